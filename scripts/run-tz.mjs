@@ -1,0 +1,16 @@
+// Runs the date-sensitive suites under several time zones: results must not depend on the local zone.
+import { spawnSync } from 'node:child_process';
+
+const zones = ['UTC', 'Pacific/Kiritimati', 'America/Adak', 'Asia/Kolkata'];
+const suites = ['test/dates'];
+
+for (const zone of zones) {
+  const result = spawnSync('npx', ['vitest', 'run', '--reporter=dot', ...suites], {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: zone },
+  });
+  if (result.status !== 0) {
+    console.error(`date suites failed under TZ=${zone}`);
+    process.exit(result.status ?? 1);
+  }
+}

@@ -1,0 +1,227 @@
+import type { DecisionRule } from '../engine/decisionRules.js';
+import type { CompiledRuleSet } from '../engine/compile.js';
+import { evaluateRules } from '../engine/decisionRules.js';
+import type {
+  ClassificationCandidate,
+  ClassificationEvidence,
+  Confidence,
+  DenialCategory,
+  DenialClassification,
+  DenialInput,
+} from '../types.js';
+import { CLINICAL_CATEGORIES, DENIAL_CATEGORIES } from '../types.js';
+import { tokenize } from '../engine/phraseMatcher.js';
+import { parseCode } from './codes.js';
+import type { ClassificationEvent, ClassificationFacts, CodeRow } from './ruleData.js';
+
+/**
+ * How the scores are built (the policy the fixtures were written against):
+ * - codes: for each category, the strongest code pointing to it (specific CARC 4, mixed CARC or RARC 3,
+ *   a mixed code's other reading 2, generic CARCs such as 16 or 96 just 1, so their RARC decides);
+ * - text: the sum of the matched phrase rows' weights, capped so that the letter alone never outweighs
+ *   a specific code (the code is the payer's adjudication) but does decide between a mixed code's readings;
+ * - decision rules: adjustments for stage, conflicts and context (rules/classification/decisions.json).
+ */
+const TEXT_CAP = 3;
+const HIGH = { score: 4, margin: 2 };
+const MEDIUM = { score: 2, margin: 1 };
+
+const CLINICAL = new Set<string>(CLINICAL_CATEGORIES);
+const ORDER = new Map<string, number>(DENIAL_CATEGORIES.map((category, index) => [category, index]));
+
+interface Tally {
+  code: number;
+  text: number;
+  adjust: number;
+  fromCode: boolean;
+  confirmed: boolean;
+}
+
+/** Everything computed from the input before the decision rules run. */
+export interface PreparedClassification {
+  facts: ClassificationFacts;
+  asOf?: string;
+  tallies: Map<DenialCategory, Tally>;
+  evidence: ClassificationEvidence[];
+  warnings: string[];
+  notDenials: string[];
+}
+
+const tallyOf = (tallies: Map<DenialCategory, Tally>, category: DenialCategory): Tally => {
+  let tally = tallies.get(category);
+  if (!tally) {
+    tally = { code: 0, text: 0, adjust: 0, fromCode: false, confirmed: false };
+    tallies.set(category, tally);
+  }
+  return tally;
+};
+
+/** Reads codes and text into facts, evidence and base scores. Shared by both engines. */
+export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInput): PreparedClassification {
+  const rules = ruleSet.classification;
+  const tallies = new Map<DenialCategory, Tally>();
+  const evidence: ClassificationEvidence[] = [];
+  const warnings: string[] = [];
+  const notDenials: string[] = [];
+  const carcCodes = new Set<string>();
+  const rarcCodes = new Set<string>();
+  const groupCodes = new Set<string>();
+  const codeCategories = new Set<string>();
+
+  for (const raw of input.codes ?? []) {
+    const parsed = parseCode(raw);
+    if (!parsed) continue; // the input schema has already refused shapeless codes
+    const row: CodeRow | undefined = (parsed.system === 'CARC' ? rules.carc : rules.rarc).get(parsed.code);
+    if (parsed.group) groupCodes.add(parsed.group);
+    if (!row) {
+      warnings.push(
+        `${parsed.system} ${parsed.display} is not in rule set ${ruleSet.ref.id} ${ruleSet.ref.version}, so it was not used; check the code against the payer's remittance.`,
+      );
+      continue;
+    }
+    (parsed.system === 'CARC' ? carcCodes : rarcCodes).add(row.code);
+    evidence.push({
+      kind: 'code',
+      value: parsed.display,
+      ruleId: row.id,
+      ...(row.category ? { category: row.category } : {}),
+      label: row.label,
+      status: row.status,
+    });
+    if (row.retired) {
+      warnings.push(
+        `${parsed.system} ${parsed.display} has been retired by X12; it is read here as "${row.label}", but ask the payer which current code applies.`,
+      );
+    }
+    if (row.notADenial) notDenials.push(`${parsed.display} (${row.label})`);
+    if (row.category) {
+      codeCategories.add(row.category);
+      score(tallyOf(tallies, row.category), row.weight, row.status === 'confirmed');
+    }
+    for (const alternative of row.alternatives ?? []) {
+      score(tallyOf(tallies, alternative.category), alternative.weight, row.status === 'confirmed');
+    }
+  }
+
+  const phraseCategories = new Set<string>();
+  const phraseIds: string[] = [];
+  if (input.text) {
+    const words = rules.boilerplate.mask(tokenize(input.text));
+    for (const { phrase, payload: row } of rules.phrases.findAll(words)) {
+      if (phraseIds.includes(row.id)) continue; // a row counts once, whichever of its wordings matched
+      phraseIds.push(row.id);
+      evidence.push({
+        kind: 'phrase',
+        value: phrase,
+        ruleId: row.id,
+        ...(row.category ? { category: row.category } : {}),
+        status: row.status,
+      });
+      if (!row.category) continue;
+      phraseCategories.add(row.category);
+      const tally = tallyOf(tallies, row.category);
+      tally.text = Math.min(TEXT_CAP, tally.text + row.weight);
+      if (row.status === 'confirmed') tally.confirmed = true;
+    }
+  }
+
+  const facts: ClassificationFacts = {
+    stage: input.stage ?? 'unspecified',
+    planType: input.planType ?? 'unspecified',
+    carcCodes: [...carcCodes],
+    rarcCodes: [...rarcCodes],
+    groupCodes: [...groupCodes],
+    codeCategories: [...codeCategories],
+    phraseCategories: [...phraseCategories],
+    phraseIds,
+    clinicalSignal: [...codeCategories, ...phraseCategories].some((category) => CLINICAL.has(category)),
+    hasCodes: (input.codes?.length ?? 0) > 0,
+    hasText: Boolean(input.text?.trim()),
+  };
+  return { facts, ...(input.asOf ? { asOf: input.asOf } : {}), tallies, evidence, warnings, notDenials };
+}
+
+function score(tally: Tally, weight: number, confirmed: boolean) {
+  tally.code = Math.max(tally.code, weight);
+  tally.fromCode = true;
+  if (confirmed) tally.confirmed = true;
+}
+
+/** Runs the compiled decision rules. */
+export function fireCompiled(ruleSet: CompiledRuleSet, prepared: PreparedClassification) {
+  return evaluateRules(ruleSet.classification.decisions, prepared.facts, prepared.asOf);
+}
+
+/** Applies the fired rules' events and picks the answer. Shared by both engines. */
+export function finishClassification(
+  ruleSet: CompiledRuleSet,
+  prepared: PreparedClassification,
+  fired: readonly DecisionRule<ClassificationEvent>[],
+): DenialClassification {
+  const { tallies, evidence } = prepared;
+  const warnings = [...prepared.warnings];
+  const flags: Extract<ClassificationEvent, { type: 'flag' }>['params'][] = [];
+  for (const rule of fired) {
+    const event = rule.event;
+    if (event.type === 'adjust') tallyOf(tallies, event.params.category).adjust += event.params.points;
+    else if (event.type === 'flag') flags.push(event.params);
+    else warnings.push(event.params.message);
+  }
+
+  const candidates: (ClassificationCandidate & { fromCode: boolean; confirmed: boolean })[] = [];
+  for (const [category, tally] of tallies) {
+    const total = tally.code + tally.text + tally.adjust;
+    if (total > 0) candidates.push({ category, score: total, fromCode: tally.fromCode, confirmed: tally.confirmed });
+  }
+  candidates.sort(
+    (a, b) =>
+      b.score - a.score ||
+      Number(b.fromCode) - Number(a.fromCode) ||
+      (ORDER.get(a.category) ?? 0) - (ORDER.get(b.category) ?? 0),
+  );
+
+  const top = candidates[0];
+  const category: DenialCategory = top ? top.category : 'unknown';
+  const clinical = CLINICAL.has(category);
+  let secondOpinionHelps = clinical;
+  let externalReviewEligible = clinical;
+  for (const flag of flags) {
+    if (flag.category !== category) continue;
+    if (flag.secondOpinionHelps !== undefined) secondOpinionHelps = flag.secondOpinionHelps;
+    if (flag.externalReviewEligible !== undefined) externalReviewEligible = flag.externalReviewEligible;
+    if (flag.message) warnings.push(flag.message);
+  }
+
+  let confidence: Confidence = 'low';
+  if (top) {
+    const margin = top.score - (candidates[1]?.score ?? 0);
+    if (top.score >= HIGH.score && margin >= HIGH.margin) confidence = 'high';
+    else if (top.score >= MEDIUM.score && margin >= MEDIUM.margin) confidence = 'medium';
+    if (!top.confirmed && confidence === 'high') confidence = 'medium';
+    if (!top.confirmed) {
+      warnings.push(
+        `The ${category.replaceAll('_', ' ')} reading rests only on wording or codes the rule set marks unconfirmed; check it against the letter.`,
+      );
+    }
+  } else {
+    if (prepared.notDenials.length) {
+      warnings.push(
+        `${prepared.notDenials.join(', ')}: cost-sharing or pricing adjustment, not a denial reason. If a service was refused, look for the code or sentence that says why.`,
+      );
+    }
+    warnings.push('No code or wording matched a known denial reason; ask the payer in writing for the specific reason for the denial.');
+  }
+
+  return {
+    category,
+    disputeKind: clinical ? 'clinical' : 'administrative',
+    secondOpinionHelps,
+    externalReviewEligible,
+    confidence,
+    candidates: candidates.map(({ category: c, score: s }) => ({ category: c, score: s })),
+    evidence,
+    ruleIds: fired.map((rule) => rule.id),
+    warnings,
+    ruleSet: ruleSet.ref,
+  };
+}

@@ -1,0 +1,39 @@
+import { defaultRuleSet } from '../_lib/defaultRuleSet.js';
+import type { CompiledRuleSet } from '../engine/compile.js';
+import { parseInput } from '../errors.js';
+import type { DenialClassification, DenialInput } from '../types.js';
+import { finishClassification, fireCompiled, prepareClassification } from './classify.js';
+import { denialInputSchema } from './schema.js';
+
+/**
+ * Classifies a denial from its CARC/RARC codes, its letter text, or both: the category, whether it is a
+ * clinical dispute a specialist's second opinion can overturn or an administrative one to fix and
+ * resubmit, whether 45 CFR 147.136 opens it to external review, and the evidence behind the answer.
+ *
+ * Synchronous and deterministic; the rule set is compiled once, on first use.
+ *
+ * @param input - codes as printed on an EOB or 835 (`CO-50`, `co 50`, `N115`) and/or the letter's text
+ * @returns the classification, with candidates, evidence, fired rule ids, warnings and the rule-set version
+ * @throws {OverturnError} `INVALID_INPUT` with `issues[]` when the input is malformed
+ *
+ * @example
+ * ```ts
+ * import { classifyDenial } from 'overturn';
+ *
+ * const result = classifyDenial({ codes: ['CO-50', 'N115'] });
+ * result.category;           // 'medical_necessity'
+ * result.secondOpinionHelps; // true
+ *
+ * classifyDenial({ text: 'Denied: no prior authorization on file.' }).category; // 'prior_authorization'
+ * ```
+ */
+export function classifyDenial(input: DenialInput): DenialClassification {
+  return classifyWith(defaultRuleSet(), input);
+}
+
+/** Classifies with a given compiled rule set (used by `createOverturn`). */
+export function classifyWith(ruleSet: CompiledRuleSet, input: DenialInput): DenialClassification {
+  const parsed = parseInput(denialInputSchema, input);
+  const prepared = prepareClassification(ruleSet, parsed);
+  return finishClassification(ruleSet, prepared, fireCompiled(ruleSet, prepared));
+}

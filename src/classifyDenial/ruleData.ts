@@ -1,0 +1,290 @@
+import { z } from 'zod';
+import type { FactDefinition } from '../engine/conditions.js';
+import { type CompiledRule, compileRules, type DecisionRule, decisionRuleFileSchema } from '../engine/decisionRules.js';
+import { PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
+import { checkEffectiveRange, type Provenance, provenanceShape } from '../engine/provenance.js';
+import type { IssueCollector } from '../engine/ruleSet.js';
+import { DENIAL_CATEGORIES, DENIAL_STAGES, type DenialCategory, PLAN_TYPES } from '../types.js';
+
+/** Categories a rule or row may name (`unknown` is only ever the absence of evidence). */
+const KNOWN_CATEGORIES = DENIAL_CATEGORIES.filter((category) => category !== 'unknown') as Exclude<
+  DenialCategory,
+  'unknown'
+>[];
+const categorySchema = z.enum(KNOWN_CATEGORIES as [Exclude<DenialCategory, 'unknown'>, ...Exclude<DenialCategory, 'unknown'>[]]);
+
+/** Claim adjustment group codes (CAS01). */
+export const GROUP_CODES = ['CO', 'CR', 'OA', 'PI', 'PR'] as const;
+export type GroupCode = (typeof GROUP_CODES)[number];
+
+/** CARC shapes: `50`, `B8`, `A1`, `P15`. RARC shapes: `M25`, `MA130`, `N115`. */
+export const CARC_SHAPE = /^(?:\d{1,3}|[A-LO-Z]\d{1,3})$/;
+export const RARC_SHAPE = /^(?:MA\d{1,3}|M\d{1,3}|N\d{1,3})$/;
+
+// ---------------------------------------------------------------------------------------------------
+// Code tables (CARC / RARC → category)
+
+const codeRowSchema = z
+  .object({
+    ...provenanceShape,
+    code: z.string(),
+    /** Our own short label: X12's description text is never shipped. */
+    label: z.string().min(3).max(90),
+    category: categorySchema.nullable(),
+    weight: z.number().int().min(0).max(4),
+    alternatives: z.array(z.object({ category: categorySchema, weight: z.number().int().min(1).max(4) }).strict()).optional(),
+    mixed: z.boolean().optional(),
+    notADenial: z.boolean().optional(),
+    retired: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange)
+  .superRefine((row, ctx) => {
+    if (row.category === null && row.weight !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a row without a category has weight 0' });
+    }
+    if (row.category !== null && row.weight === 0) {
+      ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a row with a category needs a weight of 1 to 4' });
+    }
+  });
+
+export type CodeRow = z.infer<typeof codeRowSchema>;
+
+const codeTableSchema = z
+  .object({
+    kind: z.literal('code-table'),
+    codeSystem: z.enum(['CARC', 'RARC']),
+    description: z.string().optional(),
+    rows: z.array(codeRowSchema),
+  })
+  .strict()
+  .superRefine((table, ctx) => {
+    const shape = table.codeSystem === 'CARC' ? CARC_SHAPE : RARC_SHAPE;
+    const codes = new Set<string>();
+    const ids = new Set<string>();
+    table.rows.forEach((row, index) => {
+      if (!shape.test(row.code)) {
+        ctx.addIssue({ code: 'custom', path: ['rows', index, 'code'], message: `"${row.code}" is not a ${table.codeSystem} code` });
+      }
+      if (codes.has(row.code)) ctx.addIssue({ code: 'custom', path: ['rows', index, 'code'], message: `duplicate code ${row.code}` });
+      if (ids.has(row.id)) ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
+      codes.add(row.code);
+      ids.add(row.id);
+    });
+  });
+
+// ---------------------------------------------------------------------------------------------------
+// Phrase table (letter wording → category, or a named signal the decision rules use)
+
+const phraseRowSchema = z
+  .object({
+    ...provenanceShape,
+    category: categorySchema.nullable(),
+    weight: z.number().int().min(0).max(3),
+    phrases: z.array(z.string().min(1).max(200)).min(1),
+    /** Wording that must not count as a reason (e.g. the standard ERISA notice sentences); it is masked first. */
+    boilerplate: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange)
+  .superRefine((row, ctx) => {
+    if (row.category === null && row.weight !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a signal row (category null) has weight 0' });
+    }
+    if (row.boilerplate && row.category !== null) {
+      ctx.addIssue({ code: 'custom', path: ['category'], message: 'a boilerplate row has category null' });
+    }
+    if (row.category !== null && row.weight === 0) {
+      ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a phrase row with a category needs a weight of 1 to 3' });
+    }
+    row.phrases.forEach((phrase, index) => {
+      if (tokenize(phrase).length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['phrases', index], message: 'the phrase has no words (letters or digits)' });
+      }
+    });
+  });
+
+export type PhraseRow = z.infer<typeof phraseRowSchema>;
+
+const phraseTableSchema = z
+  .object({ kind: z.literal('phrase-table'), description: z.string().optional(), rows: z.array(phraseRowSchema) })
+  .strict()
+  .superRefine((table, ctx) => {
+    const ids = new Set<string>();
+    const phrases = new Map<string, string>();
+    table.rows.forEach((row, index) => {
+      if (ids.has(row.id)) ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
+      ids.add(row.id);
+      row.phrases.forEach((phrase, phraseIndex) => {
+        const key = tokenize(phrase).join(' ');
+        const owner = phrases.get(key);
+        if (owner !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', index, 'phrases', phraseIndex],
+            message: `phrase "${phrase}" is also listed in ${owner}; list each wording once`,
+          });
+        }
+        phrases.set(key, row.id);
+      });
+    });
+  });
+
+// ---------------------------------------------------------------------------------------------------
+// Decision rules (json-rules-engine format)
+
+/** The facts classification rules can test. Names and types are checked when a rule set loads. */
+export const CLASSIFICATION_FACTS = {
+  stage: {
+    type: 'string',
+    values: [...DENIAL_STAGES, 'unspecified'],
+    description: 'where the denial happened (input `stage`), or unspecified',
+  },
+  planType: { type: 'string', values: [...PLAN_TYPES, 'unspecified'], description: 'the kind of coverage, or unspecified' },
+  carcCodes: { type: 'string[]', description: 'CARCs in the input that the rule set knows, without group code ("50")' },
+  rarcCodes: { type: 'string[]', description: 'RARCs in the input that the rule set knows ("N115")' },
+  groupCodes: { type: 'string[]', values: GROUP_CODES, description: 'group codes printed with the CARCs (CO, PR, …)' },
+  codeCategories: { type: 'string[]', values: KNOWN_CATEGORIES, description: 'categories the codes point to' },
+  phraseCategories: { type: 'string[]', values: KNOWN_CATEGORIES, description: 'categories the letter wording points to' },
+  phraseIds: { type: 'string[]', description: 'ids of the phrase rows found in the text (signals included)' },
+  clinicalSignal: { type: 'boolean', description: 'whether any code or phrase points to a clinical category' },
+  hasCodes: { type: 'boolean', description: 'whether the input has codes' },
+  hasText: { type: 'boolean', description: 'whether the input has text' },
+} as const satisfies Record<string, FactDefinition>;
+
+export type ClassificationFacts = {
+  stage: string;
+  planType: string;
+  carcCodes: string[];
+  rarcCodes: string[];
+  groupCodes: string[];
+  codeCategories: string[];
+  phraseCategories: string[];
+  phraseIds: string[];
+  clinicalSignal: boolean;
+  hasCodes: boolean;
+  hasText: boolean;
+};
+
+const classificationEventSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('adjust'),
+      params: z.object({ category: categorySchema, points: z.number().int().min(-20).max(20) }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('flag'),
+      params: z
+        .object({
+          category: categorySchema,
+          secondOpinionHelps: z.boolean().optional(),
+          externalReviewEligible: z.boolean().optional(),
+          message: z.string().min(1).optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+  z.object({ type: z.literal('warn'), params: z.object({ message: z.string().min(1) }).strict() }).strict(),
+]);
+
+/** What a classification rule does when it fires: move a score, set a flag, or add a warning. */
+export type ClassificationEvent = z.infer<typeof classificationEventSchema>;
+
+const decisionFileSchema = decisionRuleFileSchema(CLASSIFICATION_FACTS, classificationEventSchema);
+
+// ---------------------------------------------------------------------------------------------------
+// Compiled form
+
+/** The classification domain of a rule set, validated and indexed once. */
+export interface ClassificationRules {
+  carc: ReadonlyMap<string, CodeRow>;
+  rarc: ReadonlyMap<string, CodeRow>;
+  phraseRows: readonly PhraseRow[];
+  phrases: PhraseMatcher<PhraseRow>;
+  boilerplate: PhraseMatcher<PhraseRow>;
+  decisionRules: readonly DecisionRule<ClassificationEvent>[];
+  decisions: readonly CompiledRule<ClassificationEvent>[];
+}
+
+export interface ClassificationFiles {
+  carc: string;
+  rarc: string;
+  phrases: string;
+  decisions: string;
+}
+
+/** Validates and compiles the classification files; records every problem in `collector`. */
+export function compileClassification(
+  files: ClassificationFiles,
+  read: (path: string) => unknown,
+  collector: IssueCollector,
+): ClassificationRules | undefined {
+  const carc = collector.parseFile(files.carc, codeTableSchema, read(files.carc));
+  const rarc = collector.parseFile(files.rarc, codeTableSchema, read(files.rarc));
+  const phrases = collector.parseFile(files.phrases, phraseTableSchema, read(files.phrases));
+  const decisions = collector.parseFile(files.decisions, decisionFileSchema, read(files.decisions));
+  if (carc && carc.codeSystem !== 'CARC') collector.add({ file: files.carc, path: ['codeSystem'], message: 'expected the CARC table' });
+  if (rarc && rarc.codeSystem !== 'RARC') collector.add({ file: files.rarc, path: ['codeSystem'], message: 'expected the RARC table' });
+  if (!carc || !rarc || !phrases || !decisions) return undefined;
+
+  const rules = decisions.rules as DecisionRule<ClassificationEvent>[];
+  checkReferences(rules, files.decisions, collector, {
+    carcCodes: new Set(carc.rows.map((row) => row.code)),
+    rarcCodes: new Set(rarc.rows.map((row) => row.code)),
+    phraseIds: new Set(phrases.rows.map((row) => row.id)),
+  });
+  return {
+    carc: new Map(carc.rows.map((row) => [row.code, row])),
+    rarc: new Map(rarc.rows.map((row) => [row.code, row])),
+    phraseRows: phrases.rows,
+    phrases: phraseMatcher(phrases.rows.filter((row) => !row.boilerplate)),
+    boilerplate: phraseMatcher(phrases.rows.filter((row) => row.boilerplate)),
+    decisionRules: rules,
+    decisions: compileRules(rules),
+  };
+}
+
+function phraseMatcher(rows: readonly PhraseRow[]): PhraseMatcher<PhraseRow> {
+  return new PhraseMatcher(rows.flatMap((row) => row.phrases.map((phrase) => ({ phrase, payload: row }))));
+}
+
+/** A rule that tests for a code or phrase row the tables do not have could never fire: refuse it. */
+function checkReferences(
+  rules: readonly DecisionRule<ClassificationEvent>[],
+  file: string,
+  collector: IssueCollector,
+  known: Record<'carcCodes' | 'rarcCodes' | 'phraseIds', Set<string>>,
+) {
+  rules.forEach((rule, index) => {
+    walk(rule.conditions as unknown, ['rules', index, 'conditions'], (leaf, path) => {
+      const set = known[leaf.fact as keyof typeof known];
+      if (set && typeof leaf.value === 'string' && !set.has(leaf.value)) {
+        collector.add({
+          file,
+          ruleId: rule.id,
+          path: [...path, 'value'],
+          message: `"${leaf.value}" is not in the rule set's ${leaf.fact === 'phraseIds' ? 'phrase table' : 'code tables'}`,
+        });
+      }
+    });
+  });
+}
+
+function walk(
+  node: unknown,
+  path: (string | number)[],
+  visit: (leaf: { fact: string; value: unknown }, path: (string | number)[]) => void,
+) {
+  if (!node || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  if (typeof record.fact === 'string') return visit(record as { fact: string; value: unknown }, path);
+  for (const key of ['all', 'any'] as const) {
+    const list = record[key];
+    if (Array.isArray(list)) list.forEach((child, index) => walk(child, [...path, key, index], visit));
+  }
+  if (record.not) walk(record.not, [...path, 'not'], visit);
+}
+
+export type { Provenance };

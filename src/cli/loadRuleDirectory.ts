@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { OverturnError } from '../errors.js';
+import type { RuleSetSource } from '../engine/ruleSet.js';
+
+/**
+ * Reads a rule-set directory (a copy of `rules/`) into a {@link RuleSetSource}: `manifest.json` and
+ * every file it names. Node only: the core takes objects, never paths.
+ */
+export function loadRuleDirectory(directory: string): RuleSetSource {
+  const root = resolve(directory);
+  const manifest = readJson(join(root, 'manifest.json'), 'manifest.json');
+  const files: Record<string, unknown> = {};
+  const domains = (manifest as { domains?: Record<string, Record<string, unknown>> } | undefined)?.domains;
+  if (domains && typeof domains === 'object') {
+    for (const domain of Object.values(domains)) {
+      if (!domain || typeof domain !== 'object') continue;
+      for (const path of Object.values(domain)) {
+        if (typeof path === 'string' && !path.includes('..')) files[path] = readJson(join(root, path), path, true);
+      }
+    }
+  }
+  return { manifest, files };
+}
+
+function readJson(path: string, name: string, optional = false): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    if (optional) return undefined; // reported by validation as "file is missing from the rule set"
+    throw new OverturnError('INVALID_RULE_SET', [{ file: name, path: [], message: `cannot read ${path}` }]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new OverturnError('INVALID_RULE_SET', [{ file: name, path: [], message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+}

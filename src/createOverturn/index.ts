@@ -1,0 +1,42 @@
+import { defaultRuleSet } from '../_lib/defaultRuleSet.js';
+import { classifyWith } from '../classifyDenial/index.js';
+import { compileRuleSet } from '../engine/compile.js';
+import type { RuleSetSource } from '../engine/ruleSet.js';
+import type { DenialClassification, DenialInput, RuleSetRef } from '../types.js';
+
+/** Options of {@link createOverturn}. */
+export interface OverturnOptions {
+  /** A rule set to use instead of the bundled one (`{ manifest, files }`; the CLI can read a directory). */
+  rules?: RuleSetSource;
+}
+
+/** The overturn functions bound to one rule set. */
+export interface Overturn {
+  /** The rule set these functions use. */
+  ruleSet: RuleSetRef;
+  /** {@link classifyDenial} with this rule set. */
+  classifyDenial(input: DenialInput): DenialClassification;
+}
+
+/**
+ * Binds the overturn functions to a rule set: the bundled one, or a caller's own (an analyst's edited
+ * copy of `rules/`). The rule set is validated and compiled here, once; a bad one throws
+ * `OverturnError('INVALID_RULE_SET')` naming each file, rule and path at fault.
+ *
+ * @example
+ * ```ts
+ * import { createOverturn } from 'overturn';
+ * import { defaultRuleSetSource } from 'overturn';
+ *
+ * const custom = structuredClone(defaultRuleSetSource);
+ * const overturn = createOverturn({ rules: custom });
+ * overturn.classifyDenial({ codes: ['CO-197'] }).category; // 'prior_authorization'
+ * ```
+ */
+export function createOverturn(options: OverturnOptions = {}): Overturn {
+  const ruleSet = options.rules ? compileRuleSet(options.rules) : defaultRuleSet();
+  return {
+    ruleSet: ruleSet.ref,
+    classifyDenial: (input) => classifyWith(ruleSet, input),
+  };
+}

@@ -1,0 +1,106 @@
+import {
+  civilFromDays,
+  daysFromCivil,
+  describe,
+  invalidDate,
+  MAX_YEAR,
+  MIN_YEAR,
+  monthLength,
+} from './_civil.js';
+
+/** The parts of a calendar date. `month` is 1–12, `day` is 1–31. */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+// Exactly four, two and two ASCII digits; JS `$` (without the m flag) does not match before a
+// trailing newline, so "2026-01-05\n" is rejected too.
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Parses a strict `YYYY-MM-DD` calendar date: four-digit year 1900–2199, two-digit month and day,
+ * nothing before or after, and a date that exists (no February 30, no February 29 outside leap years).
+ * Anything else, including a non-string, gives `undefined`.
+ *
+ * @example
+ * parseIsoDate('2024-02-29') // { year: 2024, month: 2, day: 29 }
+ * parseIsoDate('2025-02-29') // undefined (2025 is not a leap year)
+ * parseIsoDate('01/15/2026') // undefined
+ */
+export function parseIsoDate(s: unknown): CalendarDate | undefined {
+  if (typeof s !== 'string') return undefined;
+  const match = ISO_DATE.exec(s);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) return undefined;
+  if (day < 1 || day > monthLength(year, month)) return undefined;
+  return { year, month, day };
+}
+
+/**
+ * True when `s` is a date {@link parseIsoDate} accepts.
+ *
+ * @example
+ * isIsoDate('2026-01-05') // true
+ * isIsoDate('2026-1-5')   // false
+ * isIsoDate(' 2026-01-05') // false
+ */
+export function isIsoDate(s: unknown): s is string {
+  return parseIsoDate(s) !== undefined;
+}
+
+/**
+ * Days since 1970-01-01 (proleptic Gregorian) of a `YYYY-MM-DD` date. Negative before 1970.
+ *
+ * @throws {RangeError} when `s` is not a valid date (see {@link parseIsoDate}).
+ * @example
+ * toDayNumber('1970-01-01') // 0
+ * toDayNumber('2026-01-02') // 20455
+ * toDayNumber('1969-12-31') // -1
+ */
+export function toDayNumber(s: string): number {
+  const parts = parseIsoDate(s);
+  if (!parts) throw invalidDate(s);
+  return daysFromCivil(parts.year, parts.month, parts.day);
+}
+
+/**
+ * The `YYYY-MM-DD` date of a day number (inverse of {@link toDayNumber}), zero-padded.
+ *
+ * @throws {RangeError} when `n` is not an integer or the date falls outside 1900–2199, so every
+ * string this module returns is one it also accepts.
+ * @example
+ * fromDayNumber(0)     // '1970-01-01'
+ * fromDayNumber(20455) // '2026-01-02'
+ */
+export function fromDayNumber(n: number): string {
+  if (!Number.isSafeInteger(n)) {
+    throw new RangeError(`Invalid day number ${describe(n)}: expected an integer`);
+  }
+  const parts = civilFromDays(n);
+  if (parts.year < MIN_YEAR || parts.year > MAX_YEAR) {
+    throw new RangeError(`Day number ${n} is outside the supported years ${MIN_YEAR}–${MAX_YEAR}`);
+  }
+  return formatIsoDate(parts);
+}
+
+/**
+ * Writes date parts as `YYYY-MM-DD`, zero-padded.
+ *
+ * @throws {RangeError} when the parts do not make a real date in 1900–2199.
+ * @example
+ * formatIsoDate({ year: 2026, month: 1, day: 5 }) // '2026-01-05'
+ */
+export function formatIsoDate(date: CalendarDate): string {
+  const { year, month, day } = date;
+  const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // Re-parse so that non-integers, month 13 or February 30 are caught here, not downstream.
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || !isIsoDate(text)) {
+    throw new RangeError(`Invalid date parts ${describe(`${year}/${month}/${day}`)}`);
+  }
+  return text;
+}

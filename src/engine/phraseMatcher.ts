@@ -1,0 +1,155 @@
+/**
+ * Linear-time phrase matching over words: an Aho–Corasick automaton whose alphabet is words, not
+ * characters. Text and phrases go through the same normalisation, so matching tolerates case, curly
+ * quotes, apostrophes, hyphens and any punctuation, and never backtracks over user text.
+ */
+
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2018, 0x02bc, 0x60, 0xb4, 0x2032]);
+
+/**
+ * Splits text into lowercase words of `a–z0–9`. Apostrophes join (`doesn't` → `doesnt`); every other
+ * character separates words (`out-of-network` → `out of network`). One pass, O(n).
+ *
+ * @example
+ * ```ts
+ * tokenize('Doesn’t meet InterQual® criteria—"out-of-network"'); // ['doesnt', 'meet', 'interqual', 'criteria', 'out', 'of', 'network']
+ * ```
+ */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  const lower = text.toLowerCase();
+  let word = '';
+  for (let index = 0; index < lower.length; index++) {
+    const code = lower.charCodeAt(index);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) word += lower[index];
+    else if (APOSTROPHES.has(code)) continue;
+    else if (word) {
+      tokens.push(word);
+      word = '';
+    }
+  }
+  if (word) tokens.push(word);
+  return tokens;
+}
+
+interface AutomatonNode {
+  next: Map<string, number>;
+  fail: number;
+  /** Entries whose phrase ends exactly here. */
+  outputs: number[];
+  /** Nearest node on the fail chain that has outputs (a dictionary suffix link), or -1. */
+  outputLink: number;
+}
+
+/** One phrase to find, with an opaque payload returned on a match. */
+export interface PhraseEntry<Payload> {
+  phrase: string;
+  payload: Payload;
+}
+
+/** A phrase found in a text. */
+export interface PhraseMatch<Payload> {
+  phrase: string;
+  payload: Payload;
+}
+
+/**
+ * A compiled set of phrases. Build once per rule set; `findAll` runs in time linear in the number of
+ * words of the text plus the number of distinct phrases found.
+ *
+ * @example
+ * ```ts
+ * const matcher = new PhraseMatcher([{ phrase: 'not medically necessary', payload: 'mn' }]);
+ * matcher.findAll('It is NOT medically-necessary.'); // [{ phrase: 'not medically necessary', payload: 'mn' }]
+ * ```
+ */
+export class PhraseMatcher<Payload> {
+  private readonly nodes: AutomatonNode[] = [{ next: new Map(), fail: 0, outputs: [], outputLink: -1 }];
+  private readonly entries: { phrase: string; payload: Payload }[] = [];
+  private readonly lengths: number[] = [];
+
+  constructor(entries: readonly PhraseEntry<Payload>[]) {
+    for (const entry of entries) this.insert(entry);
+    this.link();
+  }
+
+  private insert(entry: PhraseEntry<Payload>): void {
+    const words = tokenize(entry.phrase);
+    if (words.length === 0) return;
+    let state = 0;
+    for (const word of words) {
+      const node = this.nodes[state] as AutomatonNode;
+      let next = node.next.get(word);
+      if (next === undefined) {
+        next = this.nodes.length;
+        this.nodes.push({ next: new Map(), fail: 0, outputs: [], outputLink: -1 });
+        node.next.set(word, next);
+      }
+      state = next;
+    }
+    (this.nodes[state] as AutomatonNode).outputs.push(this.entries.length);
+    this.entries.push({ phrase: entry.phrase, payload: entry.payload });
+    this.lengths.push(words.length);
+  }
+
+  private link(): void {
+    const queue: number[] = [];
+    for (const child of (this.nodes[0] as AutomatonNode).next.values()) queue.push(child);
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head] as number;
+      const node = this.nodes[state] as AutomatonNode;
+      for (const [word, child] of node.next) {
+        let fail = node.fail;
+        while (fail !== 0 && !(this.nodes[fail] as AutomatonNode).next.has(word)) fail = (this.nodes[fail] as AutomatonNode).fail;
+        const target = (this.nodes[fail] as AutomatonNode).next.get(word);
+        const childNode = this.nodes[child] as AutomatonNode;
+        childNode.fail = target !== undefined && target !== child ? target : 0;
+        const failNode = this.nodes[childNode.fail] as AutomatonNode;
+        childNode.outputLink = failNode.outputs.length > 0 ? childNode.fail : failNode.outputLink;
+        queue.push(child);
+      }
+    }
+  }
+
+  /** Every distinct phrase that occurs in `text` (or in already tokenized words), in order of first occurrence. */
+  findAll(text: string | readonly string[]): PhraseMatch<Payload>[] {
+    const found = new Set<number>();
+    const result: PhraseMatch<Payload>[] = [];
+    this.scan(typeof text === 'string' ? tokenize(text) : text, (entryIndex) => {
+      if (found.has(entryIndex)) return;
+      found.add(entryIndex);
+      result.push(this.entries[entryIndex] as PhraseMatch<Payload>);
+    });
+    return result;
+  }
+
+  /**
+   * Replaces every occurrence of these phrases with a gap that no phrase can match across, so that
+   * boilerplate ("if this decision was based on a medical necessity or experimental treatment … limit")
+   * does not count as a reason. Linear, like {@link findAll}.
+   */
+  mask(words: readonly string[]): string[] {
+    const masked = [...words];
+    this.scan(words, (entryIndex, end) => {
+      const length = this.lengths[entryIndex] as number;
+      for (let at = end - length + 1; at <= end; at++) masked[at] = '';
+    });
+    return masked;
+  }
+
+  private scan(words: readonly string[], onMatch: (entryIndex: number, endWord: number) => void): void {
+    let state = 0;
+    for (let position = 0; position < words.length; position++) {
+      const word = words[position] as string;
+      let node = this.nodes[state] as AutomatonNode;
+      while (state !== 0 && !node.next.has(word)) {
+        state = node.fail;
+        node = this.nodes[state] as AutomatonNode;
+      }
+      state = node.next.get(word) ?? 0;
+      for (let at = state; at > 0; at = (this.nodes[at] as AutomatonNode).outputLink) {
+        for (const entryIndex of (this.nodes[at] as AutomatonNode).outputs) onMatch(entryIndex, position);
+      }
+    }
+  }
+}

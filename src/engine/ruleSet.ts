@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { OverturnError, type OverturnIssue } from '../errors.js';
+import type { RuleSetRef } from '../types.js';
+
+/**
+ * A rule set as data: its manifest and the JSON of each file the manifest names, keyed by the path
+ * written in the manifest (`classification/carc.json`). This is what `createOverturn({ rules })`
+ * takes; the CLI builds one from a directory.
+ */
+export interface RuleSetSource {
+  manifest: unknown;
+  files: Readonly<Record<string, unknown>>;
+}
+
+const filePath = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_.-]*)*\.json$/, 'a relative path to a .json file inside the rule set');
+
+/** The domains a rule set provides and the files of each. */
+export const manifestSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+    version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'a semver version such as 1.2.0'),
+    description: z.string().optional(),
+    domains: z
+      .object({
+        classification: z
+          .object({ carc: filePath, rarc: filePath, phrases: filePath, decisions: filePath })
+          .strict(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type RuleSetManifest = z.infer<typeof manifestSchema>;
+
+/** Collects issues across files so one load reports every problem, not just the first. */
+export class IssueCollector {
+  readonly issues: OverturnIssue[] = [];
+
+  /** Parses one file with its schema; returns undefined (and records issues) when it is invalid. */
+  parseFile<T extends z.ZodType>(file: string, schema: T, value: unknown): z.output<T> | undefined {
+    if (value === undefined) {
+      this.issues.push({ file, path: [], message: 'file is missing from the rule set' });
+      return undefined;
+    }
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+      this.issues.push({ file, path, message: issue.message, ...ruleIdAt(value, path) });
+    }
+    return undefined;
+  }
+
+  add(issue: OverturnIssue): void {
+    this.issues.push(issue);
+  }
+
+  /** Throws `INVALID_RULE_SET` if anything was recorded. */
+  throwIfAny(): void {
+    if (this.issues.length) throw new OverturnError('INVALID_RULE_SET', this.issues);
+  }
+}
+
+/** Finds the id of the rule or row an issue path points into (`rules[3]` → that rule's id). */
+function ruleIdAt(root: unknown, path: (string | number)[]): { ruleId?: string } {
+  if (path.length < 2 || (path[0] !== 'rules' && path[0] !== 'rows') || typeof path[1] !== 'number') return {};
+  const list = (root as Record<string, unknown>)[path[0]];
+  const item = Array.isArray(list) ? list[path[1]] : undefined;
+  const id = item && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' ? { ruleId: id } : {};
+}
+
+/** Validates the manifest of a rule-set source. */
+export function parseManifest(source: unknown, collector: IssueCollector): RuleSetManifest | undefined {
+  if (!source || typeof source !== 'object' || Array.isArray(source)) {
+    collector.add({ path: [], message: 'a rule set is an object { manifest, files }' });
+    return undefined;
+  }
+  const { manifest, files } = source as Record<string, unknown>;
+  if (!files || typeof files !== 'object' || Array.isArray(files)) {
+    collector.add({ path: ['files'], message: 'files must be an object mapping manifest paths to parsed JSON' });
+  }
+  return collector.parseFile('manifest.json', manifestSchema, manifest);
+}
+
+/** The reference to a rule set carried by every answer. */
+export function ruleSetRef(manifest: RuleSetManifest): RuleSetRef {
+  return { id: manifest.id, version: manifest.version };
+}
+
+/** Reads one file of the source, by the path the manifest gives. */
+export function fileOf(source: RuleSetSource, path: string): unknown {
+  return Object.hasOwn(source.files, path) ? source.files[path] : undefined;
+}

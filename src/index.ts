@@ -1,0 +1,29 @@
+/**
+ * overturn: turn a US health-insurance denial into a dated, cited plan.
+ *
+ * The public API is this explicit list; anything not exported here is internal.
+ * @module
+ */
+
+export { defaultRuleSetSource } from './_lib/defaultRuleSet.js';
+export { classifyDenial } from './classifyDenial/index.js';
+export { createOverturn, type Overturn, type OverturnOptions } from './createOverturn/index.js';
+export type { RuleSetSource } from './engine/ruleSet.js';
+export { OverturnError, type OverturnErrorCode, type OverturnIssue } from './errors.js';
+export {
+  CLINICAL_CATEGORIES,
+  type ClassificationCandidate,
+  type ClassificationEvidence,
+  type Confidence,
+  DENIAL_CATEGORIES,
+  DENIAL_STAGES,
+  type DenialCategory,
+  type DenialClassification,
+  type DenialInput,
+  type DenialStage,
+  type DisputeKind,
+  PLAN_TYPES,
+  type PlanType,
+  type RuleSetRef,
+  type RuleStatus,
+} from './types.js';

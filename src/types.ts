@@ -1,0 +1,137 @@
+/**
+ * The public contract of overturn: the closed enums and the shapes of inputs and results.
+ * Names here follow `DESIGN.md`; fields may be added, never renamed.
+ * @module
+ */
+
+/** Every denial category overturn can return (closed set). */
+export const DENIAL_CATEGORIES = [
+  'medical_necessity',
+  'experimental_investigational',
+  'level_of_care',
+  'diagnosis_dispute',
+  'frequency_limit',
+  'formulary_or_step_therapy',
+  'prior_authorization',
+  'referral_missing',
+  'out_of_network',
+  'provider_ineligible',
+  'duplicate_or_bundled',
+  'coding_error',
+  'missing_information',
+  'non_covered_service',
+  'benefit_limit',
+  'eligibility',
+  'timely_filing',
+  'coordination_of_benefits',
+  'unknown',
+] as const;
+
+/** A denial category. Clinical ones turn on medical judgment; the rest are administrative. */
+export type DenialCategory = (typeof DENIAL_CATEGORIES)[number];
+
+/** The categories whose dispute turns on medical judgment, where a specialist's opinion can help. */
+export const CLINICAL_CATEGORIES = [
+  'medical_necessity',
+  'experimental_investigational',
+  'level_of_care',
+  'diagnosis_dispute',
+  'frequency_limit',
+  'formulary_or_step_therapy',
+] as const satisfies readonly DenialCategory[];
+
+/** The kinds of US coverage overturn knows (closed set). */
+export const PLAN_TYPES = [
+  'employer_erisa',
+  'employer_non_erisa',
+  'individual_market',
+  'medicare_original',
+  'medicare_advantage',
+  'medicare_part_d',
+  'medicaid_managed_care',
+  'medicaid_fee_for_service',
+  'fehb',
+  'tricare',
+  'disability_erisa',
+  'erisa_other_benefit',
+] as const;
+
+/** A kind of US coverage. */
+export type PlanType = (typeof PLAN_TYPES)[number];
+
+/** Where in the care process the denial happened. */
+export const DENIAL_STAGES = ['prior_authorization', 'claim', 'concurrent_review'] as const;
+
+/** Where in the care process the denial happened. */
+export type DenialStage = (typeof DENIAL_STAGES)[number];
+
+/** Whether a denial turns on medical judgment (`clinical`) or on facts to fix (`administrative`). */
+export type DisputeKind = 'clinical' | 'administrative';
+
+/** How sure a classification is. */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** Whether a rule is backed by its primary source. */
+export type RuleStatus = 'confirmed' | 'unconfirmed' | 'conflict';
+
+/** Names the rule set an answer came from. */
+export interface RuleSetRef {
+  id: string;
+  version: string;
+}
+
+/** A denial as found on an EOB, an 835 remittance or a letter. */
+export interface DenialInput {
+  /** CARC/RARC codes as printed: `CO-50`, `CO50`, `co 50`, `50`, `PR-204`, `N115`, `MA130`. */
+  codes?: string[];
+  /** The denial letter or EOB reason text, any case and punctuation (up to 100,000 characters). */
+  text?: string;
+  /** Where in the care process the denial happened. */
+  stage?: DenialStage;
+  /** The kind of coverage. */
+  planType?: PlanType;
+  /** Date (`YYYY-MM-DD`) used to pick rules by their effective dates; usually the notice date. */
+  asOf?: string;
+}
+
+/** One piece of evidence behind a classification. */
+export interface ClassificationEvidence {
+  /** A code from the input or a phrase found in the text. */
+  kind: 'code' | 'phrase';
+  /** The normalised code (`CO-50`, `N115`) or the phrase as listed in the rule set. */
+  value: string;
+  /** The id of the table row or rule that recognised it. */
+  ruleId: string;
+  /** The category this evidence points to (absent for signals such as "criteria cited"). */
+  category?: DenialCategory;
+  /** Our short plain-language label of the code (never X12's text). */
+  label?: string;
+  /** The rule's status; evidence from unconfirmed rules lowers confidence. */
+  status: RuleStatus;
+}
+
+/** One category considered, with its score. */
+export interface ClassificationCandidate {
+  category: DenialCategory;
+  score: number;
+}
+
+/** The classification of a denial. */
+export interface DenialClassification {
+  category: DenialCategory;
+  disputeKind: DisputeKind;
+  /** True when an independent specialist's opinion can change the outcome. */
+  secondOpinionHelps: boolean;
+  /** True when the denial is of a kind 45 CFR 147.136(d)(1)(i) opens to federal external review (medical judgment; rescission). */
+  externalReviewEligible: boolean;
+  confidence: Confidence;
+  /** Every category with a positive score, best first. */
+  candidates: ClassificationCandidate[];
+  /** The codes and phrases behind the answer. */
+  evidence: ClassificationEvidence[];
+  /** Ids of the decision rules that fired. */
+  ruleIds: string[];
+  /** Plain-language cautions (unknown codes, unconfirmed signals, no appeal rights, …). */
+  warnings: string[];
+  ruleSet: RuleSetRef;
+}

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyDenial, OverturnError } from '../src/index.js';
+
+/** Calls classifyDenial and proves the only thing that can escape is a well-formed INVALID_INPUT. */
+function classifyOrInvalid(input: unknown) {
+  try {
+    return classifyDenial(input as never);
+  } catch (error) {
+    expect(error).toBeInstanceOf(OverturnError);
+    const overturnError = error as OverturnError;
+    expect(overturnError.code).toBe('INVALID_INPUT');
+    expect(overturnError.issues.length).toBeGreaterThan(0);
+    for (const issue of overturnError.issues) {
+      expect(Array.isArray(issue.path)).toBe(true);
+      expect(typeof issue.message).toBe('string');
+    }
+    return undefined;
+  }
+}
+
+const codeLike = fc.oneof(
+  fc.constantFrom('CO-50', 'co 50', 'PR204', 'N115', 'MA130', '50', 'OA-18', 'B8', 'A1', 'CO-999', 'X', ''),
+  fc.string({ maxLength: 12 }),
+);
+const denialLike = fc.record(
+  {
+    codes: fc.oneof(fc.array(codeLike, { maxLength: 6 }), fc.anything()),
+    text: fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('Not medically necessary.', 'No prior authorization on file'), fc.anything()),
+    stage: fc.oneof(fc.constantFrom('prior_authorization', 'claim', 'concurrent_review', 'pre-auth'), fc.anything()),
+    planType: fc.oneof(fc.constantFrom('employer_erisa', 'medicare_original', 'erisa'), fc.anything()),
+    asOf: fc.oneof(fc.constantFrom('2026-01-01', '2026-02-30', '01/15/2026'), fc.anything()),
+  },
+  { requiredKeys: [] },
+);
+
+describe('classifyDenial on arbitrary input', () => {
+  it('returns a classification or throws INVALID_INPUT for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        classifyOrInvalid(value);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never crashes on near-valid inputs and never mutates them', () => {
+    fc.assert(
+      fc.property(denialLike, (input) => {
+        const before = structuredClone(input);
+        const result = classifyOrInvalid(input);
+        expect(input).toEqual(before);
+        if (result) {
+          expect(result.candidates.every((candidate) => candidate.score > 0)).toBe(true);
+          expect(result.category === 'unknown').toBe(result.candidates.length === 0);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('treats __proto__ keys as inert data', () => {
+    const input = JSON.parse('{"codes":["CO-50"],"__proto__":{"polluted":true}}');
+    expect(() => classifyDenial(input)).toThrow(OverturnError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const nested = JSON.parse('{"codes":["CO-50"],"text":"x","constructor":{"prototype":{"polluted":true}}}');
+    expect(() => classifyDenial(nested)).toThrow(OverturnError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('gives the same answer for the same input every time (deterministic)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('CO-50', 'N115', 'CO-197', 'PR-204', 'OA-18'), { minLength: 1 }), fc.string(), (codes, text) => {
+        expect(classifyDenial({ codes, text })).toEqual(classifyDenial({ codes, text }));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { createOverturn, defaultRuleSetSource, OverturnError, type RuleSetSource } from '../src/index.js';
+
+/** A deep copy of the bundled rule set whose decision rules, tables or manifest a test can break. */
+function copy(): RuleSetSource & { files: Record<string, any>; manifest: any } {
+  return structuredClone(defaultRuleSetSource) as never;
+}
+
+function ruleSetIssues(source: unknown) {
+  try {
+    createOverturn({ rules: source as RuleSetSource });
+  } catch (error) {
+    expect(error).toBeInstanceOf(OverturnError);
+    expect((error as OverturnError).code).toBe('INVALID_RULE_SET');
+    return (error as OverturnError).issues;
+  }
+  throw new Error('expected INVALID_RULE_SET');
+}
+
+const DECISIONS = 'classification/decisions.json';
+
+describe('rule-set validation', () => {
+  it('accepts the bundled rule set and names it', () => {
+    expect(createOverturn({ rules: copy() }).ruleSet).toEqual({ id: 'overturn-us', version: '0.1.0' });
+  });
+
+  it('names file, rule and path for an unknown fact', () => {
+    const source = copy();
+    const rule = source.files[DECISIONS].rules[0];
+    rule.conditions.all[0].fact = 'stge';
+    const issues = ruleSetIssues(source);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      file: DECISIONS,
+      ruleId: rule.id,
+      path: ['rules', 0, 'conditions', 'all', 0, 'fact'],
+    });
+    expect(issues[0]?.message).toContain('unknown fact "stge"');
+  });
+
+  it('refuses an unknown operator and operator decorators', () => {
+    const source = copy();
+    source.files[DECISIONS].rules[0].conditions.all[0].operator = 'equals';
+    source.files[DECISIONS].rules[1].conditions.all[0].operator = 'everyFact:contains';
+    const issues = ruleSetIssues(source);
+    expect(issues.map((issue) => issue.path.at(-1))).toEqual(['operator', 'operator']);
+    expect(issues[0]?.message).toContain('unknown operator "equals"');
+    expect(issues[1]?.message).toContain('operator decorators are not supported');
+  });
+
+  it('refuses a value the fact cannot take', () => {
+    const source = copy();
+    source.files[DECISIONS].rules[0].conditions.all[0].value = 'prior_auth';
+    const [issue] = ruleSetIssues(source);
+    expect(issue?.path).toEqual(['rules', 0, 'conditions', 'all', 0, 'value']);
+    expect(issue?.message).toContain('"prior_auth" is not a value fact "stage" can take');
+  });
+
+  it('refuses an unknown field on a rule', () => {
+    const source = copy();
+    source.files[DECISIONS].rules[2].prority = 3;
+    const [issue] = ruleSetIssues(source);
+    expect(issue).toMatchObject({ file: DECISIONS, ruleId: source.files[DECISIONS].rules[2].id, path: ['rules', 2] });
+    expect(issue?.message).toMatch(/prority/);
+  });
+
+  it('refuses a rule without citation, and a bad verifiedOn date', () => {
+    const source = copy();
+    delete source.files[DECISIONS].rules[0].citation;
+    source.files[DECISIONS].rules[1].verifiedOn = '2026-02-30';
+    const issues = ruleSetIssues(source);
+    expect(issues.map((issue) => issue.path)).toEqual([
+      ['rules', 0, 'citation'],
+      ['rules', 1, 'verifiedOn'],
+    ]);
+    expect(issues[1]?.message).toBe('expected a real calendar date as YYYY-MM-DD');
+  });
+
+  it('refuses json-rules-engine features the compiler does not implement, saying which', () => {
+    const source = copy();
+    const conditions = source.files[DECISIONS].rules[0].conditions.all;
+    conditions[0].path = '$.x';
+    conditions[1] = { condition: 'sharedCondition' };
+    const issues = ruleSetIssues(source);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      'fact paths (`path`) are not supported by the compiled engine; give the value its own fact',
+      'named condition references are not supported by the compiled engine; write the condition inline',
+    ]);
+  });
+
+  it('refuses an empty `any` (json-rules-engine would treat it as true)', () => {
+    const source = copy();
+    source.files[DECISIONS].rules[0].conditions = { any: [] };
+    const [issue] = ruleSetIssues(source);
+    expect(issue?.path).toEqual(['rules', 0, 'conditions', 'any']);
+  });
+
+  it('refuses a rule that tests a code the tables do not have', () => {
+    const source = copy();
+    const rule = source.files[DECISIONS].rules.find((r: { id: string }) => r.id === 'clf.second-surgical-opinion-not-obtained');
+    rule.conditions.all[0].value = '9999';
+    const issues = ruleSetIssues(source);
+    expect(issues).toEqual([
+      expect.objectContaining({ file: DECISIONS, ruleId: rule.id, message: '"9999" is not in the rule set\'s code tables' }),
+    ]);
+  });
+
+  it('refuses duplicate codes and X12-shaped mistakes in the code tables', () => {
+    const source = copy();
+    const rows = source.files['classification/carc.json'].rows;
+    rows[1].code = rows[0].code;
+    rows[2].code = 'N115';
+    const issues = ruleSetIssues(source);
+    expect(issues.map((issue) => issue.message)).toEqual([`duplicate code ${rows[0].code}`, '"N115" is not a CARC code']);
+    expect(issues[0]?.file).toBe('classification/carc.json');
+  });
+
+  it('refuses a missing file and a bad manifest version', () => {
+    const source = copy();
+    delete source.files['classification/rarc.json'];
+    expect(ruleSetIssues(source)).toEqual([
+      { file: 'classification/rarc.json', path: [], message: 'file is missing from the rule set' },
+    ]);
+    const badVersion = copy();
+    badVersion.manifest.version = 'v1';
+    expect(ruleSetIssues(badVersion)[0]).toMatchObject({ file: 'manifest.json', path: ['version'] });
+  });
+
+  it('refuses something that is not a rule set at all', () => {
+    for (const value of [null, 42, 'rules', [], { manifest: {} }]) {
+      expect(ruleSetIssues(value).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('uses an edited rule set: one phrase row moved to another category changes the answer', () => {
+    const source = copy();
+    const text = 'Denied: no prior authorization on file.';
+    expect(createOverturn({ rules: source }).classifyDenial({ text }).category).toBe('prior_authorization');
+    for (const row of source.files['classification/phrases.json'].rows) {
+      if (row.category === 'prior_authorization') row.category = 'missing_information';
+    }
+    expect(createOverturn({ rules: source }).classifyDenial({ text }).category).toBe('missing_information');
+  });
+});
