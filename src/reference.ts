@@ -37,7 +37,7 @@ const engines = new WeakMap<CompiledRuleSet, ReferenceEngine<ClassificationEvent
  * ```
  */
 export function createReferenceOverturn(options: { rules?: RuleSetSource } = {}): ReferenceOverturn {
-  const ruleSet = options.rules ? compileRuleSet(options.rules) : defaultRuleSet();
+  const ruleSet = options.rules !== undefined ? compileRuleSet(options.rules) : defaultRuleSet();
   let engine = engines.get(ruleSet);
   if (!engine) {
     engine = new ReferenceEngine(ruleSet.classification.decisionRules);
@@ -49,7 +49,9 @@ export function createReferenceOverturn(options: { rules?: RuleSetSource } = {})
       const parsed = parseInput(denialInputSchema, input);
       const prepared = prepareClassification(ruleSet, parsed);
       const firedIds = new Set(await reference.evaluate(prepared.facts, prepared.asOf));
-      const fired = ruleSet.classification.decisions.map(({ rule }) => rule).filter((rule) => firedIds.has(rule.id));
+      const fired = ruleSet.classification.decisions
+        .map(({ rule }) => rule)
+        .filter((rule) => firedIds.has(rule.id));
       return finishClassification(ruleSet, prepared, fired);
     },
   };

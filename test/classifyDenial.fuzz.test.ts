@@ -26,8 +26,15 @@ const codeLike = fc.oneof(
 const denialLike = fc.record(
   {
     codes: fc.oneof(fc.array(codeLike, { maxLength: 6 }), fc.anything()),
-    text: fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('Not medically necessary.', 'No prior authorization on file'), fc.anything()),
-    stage: fc.oneof(fc.constantFrom('prior_authorization', 'claim', 'concurrent_review', 'pre-auth'), fc.anything()),
+    text: fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.constantFrom('Not medically necessary.', 'No prior authorization on file'),
+      fc.anything(),
+    ),
+    stage: fc.oneof(
+      fc.constantFrom('prior_authorization', 'claim', 'concurrent_review', 'pre-auth'),
+      fc.anything(),
+    ),
     planType: fc.oneof(fc.constantFrom('employer_erisa', 'medicare_original', 'erisa'), fc.anything()),
     asOf: fc.oneof(fc.constantFrom('2026-01-01', '2026-02-30', '01/15/2026'), fc.anything()),
   },
@@ -70,9 +77,13 @@ describe('classifyDenial on arbitrary input', () => {
 
   it('gives the same answer for the same input every time (deterministic)', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('CO-50', 'N115', 'CO-197', 'PR-204', 'OA-18'), { minLength: 1 }), fc.string(), (codes, text) => {
-        expect(classifyDenial({ codes, text })).toEqual(classifyDenial({ codes, text }));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('CO-50', 'N115', 'CO-197', 'PR-204', 'OA-18'), { minLength: 1 }),
+        fc.string(),
+        (codes, text) => {
+          expect(classifyDenial({ codes, text })).toEqual(classifyDenial({ codes, text }));
+        },
+      ),
       { numRuns: 100 },
     );
   });

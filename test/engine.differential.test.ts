@@ -18,16 +18,43 @@ const tagValue = fc.constantFrom('x', 'y', 'z');
 const countValue = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -3, max: 3, noNaN: true }));
 
 const leaf: fc.Arbitrary<Condition> = fc.oneof(
-  fc.record({ fact: fc.constant('stage'), operator: fc.constantFrom('equal', 'notEqual'), value: stageValue }),
-  fc.record({ fact: fc.constant('stage'), operator: fc.constantFrom('in', 'notIn'), value: fc.array(stageValue, { minLength: 1, maxLength: 3 }) }),
-  fc.record({ fact: fc.constant('note'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom('', 'p', 'q') }),
+  fc.record({
+    fact: fc.constant('stage'),
+    operator: fc.constantFrom('equal', 'notEqual'),
+    value: stageValue,
+  }),
+  fc.record({
+    fact: fc.constant('stage'),
+    operator: fc.constantFrom('in', 'notIn'),
+    value: fc.array(stageValue, { minLength: 1, maxLength: 3 }),
+  }),
+  fc.record({
+    fact: fc.constant('note'),
+    operator: fc.constantFrom('equal', 'notEqual'),
+    value: fc.constantFrom('', 'p', 'q'),
+  }),
   fc.record({
     fact: fc.constant('count'),
-    operator: fc.constantFrom('equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'),
+    operator: fc.constantFrom(
+      'equal',
+      'notEqual',
+      'lessThan',
+      'lessThanInclusive',
+      'greaterThan',
+      'greaterThanInclusive',
+    ),
     value: countValue,
   }),
-  fc.record({ fact: fc.constant('flag'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.boolean() }),
-  fc.record({ fact: fc.constant('tags'), operator: fc.constantFrom('contains', 'doesNotContain'), value: tagValue }),
+  fc.record({
+    fact: fc.constant('flag'),
+    operator: fc.constantFrom('equal', 'notEqual'),
+    value: fc.boolean(),
+  }),
+  fc.record({
+    fact: fc.constant('tags'),
+    operator: fc.constantFrom('contains', 'doesNotContain'),
+    value: tagValue,
+  }),
 ) as fc.Arbitrary<Condition>;
 
 const { tree } = fc.letrec<{ tree: Condition }>((tie) => ({
@@ -89,7 +116,9 @@ describe('compiled conditions agree with json-rules-engine', () => {
           const compiled = compileRules(rules);
           const reference = new ReferenceEngine(rules);
           for (const factSet of factSets) {
-            const fromCompiled = evaluateRules(compiled, factSet).map((rule) => rule.id).sort();
+            const fromCompiled = evaluateRules(compiled, factSet)
+              .map((rule) => rule.id)
+              .sort();
             const fromReference = (await reference.evaluate(factSet)).sort();
             expect(fromCompiled).toEqual(fromReference);
           }
@@ -102,7 +131,11 @@ describe('compiled conditions agree with json-rules-engine', () => {
   it('orders fired rules by priority, then file order, as json-rules-engine runs them', () => {
     const always = { all: [{ fact: 'flag', operator: 'notEqual', value: 'never' as never }] } as Condition;
     const rules = asRules([always, always, always], [1, 5, 5]);
-    expect(evaluateRules(compileRules(rules), { flag: true }).map((rule) => rule.id)).toEqual(['r1', 'r2', 'r0']);
+    expect(evaluateRules(compileRules(rules), { flag: true }).map((rule) => rule.id)).toEqual([
+      'r1',
+      'r2',
+      'r0',
+    ]);
   });
 
   it('applies effective dates: a rule outside its dates does not fire', () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createOverturn, defaultRuleSetSource, OverturnError, type RuleSetSource } from '../src/index.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into the rule JSON to break it on purpose
+type Json = any;
+
 /** A deep copy of the bundled rule set whose decision rules, tables or manifest a test can break. */
-function copy(): RuleSetSource & { files: Record<string, any>; manifest: any } {
+function copy(): RuleSetSource & { files: Record<string, Json>; manifest: Json } {
   return structuredClone(defaultRuleSetSource) as never;
 }
 
@@ -60,7 +63,11 @@ describe('rule-set validation', () => {
     const source = copy();
     source.files[DECISIONS].rules[2].prority = 3;
     const [issue] = ruleSetIssues(source);
-    expect(issue).toMatchObject({ file: DECISIONS, ruleId: source.files[DECISIONS].rules[2].id, path: ['rules', 2] });
+    expect(issue).toMatchObject({
+      file: DECISIONS,
+      ruleId: source.files[DECISIONS].rules[2].id,
+      path: ['rules', 2],
+    });
     expect(issue?.message).toMatch(/prority/);
   });
 
@@ -97,11 +104,17 @@ describe('rule-set validation', () => {
 
   it('refuses a rule that tests a code the tables do not have', () => {
     const source = copy();
-    const rule = source.files[DECISIONS].rules.find((r: { id: string }) => r.id === 'clf.second-surgical-opinion-not-obtained');
+    const rule = source.files[DECISIONS].rules.find(
+      (r: { id: string }) => r.id === 'clf.second-surgical-opinion-not-obtained',
+    );
     rule.conditions.all[0].value = '9999';
     const issues = ruleSetIssues(source);
     expect(issues).toEqual([
-      expect.objectContaining({ file: DECISIONS, ruleId: rule.id, message: '"9999" is not in the rule set\'s code tables' }),
+      expect.objectContaining({
+        file: DECISIONS,
+        ruleId: rule.id,
+        message: '"9999" is not in the rule set\'s code tables',
+      }),
     ]);
   });
 
@@ -111,7 +124,10 @@ describe('rule-set validation', () => {
     rows[1].code = rows[0].code;
     rows[2].code = 'N115';
     const issues = ruleSetIssues(source);
-    expect(issues.map((issue) => issue.message)).toEqual([`duplicate code ${rows[0].code}`, '"N115" is not a CARC code']);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      `duplicate code ${rows[0].code}`,
+      '"N115" is not a CARC code',
+    ]);
     expect(issues[0]?.file).toBe('classification/carc.json');
   });
 

@@ -12,11 +12,14 @@ describe('fixtures/denials through the compiled engine and json-rules-engine', (
     expect(new Set(fixtures.map((fixture) => fixture.name)).size).toBe(fixtures.length);
   });
 
-  it.each(fixtures.map((fixture) => [`${fixture.file}: ${fixture.name}`, fixture] as const))('%s', async (_, fixture) => {
-    const compiled = classifyDenial(fixture.input as never);
-    const oracle = await reference.classifyDenial(fixture.input as never);
-    // The two engines must agree on everything, not only on what the fixture checks.
-    expect(compiled).toEqual(oracle);
-    expect(partialDiff(fixture.expect, compiled)).toEqual([]);
-  });
+  it.each(fixtures.map((fixture) => [`${fixture.file}: ${fixture.name}`, fixture] as const))(
+    '%s',
+    async (_, fixture) => {
+      const compiled = classifyDenial(fixture.input as never);
+      const oracle = await reference.classifyDenial(fixture.input as never);
+      // The two engines must agree on everything, not only on what the fixture checks.
+      expect(compiled).toEqual(oracle);
+      expect(partialDiff(fixture.expect, compiled)).toEqual([]);
+    },
+  );
 });

@@ -29,7 +29,9 @@ describe('PhraseMatcher', () => {
   ]);
 
   it('finds whole-word phrases, overlapping and nested, each once', () => {
-    const found = matcher.findAll('NOT medically-necessary; it is Experimental or Investigational. Not medically necessary!');
+    const found = matcher.findAll(
+      'NOT medically-necessary; it is Experimental or Investigational. Not medically necessary!',
+    );
     expect(found.map((match) => match.payload)).toEqual(['mn', 'bare', 'exp', 'exp-or-inv']);
   });
 
@@ -42,17 +44,40 @@ describe('PhraseMatcher', () => {
   });
 
   it('masks boilerplate so nothing matches across or inside it', () => {
-    const boilerplate = new PhraseMatcher([{ phrase: 'based on a medical necessity or experimental treatment', payload: 'b' }]);
-    const words = boilerplate.mask(tokenize('If this was based on a medical necessity or experimental treatment limit'));
-    expect(matcher.findAll(words)).toEqual([]);
-    expect(matcher.findAll(boilerplate.mask(tokenize('Experimental. Based on a medical necessity or experimental treatment')))).toEqual([
-      { phrase: 'experimental', payload: 'exp' },
+    const boilerplate = new PhraseMatcher([
+      { phrase: 'based on a medical necessity or experimental treatment', payload: 'b' },
     ]);
+    const words = boilerplate.mask(
+      tokenize('If this was based on a medical necessity or experimental treatment limit'),
+    );
+    expect(matcher.findAll(words)).toEqual([]);
+    expect(
+      matcher.findAll(
+        boilerplate.mask(tokenize('Experimental. Based on a medical necessity or experimental treatment')),
+      ),
+    ).toEqual([{ phrase: 'experimental', payload: 'exp' }]);
   });
 
   it('agrees with a naive scan on random texts', () => {
-    const vocabulary = ['not', 'medically', 'necessary', 'experimental', 'or', 'investigational', 'no', 'prior', 'authorization', 'x'];
-    const phrases = ['not medically necessary', 'medically necessary', 'experimental', 'experimental or investigational', 'no prior authorization'];
+    const vocabulary = [
+      'not',
+      'medically',
+      'necessary',
+      'experimental',
+      'or',
+      'investigational',
+      'no',
+      'prior',
+      'authorization',
+      'x',
+    ];
+    const phrases = [
+      'not medically necessary',
+      'medically necessary',
+      'experimental',
+      'experimental or investigational',
+      'no prior authorization',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...vocabulary), { maxLength: 40 }), (words) => {
         const text = ` ${words.join(' ')} `;

@@ -1,6 +1,7 @@
-import type { DecisionRule } from '../engine/decisionRules.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
+import type { DecisionRule } from '../engine/decisionRules.js';
 import { evaluateRules } from '../engine/decisionRules.js';
+import { tokenize } from '../engine/phraseMatcher.js';
 import type {
   ClassificationCandidate,
   ClassificationEvidence,
@@ -10,7 +11,6 @@ import type {
   DenialInput,
 } from '../types.js';
 import { CLINICAL_CATEGORIES, DENIAL_CATEGORIES } from '../types.js';
-import { tokenize } from '../engine/phraseMatcher.js';
 import { parseCode } from './codes.js';
 import type { ClassificationEvent, ClassificationFacts, CodeRow } from './ruleData.js';
 
@@ -23,7 +23,8 @@ import type { ClassificationEvent, ClassificationFacts, CodeRow } from './ruleDa
  * - decision rules: adjustments for stage, conflicts and context (rules/classification/decisions.json).
  */
 const TEXT_CAP = 3;
-const HIGH = { score: 4, margin: 2 };
+/** High: one strong reading and nothing competing (margin 3), or a strong, clearly leading one. */
+const HIGH = { score: 4, margin: 2, sole: 3 };
 const MEDIUM = { score: 2, margin: 1 };
 
 const CLINICAL = new Set<string>(CLINICAL_CATEGORIES);
@@ -171,7 +172,8 @@ export function finishClassification(
   const candidates: (ClassificationCandidate & { fromCode: boolean; confirmed: boolean })[] = [];
   for (const [category, tally] of tallies) {
     const total = tally.code + tally.text + tally.adjust;
-    if (total > 0) candidates.push({ category, score: total, fromCode: tally.fromCode, confirmed: tally.confirmed });
+    if (total > 0)
+      candidates.push({ category, score: total, fromCode: tally.fromCode, confirmed: tally.confirmed });
   }
   candidates.sort(
     (a, b) =>
@@ -195,7 +197,7 @@ export function finishClassification(
   let confidence: Confidence = 'low';
   if (top) {
     const margin = top.score - (candidates[1]?.score ?? 0);
-    if (top.score >= HIGH.score && margin >= HIGH.margin) confidence = 'high';
+    if (margin >= HIGH.sole || (top.score >= HIGH.score && margin >= HIGH.margin)) confidence = 'high';
     else if (top.score >= MEDIUM.score && margin >= MEDIUM.margin) confidence = 'medium';
     if (!top.confirmed && confidence === 'high') confidence = 'medium';
     if (!top.confirmed) {
@@ -209,7 +211,9 @@ export function finishClassification(
         `${prepared.notDenials.join(', ')}: cost-sharing or pricing adjustment, not a denial reason. If a service was refused, look for the code or sentence that says why.`,
       );
     }
-    warnings.push('No code or wording matched a known denial reason; ask the payer in writing for the specific reason for the denial.');
+    warnings.push(
+      'No code or wording matched a known denial reason; ask the payer in writing for the specific reason for the denial.',
+    );
   }
 
   return {

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import type { FactDefinition } from '../engine/conditions.js';
-import { type CompiledRule, compileRules, type DecisionRule, decisionRuleFileSchema } from '../engine/decisionRules.js';
+import {
+  type CompiledRule,
+  compileRules,
+  type DecisionRule,
+  decisionRuleFileSchema,
+} from '../engine/decisionRules.js';
 import { PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
-import { checkEffectiveRange, type Provenance, provenanceShape } from '../engine/provenance.js';
+import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { DENIAL_CATEGORIES, DENIAL_STAGES, type DenialCategory, PLAN_TYPES } from '../types.js';
 
@@ -11,7 +16,9 @@ const KNOWN_CATEGORIES = DENIAL_CATEGORIES.filter((category) => category !== 'un
   DenialCategory,
   'unknown'
 >[];
-const categorySchema = z.enum(KNOWN_CATEGORIES as [Exclude<DenialCategory, 'unknown'>, ...Exclude<DenialCategory, 'unknown'>[]]);
+const categorySchema = z.enum(
+  KNOWN_CATEGORIES as [Exclude<DenialCategory, 'unknown'>, ...Exclude<DenialCategory, 'unknown'>[]],
+);
 
 /** Claim adjustment group codes (CAS01). */
 export const GROUP_CODES = ['CO', 'CR', 'OA', 'PI', 'PR'] as const;
@@ -32,7 +39,9 @@ const codeRowSchema = z
     label: z.string().min(3).max(90),
     category: categorySchema.nullable(),
     weight: z.number().int().min(0).max(4),
-    alternatives: z.array(z.object({ category: categorySchema, weight: z.number().int().min(1).max(4) }).strict()).optional(),
+    alternatives: z
+      .array(z.object({ category: categorySchema, weight: z.number().int().min(1).max(4) }).strict())
+      .optional(),
     mixed: z.boolean().optional(),
     notADenial: z.boolean().optional(),
     retired: z.boolean().optional(),
@@ -44,7 +53,11 @@ const codeRowSchema = z
       ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a row without a category has weight 0' });
     }
     if (row.category !== null && row.weight === 0) {
-      ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a row with a category needs a weight of 1 to 4' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weight'],
+        message: 'a row with a category needs a weight of 1 to 4',
+      });
     }
   });
 
@@ -64,10 +77,20 @@ const codeTableSchema = z
     const ids = new Set<string>();
     table.rows.forEach((row, index) => {
       if (!shape.test(row.code)) {
-        ctx.addIssue({ code: 'custom', path: ['rows', index, 'code'], message: `"${row.code}" is not a ${table.codeSystem} code` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', index, 'code'],
+          message: `"${row.code}" is not a ${table.codeSystem} code`,
+        });
       }
-      if (codes.has(row.code)) ctx.addIssue({ code: 'custom', path: ['rows', index, 'code'], message: `duplicate code ${row.code}` });
-      if (ids.has(row.id)) ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
+      if (codes.has(row.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', index, 'code'],
+          message: `duplicate code ${row.code}`,
+        });
+      if (ids.has(row.id))
+        ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
       codes.add(row.code);
       ids.add(row.id);
     });
@@ -89,17 +112,29 @@ const phraseRowSchema = z
   .superRefine(checkEffectiveRange)
   .superRefine((row, ctx) => {
     if (row.category === null && row.weight !== 0) {
-      ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a signal row (category null) has weight 0' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weight'],
+        message: 'a signal row (category null) has weight 0',
+      });
     }
     if (row.boilerplate && row.category !== null) {
       ctx.addIssue({ code: 'custom', path: ['category'], message: 'a boilerplate row has category null' });
     }
     if (row.category !== null && row.weight === 0) {
-      ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a phrase row with a category needs a weight of 1 to 3' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weight'],
+        message: 'a phrase row with a category needs a weight of 1 to 3',
+      });
     }
     row.phrases.forEach((phrase, index) => {
       if (tokenize(phrase).length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['phrases', index], message: 'the phrase has no words (letters or digits)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phrases', index],
+          message: 'the phrase has no words (letters or digits)',
+        });
       }
     });
   });
@@ -107,16 +142,22 @@ const phraseRowSchema = z
 export type PhraseRow = z.infer<typeof phraseRowSchema>;
 
 const phraseTableSchema = z
-  .object({ kind: z.literal('phrase-table'), description: z.string().optional(), rows: z.array(phraseRowSchema) })
+  .object({
+    kind: z.literal('phrase-table'),
+    description: z.string().optional(),
+    rows: z.array(phraseRowSchema),
+  })
   .strict()
   .superRefine((table, ctx) => {
     const ids = new Set<string>();
+    // A wording may point to one category only; signal rows are a separate dimension and may repeat it.
     const phrases = new Map<string, string>();
     table.rows.forEach((row, index) => {
-      if (ids.has(row.id)) ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
+      if (ids.has(row.id))
+        ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
       ids.add(row.id);
       row.phrases.forEach((phrase, phraseIndex) => {
-        const key = tokenize(phrase).join(' ');
+        const key = `${row.category === null ? row.id : 'category'}:${tokenize(phrase).join(' ')}`;
         const owner = phrases.get(key);
         if (owner !== undefined) {
           ctx.addIssue({
@@ -140,14 +181,36 @@ export const CLASSIFICATION_FACTS = {
     values: [...DENIAL_STAGES, 'unspecified'],
     description: 'where the denial happened (input `stage`), or unspecified',
   },
-  planType: { type: 'string', values: [...PLAN_TYPES, 'unspecified'], description: 'the kind of coverage, or unspecified' },
-  carcCodes: { type: 'string[]', description: 'CARCs in the input that the rule set knows, without group code ("50")' },
+  planType: {
+    type: 'string',
+    values: [...PLAN_TYPES, 'unspecified'],
+    description: 'the kind of coverage, or unspecified',
+  },
+  carcCodes: {
+    type: 'string[]',
+    description: 'CARCs in the input that the rule set knows, without group code ("50")',
+  },
   rarcCodes: { type: 'string[]', description: 'RARCs in the input that the rule set knows ("N115")' },
-  groupCodes: { type: 'string[]', values: GROUP_CODES, description: 'group codes printed with the CARCs (CO, PR, …)' },
-  codeCategories: { type: 'string[]', values: KNOWN_CATEGORIES, description: 'categories the codes point to' },
-  phraseCategories: { type: 'string[]', values: KNOWN_CATEGORIES, description: 'categories the letter wording points to' },
+  groupCodes: {
+    type: 'string[]',
+    values: GROUP_CODES,
+    description: 'group codes printed with the CARCs (CO, PR, …)',
+  },
+  codeCategories: {
+    type: 'string[]',
+    values: KNOWN_CATEGORIES,
+    description: 'categories the codes point to',
+  },
+  phraseCategories: {
+    type: 'string[]',
+    values: KNOWN_CATEGORIES,
+    description: 'categories the letter wording points to',
+  },
   phraseIds: { type: 'string[]', description: 'ids of the phrase rows found in the text (signals included)' },
-  clinicalSignal: { type: 'boolean', description: 'whether any code or phrase points to a clinical category' },
+  clinicalSignal: {
+    type: 'boolean',
+    description: 'whether any code or phrase points to a clinical category',
+  },
   hasCodes: { type: 'boolean', description: 'whether the input has codes' },
   hasText: { type: 'boolean', description: 'whether the input has text' },
 } as const satisfies Record<string, FactDefinition>;
@@ -225,8 +288,10 @@ export function compileClassification(
   const rarc = collector.parseFile(files.rarc, codeTableSchema, read(files.rarc));
   const phrases = collector.parseFile(files.phrases, phraseTableSchema, read(files.phrases));
   const decisions = collector.parseFile(files.decisions, decisionFileSchema, read(files.decisions));
-  if (carc && carc.codeSystem !== 'CARC') collector.add({ file: files.carc, path: ['codeSystem'], message: 'expected the CARC table' });
-  if (rarc && rarc.codeSystem !== 'RARC') collector.add({ file: files.rarc, path: ['codeSystem'], message: 'expected the RARC table' });
+  if (carc && carc.codeSystem !== 'CARC')
+    collector.add({ file: files.carc, path: ['codeSystem'], message: 'expected the CARC table' });
+  if (rarc && rarc.codeSystem !== 'RARC')
+    collector.add({ file: files.rarc, path: ['codeSystem'], message: 'expected the RARC table' });
   if (!carc || !rarc || !phrases || !decisions) return undefined;
 
   const rules = decisions.rules as DecisionRule<ClassificationEvent>[];
@@ -279,12 +344,17 @@ function walk(
 ) {
   if (!node || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
-  if (typeof record.fact === 'string') return visit(record as { fact: string; value: unknown }, path);
+  if (typeof record.fact === 'string') {
+    visit(record as { fact: string; value: unknown }, path);
+    return;
+  }
   for (const key of ['all', 'any'] as const) {
     const list = record[key];
-    if (Array.isArray(list)) list.forEach((child, index) => walk(child, [...path, key, index], visit));
+    if (Array.isArray(list)) {
+      list.forEach((child, index) => {
+        walk(child, [...path, key, index], visit);
+      });
+    }
   }
   if (record.not) walk(record.not, [...path, 'not'], visit);
 }
-
-export type { Provenance };

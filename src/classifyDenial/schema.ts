@@ -13,7 +13,10 @@ export const denialInputSchema = z
       .array(z.string().max(40, 'a code is at most 40 characters'))
       .max(200, 'at most 200 codes')
       .optional(),
-    text: z.string().max(MAX_TEXT_LENGTH, `text is limited to ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters`).optional(),
+    text: z
+      .string()
+      .max(MAX_TEXT_LENGTH, `text is limited to ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters`)
+      .optional(),
     stage: z.enum(DENIAL_STAGES).optional(),
     planType: z.enum(PLAN_TYPES).optional(),
     asOf: isoDateSchema.optional(),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { OverturnError } from '../errors.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
+import { OverturnError } from '../errors.js';
 
 /**
  * Reads a rule-set directory (a copy of `rules/`) into a {@link RuleSetSource}: `manifest.json` and
@@ -16,7 +16,8 @@ export function loadRuleDirectory(directory: string): RuleSetSource {
     for (const domain of Object.values(domains)) {
       if (!domain || typeof domain !== 'object') continue;
       for (const path of Object.values(domain)) {
-        if (typeof path === 'string' && !path.includes('..')) files[path] = readJson(join(root, path), path, true);
+        if (typeof path === 'string' && !path.includes('..'))
+          files[path] = readJson(join(root, path), path, true);
       }
     }
   }
@@ -34,6 +35,8 @@ function readJson(path: string, name: string, optional = false): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new OverturnError('INVALID_RULE_SET', [{ file: name, path: [], message: `not valid JSON: ${(error as Error).message}` }]);
+    throw new OverturnError('INVALID_RULE_SET', [
+      { file: name, path: [], message: `not valid JSON: ${(error as Error).message}` },
+    ]);
   }
 }

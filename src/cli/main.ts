@@ -59,11 +59,17 @@ function report(file: string, result: DenialClassification): string {
     `  external review: ${result.externalReviewEligible ? 'eligible (45 CFR 147.136 categories)' : 'not for this kind of denial'}`,
     '  evidence:',
     ...result.evidence.map(
-      (item) => `    - ${item.kind} ${item.value}${item.label ? ` (${item.label})` : ''} → ${item.category ?? 'signal'} [${item.ruleId}]`,
+      (item) =>
+        `    - ${item.kind} ${item.value}${item.label ? ` (${item.label})` : ''} → ${item.category ?? 'signal'} [${item.ruleId}]`,
     ),
   ];
   if (result.candidates.length > 1) {
-    lines.push(`  also considered: ${result.candidates.slice(1).map((c) => `${c.category} ${c.score}`).join(', ')}`);
+    lines.push(
+      `  also considered: ${result.candidates
+        .slice(1)
+        .map((c) => `${c.category} ${c.score}`)
+        .join(', ')}`,
+    );
   }
   for (const warning of result.warnings) lines.push(`  ! ${warning}`);
   lines.push(`  rule set ${result.ruleSet.id} ${result.ruleSet.version}`, '');
@@ -73,12 +79,14 @@ function report(file: string, result: DenialClassification): string {
 function describeError(file: string, error: unknown): string {
   if (error instanceof OverturnError) {
     const issues = error.issues.map(
-      (issue) => `  - ${[issue.file, issue.ruleId, issue.path.join('.')].filter(Boolean).join(' ') || '(root)'}: ${issue.message}`,
+      (issue) =>
+        `  - ${[issue.file, issue.ruleId, issue.path.join('.')].filter(Boolean).join(' ') || '(root)'}: ${issue.message}`,
     );
     return `${file}: ${error.code}\n${issues.join('\n')}\n`;
   }
   if (error instanceof SyntaxError) return `${file}: not valid JSON: ${error.message}\n`;
-  if (error && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') return `${file}: no such file\n`;
+  if (error && typeof error === 'object' && 'code' in error && error.code === 'ENOENT')
+    return `${file}: no such file\n`;
   return `${file}: ${error instanceof Error ? error.message : String(error)}\n`;
 }
 

@@ -34,7 +34,7 @@ export interface Overturn {
  * ```
  */
 export function createOverturn(options: OverturnOptions = {}): Overturn {
-  const ruleSet = options.rules ? compileRuleSet(options.rules) : defaultRuleSet();
+  const ruleSet = options.rules !== undefined ? compileRuleSet(options.rules) : defaultRuleSet();
   return {
     ruleSet: ruleSet.ref,
     classifyDenial: (input) => classifyWith(ruleSet, input),

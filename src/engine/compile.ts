@@ -8,16 +8,12 @@ export interface CompiledRuleSet {
   classification: ClassificationRules;
 }
 
-const cache = new WeakMap<object, CompiledRuleSet>();
-
 /**
- * Validates a rule-set source and compiles it. The result is cached per source object, so passing the
- * same object again costs nothing. Throws `OverturnError('INVALID_RULE_SET')` listing every problem
+ * Validates a rule-set source and compiles it. Nothing is cached by object identity: an analyst may edit
+ * a source and compile it again. Throws `OverturnError('INVALID_RULE_SET')` listing every problem
  * found, each with its file, rule id and path.
  */
 export function compileRuleSet(source: RuleSetSource): CompiledRuleSet {
-  const cached = typeof source === 'object' && source !== null ? cache.get(source) : undefined;
-  if (cached) return cached;
   const collector = new IssueCollector();
   const manifest = parseManifest(source, collector);
   collector.throwIfAny();
@@ -26,7 +22,5 @@ export function compileRuleSet(source: RuleSetSource): CompiledRuleSet {
   const classification = compileClassification(manifest.domains.classification, read, collector);
   collector.throwIfAny();
   if (!classification) throw new Error('unreachable: classification validated');
-  const compiled: CompiledRuleSet = { ref: ruleSetRef(manifest), classification };
-  cache.set(source, compiled);
-  return compiled;
+  return { ref: ruleSetRef(manifest), classification };
 }

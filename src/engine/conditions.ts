@@ -52,7 +52,8 @@ export type Condition =
 const UNSUPPORTED: Record<string, string> = {
   path: 'fact paths (`path`) are not supported by the compiled engine; give the value its own fact',
   params: 'fact parameters (`params`) are not supported by the compiled engine',
-  condition: 'named condition references are not supported by the compiled engine; write the condition inline',
+  condition:
+    'named condition references are not supported by the compiled engine; write the condition inline',
   name: 'condition names are not supported; name the rule instead',
 };
 
@@ -82,7 +83,8 @@ function validateCondition(
   factNames: string[],
   ctx: z.RefinementCtx,
 ): void {
-  const add = (where: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path: where, message });
+  const add = (where: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path: where, message });
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     add(path, 'a condition must be an object with `all`, `any`, `not` or `fact`');
     return;
@@ -104,20 +106,26 @@ function validateCondition(
   const [key] = kind as ['all' | 'any' | 'not' | 'fact'];
   if (key === 'fact') {
     if (record.value !== null && typeof record.value === 'object' && !Array.isArray(record.value)) {
-      add([...path, 'value'], 'fact references as values (`{ fact: … }`) are not supported by the compiled engine');
+      add(
+        [...path, 'value'],
+        'fact references as values (`{ fact: … }`) are not supported by the compiled engine',
+      );
       return;
     }
     const parsed = leafShape.safeParse(record);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) add([...path, ...(issue.path as (string | number)[])], issue.message);
+      for (const issue of parsed.error.issues)
+        add([...path, ...(issue.path as (string | number)[])], issue.message);
       return;
     }
-    for (const issue of checkLeaf(parsed.data, facts, factNames)) add([...path, ...issue.path], issue.message);
+    for (const issue of checkLeaf(parsed.data, facts, factNames))
+      add([...path, ...issue.path], issue.message);
     return;
   }
   const parsed = boolShape(key).safeParse(record);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) add([...path, ...(issue.path as (string | number)[])], issue.message);
+    for (const issue of parsed.error.issues)
+      add([...path, ...(issue.path as (string | number)[])], issue.message);
     return;
   }
   if (key === 'not') {
@@ -147,50 +155,55 @@ function checkLeaf(
   const definition: FactDefinition = found;
   if (!(OPERATORS as readonly string[]).includes(operator)) {
     const hint = operator.includes(':') ? ' (operator decorators are not supported)' : '';
-    issues.push({ path: ['operator'], message: `unknown operator "${operator}"${hint}; supported: ${OPERATORS.join(', ')}` });
+    issues.push({
+      path: ['operator'],
+      message: `unknown operator "${operator}"${hint}; supported: ${OPERATORS.join(', ')}`,
+    });
     return issues;
   }
-  const fail = (message: string) => {
-    issues.push({ path: ['value'], message });
-  };
+  const message = operandProblem(fact, operator as Operator, value, definition);
+  if (message) issues.push({ path: ['value'], message });
+  return issues;
+}
+
+/** What is wrong with a leaf's value for its fact and operator, or undefined when it is fine. */
+function operandProblem(
+  fact: string,
+  operator: Operator,
+  value: Scalar | Scalar[],
+  definition: FactDefinition,
+): string | undefined {
   const isArrayFact = definition.type === 'string[]';
   const elementType = isArrayFact ? 'string' : definition.type;
-  const checkScalar = (item: Scalar, where: string) => {
-    if (typeof item !== elementType) fail(`${where} must be a ${elementType} for fact "${fact}"`);
-    else if (definition.values && typeof item === 'string' && !definition.values.includes(item)) {
-      fail(`"${item}" is not a value fact "${fact}" can take (${definition.values.join(', ')})`);
+  const scalarProblem = (item: Scalar, where: string): string | undefined => {
+    if (typeof item !== elementType) return `${where} must be a ${elementType} for fact "${fact}"`;
+    if (definition.values && typeof item === 'string' && !definition.values.includes(item)) {
+      return `"${item}" is not a value fact "${fact}" can take (${definition.values.join(', ')})`;
     }
+    return undefined;
   };
-  checkOperands();
-  return issues;
-
-  function checkOperands(): void {
-  switch (operator as Operator) {
+  switch (operator) {
     case 'contains':
     case 'doesNotContain':
-      if (!isArrayFact) return fail(`${operator} needs a list fact; "${fact}" is a ${definition.type}`);
-      if (Array.isArray(value)) return fail(`${operator} compares with one value, not a list`);
-      return checkScalar(value, 'the value');
+      if (!isArrayFact) return `${operator} needs a list fact; "${fact}" is a ${definition.type}`;
+      if (Array.isArray(value)) return `${operator} compares with one value, not a list`;
+      return scalarProblem(value, 'the value');
     case 'in':
     case 'notIn':
-      if (isArrayFact) return fail(`${operator} needs a single-valued fact; use contains for "${fact}"`);
-      if (!Array.isArray(value) || value.length === 0) return fail(`${operator} needs a non-empty list value`);
-      value.forEach((item) => {
-        checkScalar(item, 'each listed value');
-      });
-      return;
+      if (isArrayFact) return `${operator} needs a single-valued fact; use contains for "${fact}"`;
+      if (!Array.isArray(value) || value.length === 0) return `${operator} needs a non-empty list value`;
+      return value.map((item) => scalarProblem(item, 'each listed value')).find(Boolean);
     case 'lessThan':
     case 'lessThanInclusive':
     case 'greaterThan':
     case 'greaterThanInclusive':
-      if (definition.type !== 'number') return fail(`${operator} needs a number fact; "${fact}" is a ${definition.type}`);
-      if (typeof value !== 'number') return fail(`${operator} compares with a number`);
-      return;
+      if (definition.type !== 'number')
+        return `${operator} needs a number fact; "${fact}" is a ${definition.type}`;
+      return typeof value === 'number' ? undefined : `${operator} compares with a number`;
     default:
-      if (isArrayFact) return fail(`${operator} cannot compare the list fact "${fact}"; use contains`);
-      if (Array.isArray(value)) return fail(`${operator} compares with one value, not a list`);
-      return checkScalar(value, 'the value');
-  }
+      if (isArrayFact) return `${operator} cannot compare the list fact "${fact}"; use contains`;
+      if (Array.isArray(value)) return `${operator} compares with one value, not a list`;
+      return scalarProblem(value, 'the value');
   }
 }
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { type CompiledCondition, type Condition, compileCondition, conditionSchema, type FactDefinition } from './conditions.js';
+import {
+  type CompiledCondition,
+  type Condition,
+  compileCondition,
+  conditionSchema,
+  type FactDefinition,
+} from './conditions.js';
 import { checkEffectiveRange, isInEffect, type Provenance, provenanceShape } from './provenance.js';
 
 /** A rule in json-rules-engine's format, with overturn's provenance fields beside it. */
@@ -46,7 +52,11 @@ export function decisionRuleFileSchema<Event>(
       const seen = new Map<string, number>();
       file.rules.forEach((r, index) => {
         if (seen.has(r.id)) {
-          ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `duplicate rule id "${r.id}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rules', index, 'id'],
+            message: `duplicate rule id "${r.id}"`,
+          });
         }
         seen.set(r.id, index);
       });

@@ -100,7 +100,8 @@ export class PhraseMatcher<Payload> {
       const node = this.nodes[state] as AutomatonNode;
       for (const [word, child] of node.next) {
         let fail = node.fail;
-        while (fail !== 0 && !(this.nodes[fail] as AutomatonNode).next.has(word)) fail = (this.nodes[fail] as AutomatonNode).fail;
+        while (fail !== 0 && !(this.nodes[fail] as AutomatonNode).next.has(word))
+          fail = (this.nodes[fail] as AutomatonNode).fail;
         const target = (this.nodes[fail] as AutomatonNode).next.get(word);
         const childNode = this.nodes[child] as AutomatonNode;
         childNode.fail = target !== undefined && target !== child ? target : 0;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates/isoDate.js';
 
 /** A `YYYY-MM-DD` calendar date that exists (2026-02-30 is refused). */
-export const isoDateSchema = z.string().refine(isIsoDate, { message: 'expected a real calendar date as YYYY-MM-DD' });
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'expected a real calendar date as YYYY-MM-DD' });
 
 /** Provenance every rule and table row carries: where the fact comes from and how sure it is. */
 export const provenanceShape = {
@@ -43,7 +45,10 @@ export function isInEffect(rule: { effectiveFrom?: string; effectiveTo?: string 
 }
 
 /** Rejects effective ranges that end before they start. */
-export function checkEffectiveRange(row: { effectiveFrom?: string; effectiveTo?: string }, ctx: z.RefinementCtx) {
+export function checkEffectiveRange(
+  row: { effectiveFrom?: string; effectiveTo?: string },
+  ctx: z.RefinementCtx,
+) {
   if (row.effectiveFrom && row.effectiveTo && row.effectiveTo < row.effectiveFrom) {
     ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'effectiveTo is before effectiveFrom' });
   }

@@ -14,7 +14,10 @@ export interface RuleSetSource {
 
 const filePath = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_.-]*)*\.json$/, 'a relative path to a .json file inside the rule set');
+  .regex(
+    /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_.-]*)*\.json$/,
+    'a relative path to a .json file inside the rule set',
+  );
 
 /** The domains a rule set provides and the files of each. */
 export const manifestSchema = z
@@ -65,7 +68,8 @@ export class IssueCollector {
 
 /** Finds the id of the rule or row an issue path points into (`rules[3]` → that rule's id). */
 function ruleIdAt(root: unknown, path: (string | number)[]): { ruleId?: string } {
-  if (path.length < 2 || (path[0] !== 'rules' && path[0] !== 'rows') || typeof path[1] !== 'number') return {};
+  if (path.length < 2 || (path[0] !== 'rules' && path[0] !== 'rows') || typeof path[1] !== 'number')
+    return {};
   const list = (root as Record<string, unknown>)[path[0]];
   const item = Array.isArray(list) ? list[path[1]] : undefined;
   const id = item && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined;
@@ -80,7 +84,10 @@ export function parseManifest(source: unknown, collector: IssueCollector): RuleS
   }
   const { manifest, files } = source as Record<string, unknown>;
   if (!files || typeof files !== 'object' || Array.isArray(files)) {
-    collector.add({ path: ['files'], message: 'files must be an object mapping manifest paths to parsed JSON' });
+    collector.add({
+      path: ['files'],
+      message: 'files must be an object mapping manifest paths to parsed JSON',
+    });
   }
   return collector.parseFile('manifest.json', manifestSchema, manifest);
 }

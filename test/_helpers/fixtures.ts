@@ -37,10 +37,13 @@ export function partialDiff(expected: unknown, actual: unknown, path = '$'): str
     return expected.flatMap((item, index) => partialDiff(item, actual[index], `${path}[${index}]`));
   }
   if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object') return [`${path}: expected an object, got ${JSON.stringify(actual)}`];
+    if (actual === null || typeof actual !== 'object')
+      return [`${path}: expected an object, got ${JSON.stringify(actual)}`];
     return Object.entries(expected).flatMap(([key, value]) =>
       partialDiff(value, (actual as Record<string, unknown>)[key], `${path}.${key}`),
     );
   }
-  return Object.is(expected, actual) ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+  return Object.is(expected, actual)
+    ? []
+    : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
 }
