@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PhraseMatcher, tokenize } from '../src/engine/phraseMatcher.js';
+import { ProximityMatcher } from '../src/engine/proximityMatcher.js';
 
 describe('tokenize', () => {
   it('lowercases, joins apostrophes and splits on everything else', () => {
     expect(tokenize('Doesn’t meet InterQual® criteria—"out-of-network"')).toEqual([
-      'doesnt',
+      'does',
+      'not',
+
       'meet',
       'interqual',
       'criteria',
@@ -15,6 +18,9 @@ describe('tokenize', () => {
     ]);
     expect(tokenize("  plan's\r\n\u00a0PRE-AUTHORIZATION…  ")).toEqual(['plans', 'pre', 'authorization']);
     expect(tokenize('')).toEqual([]);
+    expect(tokenize("We cannot pay; it isn’t covered and won't be; DON'T resubmit; Grant")).toEqual(
+      'we can not pay it is not covered and will not be do not resubmit grant'.split(' '),
+    );
     expect(tokenize('¿¡!')).toEqual([]);
   });
 });
@@ -96,5 +102,70 @@ describe('PhraseMatcher', () => {
     const text = 'not medically not medically '.repeat(3600).slice(0, 100_000);
     expect(matcher.findAll(text)).toEqual([]);
     expect(tokenize(text).length).toBeGreaterThan(14_000);
+  });
+});
+
+describe('ProximityMatcher', () => {
+  const near = new ProximityMatcher([
+    {
+      terms: [
+        ['diagnosis', 'diagnosis code'],
+        ['inconsistent with', 'does not support'],
+      ],
+      within: 8,
+      payload: 'dx',
+    },
+    {
+      terms: [
+        ['could have been', 'can be'],
+        ['treated', 'provided'],
+        ['office', 'outpatient'],
+      ],
+      within: 10,
+      payload: 'setting',
+    },
+  ]);
+
+  it('finds terms in any order, with words between, inside the window', () => {
+    expect(near.findAll(tokenize('The diagnosis listed is inconsistent with the procedure.'))).toEqual([
+      'dx',
+    ]);
+    expect(near.findAll(tokenize("The records don't support it: it doesn't support the diagnosis."))).toEqual(
+      ['dx'],
+    );
+    expect(near.findAll(tokenize('This visit could have been treated in a physician office.'))).toEqual([
+      'setting',
+    ]);
+  });
+
+  it('does not match when a term is missing or the span is longer than the window', () => {
+    expect(near.findAll(tokenize('The diagnosis is clear.'))).toEqual([]);
+    expect(
+      near.findAll(tokenize('Diagnosis: one two three four five six seven, and it is inconsistent with')),
+    ).toEqual([]);
+  });
+
+  it('agrees with a brute-force window check on random texts', () => {
+    const vocabulary = ['diagnosis', 'inconsistent', 'with', 'does', 'not', 'support', 'x', 'y'];
+    const single = new ProximityMatcher([
+      { terms: [['diagnosis'], ['inconsistent with', 'does not support']], within: 6, payload: 1 },
+    ]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary), { maxLength: 30 }), (words) => {
+        const starts = (phrase: string[]) =>
+          words.flatMap((_, index) =>
+            phrase.every((word, offset) => words[index + offset] === word) ? [index] : [],
+          );
+        const first = starts(['diagnosis']).map((index) => [index, index] as const);
+        const second = [...starts(['inconsistent', 'with']), ...starts(['does', 'not', 'support'])].map(
+          (index) => [index, index + (words[index] === 'does' ? 2 : 1)] as const,
+        );
+        const brute = first.some(([a0, a1]) =>
+          second.some(([b0, b1]) => Math.max(a1, b1) - Math.min(a0, b0) + 1 <= 6),
+        );
+        expect(single.findAll(words).length === 1).toBe(brute);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

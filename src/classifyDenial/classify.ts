@@ -2,6 +2,7 @@ import type { CompiledRuleSet } from '../engine/compile.js';
 import type { DecisionRule } from '../engine/decisionRules.js';
 import { evaluateRules } from '../engine/decisionRules.js';
 import { tokenize } from '../engine/phraseMatcher.js';
+import type { TermOccurrence } from '../engine/proximityMatcher.js';
 import type {
   ClassificationCandidate,
   ClassificationEvidence,
@@ -12,7 +13,14 @@ import type {
 } from '../types.js';
 import { CLINICAL_CATEGORIES, DENIAL_CATEGORIES } from '../types.js';
 import { parseCode } from './codes.js';
-import type { ClassificationEvent, ClassificationFacts, CodeRow } from './ruleData.js';
+import type {
+  ClassificationEvent,
+  ClassificationFacts,
+  ClassificationRules,
+  CodeRow,
+  NearPattern,
+  PhraseRow,
+} from './ruleData.js';
 
 /**
  * How the scores are built (the policy the fixtures were written against):
@@ -70,6 +78,7 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
   const codeCategories = new Set<string>();
 
   for (const raw of input.codes ?? []) {
+    // Read again rather than carried from validation: a zod transform costs more than the parse.
     const parsed = parseCode(raw);
     if (!parsed) continue; // the input schema has already refused shapeless codes
     const row: CodeRow | undefined = (parsed.system === 'CARC' ? rules.carc : rules.rarc).get(parsed.code);
@@ -106,14 +115,16 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
 
   const phraseCategories = new Set<string>();
   const phraseIds: string[] = [];
+  const seenRows = new Set<string>();
   if (input.text) {
-    const words = rules.boilerplate.mask(tokenize(input.text));
-    for (const { phrase, payload: row } of rules.phrases.findAll(words)) {
-      if (phraseIds.includes(row.id)) continue; // a row counts once, whichever of its wordings matched
+    const matches = findWording(rules, tokenize(input.text));
+    for (const { value, row } of matches) {
+      if (seenRows.has(row.id)) continue; // a row counts once, whichever of its wordings matched
+      seenRows.add(row.id);
       phraseIds.push(row.id);
       evidence.push({
         kind: 'phrase',
-        value: phrase,
+        value,
         ruleId: row.id,
         ...(row.category ? { category: row.category } : {}),
         status: row.status,
@@ -140,6 +151,43 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
     hasText: Boolean(input.text?.trim()),
   };
   return { facts, ...(input.asOf ? { asOf: input.asOf } : {}), tallies, evidence, warnings, notDenials };
+}
+
+/**
+ * Every phrase row found in the words, in order: one automaton pass finds boilerplate, phrases and
+ * proximity terms together; occurrences touching boilerplate are then dropped (the same as masking the
+ * boilerplate out of the text first), and the proximity patterns are completed from the remaining terms.
+ */
+function findWording(
+  rules: ClassificationRules,
+  words: readonly string[],
+): { value: string; row: PhraseRow }[] {
+  const phrases: { value: string; row: PhraseRow; end: number }[] = [];
+  const terms: TermOccurrence[] = [];
+  // Occurrences arrive in order of their last word. One that starts at or before the end of boilerplate
+  // already seen overlaps it; one already kept that ends inside new boilerplate is taken back.
+  let boilerplateEnd = -1;
+  rules.text.forEachMatch(words, (payload, start, end) => {
+    if (payload.kind === 'boilerplate') {
+      while (phrases.length && (phrases[phrases.length - 1] as { end: number }).end >= start) phrases.pop();
+      while (terms.length && (terms[terms.length - 1] as TermOccurrence).end >= start) terms.pop();
+      boilerplateEnd = end;
+    } else if (start > boilerplateEnd) {
+      if (payload.kind === 'phrase') phrases.push({ value: payload.phrase, row: payload.row, end });
+      else terms.push({ pattern: payload.pattern, term: payload.term, start, end });
+    }
+  });
+  const matches: { value: string; row: PhraseRow }[] = phrases;
+  for (const index of terms.length ? rules.near.complete(terms) : []) {
+    const pattern = rules.nearPatterns[index] as NearPattern;
+    matches.push({ value: describeNear(pattern.row, pattern.index), row: pattern.row });
+  }
+  return matches;
+}
+
+/** How a proximity match is shown as evidence: its terms' first alternatives joined by "…". */
+function describeNear(row: PhraseRow, pattern: number): string {
+  return (row.near?.[pattern]?.terms ?? []).map((term) => term[0]).join(' … ');
 }
 
 function score(tally: Tally, weight: number, confirmed: boolean) {

@@ -8,6 +8,7 @@ import {
 } from '../engine/decisionRules.js';
 import { PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
+import { ProximityIndex, termEntries } from '../engine/proximityMatcher.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { DENIAL_CATEGORIES, DENIAL_STAGES, type DenialCategory, PLAN_TYPES } from '../types.js';
 
@@ -104,7 +105,25 @@ const phraseRowSchema = z
     ...provenanceShape,
     category: categorySchema.nullable(),
     weight: z.number().int().min(0).max(3),
-    phrases: z.array(z.string().min(1).max(200)).min(1),
+    phrases: z.array(z.string().min(1).max(200)).min(1).optional(),
+    /**
+     * Words that must occur near each other, in any order: each term lists alternative phrases, and
+     * `within` is the longest span in words. For wording too varied for fixed phrases.
+     */
+    near: z
+      .array(
+        z
+          .object({
+            terms: z
+              .array(z.array(z.string().min(1).max(100)).min(1))
+              .min(2)
+              .max(5),
+            within: z.number().int().min(2).max(40),
+          })
+          .strict(),
+      )
+      .min(1)
+      .optional(),
     /** Wording that must not count as a reason (e.g. the standard ERISA notice sentences); it is masked first. */
     boilerplate: z.boolean().optional(),
   })
@@ -128,7 +147,10 @@ const phraseRowSchema = z
         message: 'a phrase row with a category needs a weight of 1 to 3',
       });
     }
-    row.phrases.forEach((phrase, index) => {
+    if (!row.phrases && !row.near) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'a phrase row needs `phrases`, `near`, or both' });
+    }
+    row.phrases?.forEach((phrase, index) => {
       if (tokenize(phrase).length === 0) {
         ctx.addIssue({
           code: 'custom',
@@ -137,6 +159,30 @@ const phraseRowSchema = z
         });
       }
     });
+    row.near?.forEach((pattern, patternIndex) => {
+      pattern.terms.forEach((term, termIndex) => {
+        term.forEach((phrase, index) => {
+          const words = tokenize(phrase).length;
+          if (words === 0 || words > pattern.within) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['near', patternIndex, 'terms', termIndex, index],
+              message:
+                words === 0
+                  ? 'the phrase has no words (letters or digits)'
+                  : 'the phrase is longer than `within`',
+            });
+          }
+        });
+      });
+    });
+    if (row.boilerplate && row.near) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['near'],
+        message: 'boilerplate is masked by exact phrases only',
+      });
+    }
   });
 
 export type PhraseRow = z.infer<typeof phraseRowSchema>;
@@ -156,7 +202,7 @@ const phraseTableSchema = z
       if (ids.has(row.id))
         ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
       ids.add(row.id);
-      row.phrases.forEach((phrase, phraseIndex) => {
+      row.phrases?.forEach((phrase, phraseIndex) => {
         const key = `${row.category === null ? row.id : 'category'}:${tokenize(phrase).join(' ')}`;
         const owner = phrases.get(key);
         if (owner !== undefined) {
@@ -265,8 +311,11 @@ export interface ClassificationRules {
   carc: ReadonlyMap<string, CodeRow>;
   rarc: ReadonlyMap<string, CodeRow>;
   phraseRows: readonly PhraseRow[];
-  phrases: PhraseMatcher<PhraseRow>;
-  boilerplate: PhraseMatcher<PhraseRow>;
+  /** One automaton for every wording: boilerplate, phrase rows and the terms of proximity patterns. */
+  text: PhraseMatcher<TextPayload>;
+  /** The proximity patterns, each with the row it belongs to, and their windows indexed. */
+  nearPatterns: readonly NearPattern[];
+  near: ProximityIndex;
   decisionRules: readonly DecisionRule<ClassificationEvent>[];
   decisions: readonly CompiledRule<ClassificationEvent>[];
 }
@@ -304,15 +353,49 @@ export function compileClassification(
     carc: new Map(carc.rows.map((row) => [row.code, row])),
     rarc: new Map(rarc.rows.map((row) => [row.code, row])),
     phraseRows: phrases.rows,
-    phrases: phraseMatcher(phrases.rows.filter((row) => !row.boilerplate)),
-    boilerplate: phraseMatcher(phrases.rows.filter((row) => row.boilerplate)),
+    ...compileText(phrases.rows),
     decisionRules: rules,
     decisions: compileRules(rules),
   };
 }
 
-function phraseMatcher(rows: readonly PhraseRow[]): PhraseMatcher<PhraseRow> {
-  return new PhraseMatcher(rows.flatMap((row) => row.phrases.map((phrase) => ({ phrase, payload: row }))));
+/** What a wording found in a letter is: boilerplate to mask, a phrase row, or a term of a proximity pattern. */
+export type TextPayload =
+  | { kind: 'boilerplate' }
+  | { kind: 'phrase'; row: PhraseRow; phrase: string }
+  | { kind: 'term'; pattern: number; term: number };
+
+/** A proximity pattern of a phrase row. */
+export interface NearPattern {
+  row: PhraseRow;
+  index: number;
+  terms: readonly (readonly string[])[];
+  within: number;
+}
+
+function compileText(rows: readonly PhraseRow[]): {
+  text: PhraseMatcher<TextPayload>;
+  nearPatterns: NearPattern[];
+  near: ProximityIndex;
+} {
+  const nearPatterns = rows.flatMap((row) =>
+    (row.near ?? []).map((pattern, index) => ({ row, index, ...pattern })),
+  );
+  const entries: { phrase: string; payload: TextPayload }[] = [
+    ...rows.flatMap((row) =>
+      (row.phrases ?? []).map((phrase) => ({
+        phrase,
+        payload: row.boilerplate
+          ? ({ kind: 'boilerplate' } as const)
+          : ({ kind: 'phrase', row, phrase } as const),
+      })),
+    ),
+    ...termEntries(nearPatterns).map(({ phrase, payload }) => ({
+      phrase,
+      payload: { kind: 'term' as const, ...payload },
+    })),
+  ];
+  return { text: new PhraseMatcher(entries), nearPatterns, near: new ProximityIndex(nearPatterns) };
 }
 
 /** A rule that tests for a code or phrase row the tables do not have could never fire: refuse it. */

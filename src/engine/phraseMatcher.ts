@@ -7,28 +7,69 @@
 const APOSTROPHES = new Set([0x27, 0x2019, 0x2018, 0x02bc, 0x60, 0xb4, 0x2032]);
 
 /**
- * Splits text into lowercase words of `a–z0–9`. Apostrophes join (`doesn't` → `doesnt`); every other
- * character separates words (`out-of-network` → `out of network`). One pass, O(n).
+ * Negative contractions are spelt out, so "isn't medically necessary" reads as "is not medically
+ * necessary" and a phrase written either way matches both.
+ */
+const CONTRACTIONS: ReadonlyMap<string, readonly [string, string]> = new Map([
+  ['isnt', ['is', 'not']],
+  ['arent', ['are', 'not']],
+  ['wasnt', ['was', 'not']],
+  ['werent', ['were', 'not']],
+  ['doesnt', ['does', 'not']],
+  ['dont', ['do', 'not']],
+  ['didnt', ['did', 'not']],
+  ['hasnt', ['has', 'not']],
+  ['havent', ['have', 'not']],
+  ['hadnt', ['had', 'not']],
+  ['cant', ['can', 'not']],
+  ['cannot', ['can', 'not']],
+  ['couldnt', ['could', 'not']],
+  ['wouldnt', ['would', 'not']],
+  ['shouldnt', ['should', 'not']],
+  ['wont', ['will', 'not']],
+  ['mustnt', ['must', 'not']],
+  ['neednt', ['need', 'not']],
+]);
+
+/**
+ * Splits text into lowercase words of `a–z0–9`. Apostrophes join (`plan's` → `plans`), negative
+ * contractions are spelt out (`doesn't` → `does not`), every other character separates words
+ * (`out-of-network` → `out of network`). One pass, O(n).
  *
  * @example
  * ```ts
- * tokenize('Doesn’t meet InterQual® criteria—"out-of-network"'); // ['doesnt', 'meet', 'interqual', 'criteria', 'out', 'of', 'network']
+ * tokenize('Doesn’t meet InterQual® criteria—"out-of-network"');
+ * // ['does', 'not', 'meet', 'interqual', 'criteria', 'out', 'of', 'network']
  * ```
  */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
   const lower = text.toLowerCase();
-  let word = '';
+  // Slices of word characters; `pending` holds the part of a word before an apostrophe.
+  let start = -1;
+  let pending = '';
+  const end = (at: number) => {
+    const word = start < 0 ? pending : pending ? pending + lower.slice(start, at) : lower.slice(start, at);
+    start = -1;
+    pending = '';
+    if (!word) return;
+    // Every contraction listed ends in "t" and has four letters or more: skip the lookup for the rest.
+    const expanded = word.length > 3 && word.charCodeAt(word.length - 1) === 0x74 ? CONTRACTIONS.get(word) : undefined;
+    if (expanded) tokens.push(expanded[0], expanded[1]);
+    else tokens.push(word);
+  };
   for (let index = 0; index < lower.length; index++) {
     const code = lower.charCodeAt(index);
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) word += lower[index];
-    else if (APOSTROPHES.has(code)) continue;
-    else if (word) {
-      tokens.push(word);
-      word = '';
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      if (start < 0) start = index;
+    } else if (APOSTROPHES.has(code)) {
+      if (start >= 0) pending += lower.slice(start, index);
+      start = -1;
+    } else if (start >= 0 || pending) {
+      end(index);
     }
   }
-  if (word) tokens.push(word);
+  end(lower.length);
   return tokens;
 }
 
@@ -67,6 +108,8 @@ export class PhraseMatcher<Payload> {
   private readonly nodes: AutomatonNode[] = [{ next: new Map(), fail: 0, outputs: [], outputLink: -1 }];
   private readonly entries: { phrase: string; payload: Payload }[] = [];
   private readonly lengths: number[] = [];
+  /** Every word of every phrase: a word outside it sends the automaton straight back to the root. */
+  private readonly vocabulary = new Set<string>();
 
   constructor(entries: readonly PhraseEntry<Payload>[]) {
     for (const entry of entries) this.insert(entry);
@@ -78,6 +121,7 @@ export class PhraseMatcher<Payload> {
     if (words.length === 0) return;
     let state = 0;
     for (const word of words) {
+      this.vocabulary.add(word);
       const node = this.nodes[state] as AutomatonNode;
       let next = node.next.get(word);
       if (next === undefined) {
@@ -138,10 +182,37 @@ export class PhraseMatcher<Payload> {
     return masked;
   }
 
+  /** Every occurrence, in order of its last word, with the positions of its first and last word. */
+  collect(words: readonly string[]): { payload: Payload; start: number; end: number }[] {
+    const occurrences: { payload: Payload; start: number; end: number }[] = [];
+    this.forEachMatch(words, (payload, start, end) => {
+      occurrences.push({ payload, start, end });
+    });
+    return occurrences;
+  }
+
+  /** Calls `onMatch` for every occurrence, with the payload, the phrase's first and last word positions. */
+  forEachMatch(
+    words: readonly string[],
+    onMatch: (payload: Payload, startWord: number, endWord: number) => void,
+  ): void {
+    this.scan(words, (entryIndex, end) => {
+      onMatch(
+        (this.entries[entryIndex] as PhraseMatch<Payload>).payload,
+        end - (this.lengths[entryIndex] as number) + 1,
+        end,
+      );
+    });
+  }
+
   private scan(words: readonly string[], onMatch: (entryIndex: number, endWord: number) => void): void {
     let state = 0;
     for (let position = 0; position < words.length; position++) {
       const word = words[position] as string;
+      if (!this.vocabulary.has(word)) {
+        state = 0;
+        continue;
+      }
       let node = this.nodes[state] as AutomatonNode;
       while (state !== 0 && !node.next.has(word)) {
         state = node.fail;

@@ -1,0 +1,109 @@
+import { PhraseMatcher } from './phraseMatcher.js';
+
+/** Words that must all occur near each other: each term is a list of alternative phrases. */
+export interface ProximityPattern<Payload> {
+  /** Every term must occur; a term occurs when any of its alternative phrases does. */
+  terms: readonly (readonly string[])[];
+  /** The longest span, in words, that may hold one occurrence of every term (in any order). */
+  within: number;
+  payload: Payload;
+}
+
+/** One occurrence of one term of one pattern, by word positions. */
+export interface TermOccurrence {
+  pattern: number;
+  term: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The windows of a set of patterns, indexed once. `complete` takes the term occurrences in order of
+ * their last word and keeps only the start of each term's latest occurrence, so each occurrence costs
+ * only its own pattern's terms: linear in the number of occurrences.
+ */
+export class ProximityIndex {
+  private readonly offsets: Int32Array;
+  private readonly sizes: Int32Array;
+  private readonly within: Int32Array;
+  private readonly termCount: number;
+
+  constructor(patterns: readonly { terms: readonly unknown[]; within: number }[]) {
+    this.offsets = new Int32Array(patterns.length);
+    this.sizes = new Int32Array(patterns.length);
+    this.within = new Int32Array(patterns.length);
+    let termCount = 0;
+    patterns.forEach((pattern, index) => {
+      this.offsets[index] = termCount;
+      this.sizes[index] = pattern.terms.length;
+      this.within[index] = pattern.within;
+      termCount += pattern.terms.length;
+    });
+    this.termCount = termCount;
+  }
+
+  /** The indexes of the patterns whose terms all occur inside their window, in the order they complete. */
+  complete(occurrences: Iterable<TermOccurrence>): number[] {
+    const lastStart = new Float64Array(this.termCount).fill(Number.NEGATIVE_INFINITY);
+    const done = new Uint8Array(this.offsets.length);
+    const result: number[] = [];
+    for (const { pattern, term, start, end } of occurrences) {
+      const base = this.offsets[pattern] as number;
+      lastStart[base + term] = start;
+      if (done[pattern]) continue;
+      let earliest = start;
+      const size = this.sizes[pattern] as number;
+      for (let index = 0; index < size; index++)
+        earliest = Math.min(earliest, lastStart[base + index] as number);
+      if (end - earliest + 1 <= (this.within[pattern] as number)) {
+        done[pattern] = 1;
+        result.push(pattern);
+      }
+    }
+    return result;
+  }
+}
+
+/** The phrase entries for the terms of some patterns, for a {@link PhraseMatcher}. */
+export function termEntries(
+  patterns: readonly { terms: readonly (readonly string[])[] }[],
+): { phrase: string; payload: { pattern: number; term: number } }[] {
+  return patterns.flatMap((pattern, patternIndex) =>
+    pattern.terms.flatMap((alternatives, termIndex) =>
+      alternatives.map((phrase) => ({ phrase, payload: { pattern: patternIndex, term: termIndex } })),
+    ),
+  );
+}
+
+/**
+ * Finds patterns such as "diagnosis … inconsistent with … procedure" whose words come in varied order
+ * and with other words between them, where a fixed phrase list cannot follow the wording. One pass
+ * over the words with the phrase automaton, then {@link ProximityIndex}: linear in the text.
+ *
+ * @example
+ * ```ts
+ * const near = new ProximityMatcher([
+ *   { terms: [['diagnosis'], ['inconsistent with', 'does not support']], within: 8, payload: 'dx' },
+ * ]);
+ * near.findAll(tokenize('The diagnosis listed is inconsistent with the procedure.')); // ['dx']
+ * ```
+ */
+export class ProximityMatcher<Payload> {
+  private readonly terms: PhraseMatcher<{ pattern: number; term: number }>;
+  private readonly index: ProximityIndex;
+
+  constructor(private readonly patterns: readonly ProximityPattern<Payload>[]) {
+    this.terms = new PhraseMatcher(termEntries(patterns));
+    this.index = new ProximityIndex(patterns);
+  }
+
+  /** The payload of every pattern found in the words, each once, in the order they complete. */
+  findAll(words: readonly string[]): Payload[] {
+    const occurrences = this.terms
+      .collect(words)
+      .map(({ payload, start, end }) => ({ ...payload, start, end }));
+    return this.index
+      .complete(occurrences)
+      .map((index) => (this.patterns[index] as ProximityPattern<Payload>).payload);
+  }
+}
