@@ -49,19 +49,43 @@ describe('PhraseMatcher', () => {
     expect(matcher.findAll('no prior no prior authorization').map((match) => match.payload)).toEqual(['pa']);
   });
 
-  it('masks boilerplate so nothing matches across or inside it', () => {
-    const boilerplate = new PhraseMatcher([
-      { phrase: 'based on a medical necessity or experimental treatment', payload: 'b' },
-    ]);
-    const words = boilerplate.mask(
-      tokenize('If this was based on a medical necessity or experimental treatment limit'),
+  it('reads text into the same words as tokenize, as vocabulary ids', () => {
+    const pieces = fc.constantFrom(
+      'Not',
+      'MEDICALLY',
+      'necessary',
+      "isn't",
+      'Isn’t',
+      'cannot',
+      "won't",
+      'exper',
+      'experimental',
+      'experimentally',
+      'no',
+      'prior-authorization',
+      "'",
+      '’',
+      ' ',
+      '  ',
+      '.',
+      '-',
+      '\n',
+      'İ',
+      'é',
+      '7',
+      'x',
+      "plan's",
     );
-    expect(matcher.findAll(words)).toEqual([]);
-    expect(
-      matcher.findAll(
-        boilerplate.mask(tokenize('Experimental. Based on a medical necessity or experimental treatment')),
-      ),
-    ).toEqual([{ phrase: 'experimental', payload: 'exp' }]);
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(Array.from(matcher.encode(text))).toEqual(Array.from(matcher.encodeWords(tokenize(text))));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(Array.from(matcher.encode("It isn't medically-necessary"))).toEqual(
+      Array.from(matcher.encodeWords(['it', 'is', 'not', 'medically', 'necessary'])),
+    );
   });
 
   it('agrees with a naive scan on random texts', () => {

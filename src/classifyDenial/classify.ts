@@ -1,8 +1,7 @@
 import type { CompiledRuleSet } from '../engine/compile.js';
 import type { DecisionRule } from '../engine/decisionRules.js';
 import { evaluateRules } from '../engine/decisionRules.js';
-import { tokenize } from '../engine/phraseMatcher.js';
-import type { TermOccurrence } from '../engine/proximityMatcher.js';
+import type { TermOccurrences } from '../engine/proximityMatcher.js';
 import type {
   ClassificationCandidate,
   ClassificationEvidence,
@@ -36,6 +35,7 @@ const HIGH = { score: 4, margin: 2, sole: 3 };
 const MEDIUM = { score: 2, margin: 1 };
 
 const CLINICAL = new Set<string>(CLINICAL_CATEGORIES);
+const isClinical = (category: string) => CLINICAL.has(category);
 const ORDER = new Map<string, number>(DENIAL_CATEGORIES.map((category, index) => [category, index]));
 
 interface Tally {
@@ -72,24 +72,28 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
   const evidence: ClassificationEvidence[] = [];
   const warnings: string[] = [];
   const notDenials: string[] = [];
-  const carcCodes = new Set<string>();
-  const rarcCodes = new Set<string>();
-  const groupCodes = new Set<string>();
-  const codeCategories = new Set<string>();
+  // Plain arrays: these hold a handful of items, and Sets cost more to build than they save.
+  const carcCodes: string[] = [];
+  const rarcCodes: string[] = [];
+  const groupCodes: string[] = [];
+  const codeCategories: string[] = [];
+  const addOnce = (list: string[], item: string) => {
+    if (!list.includes(item)) list.push(item);
+  };
 
   for (const raw of input.codes ?? []) {
     // Read again rather than carried from validation: a zod transform costs more than the parse.
     const parsed = parseCode(raw);
     if (!parsed) continue; // the input schema has already refused shapeless codes
     const row: CodeRow | undefined = (parsed.system === 'CARC' ? rules.carc : rules.rarc).get(parsed.code);
-    if (parsed.group) groupCodes.add(parsed.group);
+    if (parsed.group) addOnce(groupCodes, parsed.group);
     if (!row) {
       warnings.push(
         `${parsed.system} ${parsed.display} is not in rule set ${ruleSet.ref.id} ${ruleSet.ref.version}, so it was not used; check the code against the payer's remittance.`,
       );
       continue;
     }
-    (parsed.system === 'CARC' ? carcCodes : rarcCodes).add(row.code);
+    addOnce(parsed.system === 'CARC' ? carcCodes : rarcCodes, row.code);
     evidence.push({
       kind: 'code',
       value: parsed.display,
@@ -105,7 +109,7 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
     }
     if (row.notADenial) notDenials.push(`${parsed.display} (${row.label})`);
     if (row.category) {
-      codeCategories.add(row.category);
+      addOnce(codeCategories, row.category);
       score(tallyOf(tallies, row.category), row.weight, row.status === 'confirmed');
     }
     for (const alternative of row.alternatives ?? []) {
@@ -113,14 +117,12 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
     }
   }
 
-  const phraseCategories = new Set<string>();
+  const phraseCategories: string[] = [];
   const phraseIds: string[] = [];
-  const seenRows = new Set<string>();
   if (input.text) {
-    const matches = findWording(rules, tokenize(input.text));
+    const matches = findWording(rules, input.text);
     for (const { value, row } of matches) {
-      if (seenRows.has(row.id)) continue; // a row counts once, whichever of its wordings matched
-      seenRows.add(row.id);
+      if (phraseIds.includes(row.id)) continue; // a row counts once, whichever of its wordings matched
       phraseIds.push(row.id);
       evidence.push({
         kind: 'phrase',
@@ -130,7 +132,7 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
         status: row.status,
       });
       if (!row.category) continue;
-      phraseCategories.add(row.category);
+      addOnce(phraseCategories, row.category);
       const tally = tallyOf(tallies, row.category);
       tally.text = Math.min(TEXT_CAP, tally.text + row.weight);
       if (row.status === 'confirmed') tally.confirmed = true;
@@ -140,13 +142,13 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
   const facts: ClassificationFacts = {
     stage: input.stage ?? 'unspecified',
     planType: input.planType ?? 'unspecified',
-    carcCodes: [...carcCodes],
-    rarcCodes: [...rarcCodes],
-    groupCodes: [...groupCodes],
-    codeCategories: [...codeCategories],
-    phraseCategories: [...phraseCategories],
+    carcCodes,
+    rarcCodes,
+    groupCodes,
+    codeCategories,
+    phraseCategories,
     phraseIds,
-    clinicalSignal: [...codeCategories, ...phraseCategories].some((category) => CLINICAL.has(category)),
+    clinicalSignal: codeCategories.some(isClinical) || phraseCategories.some(isClinical),
     hasCodes: (input.codes?.length ?? 0) > 0,
     hasText: Boolean(input.text?.trim()),
   };
@@ -158,23 +160,20 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
  * proximity terms together; occurrences touching boilerplate are then dropped (the same as masking the
  * boilerplate out of the text first), and the proximity patterns are completed from the remaining terms.
  */
-function findWording(
-  rules: ClassificationRules,
-  words: readonly string[],
-): { value: string; row: PhraseRow }[] {
+function findWording(rules: ClassificationRules, text: string): { value: string; row: PhraseRow }[] {
   const phrases: { value: string; row: PhraseRow; end: number }[] = [];
-  const terms: TermOccurrence[] = [];
+  const terms: TermOccurrences = [];
   // Occurrences arrive in order of their last word. One that starts at or before the end of boilerplate
   // already seen overlaps it; one already kept that ends inside new boilerplate is taken back.
   let boilerplateEnd = -1;
-  rules.text.forEachMatch(words, (payload, start, end) => {
+  rules.text.forEachMatch(text, (payload, start, end) => {
     if (payload.kind === 'boilerplate') {
       while (phrases.length && (phrases[phrases.length - 1] as { end: number }).end >= start) phrases.pop();
-      while (terms.length && (terms[terms.length - 1] as TermOccurrence).end >= start) terms.pop();
+      while (terms.length && (terms[terms.length - 1] as number) >= start) terms.length -= 4;
       boilerplateEnd = end;
     } else if (start > boilerplateEnd) {
       if (payload.kind === 'phrase') phrases.push({ value: payload.phrase, row: payload.row, end });
-      else terms.push({ pattern: payload.pattern, term: payload.term, start, end });
+      else terms.push(payload.pattern, payload.term, start, end);
     }
   });
   const matches: { value: string; row: PhraseRow }[] = phrases;

@@ -26,6 +26,19 @@ const GROUP = new RegExp(`^(${GROUP_CODES.join('|')})[\\s:._-]*(?=[0-9A-Z])`);
  * ```
  */
 export function parseCode(raw: string): ParsedCode | undefined {
+  // The same few codes recur on every remittance: remember recent answers (bounded; results are frozen).
+  const cached = recent.get(raw);
+  if (cached !== undefined) return cached ?? undefined;
+  const parsed = readCode(raw);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(raw, parsed ? Object.freeze(parsed) : null);
+  return parsed;
+}
+
+const RECENT_LIMIT = 4096;
+const recent = new Map<string, Readonly<ParsedCode> | null>();
+
+function readCode(raw: string): ParsedCode | undefined {
   let rest = raw.trim().toUpperCase().replace(PREFIX, '');
   let group: GroupCode | undefined;
   const groupMatch = GROUP.exec(rest);

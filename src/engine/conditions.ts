@@ -216,13 +216,22 @@ export type CompiledCondition = (facts: Readonly<Record<string, unknown>>) => bo
  * non-array and a numeric comparison on a value that is not numeric are false, not errors.
  */
 export function compileCondition(condition: Condition): CompiledCondition {
+  // Plain loops rather than every/some: those would allocate a closure on every evaluation.
   if ('all' in condition) {
     const parts = condition.all.map(compileCondition);
-    return (facts) => parts.every((part) => part(facts));
+    return (facts) => {
+      for (let index = 0; index < parts.length; index++)
+        if (!(parts[index] as CompiledCondition)(facts)) return false;
+      return true;
+    };
   }
   if ('any' in condition) {
     const parts = condition.any.map(compileCondition);
-    return (facts) => parts.some((part) => part(facts));
+    return (facts) => {
+      for (let index = 0; index < parts.length; index++)
+        if ((parts[index] as CompiledCondition)(facts)) return true;
+      return false;
+    };
   }
   if ('not' in condition) {
     const inner = compileCondition(condition.not);

@@ -54,7 +54,8 @@ export function tokenize(text: string): string[] {
     pending = '';
     if (!word) return;
     // Every contraction listed ends in "t" and has four letters or more: skip the lookup for the rest.
-    const expanded = word.length > 3 && word.charCodeAt(word.length - 1) === 0x74 ? CONTRACTIONS.get(word) : undefined;
+    const expanded =
+      word.length > 3 && word.charCodeAt(word.length - 1) === 0x74 ? CONTRACTIONS.get(word) : undefined;
     if (expanded) tokens.push(expanded[0], expanded[1]);
     else tokens.push(word);
   };
@@ -74,7 +75,8 @@ export function tokenize(text: string): string[] {
 }
 
 interface AutomatonNode {
-  next: Map<string, number>;
+  /** Transitions by word id (see `vocabulary`). */
+  next: Map<number, number>;
   fail: number;
   /** Entries whose phrase ends exactly here. */
   outputs: number[];
@@ -94,9 +96,21 @@ export interface PhraseMatch<Payload> {
   payload: Payload;
 }
 
+/** Index of a character in the word alphabet (`a–z`, `0–9`), or -1. Input is already lowercase. */
+function alphabetIndex(code: number): number {
+  if (code >= 0x61 && code <= 0x7a) return code - 0x61;
+  if (code >= 0x30 && code <= 0x39) return code - 0x30 + 26;
+  return -1;
+}
+const ALPHABET = 36;
+
 /**
- * A compiled set of phrases. Build once per rule set; `findAll` runs in time linear in the number of
- * words of the text plus the number of distinct phrases found.
+ * A compiled set of phrases. Build once per rule set; matching runs in time linear in the length of the
+ * text plus the number of occurrences found.
+ *
+ * Text is read into word ids in one pass over its characters, through a character trie of the phrases'
+ * vocabulary: a word no phrase contains costs no allocation and no hashing, and the automaton then
+ * runs over integers. `encode` gives the same words as {@link tokenize}, as ids (a property test checks it).
  *
  * @example
  * ```ts
@@ -108,12 +122,19 @@ export class PhraseMatcher<Payload> {
   private readonly nodes: AutomatonNode[] = [{ next: new Map(), fail: 0, outputs: [], outputLink: -1 }];
   private readonly entries: { phrase: string; payload: Payload }[] = [];
   private readonly lengths: number[] = [];
-  /** Every word of every phrase: a word outside it sends the automaton straight back to the root. */
-  private readonly vocabulary = new Set<string>();
+  /** Every word of every phrase, with a small integer id: transitions are keyed by id. */
+  private readonly vocabulary = new Map<string, number>();
+  /** The root's transitions as an array by word id: most steps start at the root. */
+  private rootNext: Int32Array = new Int32Array(0);
+  /** Character trie of the vocabulary (and of the contractions, which expand to two words). */
+  private trieChildren: Int32Array = new Int32Array(ALPHABET).fill(-1);
+  private trieWord: Int32Array = new Int32Array(1).fill(-1);
+  private readonly trieContraction = new Map<number, readonly [number, number]>();
 
   constructor(entries: readonly PhraseEntry<Payload>[]) {
     for (const entry of entries) this.insert(entry);
     this.link();
+    this.buildTrie();
   }
 
   private insert(entry: PhraseEntry<Payload>): void {
@@ -121,13 +142,17 @@ export class PhraseMatcher<Payload> {
     if (words.length === 0) return;
     let state = 0;
     for (const word of words) {
-      this.vocabulary.add(word);
+      let id = this.vocabulary.get(word);
+      if (id === undefined) {
+        id = this.vocabulary.size;
+        this.vocabulary.set(word, id);
+      }
       const node = this.nodes[state] as AutomatonNode;
-      let next = node.next.get(word);
+      let next = node.next.get(id);
       if (next === undefined) {
         next = this.nodes.length;
         this.nodes.push({ next: new Map(), fail: 0, outputs: [], outputLink: -1 });
-        node.next.set(word, next);
+        node.next.set(id, next);
       }
       state = next;
     }
@@ -137,11 +162,12 @@ export class PhraseMatcher<Payload> {
   }
 
   private link(): void {
-    const queue: number[] = [];
-    for (const child of (this.nodes[0] as AutomatonNode).next.values()) queue.push(child);
+    const root = this.nodes[0] as AutomatonNode;
+    this.rootNext = new Int32Array(this.vocabulary.size);
+    for (const [id, child] of root.next) this.rootNext[id] = child;
+    const queue: number[] = [...root.next.values()];
     for (let head = 0; head < queue.length; head++) {
-      const state = queue[head] as number;
-      const node = this.nodes[state] as AutomatonNode;
+      const node = this.nodes[queue[head] as number] as AutomatonNode;
       for (const [word, child] of node.next) {
         let fail = node.fail;
         while (fail !== 0 && !(this.nodes[fail] as AutomatonNode).next.has(word))
@@ -156,11 +182,72 @@ export class PhraseMatcher<Payload> {
     }
   }
 
+  private buildTrie(): void {
+    const children: number[] = new Array(ALPHABET).fill(-1);
+    const word: number[] = [-1];
+    const add = (text: string): number => {
+      let node = 0;
+      for (let index = 0; index < text.length; index++) {
+        const slot = node * ALPHABET + alphabetIndex(text.charCodeAt(index));
+        let child = children[slot] as number;
+        if (child < 0) {
+          child = word.length;
+          word.push(-1);
+          for (let letter = 0; letter < ALPHABET; letter++) children.push(-1);
+          children[slot] = child;
+        }
+        node = child;
+      }
+      return node;
+    };
+    for (const [text, id] of this.vocabulary) word[add(text)] = id;
+    for (const [text, [first, second]] of CONTRACTIONS) {
+      this.trieContraction.set(add(text), [
+        this.vocabulary.get(first) ?? -1,
+        this.vocabulary.get(second) ?? -1,
+      ]);
+    }
+    this.trieChildren = Int32Array.from(children);
+    this.trieWord = Int32Array.from(word);
+  }
+
+  /**
+   * The text's words as vocabulary ids (-1 for a word no phrase uses), exactly as {@link tokenize}
+   * splits them: one pass over the characters, no per-word strings.
+   */
+  encode(text: string): Int32Array {
+    const lower = text.toLowerCase();
+    const children = this.trieChildren;
+    // Every word has a character and a contraction (four or more) gives two ids: never more ids than characters.
+    const ids = new Int32Array(lower.length + 1);
+    let count = 0;
+    // Trie node of the word so far (0 = no word yet; -1 once the word has left the vocabulary). Plain
+    // locals, no closure: captured variables would live in a heap context and slow every character.
+    let node = 0;
+    for (let index = 0; index <= lower.length; index++) {
+      const code = index < lower.length ? lower.charCodeAt(index) : 0x20;
+      const letter =
+        code >= 0x61 && code <= 0x7a ? code - 0x61 : code >= 0x30 && code <= 0x39 ? code - 0x30 + 26 : -1;
+      if (letter >= 0) {
+        // A child is never the root (0), so after a letter `node` is a word prefix (> 0) or -1.
+        node = node === -1 ? -1 : (children[node * ALPHABET + letter] as number);
+      } else if (node !== 0 && !APOSTROPHES.has(code)) {
+        const contraction = node > 0 ? this.trieContraction.get(node) : undefined;
+        if (contraction) {
+          ids[count++] = contraction[0];
+          ids[count++] = contraction[1];
+        } else ids[count++] = node > 0 ? (this.trieWord[node] as number) : -1;
+        node = 0;
+      }
+    }
+    return ids.subarray(0, count);
+  }
+
   /** Every distinct phrase that occurs in `text` (or in already tokenized words), in order of first occurrence. */
   findAll(text: string | readonly string[]): PhraseMatch<Payload>[] {
     const found = new Set<number>();
     const result: PhraseMatch<Payload>[] = [];
-    this.scan(typeof text === 'string' ? tokenize(text) : text, (entryIndex) => {
+    this.scan(this.idsOf(text), (entryIndex) => {
       if (found.has(entryIndex)) return;
       found.add(entryIndex);
       result.push(this.entries[entryIndex] as PhraseMatch<Payload>);
@@ -168,35 +255,12 @@ export class PhraseMatcher<Payload> {
     return result;
   }
 
-  /**
-   * Replaces every occurrence of these phrases with a gap that no phrase can match across, so that
-   * boilerplate ("if this decision was based on a medical necessity or experimental treatment … limit")
-   * does not count as a reason. Linear, like {@link findAll}.
-   */
-  mask(words: readonly string[]): string[] {
-    const masked = [...words];
-    this.scan(words, (entryIndex, end) => {
-      const length = this.lengths[entryIndex] as number;
-      for (let at = end - length + 1; at <= end; at++) masked[at] = '';
-    });
-    return masked;
-  }
-
-  /** Every occurrence, in order of its last word, with the positions of its first and last word. */
-  collect(words: readonly string[]): { payload: Payload; start: number; end: number }[] {
-    const occurrences: { payload: Payload; start: number; end: number }[] = [];
-    this.forEachMatch(words, (payload, start, end) => {
-      occurrences.push({ payload, start, end });
-    });
-    return occurrences;
-  }
-
-  /** Calls `onMatch` for every occurrence, with the payload, the phrase's first and last word positions. */
+  /** Calls `onMatch` for every occurrence, in order of its last word, with its first and last word positions. */
   forEachMatch(
-    words: readonly string[],
+    text: string | readonly string[] | Int32Array,
     onMatch: (payload: Payload, startWord: number, endWord: number) => void,
   ): void {
-    this.scan(words, (entryIndex, end) => {
+    this.scan(this.idsOf(text), (entryIndex, end) => {
       onMatch(
         (this.entries[entryIndex] as PhraseMatch<Payload>).payload,
         end - (this.lengths[entryIndex] as number) + 1,
@@ -205,22 +269,37 @@ export class PhraseMatcher<Payload> {
     });
   }
 
-  private scan(words: readonly string[], onMatch: (entryIndex: number, endWord: number) => void): void {
+  /** Words already split by {@link tokenize}, as vocabulary ids (-1 for a word no phrase uses). */
+  encodeWords(words: readonly string[]): Int32Array {
+    return Int32Array.from(words, (word) => this.vocabulary.get(word) ?? -1);
+  }
+
+  private idsOf(text: string | readonly string[] | Int32Array): Int32Array {
+    if (typeof text === 'string') return this.encode(text);
+    return text instanceof Int32Array ? text : this.encodeWords(text);
+  }
+
+  private scan(ids: Int32Array, onMatch: (entryIndex: number, endWord: number) => void): void {
+    const nodes = this.nodes;
+    const rootNext = this.rootNext;
     let state = 0;
-    for (let position = 0; position < words.length; position++) {
-      const word = words[position] as string;
-      if (!this.vocabulary.has(word)) {
+    for (let position = 0; position < ids.length; position++) {
+      const id = ids[position] as number;
+      if (id < 0) {
         state = 0;
         continue;
       }
-      let node = this.nodes[state] as AutomatonNode;
-      while (state !== 0 && !node.next.has(word)) {
+      let next: number | undefined;
+      while (state !== 0) {
+        const node = nodes[state] as AutomatonNode;
+        next = node.next.get(id);
+        if (next !== undefined) break;
         state = node.fail;
-        node = this.nodes[state] as AutomatonNode;
       }
-      state = node.next.get(word) ?? 0;
-      for (let at = state; at > 0; at = (this.nodes[at] as AutomatonNode).outputLink) {
-        for (const entryIndex of (this.nodes[at] as AutomatonNode).outputs) onMatch(entryIndex, position);
+      state = state === 0 ? (rootNext[id] as number) : (next as number);
+      for (let at = state; at > 0; at = (nodes[at] as AutomatonNode).outputLink) {
+        const outputs = (nodes[at] as AutomatonNode).outputs;
+        for (let index = 0; index < outputs.length; index++) onMatch(outputs[index] as number, position);
       }
     }
   }

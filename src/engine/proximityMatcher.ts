@@ -9,13 +9,11 @@ export interface ProximityPattern<Payload> {
   payload: Payload;
 }
 
-/** One occurrence of one term of one pattern, by word positions. */
-export interface TermOccurrence {
-  pattern: number;
-  term: number;
-  start: number;
-  end: number;
-}
+/**
+ * Term occurrences packed four numbers each: pattern, term, first word, last word. Flat, because a
+ * letter has many (common words such as "not" are terms) and one object each would be the main cost.
+ */
+export type TermOccurrences = number[];
 
 /**
  * The windows of a set of patterns, indexed once. `complete` takes the term occurrences in order of
@@ -26,7 +24,10 @@ export class ProximityIndex {
   private readonly offsets: Int32Array;
   private readonly sizes: Int32Array;
   private readonly within: Int32Array;
-  private readonly termCount: number;
+  // Scratch space reused by every call (calls are synchronous, so never overlap): allocating typed
+  // arrays per call cost more than the matching itself.
+  private readonly lastStart: Float64Array;
+  private readonly done: Uint8Array;
 
   constructor(patterns: readonly { terms: readonly unknown[]; within: number }[]) {
     this.offsets = new Int32Array(patterns.length);
@@ -39,15 +40,20 @@ export class ProximityIndex {
       this.within[index] = pattern.within;
       termCount += pattern.terms.length;
     });
-    this.termCount = termCount;
+    this.lastStart = new Float64Array(termCount);
+    this.done = new Uint8Array(patterns.length);
   }
 
   /** The indexes of the patterns whose terms all occur inside their window, in the order they complete. */
-  complete(occurrences: Iterable<TermOccurrence>): number[] {
-    const lastStart = new Float64Array(this.termCount).fill(Number.NEGATIVE_INFINITY);
-    const done = new Uint8Array(this.offsets.length);
+  complete(occurrences: TermOccurrences): number[] {
+    const lastStart = this.lastStart.fill(Number.NEGATIVE_INFINITY);
+    const done = this.done.fill(0);
     const result: number[] = [];
-    for (const { pattern, term, start, end } of occurrences) {
+    for (let at = 0; at < occurrences.length; at += 4) {
+      const pattern = occurrences[at] as number;
+      const term = occurrences[at + 1] as number;
+      const start = occurrences[at + 2] as number;
+      const end = occurrences[at + 3] as number;
       const base = this.offsets[pattern] as number;
       lastStart[base + term] = start;
       if (done[pattern]) continue;
@@ -99,9 +105,10 @@ export class ProximityMatcher<Payload> {
 
   /** The payload of every pattern found in the words, each once, in the order they complete. */
   findAll(words: readonly string[]): Payload[] {
-    const occurrences = this.terms
-      .collect(words)
-      .map(({ payload, start, end }) => ({ ...payload, start, end }));
+    const occurrences: TermOccurrences = [];
+    this.terms.forEachMatch(words, ({ pattern, term }, start, end) => {
+      occurrences.push(pattern, term, start, end);
+    });
     return this.index
       .complete(occurrences)
       .map((index) => (this.patterns[index] as ProximityPattern<Payload>).payload);
