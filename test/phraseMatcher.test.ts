@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher, tokenize } from '../src/engine/phraseMatcher.js';
+import { PhraseMatcher, tokenize, wordSpans } from '../src/engine/phraseMatcher.js';
 import { ProximityMatcher } from '../src/engine/proximityMatcher.js';
 
 describe('tokenize', () => {
@@ -22,6 +22,27 @@ describe('tokenize', () => {
       'we can not pay it is not covered and will not be do not resubmit grant'.split(' '),
     );
     expect(tokenize('¿¡!')).toEqual([]);
+  });
+});
+
+describe('wordSpans', () => {
+  it('gives each word of tokenize its place in the text', () => {
+    const text = "It isn't  MEDICALLY-necessary (plan’s rule).";
+    expect(wordSpans(text).map(({ start, end }) => text.slice(start, end))).toEqual([
+      'It',
+      "isn't",
+      "isn't",
+      'MEDICALLY',
+      'necessary',
+      'plan’s',
+      'rule',
+    ]);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (random) => {
+        expect(wordSpans(random).length).toBe(tokenize(random).length);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

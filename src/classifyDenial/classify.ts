@@ -1,6 +1,7 @@
 import type { CompiledRuleSet } from '../engine/compile.js';
 import type { DecisionRule } from '../engine/decisionRules.js';
 import { evaluateRules } from '../engine/decisionRules.js';
+import { wordSpans } from '../engine/phraseMatcher.js';
 import type { TermOccurrences } from '../engine/proximityMatcher.js';
 import type {
   ClassificationCandidate,
@@ -177,16 +178,18 @@ function findWording(rules: ClassificationRules, text: string): { value: string;
     }
   });
   const matches: { value: string; row: PhraseRow }[] = phrases;
-  for (const index of terms.length ? rules.near.complete(terms) : []) {
-    const pattern = rules.nearPatterns[index] as NearPattern;
-    matches.push({ value: describeNear(pattern.row, pattern.index), row: pattern.row });
+  const completed = terms.length ? rules.near.complete(terms) : [];
+  if (completed.length) {
+    // Quote the letter's own words for a proximity match: its wording varies by definition.
+    const spans = wordSpans(text);
+    for (const { pattern: index, start, end } of completed) {
+      const pattern = rules.nearPatterns[index] as NearPattern;
+      const from = spans[start]?.start ?? 0;
+      const to = spans[end]?.end ?? from;
+      matches.push({ value: text.slice(from, to).replace(/\s+/g, ' '), row: pattern.row });
+    }
   }
   return matches;
-}
-
-/** How a proximity match is shown as evidence: its terms' first alternatives joined by "…". */
-function describeNear(row: PhraseRow, pattern: number): string {
-  return (row.near?.[pattern]?.terms ?? []).map((term) => term[0]).join(' … ');
 }
 
 function score(tally: Tally, weight: number, confirmed: boolean) {

@@ -74,6 +74,32 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
+/**
+ * Where each word of {@link tokenize} starts and ends in the text (character offsets, end exclusive);
+ * a contraction's two words share one span. Used to quote the letter's own words as evidence.
+ */
+export function wordSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const lower = text.toLowerCase();
+  let start = -1;
+  let word = '';
+  for (let index = 0; index <= lower.length; index++) {
+    const code = index < lower.length ? lower.charCodeAt(index) : 0x20;
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      if (start < 0) start = index;
+      word += lower[index];
+    } else if (APOSTROPHES.has(code)) {
+    } else if (start >= 0) {
+      const span = { start, end: index };
+      spans.push(span);
+      if (word.length > 3 && CONTRACTIONS.has(word)) spans.push(span);
+      start = -1;
+      word = '';
+    }
+  }
+  return spans;
+}
+
 interface AutomatonNode {
   /** Transitions by word id (see `vocabulary`). */
   next: Map<number, number>;

@@ -44,11 +44,14 @@ export class ProximityIndex {
     this.done = new Uint8Array(patterns.length);
   }
 
-  /** The indexes of the patterns whose terms all occur inside their window, in the order they complete. */
-  complete(occurrences: TermOccurrences): number[] {
+  /**
+   * The patterns whose terms all occur inside their window, in the order they complete: for each, its
+   * index and the first and last word of the window that completed it.
+   */
+  complete(occurrences: TermOccurrences): { pattern: number; start: number; end: number }[] {
     const lastStart = this.lastStart.fill(Number.NEGATIVE_INFINITY);
     const done = this.done.fill(0);
-    const result: number[] = [];
+    const result: { pattern: number; start: number; end: number }[] = [];
     for (let at = 0; at < occurrences.length; at += 4) {
       const pattern = occurrences[at] as number;
       const term = occurrences[at + 1] as number;
@@ -63,7 +66,7 @@ export class ProximityIndex {
         earliest = Math.min(earliest, lastStart[base + index] as number);
       if (end - earliest + 1 <= (this.within[pattern] as number)) {
         done[pattern] = 1;
-        result.push(pattern);
+        result.push({ pattern, start: earliest, end });
       }
     }
     return result;
@@ -111,6 +114,6 @@ export class ProximityMatcher<Payload> {
     });
     return this.index
       .complete(occurrences)
-      .map((index) => (this.patterns[index] as ProximityPattern<Payload>).payload);
+      .map(({ pattern }) => (this.patterns[pattern] as ProximityPattern<Payload>).payload);
   }
 }
