@@ -7,21 +7,28 @@
 
 export { defaultRuleSetSource } from './_lib/defaultRuleSet.js';
 export { classifyDenial } from './classifyDenial/index.js';
+export { computeAppealDeadline } from './computeAppealDeadline/index.js';
+export { US_STATES, type UsState } from './computeAppealDeadline/states.js';
 export { createOverturn, type Overturn, type OverturnOptions } from './createOverturn/index.js';
 export type { RuleSetSource } from './engine/ruleSet.js';
 export { OverturnError, type OverturnErrorCode, type OverturnIssue } from './errors.js';
 export {
+  APPEAL_LEVELS,
+  type AppealDeadline,
+  type AppealLevel,
   CLINICAL_CATEGORIES,
   type ClassificationCandidate,
   type ClassificationEvidence,
   type Confidence,
   DENIAL_CATEGORIES,
   DENIAL_STAGES,
+  type DeadlineInput,
   type DenialCategory,
   type DenialClassification,
   type DenialInput,
   type DenialStage,
   type DisputeKind,
+  type Duration,
   PLAN_TYPES,
   type PlanType,
   type RuleSetRef,

@@ -135,3 +135,77 @@ export interface DenialClassification {
   warnings: string[];
   ruleSet: RuleSetRef;
 }
+
+/** Appeal levels (closed set). */
+export const APPEAL_LEVELS = [
+  'internal_appeal',
+  'external_review',
+  'redetermination',
+  'reconsideration',
+  'alj_hearing',
+  'appeals_council',
+  'federal_court',
+  'state_fair_hearing',
+  'opm_review',
+] as const;
+
+/** An appeal level. */
+export type AppealLevel = (typeof APPEAL_LEVELS)[number];
+
+/** A span of time, as a rule states it. */
+export interface Duration<Unit extends string = 'days' | 'months'> {
+  amount: number;
+  unit: Unit;
+}
+
+/** What to compute an appeal deadline from. At least one of `noticeDate` / `receivedDate`. */
+export interface DeadlineInput {
+  planType: PlanType;
+  /** Default: the plan type's first level. */
+  level?: AppealLevel;
+  /** The date printed on the denial notice (`YYYY-MM-DD`). */
+  noticeDate?: string;
+  /** The date the notice actually arrived, when known (`YYYY-MM-DD`). */
+  receivedDate?: string;
+  /** An urgent (expedited) claim: changes the decision time. */
+  urgent?: boolean;
+  /** USPS state code (`NY`), for state rules. */
+  state?: string;
+  /** The window the plan's own documents give. */
+  planWindow?: Duration;
+  /** Whether the denied care is still to come (`pre_service`) or already given (`post_service`): changes the decision time. */
+  serviceTiming?: 'pre_service' | 'post_service';
+  /** Today, for `daysRemaining` and `status` (the core never reads the clock). */
+  asOf?: string;
+}
+
+/** The last day to appeal at one level, with the rule behind it. */
+export interface AppealDeadline {
+  /** The last day to file (`YYYY-MM-DD`). */
+  deadline: string;
+  /** The weekday of the deadline. */
+  weekday: string;
+  level: AppealLevel;
+  window: Duration;
+  clockStart: { event: 'receipt' | 'notice_date'; date: string; presumed: boolean };
+  rolledForward: boolean;
+  /** True when the date is the latest the law could allow and the actual rule (a state's) may be earlier. */
+  latestPossible: boolean;
+  /** What counts as filing in time. */
+  filedWhen: 'received' | 'postmarked' | 'postmarked_or_received' | 'unstated';
+  citation: string;
+  sourceUrl?: string;
+  /** How sure the rule is; anything but `confirmed` comes with a warning. */
+  ruleStatus: RuleStatus;
+  daysRemaining?: number;
+  status?: 'open' | 'due_soon' | 'passed';
+  /** The payer's or reviewer's time to decide at this level. */
+  decisionDue?: { amount: number; unit: 'hours' | 'days'; citation: string };
+  /** For impacted payers (CMS-0057-F), the time to decide a new prior-authorization request, when the care is still to come. */
+  priorAuthorizationDecision?: { amount: number; unit: 'hours' | 'days'; citation: string };
+  nextLevels: AppealLevel[];
+  warnings: string[];
+  /** Ids of the rule rows behind the answer. */
+  ruleIds: string[];
+  ruleSet: RuleSetRef;
+}

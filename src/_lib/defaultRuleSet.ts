@@ -2,6 +2,9 @@ import carc from '../../rules/classification/carc.json';
 import decisions from '../../rules/classification/decisions.json';
 import phrases from '../../rules/classification/phrases.json';
 import rarc from '../../rules/classification/rarc.json';
+import deadlineDecisions from '../../rules/deadlines/decisions.json';
+import thresholds from '../../rules/deadlines/thresholds.json';
+import windows from '../../rules/deadlines/windows.json';
 import manifest from '../../rules/manifest.json';
 import { type CompiledRuleSet, compileRuleSet } from '../engine/compile.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
@@ -14,6 +17,9 @@ export const defaultRuleSetSource: RuleSetSource = {
     'classification/rarc.json': rarc,
     'classification/phrases.json': phrases,
     'classification/decisions.json': decisions,
+    'deadlines/windows.json': windows,
+    'deadlines/decisions.json': deadlineDecisions,
+    'deadlines/thresholds.json': thresholds,
   },
 };
 

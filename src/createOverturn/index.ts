@@ -1,8 +1,15 @@
 import { defaultRuleSet } from '../_lib/defaultRuleSet.js';
 import { classifyWith } from '../classifyDenial/index.js';
+import { computeDeadlineWith } from '../computeAppealDeadline/index.js';
 import { compileRuleSet } from '../engine/compile.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
-import type { DenialClassification, DenialInput, RuleSetRef } from '../types.js';
+import type {
+  AppealDeadline,
+  DeadlineInput,
+  DenialClassification,
+  DenialInput,
+  RuleSetRef,
+} from '../types.js';
 
 /** Options of {@link createOverturn}. */
 export interface OverturnOptions {
@@ -16,6 +23,8 @@ export interface Overturn {
   ruleSet: RuleSetRef;
   /** {@link classifyDenial} with this rule set. */
   classifyDenial(input: DenialInput): DenialClassification;
+  /** {@link computeAppealDeadline} with this rule set. */
+  computeAppealDeadline(input: DeadlineInput): AppealDeadline;
 }
 
 /**
@@ -38,5 +47,6 @@ export function createOverturn(options: OverturnOptions = {}): Overturn {
   return {
     ruleSet: ruleSet.ref,
     classifyDenial: (input) => classifyWith(ruleSet, input),
+    computeAppealDeadline: (input) => computeDeadlineWith(ruleSet, input),
   };
 }

@@ -1,4 +1,5 @@
 import { type ClassificationRules, compileClassification } from '../classifyDenial/ruleData.js';
+import { compileDeadlines, type DeadlineRules } from '../computeAppealDeadline/ruleData.js';
 import type { RuleSetRef } from '../types.js';
 import { fileOf, IssueCollector, parseManifest, type RuleSetSource, ruleSetRef } from './ruleSet.js';
 
@@ -6,6 +7,7 @@ import { fileOf, IssueCollector, parseManifest, type RuleSetSource, ruleSetRef }
 export interface CompiledRuleSet {
   ref: RuleSetRef;
   classification: ClassificationRules;
+  deadlines: DeadlineRules;
 }
 
 /**
@@ -20,7 +22,8 @@ export function compileRuleSet(source: RuleSetSource): CompiledRuleSet {
   if (!manifest) throw new Error('unreachable: manifest validated');
   const read = (path: string) => fileOf(source, path);
   const classification = compileClassification(manifest.domains.classification, read, collector);
+  const deadlines = compileDeadlines(manifest.domains.deadlines, read, collector);
   collector.throwIfAny();
-  if (!classification) throw new Error('unreachable: classification validated');
-  return { ref: ruleSetRef(manifest), classification };
+  if (!classification || !deadlines) throw new Error('unreachable: every domain validated');
+  return { ref: ruleSetRef(manifest), classification, deadlines };
 }

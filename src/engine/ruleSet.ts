@@ -30,6 +30,7 @@ export const manifestSchema = z
         classification: z
           .object({ carc: filePath, rarc: filePath, phrases: filePath, decisions: filePath })
           .strict(),
+        deadlines: z.object({ windows: filePath, decisions: filePath, thresholds: filePath }).strict(),
       })
       .strict(),
   })

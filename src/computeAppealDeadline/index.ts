@@ -1,0 +1,40 @@
+import { defaultRuleSet } from '../_lib/defaultRuleSet.js';
+import type { CompiledRuleSet } from '../engine/compile.js';
+import { parseInput } from '../errors.js';
+import type { AppealDeadline, DeadlineInput } from '../types.js';
+import { computeDeadline } from './compute.js';
+import { deadlineInputSchema } from './schema.js';
+
+/**
+ * The last day to appeal at one level, calendar-exact and never later than the rule surely allows, with
+ * the clock start, the rule's citation, the payer's time to decide, the next levels, and warnings a
+ * person understands (a weekend deadline the rule does not move, a presumed receipt date, a plan window
+ * shorter than the legal minimum, an unconfirmed or conflicting rule).
+ *
+ * Dates are `YYYY-MM-DD` in and out, computed on calendar days: the answer is the same in every time
+ * zone, and the clock is never read (`asOf` is an input).
+ *
+ * @param input - plan type, level (default: the plan's first), notice and/or receipt date, and options
+ * @returns the deadline and everything behind it
+ * @throws {OverturnError} `INVALID_INPUT` for impossible dates, unknown plan types or levels, bad windows
+ *
+ * @example
+ * ```ts
+ * import { computeAppealDeadline } from 'overturn';
+ *
+ * // Original Medicare: receipt presumed 5 days after the notice, then 120 days.
+ * computeAppealDeadline({ planType: 'medicare_original', noticeDate: '2026-01-02' }).deadline; // '2026-05-07'
+ *
+ * // Federal external review: 4 months after receipt; Oct 30 has no Feb 30 → Mar 1 (a Sunday in 2026) → Mar 2.
+ * computeAppealDeadline({ planType: 'individual_market', level: 'external_review', receivedDate: '2025-10-30' })
+ *   .deadline; // '2026-03-02'
+ * ```
+ */
+export function computeAppealDeadline(input: DeadlineInput): AppealDeadline {
+  return computeDeadlineWith(defaultRuleSet(), input);
+}
+
+/** Computes with a given compiled rule set (used by `createOverturn`). */
+export function computeDeadlineWith(ruleSet: CompiledRuleSet, input: DeadlineInput): AppealDeadline {
+  return computeDeadline(ruleSet, parseInput(deadlineInputSchema, input) as DeadlineInput);
+}

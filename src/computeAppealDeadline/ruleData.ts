@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
+import type { IssueCollector } from '../engine/ruleSet.js';
+import { APPEAL_LEVELS, type AppealLevel, PLAN_TYPES, type PlanType } from '../types.js';
+import { US_STATES } from './states.js';
+
+const planTypes = z.array(z.enum(PLAN_TYPES)).min(1);
+const level = z.enum(APPEAL_LEVELS);
+const nonConfirmedNeedsWarning = (row: { status: string; warning?: string }, ctx: z.RefinementCtx) => {
+  if (row.status !== 'confirmed' && !row.warning) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['warning'],
+      message: 'an unconfirmed or conflicting rule needs a `warning` that explains it to the reader',
+    });
+  }
+};
+
+const windowRowSchema = z
+  .object({
+    ...provenanceShape,
+    planTypes,
+    level,
+    /** The level a plan type starts at (the default when the input names none). */
+    firstLevel: z.boolean().optional(),
+    /** A state rule applies beside the federal one; the earlier date wins. */
+    state: z.enum(US_STATES).optional(),
+    window: z
+      .object({ amount: z.number().int().min(1).max(1000), unit: z.enum(['days', 'months']) })
+      .strict(),
+    clockStart: z.enum(['receipt', 'notice_date']),
+    /** Receipt presumed this many days after the notice date unless the actual date is given (Medicare). */
+    presumedReceiptDays: z.number().int().min(1).max(30).optional(),
+    /** For month windows: what a missing day (Feb 30) becomes. */
+    onMissingDay: z.enum(['first_of_next_month', 'last_of_month']).optional(),
+    /** Only where the rule says so; otherwise a weekend last day stays and the answer warns. */
+    rollForward: z.object({ weekends: z.boolean(), federalHolidays: z.boolean() }).strict(),
+    filedWhen: z.enum(['received', 'postmarked', 'postmarked_or_received', 'unstated']),
+    /**
+     * How a plan's own window combines: `minimum` (the rule is a floor: a longer plan window is honoured,
+     * a shorter one is used and warned about), `fixed` (the earlier of the two), `not_applicable`.
+     */
+    planWindow: z.enum(['minimum', 'fixed', 'not_applicable']),
+    /** The date is an upper bound: a state may set less. */
+    latestPossible: z.boolean().optional(),
+    nextLevels: z.array(level),
+    warning: z.string().min(1).optional(),
+    /** Added to the warning when the last day falls on a weekend or holiday that the rule does not skip. */
+    weekendWarning: z.string().min(1).optional(),
+    /** Shown when a state-set rule's state is unknown or not in the table; `{state}` is replaced. */
+    unknownStateWarning: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange)
+  .superRefine(nonConfirmedNeedsWarning)
+  .superRefine((row, ctx) => {
+    if (row.window.unit === 'months' && !row.onMissingDay) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['onMissingDay'],
+        message: 'a month window needs `onMissingDay`',
+      });
+    }
+    if (row.presumedReceiptDays !== undefined && row.clockStart !== 'receipt') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['presumedReceiptDays'],
+        message: 'a receipt presumption needs clockStart "receipt"',
+      });
+    }
+  });
+
+export type WindowRow = z.infer<typeof windowRowSchema>;
+
+const windowsFileSchema = z
+  .object({
+    kind: z.literal('deadline-windows'),
+    description: z.string().optional(),
+    rows: z.array(windowRowSchema),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const ids = new Set<string>();
+    const firsts = new Map<string, number>();
+    file.rows.forEach((row, index) => {
+      if (ids.has(row.id))
+        ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
+      ids.add(row.id);
+      if (row.firstLevel) {
+        for (const planType of row.planTypes) {
+          if (firsts.has(planType) && !row.effectiveFrom && !row.effectiveTo) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['rows', index, 'firstLevel'],
+              message: `${planType} already has a first level`,
+            });
+          }
+          firsts.set(planType, index);
+        }
+      }
+    });
+    for (const planType of PLAN_TYPES) {
+      if (!firsts.has(planType)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows'],
+          message: `no row marks the first level of ${planType}`,
+        });
+      }
+    }
+  });
+
+const decisionRowSchema = z
+  .object({
+    ...provenanceShape,
+    /** `appeal`: the decision on an appeal at `level`; `prior_authorization`: a new request (CMS-0057-F). */
+    stage: z.enum(['appeal', 'prior_authorization']),
+    planTypes,
+    level: level.optional(),
+    when: z.enum(['urgent', 'pre_service', 'post_service', 'any']),
+    amount: z.number().int().min(1).max(1000),
+    unit: z.enum(['hours', 'days']),
+    warning: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange)
+  .superRefine(nonConfirmedNeedsWarning)
+  .superRefine((row, ctx) => {
+    if ((row.stage === 'appeal') !== (row.level !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['level'],
+        message: 'an appeal decision names its level; a prior-authorization one does not',
+      });
+    }
+  });
+
+export type DecisionRow = z.infer<typeof decisionRowSchema>;
+
+const decisionsFileSchema = z
+  .object({
+    kind: z.literal('decision-times'),
+    description: z.string().optional(),
+    rows: z.array(decisionRowSchema),
+  })
+  .strict();
+
+const thresholdRowSchema = z
+  .object({
+    ...provenanceShape,
+    planTypes,
+    level,
+    /** Dollars in controversy needed to ask for this level, for requests filed in the row's dates. */
+    amountInControversy: z.number().int().min(0),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange);
+
+export type ThresholdRow = z.infer<typeof thresholdRowSchema>;
+
+const thresholdsFileSchema = z
+  .object({
+    kind: z.literal('amount-thresholds'),
+    description: z.string().optional(),
+    rows: z.array(thresholdRowSchema),
+  })
+  .strict();
+
+/** The deadline domain of a rule set, validated and indexed by plan type. */
+export interface DeadlineRules {
+  windows: readonly WindowRow[];
+  byPlanType: ReadonlyMap<PlanType, readonly WindowRow[]>;
+  decisions: readonly DecisionRow[];
+  thresholds: readonly ThresholdRow[];
+}
+
+export interface DeadlineFiles {
+  windows: string;
+  decisions: string;
+  thresholds: string;
+}
+
+/** Validates and indexes the deadline files; records every problem in `collector`. */
+export function compileDeadlines(
+  files: DeadlineFiles,
+  read: (path: string) => unknown,
+  collector: IssueCollector,
+): DeadlineRules | undefined {
+  const windows = collector.parseFile(files.windows, windowsFileSchema, read(files.windows));
+  const decisions = collector.parseFile(files.decisions, decisionsFileSchema, read(files.decisions));
+  const thresholds = collector.parseFile(files.thresholds, thresholdsFileSchema, read(files.thresholds));
+  if (!windows || !decisions || !thresholds) return undefined;
+  const byPlanType = new Map<PlanType, WindowRow[]>();
+  for (const row of windows.rows) {
+    for (const planType of row.planTypes) {
+      const list = byPlanType.get(planType) ?? [];
+      list.push(row);
+      byPlanType.set(planType, list);
+    }
+  }
+  return { windows: windows.rows, byPlanType, decisions: decisions.rows, thresholds: thresholds.rows };
+}
+
+/** The levels a plan type has, in the order its rows list them (first level first). */
+export function levelsOf(rules: DeadlineRules, planType: PlanType): AppealLevel[] {
+  const rows = rules.byPlanType.get(planType) ?? [];
+  const levels = rows.filter((row) => !row.state).map((row) => row.level);
+  const first = rows.find((row) => row.firstLevel)?.level;
+  return [...new Set(first ? [first, ...levels] : levels)];
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates/isoDate.js';
+import { APPEAL_LEVELS, PLAN_TYPES } from '../types.js';
+import { US_STATES } from './states.js';
+
+// Years are bounded so that every window stays inside the calendar the date module covers.
+const date = z
+  .string()
+  .refine(isIsoDate, { message: 'expected a real calendar date as YYYY-MM-DD' })
+  .refine((value) => value >= '1950-01-01' && value <= '2150-12-31', {
+    message: 'expected a date between 1950 and 2150',
+  });
+
+/** The schema of `DeadlineInput`. Unknown fields are refused. */
+export const deadlineInputSchema = z
+  .object({
+    planType: z.enum(PLAN_TYPES),
+    level: z.enum(APPEAL_LEVELS).optional(),
+    noticeDate: date.optional(),
+    receivedDate: date.optional(),
+    urgent: z.boolean().optional(),
+    state: z
+      .enum(US_STATES, { message: 'expected a two-letter USPS state code in capitals, such as NY' })
+      .optional(),
+    planWindow: z
+      .object({
+        amount: z.number().int('a whole number').min(1, 'a window of at least 1').max(3650),
+        unit: z.enum(['days', 'months']),
+      })
+      .strict()
+      .optional(),
+    serviceTiming: z.enum(['pre_service', 'post_service']).optional(),
+    asOf: date.optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (!input.noticeDate && !input.receivedDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'give at least one of `noticeDate` or `receivedDate`',
+      });
+    }
+    if (input.noticeDate && input.receivedDate && input.receivedDate < input.noticeDate) {
+      ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: 'receivedDate is before noticeDate' });
+    }
+  });
