@@ -382,3 +382,49 @@ describe('types', () => {
     expectTypeOf<AppealDeadline['status']>().toEqualTypeOf<'open' | 'due_soon' | 'passed' | undefined>();
   });
 });
+
+describe('computeAppealDeadline: calendar edges', () => {
+  it('stays inside the calendar for the latest dates and the longest windows, for every plan type and level', () => {
+    for (const planType of PLAN_TYPES) {
+      for (const level of [
+        undefined,
+        'internal_appeal',
+        'external_review',
+        'redetermination',
+        'reconsideration',
+        'alj_hearing',
+        'appeals_council',
+        'federal_court',
+        'state_fair_hearing',
+        'opm_review',
+      ] as const) {
+        for (const planWindow of [
+          { amount: 3650, unit: 'days' },
+          { amount: 120, unit: 'months' },
+        ] as const) {
+          try {
+            const result = computeAppealDeadline({
+              planType,
+              level,
+              noticeDate: '2150-12-31',
+              receivedDate: '2150-12-31',
+              planWindow,
+              state: 'NY',
+            });
+            expect(result.deadline > '2150-12-31').toBe(true);
+          } catch (error) {
+            expect(error).toBeInstanceOf(OverturnError);
+            expect((error as OverturnError).issues[0]?.path).toEqual(['level']);
+          }
+        }
+      }
+    }
+    expect(() =>
+      computeAppealDeadline({
+        planType: 'employer_erisa',
+        noticeDate: '2150-01-01',
+        planWindow: { amount: 121, unit: 'months' },
+      }),
+    ).toThrow(OverturnError);
+  });
+});

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createOverturn, type DenialClassification, OverturnError } from '../index.js';
+import { type AppealDeadline, createOverturn, type DenialClassification, OverturnError } from '../index.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
 
-const USAGE = `Usage: overturn classify <denial.json | case.json | -> [more files] [--json] [--rules <dir>]
+const USAGE = `Usage: overturn classify <denial.json | case.json | -> [more files] [--json] [--rules <dir>] [--as-of YYYY-MM-DD]
+       overturn deadline <deadline.json | case.json | -> [more files] [--json] [--rules <dir>] [--as-of YYYY-MM-DD]
 
-  classify   classify a denial (a DenialInput, or a case file with a "denial" field)
-  --json     print the classification as JSON
+  classify   classify a denial (a DenialInput, or a case file with a "denial" field); for a case file with a
+             plan type and a notice or receipt date, also the appeal deadline
+  deadline   compute the appeal deadline (a DeadlineInput, or the same fields of a case file)
+  --json     print the answer as JSON
   --rules    use the rule set in this directory instead of the bundled one
+  --as-of    today's date for days remaining (default: the file's asOf, else the system date)
 `;
 
 function main(argv: string[]): number {
@@ -18,6 +22,7 @@ function main(argv: string[]): number {
     options: {
       json: { type: 'boolean', default: false },
       rules: { type: 'string' },
+      'as-of': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -26,7 +31,7 @@ function main(argv: string[]): number {
     process.stdout.write(USAGE);
     return values.help ? 0 : 2;
   }
-  if (command !== 'classify') {
+  if (command !== 'classify' && command !== 'deadline') {
     process.stderr.write(`Unknown command "${command}".\n${USAGE}`);
     return 2;
   }
@@ -36,9 +41,29 @@ function main(argv: string[]): number {
   for (const file of files) {
     try {
       const parsed: unknown = JSON.parse(file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8'));
-      const denial = isCase(parsed) ? parsed.denial : parsed;
-      const result = overturn.classifyDenial(denial as never);
-      process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : report(file, result));
+      const caseFile = isCase(parsed) ? parsed : undefined;
+      const asOf = values['as-of'] ?? (caseFile?.asOf as string | undefined) ?? today();
+      if (command === 'deadline') {
+        const deadline = overturn.computeAppealDeadline(
+          deadlineInputOf(caseFile ?? (parsed as Record<string, unknown>), asOf) as never,
+        );
+        process.stdout.write(
+          values.json ? `${JSON.stringify(deadline, null, 2)}\n` : `${file}\n${deadlineReport(deadline)}\n`,
+        );
+        continue;
+      }
+      const result = overturn.classifyDenial((caseFile ? caseFile.denial : parsed) as never);
+      const deadline =
+        caseFile?.planType && (caseFile.noticeDate || caseFile.receivedDate)
+          ? overturn.computeAppealDeadline(deadlineInputOf(caseFile, asOf) as never)
+          : undefined;
+      if (values.json) {
+        process.stdout.write(
+          `${JSON.stringify(deadline ? { classification: result, deadline } : result, null, 2)}\n`,
+        );
+      } else {
+        process.stdout.write(`${report(file, result)}${deadline ? `${deadlineReport(deadline)}\n` : ''}\n`);
+      }
     } catch (error) {
       failed = true;
       process.stderr.write(describeError(file, error));
@@ -47,8 +72,58 @@ function main(argv: string[]): number {
   return failed ? 1 : 0;
 }
 
-function isCase(value: unknown): value is { denial: unknown } {
+type CaseFile = Record<string, unknown> & { denial: unknown };
+
+function isCase(value: unknown): value is CaseFile {
   return Boolean(value && typeof value === 'object' && !Array.isArray(value) && 'denial' in value);
+}
+
+/** The deadline fields of a case file (or a DeadlineInput as it is), with asOf. */
+function deadlineInputOf(source: Record<string, unknown>, asOf: string): Record<string, unknown> {
+  const keys = [
+    'planType',
+    'level',
+    'noticeDate',
+    'receivedDate',
+    'urgent',
+    'state',
+    'planWindow',
+    'serviceTiming',
+  ];
+  const input: Record<string, unknown> = { asOf };
+  for (const key of keys) if (source[key] !== undefined) input[key] = source[key];
+  if (input.serviceTiming === undefined && isCase(source)) {
+    const stage = (source.denial as { stage?: string } | undefined)?.stage;
+    if (stage === 'prior_authorization' || stage === 'concurrent_review') input.serviceTiming = 'pre_service';
+    else if (stage === 'claim') input.serviceTiming = 'post_service';
+  }
+  return input;
+}
+
+/** The CLI may read the clock (the core never does): today's date in the local time zone. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function deadlineReport(deadline: AppealDeadline): string {
+  const lines = [
+    `  appeal by:       ${deadline.weekday} ${deadline.deadline} (${deadline.level.replaceAll('_', ' ')}, ${deadline.window.amount} ${deadline.window.unit} from ${deadline.clockStart.event === 'receipt' ? 'receipt' : 'the notice date'} ${deadline.clockStart.date}${deadline.clockStart.presumed ? ', presumed' : ''})`,
+    `  rule:            ${deadline.citation} [${deadline.ruleStatus}]`,
+  ];
+  if (deadline.daysRemaining !== undefined) {
+    lines.push(`  status:          ${deadline.status}, ${deadline.daysRemaining} days remaining`);
+  }
+  if (deadline.decisionDue) {
+    lines.push(
+      `  decision due:    within ${deadline.decisionDue.amount} ${deadline.decisionDue.unit} (${deadline.decisionDue.citation})`,
+    );
+  }
+  if (deadline.nextLevels.length)
+    lines.push(`  then:            ${deadline.nextLevels.join(' → ').replaceAll('_', ' ')}`);
+  for (const warning of deadline.warnings) lines.push(`  ! ${warning}`);
+  return lines.join('\n');
 }
 
 function report(file: string, result: DenialClassification): string {
@@ -72,7 +147,7 @@ function report(file: string, result: DenialClassification): string {
     );
   }
   for (const warning of result.warnings) lines.push(`  ! ${warning}`);
-  lines.push(`  rule set ${result.ruleSet.id} ${result.ruleSet.version}`, '');
+  lines.push(`  rule set ${result.ruleSet.id} ${result.ruleSet.version}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -42,6 +42,12 @@ export function computeDeadline(ruleSet: CompiledRuleSet, input: DeadlineInput):
   const notes: string[] = [];
   const stateRows = input.state ? rows.filter((row) => row.level === level && row.state === input.state) : [];
   for (const stateRow of stateRows) {
+    if (stateRow.clockStart === 'notice_date' && !input.noticeDate) {
+      notes.push(
+        `${stateRow.state}'s rule (${stateRow.citation}) counts from the date on the notice, which was not given; give noticeDate to check whether it ends earlier.`,
+      );
+      continue;
+    }
     const result = computeRow(stateRow, input);
     if (result.deadline < chosen.deadline) {
       notes.push(

@@ -22,12 +22,17 @@ export const deadlineInputSchema = z
     state: z
       .enum(US_STATES, { message: 'expected a two-letter USPS state code in capitals, such as NY' })
       .optional(),
+    // At most ten years, so that every date stays inside the calendar the date module covers.
     planWindow: z
       .object({
-        amount: z.number().int('a whole number').min(1, 'a window of at least 1').max(3650),
+        amount: z.number().int('a whole number').min(1, 'a window of at least 1'),
         unit: z.enum(['days', 'months']),
       })
       .strict()
+      .refine((window) => window.amount <= (window.unit === 'days' ? 3650 : 120), {
+        message: 'a plan window is at most 3650 days or 120 months',
+        path: ['amount'],
+      })
       .optional(),
     serviceTiming: z.enum(['pre_service', 'post_service']).optional(),
     asOf: date.optional(),
