@@ -142,6 +142,26 @@ describe('rule-set validation', () => {
     expect(ruleSetIssues(badVersion)[0]).toMatchObject({ file: 'manifest.json', path: ['version'] });
   });
 
+  it('refuses deadline rows that are unconfirmed without a warning, duplicated, or months without a fallback', () => {
+    const source = copy();
+    const rows = source.files['deadlines/windows.json'].rows;
+    const tricare = rows.findIndex((row: { id: string }) => row.id === 'tricare.first-appeal');
+    delete rows[tricare].warning;
+    rows[1].id = rows[0].id;
+    const external = rows.findIndex((row: { id: string }) => row.id === 'aca.federal-external-review');
+    delete rows[external].onMissingDay;
+    const issues = ruleSetIssues(source);
+    expect(issues.map((issue) => [issue.file, issue.path, issue.message])).toEqual([
+      ['deadlines/windows.json', ['rows', external, 'onMissingDay'], 'a month window needs `onMissingDay`'],
+      [
+        'deadlines/windows.json',
+        ['rows', tricare, 'warning'],
+        'an unconfirmed or conflicting rule needs a `warning` that explains it to the reader',
+      ],
+      ['deadlines/windows.json', ['rows', 1, 'id'], `duplicate id ${rows[0].id}`],
+    ]);
+  });
+
   it('refuses something that is not a rule set at all', () => {
     for (const value of [null, 42, 'rules', [], { manifest: {} }]) {
       expect(ruleSetIssues(value).length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
 import { ProximityIndex, termEntries } from '../engine/proximityMatcher.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
+import { tableFileSchema } from '../engine/tables.js';
 import { DENIAL_CATEGORIES, DENIAL_STAGES, type DenialCategory, PLAN_TYPES } from '../types.js';
 
 /** Categories a rule or row may name (`unknown` is only ever the absence of evidence). */
@@ -187,35 +188,24 @@ const phraseRowSchema = z
 
 export type PhraseRow = z.infer<typeof phraseRowSchema>;
 
-const phraseTableSchema = z
-  .object({
-    kind: z.literal('phrase-table'),
-    description: z.string().optional(),
-    rows: z.array(phraseRowSchema),
-  })
-  .strict()
-  .superRefine((table, ctx) => {
-    const ids = new Set<string>();
-    // A wording may point to one category only; signal rows are a separate dimension and may repeat it.
-    const phrases = new Map<string, string>();
-    table.rows.forEach((row, index) => {
-      if (ids.has(row.id))
-        ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
-      ids.add(row.id);
-      row.phrases?.forEach((phrase, phraseIndex) => {
-        const key = `${row.category === null ? row.id : 'category'}:${tokenize(phrase).join(' ')}`;
-        const owner = phrases.get(key);
-        if (owner !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['rows', index, 'phrases', phraseIndex],
-            message: `phrase "${phrase}" is also listed in ${owner}; list each wording once`,
-          });
-        }
-        phrases.set(key, row.id);
-      });
+const phraseTableSchema = tableFileSchema('phrase-table', phraseRowSchema, (rows, ctx) => {
+  // A wording may point to one category only; signal rows are a separate dimension and may repeat it.
+  const phrases = new Map<string, string>();
+  rows.forEach((row, index) => {
+    row.phrases?.forEach((phrase, phraseIndex) => {
+      const key = `${row.category === null ? row.id : 'category'}:${tokenize(phrase).join(' ')}`;
+      const owner = phrases.get(key);
+      if (owner !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', index, 'phrases', phraseIndex],
+          message: `phrase "${phrase}" is also listed in ${owner}; list each wording once`,
+        });
+      }
+      phrases.set(key, row.id);
     });
   });
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Decision rules (json-rules-engine format)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
+import { tableFileSchema } from '../engine/tables.js';
 import { APPEAL_LEVELS, type AppealLevel, PLAN_TYPES, type PlanType } from '../types.js';
 import { US_STATES } from './states.js';
 
@@ -72,43 +73,30 @@ const windowRowSchema = z
 
 export type WindowRow = z.infer<typeof windowRowSchema>;
 
-const windowsFileSchema = z
-  .object({
-    kind: z.literal('deadline-windows'),
-    description: z.string().optional(),
-    rows: z.array(windowRowSchema),
-  })
-  .strict()
-  .superRefine((file, ctx) => {
-    const ids = new Set<string>();
-    const firsts = new Map<string, number>();
-    file.rows.forEach((row, index) => {
-      if (ids.has(row.id))
-        ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
-      ids.add(row.id);
-      if (row.firstLevel) {
-        for (const planType of row.planTypes) {
-          if (firsts.has(planType) && !row.effectiveFrom && !row.effectiveTo) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['rows', index, 'firstLevel'],
-              message: `${planType} already has a first level`,
-            });
-          }
-          firsts.set(planType, index);
-        }
-      }
-    });
-    for (const planType of PLAN_TYPES) {
-      if (!firsts.has(planType)) {
+const windowsFileSchema = tableFileSchema('deadline-windows', windowRowSchema, (rows, ctx) => {
+  const firsts = new Map<string, number>();
+  rows.forEach((row, index) => {
+    if (!row.firstLevel) return;
+    for (const planType of row.planTypes) {
+      if (firsts.has(planType) && !row.effectiveFrom && !row.effectiveTo) {
         ctx.addIssue({
           code: 'custom',
-          path: ['rows'],
-          message: `no row marks the first level of ${planType}`,
+          path: ['rows', index, 'firstLevel'],
+          message: `${planType} already has a first level`,
         });
       }
+      firsts.set(planType, index);
     }
   });
+  for (const planType of PLAN_TYPES) {
+    if (!firsts.has(planType))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rows'],
+        message: `no row marks the first level of ${planType}`,
+      });
+  }
+});
 
 const decisionRowSchema = z
   .object({
@@ -137,13 +125,7 @@ const decisionRowSchema = z
 
 export type DecisionRow = z.infer<typeof decisionRowSchema>;
 
-const decisionsFileSchema = z
-  .object({
-    kind: z.literal('decision-times'),
-    description: z.string().optional(),
-    rows: z.array(decisionRowSchema),
-  })
-  .strict();
+const decisionsFileSchema = tableFileSchema('decision-times', decisionRowSchema);
 
 const thresholdRowSchema = z
   .object({
@@ -158,13 +140,7 @@ const thresholdRowSchema = z
 
 export type ThresholdRow = z.infer<typeof thresholdRowSchema>;
 
-const thresholdsFileSchema = z
-  .object({
-    kind: z.literal('amount-thresholds'),
-    description: z.string().optional(),
-    rows: z.array(thresholdRowSchema),
-  })
-  .strict();
+const thresholdsFileSchema = tableFileSchema('amount-thresholds', thresholdRowSchema);
 
 /** The deadline domain of a rule set, validated and indexed by plan type. */
 export interface DeadlineRules {

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/**
+ * The schema of a rule-data file: `{ kind, description?, rows }` with the given row schema, refusing
+ * unknown keys and duplicate row ids (so every answer's `ruleIds` names one row). `check` adds the
+ * file-level checks a domain needs.
+ */
+export function tableFileSchema<Kind extends string, Row extends z.ZodType<{ id: string }>>(
+  kind: Kind,
+  row: Row,
+  check?: (rows: z.output<Row>[], ctx: z.RefinementCtx) => void,
+) {
+  return z
+    .object({ kind: z.literal(kind), description: z.string().optional(), rows: z.array(row) })
+    .strict()
+    .superRefine((file, ctx) => {
+      const rows = file.rows as z.output<Row>[];
+      const ids = new Set<string>();
+      rows.forEach((item, index) => {
+        if (ids.has(item.id))
+          ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${item.id}` });
+        ids.add(item.id);
+      });
+      check?.(rows, ctx);
+    });
+}
