@@ -6,17 +6,9 @@ import {
   type DenialInput,
   OverturnError,
 } from '../src/index.js';
+import { issuesOf } from './_helpers/errors.js';
 
-function invalid(input: unknown) {
-  try {
-    classifyDenial(input as DenialInput);
-  } catch (error) {
-    expect(error).toBeInstanceOf(OverturnError);
-    expect((error as OverturnError).code).toBe('INVALID_INPUT');
-    return (error as OverturnError).issues;
-  }
-  throw new Error('expected INVALID_INPUT');
-}
+const invalid = (input: unknown) => issuesOf(classifyDenial, input);
 
 describe('classifyDenial: codes', () => {
   it('reads CO-50 as a high-confidence clinical necessity denial, with its evidence', () => {

@@ -1,23 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  APPEAL_LEVELS,
   type AppealDeadline,
   computeAppealDeadline,
   type DeadlineInput,
   OverturnError,
   PLAN_TYPES,
 } from '../src/index.js';
+import { issuesOf } from './_helpers/errors.js';
 
-function invalid(input: unknown) {
-  try {
-    computeAppealDeadline(input as DeadlineInput);
-  } catch (error) {
-    expect(error).toBeInstanceOf(OverturnError);
-    expect((error as OverturnError).code).toBe('INVALID_INPUT');
-    return (error as OverturnError).issues;
-  }
-  throw new Error('expected INVALID_INPUT');
-}
+const invalid = (input: unknown) => issuesOf(computeAppealDeadline, input);
 
 describe('computeAppealDeadline: worked examples from the rule text', () => {
   it('Original Medicare redetermination: MSN of Fri 2026-01-02 → received Wed 01-07 (presumed) → Thu 2026-05-07', () => {
