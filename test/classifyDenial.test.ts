@@ -4,7 +4,6 @@ import {
   type DenialCategory,
   type DenialClassification,
   type DenialInput,
-  OverturnError,
 } from '../src/index.js';
 import { issuesOf } from './_helpers/errors.js';
 

@@ -379,18 +379,7 @@ describe('types', () => {
 describe('computeAppealDeadline: calendar edges', () => {
   it('stays inside the calendar for the latest dates and the longest windows, for every plan type and level', () => {
     for (const planType of PLAN_TYPES) {
-      for (const level of [
-        undefined,
-        'internal_appeal',
-        'external_review',
-        'redetermination',
-        'reconsideration',
-        'alj_hearing',
-        'appeals_council',
-        'federal_court',
-        'state_fair_hearing',
-        'opm_review',
-      ] as const) {
+      for (const level of [undefined, ...APPEAL_LEVELS]) {
         for (const planWindow of [
           { amount: 3650, unit: 'days' },
           { amount: 120, unit: 'months' },
