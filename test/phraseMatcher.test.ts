@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher, tokenize, wordSpans } from '../src/engine/phraseMatcher.js';
+import { PhraseMatcher, tokenize } from '../src/engine/phraseMatcher.js';
 import { ProximityMatcher } from '../src/engine/proximityMatcher.js';
 
 describe('tokenize', () => {
@@ -22,27 +22,6 @@ describe('tokenize', () => {
       'we can not pay it is not covered and will not be do not resubmit grant'.split(' '),
     );
     expect(tokenize('¿¡!')).toEqual([]);
-  });
-});
-
-describe('wordSpans', () => {
-  it('gives each word of tokenize its place in the text', () => {
-    const text = "It isn't  MEDICALLY-necessary (plan’s rule).";
-    expect(wordSpans(text).map(({ start, end }) => text.slice(start, end))).toEqual([
-      'It',
-      "isn't",
-      "isn't",
-      'MEDICALLY',
-      'necessary',
-      'plan’s',
-      'rule',
-    ]);
-    fc.assert(
-      fc.property(fc.string({ maxLength: 60 }), (random) => {
-        expect(wordSpans(random).length).toBe(tokenize(random).length);
-      }),
-      { numRuns: 1000 },
-    );
   });
 });
 
@@ -107,6 +86,19 @@ describe('PhraseMatcher', () => {
     expect(Array.from(matcher.encode("It isn't medically-necessary"))).toEqual(
       Array.from(matcher.encodeWords(['it', 'is', 'not', 'medically', 'necessary'])),
     );
+  });
+
+  it('quotes the letter between two word positions, contractions included', () => {
+    const text = "It ISN'T  medically-necessary (plan’s rule).";
+    const seen: [string, number, number][] = [];
+    const quote = matcher.matchText(text, (payload, start, end) => seen.push([payload, start, end]));
+    expect(seen).toEqual([
+      ['mn', 2, 4],
+      ['bare', 3, 4],
+    ]);
+    expect(quote(1, 4)).toBe("ISN'T  medically-necessary");
+    expect(quote(1, 1)).toBe("ISN'T");
+    expect(quote(5, 6)).toBe('plan’s rule');
   });
 
   it('agrees with a naive scan on random texts', () => {

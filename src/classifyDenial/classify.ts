@@ -1,7 +1,6 @@
 import type { CompiledRuleSet } from '../engine/compile.js';
 import type { DecisionRule } from '../engine/decisionRules.js';
 import { evaluateRules } from '../engine/decisionRules.js';
-import { wordSpans } from '../engine/phraseMatcher.js';
 import type { TermOccurrences } from '../engine/proximityMatcher.js';
 import type {
   ClassificationCandidate,
@@ -167,7 +166,7 @@ function findWording(rules: ClassificationRules, text: string): { value: string;
   // Occurrences arrive in order of their last word. One that starts at or before the end of boilerplate
   // already seen overlaps it; one already kept that ends inside new boilerplate is taken back.
   let boilerplateEnd = -1;
-  rules.text.forEachMatch(text, (payload, start, end) => {
+  const quote = rules.text.matchText(text, (payload, start, end) => {
     if (payload.kind === 'boilerplate') {
       while (phrases.length && (phrases[phrases.length - 1] as { end: number }).end >= start) phrases.pop();
       while (terms.length && (terms[terms.length - 1] as number) >= start) terms.length -= 4;
@@ -178,16 +177,10 @@ function findWording(rules: ClassificationRules, text: string): { value: string;
     }
   });
   const matches: { value: string; row: PhraseRow }[] = phrases;
-  const completed = terms.length ? rules.near.complete(terms) : [];
-  if (completed.length) {
-    // Quote the letter's own words for a proximity match: its wording varies by definition.
-    const spans = wordSpans(text);
-    for (const { pattern: index, start, end } of completed) {
-      const pattern = rules.nearPatterns[index] as NearPattern;
-      const from = spans[start]?.start ?? 0;
-      const to = spans[end]?.end ?? from;
-      matches.push({ value: text.slice(from, to).replace(/\s+/g, ' '), row: pattern.row });
-    }
+  // Quote the letter's own words for a proximity match: its wording varies by definition.
+  for (const { pattern: index, start, end } of terms.length ? rules.near.complete(terms) : []) {
+    const pattern = rules.nearPatterns[index] as NearPattern;
+    matches.push({ value: quote(start, end).replace(/\s+/g, ' '), row: pattern.row });
   }
   return matches;
 }
