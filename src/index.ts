@@ -12,6 +12,25 @@ export { US_STATES, type UsState } from './computeAppealDeadline/states.js';
 export { createOverturn, type Overturn, type OverturnOptions } from './createOverturn/index.js';
 export type { RuleSetSource } from './engine/ruleSet.js';
 export { OverturnError, type OverturnErrorCode, type OverturnIssue } from './errors.js';
+export { recommendSpecialist } from './recommendSpecialist/index.js';
+export {
+  type AlternativeSpecialist,
+  CLAIM_TYPES,
+  type ClaimType,
+  type Specialist,
+  type SpecialistEvidence,
+  type SpecialistInput,
+  type SpecialistNote,
+  type SpecialistRecommendation,
+} from './recommendSpecialist/types.js';
+export { requiresSecondSurgicalOpinion } from './requiresSecondSurgicalOpinion/index.js';
+export {
+  SSO_REQUIREMENTS,
+  type SsoDecision,
+  type SsoExemption,
+  type SsoInput,
+  type SsoRequirement,
+} from './requiresSecondSurgicalOpinion/types.js';
 export {
   APPEAL_LEVELS,
   type AppealDeadline,

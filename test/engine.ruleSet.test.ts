@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileRuleSet } from '../src/engine/compile.js';
 import { createOverturn, defaultRuleSetSource, OverturnError, type RuleSetSource } from '../src/index.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into the rule JSON to break it on purpose
@@ -160,6 +161,15 @@ describe('rule-set validation', () => {
       ],
       ['deadlines/windows.json', ['rows', 1, 'id'], `duplicate id ${rows[0].id}`],
     ]);
+  });
+
+  it('in lazy mode checks each domain when it is first used, and eagerly reports them all', () => {
+    const source = copy();
+    source.files['deadlines/windows.json'].rows[0].citation = '';
+    const lazy = compileRuleSet(source, { lazy: true });
+    expect(lazy.classification.carc.get('50')?.category).toBe('medical_necessity');
+    expect(() => lazy.deadlines).toThrow(OverturnError);
+    expect(() => compileRuleSet(source)).toThrow(/deadlines\/windows.json/);
   });
 
   it('refuses something that is not a rule set at all', () => {

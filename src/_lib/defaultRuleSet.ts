@@ -6,6 +6,12 @@ import deadlineDecisions from '../../rules/deadlines/decisions.json';
 import thresholds from '../../rules/deadlines/thresholds.json';
 import windows from '../../rules/deadlines/windows.json';
 import manifest from '../../rules/manifest.json';
+import specialistAreas from '../../rules/specialists/areas.json';
+import specialistContext from '../../rules/specialists/context.json';
+import specialistProcedures from '../../rules/specialists/procedures.json';
+import specialties from '../../rules/specialists/specialties.json';
+import ssoProcedures from '../../rules/sso/procedures.json';
+import ssoPrograms from '../../rules/sso/programs.json';
 import { type CompiledRuleSet, compileRuleSet } from '../engine/compile.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
 
@@ -20,13 +26,19 @@ export const defaultRuleSetSource: RuleSetSource = {
     'deadlines/windows.json': windows,
     'deadlines/decisions.json': deadlineDecisions,
     'deadlines/thresholds.json': thresholds,
+    'sso/programs.json': ssoPrograms,
+    'sso/procedures.json': ssoProcedures,
+    'specialists/specialties.json': specialties,
+    'specialists/areas.json': specialistAreas,
+    'specialists/procedures.json': specialistProcedures,
+    'specialists/context.json': specialistContext,
   },
 };
 
 let compiled: CompiledRuleSet | undefined;
 
-/** The bundled rule set, compiled on first use (never at import: the package has no side effects). */
+/** The bundled rule set, each domain compiled on first use (never at import: the package has no side effects). */
 export function defaultRuleSet(): CompiledRuleSet {
-  compiled ??= compileRuleSet(defaultRuleSetSource);
+  compiled ??= compileRuleSet(defaultRuleSetSource, { lazy: true });
   return compiled;
 }

@@ -3,6 +3,10 @@ import { classifyWith } from '../classifyDenial/index.js';
 import { computeDeadlineWith } from '../computeAppealDeadline/index.js';
 import { compileRuleSet } from '../engine/compile.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
+import { recommendWith } from '../recommendSpecialist/index.js';
+import type { SpecialistInput, SpecialistRecommendation } from '../recommendSpecialist/types.js';
+import { decideSsoWith } from '../requiresSecondSurgicalOpinion/index.js';
+import type { SsoDecision, SsoInput } from '../requiresSecondSurgicalOpinion/types.js';
 import type {
   AppealDeadline,
   DeadlineInput,
@@ -25,6 +29,10 @@ export interface Overturn {
   classifyDenial(input: DenialInput): DenialClassification;
   /** {@link computeAppealDeadline} with this rule set. */
   computeAppealDeadline(input: DeadlineInput): AppealDeadline;
+  /** {@link recommendSpecialist} with this rule set. */
+  recommendSpecialist(input: SpecialistInput): SpecialistRecommendation;
+  /** {@link requiresSecondSurgicalOpinion} with this rule set. */
+  requiresSecondSurgicalOpinion(input: SsoInput): SsoDecision;
 }
 
 /**
@@ -48,5 +56,7 @@ export function createOverturn(options: OverturnOptions = {}): Overturn {
     ruleSet: ruleSet.ref,
     classifyDenial: (input) => classifyWith(ruleSet, input),
     computeAppealDeadline: (input) => computeDeadlineWith(ruleSet, input),
+    recommendSpecialist: (input) => recommendWith(ruleSet, input),
+    requiresSecondSurgicalOpinion: (input) => decideSsoWith(ruleSet, input),
   };
 }

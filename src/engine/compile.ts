@@ -1,29 +1,81 @@
 import { type ClassificationRules, compileClassification } from '../classifyDenial/ruleData.js';
 import { compileDeadlines, type DeadlineRules } from '../computeAppealDeadline/ruleData.js';
+import { compileSpecialists, type SpecialistRules } from '../recommendSpecialist/ruleData.js';
+import { compileSso, type SsoRules } from '../requiresSecondSurgicalOpinion/ruleData.js';
 import type { RuleSetRef } from '../types.js';
-import { fileOf, IssueCollector, parseManifest, type RuleSetSource, ruleSetRef } from './ruleSet.js';
+import {
+  fileOf,
+  IssueCollector,
+  parseManifest,
+  type RuleSetManifest,
+  type RuleSetSource,
+  ruleSetRef,
+} from './ruleSet.js';
 
 /** A rule set validated and compiled once: every domain indexed, every rule a closure. */
 export interface CompiledRuleSet {
   ref: RuleSetRef;
   classification: ClassificationRules;
   deadlines: DeadlineRules;
+  sso: SsoRules;
+  specialists: SpecialistRules;
 }
 
+type Domains = Omit<CompiledRuleSet, 'ref'>;
+type DomainCompilers = {
+  [Name in keyof Domains]: (
+    manifest: RuleSetManifest,
+    read: (path: string) => unknown,
+    collector: IssueCollector,
+  ) => Domains[Name] | undefined;
+};
+
+const COMPILERS: DomainCompilers = {
+  classification: (manifest, read, collector) =>
+    compileClassification(manifest.domains.classification, read, collector),
+  deadlines: (manifest, read, collector) => compileDeadlines(manifest.domains.deadlines, read, collector),
+  sso: (manifest, read, collector) => compileSso(manifest.domains.sso, read, collector),
+  specialists: (manifest, read, collector) =>
+    compileSpecialists(manifest.domains.specialists, read, collector),
+};
+
 /**
- * Validates a rule-set source and compiles it. Nothing is cached by object identity: an analyst may edit
- * a source and compile it again. Throws `OverturnError('INVALID_RULE_SET')` listing every problem
- * found, each with its file, rule id and path.
+ * Validates a rule-set source and compiles it. Throws `OverturnError('INVALID_RULE_SET')` listing every
+ * problem found, each with its file, rule id and path. Nothing is cached by object identity: an analyst
+ * may edit a source and compile it again.
+ *
+ * With `lazy`, only the manifest is checked now and each domain is validated and compiled the first time
+ * it is used (a function that needs only classification does not pay for the specialist tables). The
+ * bundled rule set is loaded this way; its every domain is validated by the test suite.
  */
-export function compileRuleSet(source: RuleSetSource): CompiledRuleSet {
+export function compileRuleSet(source: RuleSetSource, options: { lazy?: boolean } = {}): CompiledRuleSet {
   const collector = new IssueCollector();
   const manifest = parseManifest(source, collector);
   collector.throwIfAny();
   if (!manifest) throw new Error('unreachable: manifest validated');
   const read = (path: string) => fileOf(source, path);
-  const classification = compileClassification(manifest.domains.classification, read, collector);
-  const deadlines = compileDeadlines(manifest.domains.deadlines, read, collector);
+  const names = Object.keys(COMPILERS) as (keyof Domains)[];
+  if (options.lazy) {
+    const ruleSet = { ref: ruleSetRef(manifest) } as CompiledRuleSet;
+    for (const name of names) {
+      let compiled: unknown;
+      Object.defineProperty(ruleSet, name, {
+        enumerable: true,
+        get() {
+          if (compiled === undefined) {
+            const domainIssues = new IssueCollector();
+            compiled = COMPILERS[name](manifest, read, domainIssues);
+            domainIssues.throwIfAny();
+          }
+          return compiled;
+        },
+      });
+    }
+    return ruleSet;
+  }
+  const domains: Partial<Domains> = {};
+  for (const name of names)
+    (domains as Record<string, unknown>)[name] = COMPILERS[name](manifest, read, collector);
   collector.throwIfAny();
-  if (!classification || !deadlines) throw new Error('unreachable: every domain validated');
-  return { ref: ruleSetRef(manifest), classification, deadlines };
+  return { ref: ruleSetRef(manifest), ...(domains as Domains) };
 }

@@ -183,17 +183,20 @@ export class PhraseMatcher<Payload> {
   }
 
   private buildTrie(): void {
-    const children: number[] = new Array(ALPHABET).fill(-1);
-    const word: number[] = [-1];
+    // A node per character at most: size the arrays once instead of growing them a node at a time.
+    let capacity = 1;
+    for (const text of this.vocabulary.keys()) capacity += text.length;
+    for (const text of CONTRACTIONS.keys()) capacity += text.length;
+    const children = new Int32Array(capacity * ALPHABET).fill(-1);
+    const word = new Int32Array(capacity).fill(-1);
+    let nodes = 1;
     const add = (text: string): number => {
       let node = 0;
       for (let index = 0; index < text.length; index++) {
         const slot = node * ALPHABET + alphabetIndex(text.charCodeAt(index));
         let child = children[slot] as number;
         if (child < 0) {
-          child = word.length;
-          word.push(-1);
-          for (let letter = 0; letter < ALPHABET; letter++) children.push(-1);
+          child = nodes++;
           children[slot] = child;
         }
         node = child;
@@ -207,8 +210,8 @@ export class PhraseMatcher<Payload> {
         this.vocabulary.get(second) ?? -1,
       ]);
     }
-    this.trieChildren = Int32Array.from(children);
-    this.trieWord = Int32Array.from(word);
+    this.trieChildren = children.slice(0, nodes * ALPHABET);
+    this.trieWord = word.slice(0, nodes);
   }
 
   /**

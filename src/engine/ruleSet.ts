@@ -31,6 +31,10 @@ export const manifestSchema = z
           .object({ carc: filePath, rarc: filePath, phrases: filePath, decisions: filePath })
           .strict(),
         deadlines: z.object({ windows: filePath, decisions: filePath, thresholds: filePath }).strict(),
+        sso: z.object({ programs: filePath, procedures: filePath }).strict(),
+        specialists: z
+          .object({ specialties: filePath, areas: filePath, procedures: filePath, context: filePath })
+          .strict(),
       })
       .strict(),
   })

@@ -1,0 +1,503 @@
+import type { CompiledRuleSet } from '../engine/compile.js';
+import type { PhraseMatcher } from '../engine/phraseMatcher.js';
+import type { Confidence } from '../types.js';
+import { type Icd10Code, parseIcd10 } from './icd10.js';
+import type {
+  AreaRow,
+  CategoryRow,
+  ClaimTypeRow,
+  NoteRow,
+  PhraseHit,
+  ProcedureRow,
+  RangeRow,
+  SpecialistRules,
+  SpecialtyRow,
+  Target,
+} from './ruleData.js';
+import type {
+  AlternativeSpecialist,
+  SpecialistEvidence,
+  SpecialistInput,
+  SpecialistRecommendation,
+} from './types.js';
+
+/** A phrase found in the input: what it leads to, and where it is (in words). */
+interface Found<Payload> {
+  phrase: string;
+  payload: Payload;
+  start: number;
+  end: number;
+}
+
+/** A code of the input and the area range it falls in. */
+interface CodeHit {
+  code: Icd10Code;
+  target: Target & { range: RangeRow };
+}
+
+/** What picked the area. */
+type Route =
+  | { kind: 'icd10'; hit: CodeHit }
+  | { kind: 'condition'; found: Found<Target> }
+  | { kind: 'procedure'; found: Found<ProcedureRow> }
+  | { kind: 'claim_type'; row: ClaimTypeRow }
+  | { kind: 'fallback' };
+
+/** What an answer collects on the way: kept in insertion order, without repeats. */
+class Trail {
+  readonly warnings: string[] = [];
+  readonly evidence: SpecialistEvidence[] = [];
+  readonly ruleIds = new Set<string>();
+  readonly citations = new Set<string>();
+  readonly unconfirmed: string[] = [];
+
+  use(row: { id: string; citation: string }): void {
+    this.ruleIds.add(row.id);
+    this.citations.add(row.citation);
+  }
+
+  /** Notes a row the answer relies on that is not backed by its primary source yet. */
+  check(row: { status: string }, what: string): void {
+    if (row.status !== 'confirmed' && !this.unconfirmed.includes(what)) this.unconfirmed.push(what);
+  }
+}
+
+/**
+ * Recommends the specialist for a validated input (see `recommendSpecialist` for the rules).
+ *
+ * @example
+ * ```ts
+ * recommend(defaultRuleSet(), { icd10: ['C61'] }).specialty.taxonomyCode; // '208800000X'
+ * ```
+ */
+export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): SpecialistRecommendation {
+  const rules = ruleSet.specialists;
+  const trail = new Trail();
+  const codes = readCodes(rules, input.icd10 ?? [], trail);
+  const conditions = findAll(rules.conditions, input.condition);
+  const procedure = findAll(rules.procedures, input.procedure)[0];
+  const claimRow = input.claimType ? rules.claimTypes.get(input.claimType) : undefined;
+  const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
+  const child = input.age !== undefined && input.age < rules.children.ageBelow;
+  const condition = conditions[0];
+  if (!condition && input.condition?.trim()) {
+    trail.warnings.push(
+      `"${clip(input.condition)}" does not name a condition overturn recognises; the specialist was chosen from the rest of the input.`,
+    );
+  }
+  const extra: AlternativeSpecialist[] = [];
+  const specialist = (code: string, reason?: string) =>
+    toSpecialist(rules.specialties.get(code) as SpecialtyRow, reason);
+
+  // 1. What routes: the principal code, unless it is only a catch-all and a condition names something better.
+  let route: Route;
+  let routed: Target;
+  let confidence: Confidence;
+  if (codes.principal && ((codes.principal.target.range.confidence ?? 'high') === 'high' || !condition)) {
+    route = { kind: 'icd10', hit: codes.principal };
+    routed = codes.principal.target;
+    confidence = codes.principal.target.range.confidence ?? 'high';
+  } else if (condition) {
+    route = { kind: 'condition', found: condition };
+    routed = condition.payload;
+    confidence = condition.payload.range?.confidence ?? 'high';
+  } else if (procedure) {
+    route = { kind: 'procedure', found: procedure };
+    routed = procedureTarget(rules, procedure.payload);
+    confidence = 'medium';
+  } else if (claimRow?.defaultArea) {
+    route = { kind: 'claim_type', row: claimRow };
+    routed = { area: rules.areas.get(claimRow.defaultArea) as AreaRow };
+    confidence = 'medium';
+  } else {
+    route = { kind: 'fallback' };
+    routed = { area: rules.areas.get(rules.fallback.area) as AreaRow };
+    confidence = 'low';
+  }
+
+  // Evidence of the codes and the condition, and the alternatives they bring.
+  codes.all.forEach((hit) => {
+    const isRoute = route.kind === 'icd10' && hit === route.hit;
+    trail.evidence.push({
+      kind: 'icd10',
+      value: hit.code.display,
+      ruleId: hit.target.range.id,
+      area: hit.target.area.id,
+      use: isRoute ? 'routing' : 'alternative',
+    });
+    if (isRoute) return;
+    trail.ruleIds.add(hit.target.range.id);
+    extra.push(
+      specialist(
+        hit.target.range.specialty ?? hit.target.area.specialty,
+        `For ${hit.code.display} (${hit.target.range.title})`,
+      ),
+    );
+  });
+  conditions.forEach((found, index) => {
+    const isRoute = route.kind === 'condition' && found === route.found;
+    trail.evidence.push({
+      kind: 'condition',
+      value: found.phrase,
+      ruleId: found.payload.range?.id ?? found.payload.area.id,
+      area: found.payload.area.id,
+      use: isRoute ? 'routing' : 'alternative',
+    });
+    if (isRoute) return;
+    if (index === 0 && found.payload.area.id !== routed.area.id && route.kind === 'icd10') {
+      trail.warnings.push(
+        `The condition "${found.phrase}" points to ${found.payload.area.name}, but the principal diagnosis code ${route.hit.code.display} is in ${route.hit.target.range.title}; the code was followed. Check that the code is right.`,
+      );
+      if (confidence === 'high') confidence = 'medium';
+    }
+    extra.push(
+      specialist(found.payload.range?.specialty ?? found.payload.area.specialty, `For "${found.phrase}"`),
+    );
+  });
+
+  // 2. The claim type and the denial category may move the area; a child may too.
+  let area = routed.area;
+  let range = routed.range;
+  const context = [...(claimRow ? [claimRow] : []), ...categoryRows];
+  const contextAlternatives: AlternativeSpecialist[] = [];
+  for (const row of context) {
+    trail.use(row);
+    for (const rule of row.areaRules ?? []) {
+      if (!rule.areas.includes(area.id)) continue;
+      if (rule.toArea && rule.toArea !== area.id) {
+        area = rules.areas.get(rule.toArea) as AreaRow;
+        range = undefined;
+      }
+      for (const alternative of rule.alternatives ?? [])
+        contextAlternatives.push(specialist(alternative.code, alternative.reason));
+    }
+    if (row !== claimRow || area.id !== claimRow.defaultArea) {
+      for (const alternative of row.alternatives ?? [])
+        contextAlternatives.push(specialist(alternative.code, alternative.reason));
+    }
+    if (row.warning) trail.warnings.push(row.warning);
+  }
+  let childApplied = false;
+  if (child && area.pediatricArea) {
+    area = rules.areas.get(area.pediatricArea) as AreaRow;
+    range = undefined;
+    childApplied = true;
+  }
+
+  // 3. The specialists.
+  const specialtyCode = range?.specialty ?? area.specialty;
+  let subspecialtyCode = range?.subspecialty ?? area.subspecialty;
+  if (child && area.pediatricSubspecialty) {
+    subspecialtyCode = area.pediatricSubspecialty;
+    childApplied = true;
+  }
+  if (subspecialtyCode === specialtyCode) subspecialtyCode = undefined;
+  const specialtyRow = rules.specialties.get(specialtyCode) as SpecialtyRow;
+  const subspecialtyRow = subspecialtyCode ? rules.specialties.get(subspecialtyCode) : undefined;
+
+  let performer: SpecialtyRow | undefined;
+  const procedureAlternatives: AlternativeSpecialist[] = [];
+  if (procedure) {
+    const row = procedure.payload;
+    performer = rules.specialties.get(row.performedBy) as SpecialtyRow;
+    procedureAlternatives.push(
+      specialist(
+        row.performedBy,
+        `Performs ${row.name}: when the dispute is whether it is needed, this specialty's view counts too`,
+      ),
+    );
+    for (const alternative of row.alternatives ?? [])
+      procedureAlternatives.push(specialist(alternative.code, alternative.reason));
+    trail.use(row);
+    trail.check(row, `which specialty performs ${row.name}`);
+  } else if (input.procedure?.trim()) {
+    trail.warnings.push(
+      `"${clip(input.procedure)}" is not a procedure overturn recognises; the specialist was chosen from the rest of the input.`,
+    );
+    if (area.surgical) {
+      performer = rules.specialties.get(area.surgical) as SpecialtyRow;
+      procedureAlternatives.push(
+        specialist(area.surgical, `Operates on these conditions; added because a procedure is disputed`),
+      );
+    }
+  }
+  const alternatives = dedupe(
+    [
+      ...procedureAlternatives,
+      ...extra,
+      ...(range?.alternatives ?? []).map((alternative) => specialist(alternative.code, alternative.reason)),
+      ...area.alternatives.map((alternative) => specialist(alternative.code, alternative.reason)),
+      ...contextAlternatives,
+      ...(child && !childApplied && area.specialty !== rules.children.alternative.code
+        ? [specialist(rules.children.alternative.code, rules.children.alternative.reason)]
+        : []),
+    ],
+    [specialtyCode, subspecialtyCode, ...context.flatMap((row) => row.removeAlternatives ?? [])],
+  );
+  const performerAdded =
+    performer !== undefined && alternatives.some((a) => a.taxonomyCode === performer?.code);
+
+  // 4. Evidence of the procedure and the context; rows and citations behind the answer.
+  if (procedure) {
+    trail.evidence.push({
+      kind: 'procedure',
+      value: procedure.phrase,
+      ruleId: procedure.payload.id,
+      area: procedure.payload.area,
+      use: route.kind === 'procedure' ? 'routing' : performerAdded ? 'alternative' : 'context',
+    });
+  }
+  if (claimRow) {
+    trail.evidence.push({
+      kind: 'claim_type',
+      value: claimRow.claimType,
+      ruleId: claimRow.id,
+      ...(route.kind === 'claim_type' ? { area: routed.area.id } : {}),
+      use: route.kind === 'claim_type' ? 'routing' : 'context',
+    });
+  }
+  for (const row of categoryRows) {
+    trail.evidence.push({
+      kind: 'denial_category',
+      value: input.denialCategory as string,
+      ruleId: row.id,
+      use: 'context',
+    });
+  }
+  if (childApplied) {
+    trail.evidence.push({ kind: 'age', value: String(input.age), ruleId: rules.children.id, use: 'context' });
+    trail.use(rules.children);
+    trail.check(rules.children, 'the rule for patients under 18');
+  }
+  if (route.kind === 'fallback') trail.use(rules.fallback);
+  if (range) {
+    trail.use(range);
+    trail.check(range, `the match of ${span(range)} (${range.title}) to this specialty`);
+    if (range.warning) trail.warnings.push(range.warning);
+  }
+  trail.use(area);
+  trail.check(area, `the specialist table for ${area.name}`);
+  for (const row of [specialtyRow, subspecialtyRow]) {
+    if (!row) continue;
+    trail.use(row);
+    trail.check(row, `the NUCC code ${row.code} (${row.name})`);
+    if (row.board) trail.check(row.board, `the certifying board for ${row.name} (${row.board.name})`);
+  }
+
+  // 5. Requirements, pitfalls, guidelines.
+  const wanted = new Set(context.flatMap((row) => row.requirements ?? []));
+  const requirements = rules.requirements.filter((row) => row.always || wanted.has(row.id));
+  const unwanted = new Set([...(area.avoid ?? []), ...context.flatMap((row) => row.avoid ?? [])]);
+  const avoid = rules.avoid.filter(
+    (row) => unwanted.has(row.id) || (row.always && !(row.unlessSpecialty ?? []).includes(specialtyCode)),
+  );
+  for (const row of [...requirements, ...avoid]) {
+    trail.use(row);
+    trail.check(row, `the advice "${row.id.replaceAll('_', ' ')}"`);
+  }
+  const guidelines = [...new Set([...(range?.guidelines ?? []), ...area.guidelines])];
+
+  if (route.kind === 'fallback')
+    trail.warnings.push(claimRow?.missingConditionWarning ?? rules.fallback.warning);
+  if (trail.unconfirmed.length) {
+    trail.warnings.push(
+      `Not yet checked against a primary source: ${trail.unconfirmed.join('; ')}. Treat these as suggestions, and check the specialist's board certification (certificationmatters.org).`,
+    );
+  }
+
+  const specialty = toSpecialist(specialtyRow);
+  const subspecialty = subspecialtyRow ? toSpecialist(subspecialtyRow) : undefined;
+  const answer: SpecialistRecommendation = {
+    specialty,
+    alternatives,
+    rationale: rationale({
+      route,
+      routedArea: routed.area,
+      area,
+      specialty: specialtyRow,
+      subspecialty: subspecialtyRow,
+      performer: performerAdded ? performer : undefined,
+      procedureName: procedure?.payload.name ?? (input.procedure ? `"${clip(input.procedure)}"` : undefined),
+      context,
+      guidelines,
+    }),
+    requirements: requirements.map((row) => row.id),
+    avoid: avoid.map((row) => row.id),
+    notes: [...requirements, ...avoid].map((row: NoteRow) => ({ id: row.id, text: row.text })),
+    guidelines,
+    area: { id: area.id, name: area.name },
+    confidence,
+    evidence: trail.evidence,
+    ruleIds: [...trail.ruleIds],
+    warnings: trail.warnings,
+    citations: [...trail.citations],
+    ruleSet: ruleSet.ref,
+  };
+  if (subspecialty) answer.subspecialty = subspecialty;
+  return answer;
+}
+
+/** Reads the codes in order: the first that routes is the principal; external causes never route. */
+function readCodes(
+  rules: SpecialistRules,
+  raw: readonly string[],
+  trail: Trail,
+): { principal?: CodeHit; all: CodeHit[] } {
+  const all: CodeHit[] = [];
+  const seen = new Set<string>();
+  let skipped: string | undefined;
+  for (const text of raw) {
+    const code = parseIcd10(text) as Icd10Code;
+    if (seen.has(code.code)) continue;
+    seen.add(code.code);
+    const entry = rules.ranges.lookup(code.code);
+    if (entry?.kind === 'area') {
+      all.push({ code, target: { area: entry.area, range: entry.row } });
+      continue;
+    }
+    if (entry?.kind === 'secondary') {
+      trail.evidence.push({ kind: 'icd10', value: code.display, ruleId: entry.row.id, use: 'ignored' });
+      trail.warnings.push(entry.row.warning.replaceAll('{code}', code.display));
+      trail.use(entry.row);
+    } else {
+      trail.warnings.push(
+        `${code.display} is not in any ICD-10-CM chapter overturn knows; check the code (it was not used).`,
+      );
+    }
+    if (all.length === 0) skipped ??= code.display;
+  }
+  const principal = all[0];
+  if (principal && skipped) {
+    trail.warnings.push(
+      `${skipped} was listed first but cannot pick the specialist, so ${principal.code.display} was taken as the principal diagnosis.`,
+    );
+  }
+  return principal ? { principal, all } : { all };
+}
+
+/** Every phrase found, the longest first (then the earliest); a phrase inside a longer one is dropped. */
+function findAll<Payload>(
+  matcher: PhraseMatcher<PhraseHit<Payload>>,
+  text: string | undefined,
+): Found<Payload>[] {
+  if (!text?.trim()) return [];
+  const found: Found<Payload>[] = [];
+  matcher.forEachMatch(text, (hit, start, end) => {
+    found.push({ phrase: hit.phrase, payload: hit.payload, start, end });
+  });
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Found<Payload>[] = [];
+  for (const candidate of found) {
+    const inside = kept.some((other) => other.start <= candidate.start && candidate.end <= other.end);
+    const again = kept.some((other) => other.payload === candidate.payload);
+    if (!inside && !again) kept.push(candidate);
+  }
+  return kept;
+}
+
+function procedureTarget(rules: SpecialistRules, row: ProcedureRow): Target {
+  return (
+    (row.range ? rules.rangeTargets.get(row.range) : undefined) ?? {
+      area: rules.areas.get(row.area) as AreaRow,
+    }
+  );
+}
+
+function toSpecialist(row: SpecialtyRow, reason?: string): AlternativeSpecialist {
+  const result: AlternativeSpecialist = { name: row.name, taxonomyCode: row.code };
+  if (row.board) result.board = row.board.name;
+  if (reason) result.reason = reason;
+  return result;
+}
+
+function dedupe(list: AlternativeSpecialist[], exclude: (string | undefined)[]): AlternativeSpecialist[] {
+  const seen = new Set(exclude.filter((code) => code !== undefined));
+  return list.filter((item) => {
+    if (seen.has(item.taxonomyCode)) return false;
+    seen.add(item.taxonomyCode);
+    return true;
+  });
+}
+
+const span = (range: { from: string; to?: string }) =>
+  range.to && range.to !== range.from ? `${range.from}–${range.to}` : range.from;
+
+const clip = (text: string) => {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  return trimmed.length > 80 ? `${trimmed.slice(0, 77)}...` : trimmed;
+};
+
+/** "a" or "an" before a word, by its sound for the names used here ("a urologist", "an oncologist"). */
+const article = (word: string) => (/^[aeio]|^u(?![rsv]|ni)/i.test(word) ? 'an' : 'a');
+
+const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function rationale(parts: {
+  route: Route;
+  routedArea: AreaRow;
+  area: AreaRow;
+  specialty: SpecialtyRow;
+  subspecialty: SpecialtyRow | undefined;
+  performer: SpecialtyRow | undefined;
+  procedureName: string | undefined;
+  context: readonly (ClaimTypeRow | CategoryRow)[];
+  guidelines: readonly string[];
+}): string {
+  const { route, routedArea, area, specialty, subspecialty, performer } = parts;
+  const sentences: string[] = [];
+  switch (route.kind) {
+    case 'icd10':
+      sentences.push(
+        `Diagnosis code ${route.hit.code.display} is in ${span(route.hit.target.range)} (${route.hit.target.range.title}).`,
+      );
+      break;
+    case 'condition':
+      sentences.push(
+        `"${route.found.phrase}" belongs to the condition area "${route.found.payload.area.name}".`,
+      );
+      break;
+    case 'procedure':
+      sentences.push(
+        `No recognised diagnosis was given; ${route.found.payload.name} belongs to the condition area "${routedArea.name}".`,
+      );
+      break;
+    case 'claim_type':
+      sentences.push(
+        `No recognised diagnosis was given, so the claim type sets the condition area: "${routedArea.name}".`,
+      );
+      break;
+    case 'fallback':
+      sentences.push(
+        'Nothing in the input matched a condition overturn knows, so a general internist is suggested until the diagnosis is known.',
+      );
+      break;
+  }
+  if (area.id !== routedArea.id) {
+    sentences.push(`For this claim, denial or patient, the area that fits better is "${area.name}".`);
+  }
+  sentences.push(
+    `Ask for a board-certified ${specialty.plainName}: the reviewer should be in the same or a similar specialty as the one that typically manages the condition or treatment in dispute.`,
+  );
+  if (subspecialty) {
+    const name = subspecialty.plainName;
+    sentences.push(
+      `${capitalize(article(name))} ${name} is the preferred subspecialist where one is available.`,
+    );
+  }
+  if (performer && parts.procedureName) {
+    sentences.push(
+      `Because ${parts.procedureName} is in dispute, add the view of ${article(performer.plainName)} ${performer.plainName}, the specialty that performs it.`,
+    );
+  }
+  for (const row of parts.context) if (row.rationale) sentences.push(row.rationale);
+  const cite = parts.guidelines.slice(0, 2);
+  sentences.push(
+    `Ask for a full written report that answers the insurer's stated reason point by point${cite.length ? ` and cites the relevant guidelines (such as ${joinAnd(cite)})` : ' and cites the relevant clinical guidelines'}.`,
+  );
+  return sentences.join(' ');
+}

@@ -1,0 +1,715 @@
+import { z } from 'zod';
+import { PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
+import { checkEffectiveRange, isInEffect, provenanceShape } from '../engine/provenance.js';
+import type { IssueCollector } from '../engine/ruleSet.js';
+import type { OverturnIssue } from '../errors.js';
+import { DENIAL_CATEGORIES, type DenialCategory } from '../types.js';
+import { type Icd10Code, ordinal, parseIcd10, rangeEnd } from './icd10.js';
+import { CLAIM_TYPES, type ClaimType } from './types.js';
+
+// ---------------------------------------------------------------------------------------------------
+// Shared pieces
+
+/** NUCC Health Care Provider Taxonomy codes are ten characters: three digits, six letters or digits, X. */
+const NUCC_SHAPE = /^\d{3}[0-9A-Z]{6}X$/;
+const nuccCode = z
+  .string()
+  .regex(NUCC_SHAPE, 'a NUCC taxonomy code: ten characters ending in X, such as 207RC0000X');
+const icd10Bound = z.string().refine((value) => parseIcd10(value) !== undefined, {
+  message: 'an ICD-10-CM code such as I21, I21.4 or D01.0',
+});
+const phrase = z
+  .string()
+  .min(2)
+  .max(120)
+  .refine((value) => tokenize(value).length > 0, { message: 'a phrase needs at least one word' });
+const reference = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'the id of a row in the rule set');
+const alternativeSchema = z.object({ code: nuccCode, reason: z.string().min(3).max(300) }).strict();
+const confidence = z.enum(['high', 'medium', 'low']);
+const checkRows = uniqueIds('rows');
+
+/** An unconfirmed or conflicting context rule must say why, in words the reader understands. */
+const needsWarning = (row: { status: string; warning?: string }, ctx: z.RefinementCtx) => {
+  if (row.status !== 'confirmed' && !row.warning) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['warning'],
+      message: 'an unconfirmed or conflicting rule needs a `warning` that explains it to the reader',
+    });
+  }
+};
+
+function uniqueIds(key: string) {
+  return (file: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    (file[key] as { id: string }[]).forEach((row, index) => {
+      if (seen.has(row.id))
+        ctx.addIssue({ code: 'custom', path: [key, index, 'id'], message: `duplicate id ${row.id}` });
+      seen.add(row.id);
+    });
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// specialties.json: the NUCC codes the rule set routes to
+
+const specialtyRowSchema = z
+  .object({
+    ...provenanceShape,
+    code: nuccCode,
+    /** The NUCC display name. */
+    name: z.string().min(2).max(120),
+    /** What a patient calls this doctor: `cardiologist`. */
+    plainName: z.string().min(2).max(80),
+    board: z
+      .object({
+        name: z.string().min(3).max(160),
+        /** Whether the board (and its certificate) is backed by the board's or ABMS's own pages. */
+        status: z.enum(['confirmed', 'unconfirmed']),
+        /** Whether the board is an ABMS member board. */
+        abms: z.boolean(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange);
+
+export type SpecialtyRow = z.infer<typeof specialtyRowSchema>;
+
+const specialtiesFileSchema = z
+  .object({
+    kind: z.literal('specialty-table'),
+    codeSystem: z.literal('NUCC Health Care Provider Taxonomy'),
+    codeSetVersion: z.string().min(1),
+    /** The NUCC/AMA notice that must travel with the codes. */
+    notice: z.string().min(40),
+    description: z.string().optional(),
+    rows: z.array(specialtyRowSchema).min(1),
+  })
+  .strict()
+  .superRefine(checkRows)
+  .superRefine((file, ctx) => {
+    const codes = new Set<string>();
+    file.rows.forEach((row, index) => {
+      if (codes.has(row.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', index, 'code'],
+          message: `duplicate code ${row.code}`,
+        });
+      codes.add(row.code);
+    });
+  });
+
+// ---------------------------------------------------------------------------------------------------
+// areas.json: condition areas, each with its specialists, ICD-10-CM ranges and plain-language phrases
+
+const rangeShape = {
+  ...provenanceShape,
+  /** First code of the range (`I20`, `D01.0`). */
+  from: icd10Bound,
+  /** Last code of the range; every code that starts with it is inside. Absent: the range is `from` alone. */
+  to: icd10Bound.optional(),
+  title: z.string().min(2).max(160),
+};
+
+function checkBounds(row: { from: string; to?: string }, ctx: z.RefinementCtx) {
+  const from = parseIcd10(row.from);
+  const to = parseIcd10(row.to ?? row.from);
+  if (!from || !to) return;
+  if (from.code.length !== to.code.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: 'from and to are written at the same level (I20–I25, D01.0–D01.3)',
+    });
+  } else if (to.code < from.code) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `${row.to} is before ${row.from}` });
+  }
+}
+
+const rangeRowSchema = z
+  .object({
+    ...rangeShape,
+    /** Replaces the area's specialty for codes in this range (transplant: the organ's specialist). */
+    specialty: nuccCode.optional(),
+    /** Replaces the area's preferred subspecialty (I44–I49: cardiac electrophysiology). */
+    subspecialty: nuccCode.optional(),
+    /** Listed before the area's alternatives. */
+    alternatives: z.array(alternativeSchema).optional(),
+    /** Listed before the area's guidelines. */
+    guidelines: z.array(z.string().min(2).max(200)).optional(),
+    /** Plain-language phrases that mean this range: they route like its codes. */
+    phrases: z.array(phrase).optional(),
+    /** How well the range alone identifies the specialist (default `high`; chapter catch-alls lower). */
+    confidence: confidence.optional(),
+    /** Told to the reader whenever this range routes the answer. */
+    warning: z.string().min(10).max(600).optional(),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange)
+  .superRefine(checkBounds);
+
+export type RangeRow = z.infer<typeof rangeRowSchema>;
+
+const areaRowSchema = z
+  .object({
+    ...provenanceShape,
+    name: z.string().min(2).max(120),
+    specialty: nuccCode,
+    subspecialty: nuccCode.optional(),
+    /** Preferred for a patient under 18, instead of `subspecialty`. */
+    pediatricSubspecialty: nuccCode.optional(),
+    /** For a patient under 18 the area itself changes (cancer → pediatric cancer). */
+    pediatricArea: reference.optional(),
+    alternatives: z.array(alternativeSchema),
+    /** The surgical specialty that operates on this area's conditions, added when a procedure is disputed. */
+    surgical: nuccCode.optional(),
+    guidelines: z.array(z.string().min(2).max(200)),
+    phrases: z.array(phrase),
+    /** Ids from the avoid table that apply in this area. */
+    avoid: z.array(reference).optional(),
+    ranges: z.array(rangeRowSchema),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange);
+
+export type AreaRow = z.infer<typeof areaRowSchema>;
+
+const secondaryRowSchema = z
+  .object({
+    ...rangeShape,
+    /** Why such a code never picks the specialist; `{code}` is replaced by the code. */
+    warning: z.string().min(10).max(600),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange)
+  .superRefine(checkBounds);
+
+export type SecondaryRow = z.infer<typeof secondaryRowSchema>;
+
+const areasFileSchema = z
+  .object({
+    kind: z.literal('condition-areas'),
+    description: z.string().optional(),
+    rows: z.array(areaRowSchema).min(1),
+    /** Ranges whose codes are never a principal diagnosis (V00–Y99, external causes). */
+    secondaryOnly: z.array(secondaryRowSchema),
+  })
+  .strict()
+  .superRefine(checkRows);
+
+// ---------------------------------------------------------------------------------------------------
+// procedures.json: procedures by plain name (no CPT descriptors) → the specialty that performs them
+
+const procedureRowSchema = z
+  .object({
+    ...provenanceShape,
+    name: z.string().min(2).max(120),
+    phrases: z.array(phrase).min(1),
+    performedBy: nuccCode,
+    /** The condition area to route to when nothing else names one. */
+    area: reference,
+    /** A range of that area whose specialists fit better (kidney transplant → Z94.0). */
+    range: reference.optional(),
+    alternatives: z.array(alternativeSchema).optional(),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange);
+
+export type ProcedureRow = z.infer<typeof procedureRowSchema>;
+
+const proceduresFileSchema = z
+  .object({
+    kind: z.literal('procedure-table'),
+    description: z.string().optional(),
+    rows: z.array(procedureRowSchema),
+  })
+  .strict()
+  .superRefine(checkRows);
+
+// ---------------------------------------------------------------------------------------------------
+// context.json: requirements, pitfalls, claim types, denial categories and the fallback
+
+const noteRowSchema = z
+  .object({
+    ...provenanceShape,
+    text: z.string().min(10).max(600),
+    /** Part of every answer (otherwise only when an area or a context rule names it). */
+    always: z.boolean(),
+    /** Left out when the recommended specialty is one of these (no "avoid a generalist" beside an internist). */
+    unlessSpecialty: z.array(nuccCode).optional(),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange);
+
+export type NoteRow = z.infer<typeof noteRowSchema>;
+
+const areaRuleSchema = z
+  .object({
+    /** The areas the rule applies to. */
+    areas: z.array(reference).min(1),
+    /** Route to this area instead. */
+    toArea: reference.optional(),
+    alternatives: z.array(alternativeSchema).optional(),
+  })
+  .strict();
+
+const contextShape = {
+  ...provenanceShape,
+  areaRules: z.array(areaRuleSchema).optional(),
+  /** Added in every area except the rule's own `defaultArea`. */
+  alternatives: z.array(alternativeSchema).optional(),
+  /** Taken out of the alternatives (a psychologist when the psychiatric diagnosis is contested). */
+  removeAlternatives: z.array(nuccCode).optional(),
+  requirements: z.array(reference).optional(),
+  avoid: z.array(reference).optional(),
+  /** A sentence for the rationale. */
+  rationale: z.string().min(10).max(800).optional(),
+  warning: z.string().min(10).max(600).optional(),
+};
+
+const claimTypeRowSchema = z
+  .object({
+    ...contextShape,
+    claimType: z.enum(CLAIM_TYPES),
+    /** The area to route to when no code, condition or procedure names one. */
+    defaultArea: reference.optional(),
+    /** Told when nothing names a condition and there is no default area. */
+    missingConditionWarning: z.string().min(10).max(600).optional(),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange)
+  .superRefine(needsWarning);
+
+export type ClaimTypeRow = z.infer<typeof claimTypeRowSchema>;
+
+const categoryRowSchema = z
+  .object({
+    ...contextShape,
+    categories: z.array(z.enum(DENIAL_CATEGORIES)).min(1),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange)
+  .superRefine(needsWarning);
+
+export type CategoryRow = z.infer<typeof categoryRowSchema>;
+
+const fallbackRowSchema = z
+  .object({ ...provenanceShape, area: reference, warning: z.string().min(10).max(600) })
+  .strict();
+
+export type FallbackRow = z.infer<typeof fallbackRowSchema>;
+
+const childrenRowSchema = z
+  .object({
+    ...provenanceShape,
+    /** Below this age (in whole years) the pediatric subspecialist or area is preferred. */
+    ageBelow: z.number().int().min(1).max(30),
+    /** Added when the area names no pediatric subspecialist. */
+    alternative: alternativeSchema,
+  })
+  .strict();
+
+export type ChildrenRow = z.infer<typeof childrenRowSchema>;
+
+const contextFileSchema = z
+  .object({
+    kind: z.literal('routing-context'),
+    description: z.string().optional(),
+    requirements: z.array(noteRowSchema).min(1),
+    avoid: z.array(noteRowSchema).min(1),
+    claimTypes: z.array(claimTypeRowSchema),
+    denialCategories: z.array(categoryRowSchema),
+    fallback: fallbackRowSchema,
+    children: childrenRowSchema,
+  })
+  .strict()
+  .superRefine(uniqueIds('requirements'))
+  .superRefine(uniqueIds('avoid'))
+  .superRefine(uniqueIds('claimTypes'))
+  .superRefine(uniqueIds('denialCategories'))
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.claimTypes.forEach((row, index) => {
+      if (seen.has(row.claimType)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['claimTypes', index, 'claimType'],
+          message: `${row.claimType} already has a row`,
+        });
+      }
+      seen.add(row.claimType);
+    });
+  });
+
+// ---------------------------------------------------------------------------------------------------
+// The compiled domain
+
+/** Where a phrase or a code leads: an area, and the range within it when there is one. */
+export interface Target {
+  area: AreaRow;
+  range?: RangeRow;
+}
+
+/** A phrase found in the input, with what it leads to. */
+export interface PhraseHit<Payload> {
+  phrase: string;
+  payload: Payload;
+}
+
+/** A range of the index: an area's range, or a secondary-only one. */
+export type IndexedRange =
+  | { kind: 'area'; row: RangeRow; area: AreaRow }
+  | { kind: 'secondary'; row: SecondaryRow };
+
+interface Bounds {
+  entry: IndexedRange;
+  from: string;
+  end: string;
+  depth: number;
+  span: number;
+}
+
+/**
+ * The ICD-10-CM ranges cut into elementary segments once, at load: within a segment the same ranges
+ * apply, so a lookup is one binary search and the most specific range is already chosen.
+ *
+ * @example
+ * ```ts
+ * rules.specialists.ranges.lookup('I214'); // { kind: 'area', row: <I20–I25>, area: <cardiac> }
+ * ```
+ */
+export class RangeIndex {
+  private readonly starts: string[] = [];
+  private readonly best: (IndexedRange | undefined)[] = [];
+
+  constructor(ranges: readonly Bounds[]) {
+    const points = [...new Set(ranges.flatMap((range) => [range.from, range.end]))].sort();
+    for (const point of points) {
+      let chosen: Bounds | undefined;
+      for (const range of ranges) {
+        if (range.from <= point && point < range.end && (!chosen || moreSpecific(range, chosen)))
+          chosen = range;
+      }
+      this.starts.push(point);
+      this.best.push(chosen?.entry);
+    }
+  }
+
+  /** The most specific range holding a normalised code (`I214`), or undefined. */
+  lookup(code: string): IndexedRange | undefined {
+    let low = 0;
+    let high = this.starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if ((this.starts[middle] as string) <= code) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found < 0 ? undefined : this.best[found];
+  }
+}
+
+/** Deeper-written ranges first (D01.0–D01.3 before D00–D09), then the narrower. */
+function moreSpecific(a: Bounds, b: Bounds): boolean {
+  return a.depth !== b.depth ? a.depth > b.depth : a.span < b.span;
+}
+
+/** The specialist domain of a rule set, validated, cross-checked and indexed. */
+export interface SpecialistRules {
+  notice: string;
+  specialties: ReadonlyMap<string, SpecialtyRow>;
+  areas: ReadonlyMap<string, AreaRow>;
+  ranges: RangeIndex;
+  conditions: PhraseMatcher<PhraseHit<Target>>;
+  procedures: PhraseMatcher<PhraseHit<ProcedureRow>>;
+  requirements: readonly NoteRow[];
+  avoid: readonly NoteRow[];
+  claimTypes: ReadonlyMap<ClaimType, ClaimTypeRow>;
+  denialCategories: ReadonlyMap<DenialCategory, readonly CategoryRow[]>;
+  fallback: FallbackRow;
+  children: ChildrenRow;
+  /** Each range's area, by range id. */
+  rangeTargets: ReadonlyMap<string, Target>;
+}
+
+export interface SpecialistFiles {
+  specialties: string;
+  areas: string;
+  procedures: string;
+  context: string;
+}
+
+/**
+ * Validates, cross-checks and indexes the specialist files; records every problem in `collector`.
+ *
+ * @example
+ * ```ts
+ * const collector = new IssueCollector();
+ * const rules = compileSpecialists(manifest.domains.specialists, read, collector);
+ * collector.throwIfAny();
+ * ```
+ */
+export function compileSpecialists(
+  files: SpecialistFiles,
+  read: (path: string) => unknown,
+  collector: IssueCollector,
+): SpecialistRules | undefined {
+  const specialties = collector.parseFile(files.specialties, specialtiesFileSchema, read(files.specialties));
+  const areas = collector.parseFile(files.areas, areasFileSchema, read(files.areas));
+  const procedures = collector.parseFile(files.procedures, proceduresFileSchema, read(files.procedures));
+  const context = collector.parseFile(files.context, contextFileSchema, read(files.context));
+  if (!specialties || !areas || !procedures || !context) return undefined;
+
+  const before = collector.issues.length;
+  const codes = new Map(specialties.rows.map((row) => [row.code, row]));
+  const areaById = new Map(areas.rows.map((row) => [row.id, row]));
+  const noteIds = {
+    requirements: new Set(context.requirements.map((row) => row.id)),
+    avoid: new Set(context.avoid.map((row) => row.id)),
+  };
+  const issue = (file: string, path: (string | number)[], message: string, ruleId?: string) =>
+    collector.add({ file, path, message, ...(ruleId ? { ruleId } : {}) } satisfies OverturnIssue);
+  const checkCode = (file: string, path: (string | number)[], code: string | undefined, ruleId: string) => {
+    if (code !== undefined && !codes.has(code))
+      issue(file, path, `${code} is not in the specialty table (${files.specialties})`, ruleId);
+  };
+  const checkArea = (file: string, path: (string | number)[], id: string | undefined, ruleId: string) => {
+    if (id !== undefined && !areaById.has(id)) issue(file, path, `no condition area has id "${id}"`, ruleId);
+  };
+  const checkAlternatives = (
+    file: string,
+    path: (string | number)[],
+    list: { code: string }[] | undefined,
+    ruleId: string,
+  ) => {
+    list?.forEach((alternative, index) => {
+      checkCode(file, [...path, index, 'code'], alternative.code, ruleId);
+    });
+  };
+  const checkNotes = (
+    file: string,
+    path: (string | number)[],
+    kind: 'requirements' | 'avoid',
+    ids: string[] | undefined,
+    ruleId: string,
+  ) => {
+    ids?.forEach((id, index) => {
+      if (!noteIds[kind].has(id))
+        issue(file, [...path, index], `"${id}" is not in the ${kind} table`, ruleId);
+    });
+  };
+
+  // Areas and their ranges.
+  const bounds: Bounds[] = [];
+  const boundsPaths: (string | number)[][] = [];
+  const boundsFiles: string[] = [];
+  const rangeTargets = new Map<string, Target>();
+  const rangeIds = new Set<string>();
+  const phraseEntries: { phrase: string; payload: Target }[] = [];
+  const addBounds = (entry: IndexedRange, path: (string | number)[]) => {
+    const from = parseIcd10(entry.row.from) as Icd10Code;
+    const to = parseIcd10(entry.row.to ?? entry.row.from) as Icd10Code;
+    bounds.push({
+      entry,
+      from: from.code,
+      end: rangeEnd(to.code),
+      depth: from.code.length,
+      span: ordinal(to.code) - ordinal(from.code),
+    });
+    boundsPaths.push(path);
+    boundsFiles.push(files.areas);
+  };
+  areas.rows.forEach((area, areaIndex) => {
+    const at = ['rows', areaIndex];
+    for (const key of ['specialty', 'subspecialty', 'pediatricSubspecialty', 'surgical'] as const)
+      checkCode(files.areas, [...at, key], area[key], area.id);
+    checkArea(files.areas, [...at, 'pediatricArea'], area.pediatricArea, area.id);
+    checkAlternatives(files.areas, [...at, 'alternatives'], area.alternatives, area.id);
+    checkNotes(files.areas, [...at, 'avoid'], 'avoid', area.avoid, area.id);
+    const areaTarget: Target = { area };
+    for (const text of area.phrases) phraseEntries.push({ phrase: text, payload: areaTarget });
+    area.ranges.forEach((range, rangeIndex) => {
+      const path = [...at, 'ranges', rangeIndex];
+      if (rangeIds.has(range.id) || areaById.has(range.id))
+        issue(files.areas, [...path, 'id'], `duplicate id ${range.id}`, range.id);
+      rangeIds.add(range.id);
+      checkCode(files.areas, [...path, 'specialty'], range.specialty, range.id);
+      checkCode(files.areas, [...path, 'subspecialty'], range.subspecialty, range.id);
+      checkAlternatives(files.areas, [...path, 'alternatives'], range.alternatives, range.id);
+      if (!isInEffect(range)) return;
+      const target: Target = { area, range };
+      rangeTargets.set(range.id, target);
+      addBounds({ kind: 'area', row: range, area }, path);
+      for (const text of range.phrases ?? []) phraseEntries.push({ phrase: text, payload: target });
+    });
+  });
+  areas.secondaryOnly.forEach((row, index) => {
+    if (rangeIds.has(row.id)) issue(files.areas, ['secondaryOnly', index, 'id'], `duplicate id ${row.id}`);
+    rangeIds.add(row.id);
+    if (isInEffect(row)) addBounds({ kind: 'secondary', row }, ['secondaryOnly', index]);
+  });
+  checkOverlaps(bounds, boundsPaths, boundsFiles, issue);
+  checkPhrases(
+    files.areas,
+    phraseEntries.map((entry) => ({
+      phrase: entry.phrase,
+      owner: entry.payload.range?.id ?? entry.payload.area.id,
+    })),
+    issue,
+  );
+
+  // Procedures.
+  const procedureEntries: { phrase: string; payload: ProcedureRow }[] = [];
+  procedures.rows.forEach((row, index) => {
+    const at = ['rows', index];
+    checkCode(files.procedures, [...at, 'performedBy'], row.performedBy, row.id);
+    checkArea(files.procedures, [...at, 'area'], row.area, row.id);
+    const target = row.range ? rangeTargets.get(row.range) : undefined;
+    if (row.range && target?.area.id !== row.area)
+      issue(files.procedures, [...at, 'range'], `no range "${row.range}" in area "${row.area}"`, row.id);
+    checkAlternatives(files.procedures, [...at, 'alternatives'], row.alternatives, row.id);
+    if (isInEffect(row))
+      for (const text of row.phrases) procedureEntries.push({ phrase: text, payload: row });
+  });
+  checkPhrases(
+    files.procedures,
+    procedureEntries.map((entry) => ({ phrase: entry.phrase, owner: entry.payload.id })),
+    issue,
+  );
+
+  // Context.
+  const contextRows = [
+    ...context.claimTypes.map((row, index) => ({ row, path: ['claimTypes', index] })),
+    ...context.denialCategories.map((row, index) => ({ row, path: ['denialCategories', index] })),
+  ];
+  for (const { row, path } of contextRows) {
+    row.areaRules?.forEach((rule, index) => {
+      rule.areas.forEach((id, areaIndex) => {
+        checkArea(files.context, [...path, 'areaRules', index, 'areas', areaIndex], id, row.id);
+      });
+      checkArea(files.context, [...path, 'areaRules', index, 'toArea'], rule.toArea, row.id);
+      checkAlternatives(
+        files.context,
+        [...path, 'areaRules', index, 'alternatives'],
+        rule.alternatives,
+        row.id,
+      );
+    });
+    checkAlternatives(files.context, [...path, 'alternatives'], row.alternatives, row.id);
+    row.removeAlternatives?.forEach((code, index) => {
+      checkCode(files.context, [...path, 'removeAlternatives', index], code, row.id);
+    });
+    checkNotes(files.context, [...path, 'requirements'], 'requirements', row.requirements, row.id);
+    checkNotes(files.context, [...path, 'avoid'], 'avoid', row.avoid, row.id);
+  }
+  context.claimTypes.forEach((row, index) => {
+    checkArea(files.context, ['claimTypes', index, 'defaultArea'], row.defaultArea, row.id);
+  });
+  [...context.requirements, ...context.avoid].forEach((row) => {
+    row.unlessSpecialty?.forEach((code) => {
+      checkCode(files.context, [], code, row.id);
+    });
+  });
+  checkArea(files.context, ['fallback', 'area'], context.fallback.area, context.fallback.id);
+  checkCode(
+    files.context,
+    ['children', 'alternative', 'code'],
+    context.children.alternative.code,
+    context.children.id,
+  );
+  if (collector.issues.length > before) return undefined;
+
+  const denialCategories = new Map<DenialCategory, CategoryRow[]>();
+  for (const row of context.denialCategories) {
+    if (!isInEffect(row)) continue;
+    for (const category of row.categories) {
+      const list = denialCategories.get(category) ?? [];
+      list.push(row);
+      denialCategories.set(category, list);
+    }
+  }
+  return {
+    notice: specialties.notice,
+    specialties: codes,
+    areas: areaById,
+    ranges: new RangeIndex(bounds),
+    conditions: new PhraseMatcher(phraseEntries.map((entry) => ({ phrase: entry.phrase, payload: entry }))),
+    procedures: new PhraseMatcher(
+      procedureEntries.map((entry) => ({ phrase: entry.phrase, payload: entry })),
+    ),
+    requirements: context.requirements,
+    avoid: context.avoid,
+    claimTypes: new Map(
+      context.claimTypes.filter((row) => isInEffect(row)).map((row) => [row.claimType, row] as const),
+    ),
+    denialCategories,
+    fallback: context.fallback,
+    children: context.children,
+    rangeTargets,
+  };
+}
+
+/** Two ranges either nest or are disjoint; the same range twice is refused (which one would win?). */
+function checkOverlaps(
+  bounds: readonly Bounds[],
+  paths: readonly (string | number)[][],
+  files: readonly string[],
+  issue: (file: string, path: (string | number)[], message: string, ruleId?: string) => void,
+) {
+  const order = bounds
+    .map((_, index) => index)
+    .sort((a, b) => {
+      const left = bounds[a] as Bounds;
+      const right = bounds[b] as Bounds;
+      return left.from < right.from ? -1 : left.from > right.from ? 1 : left.end < right.end ? 1 : -1;
+    });
+  // Sorted by start (widest first), a range must end inside every open range that holds its start.
+  const open: number[] = [];
+  for (const index of order) {
+    const range = bounds[index] as Bounds;
+    while (open.length && (bounds[open.at(-1) as number] as Bounds).end <= range.from) open.pop();
+    const parent = open.length ? (bounds[open.at(-1) as number] as Bounds) : undefined;
+    if (parent && parent.from === range.from && parent.end === range.end) {
+      issue(
+        files[index] as string,
+        paths[index] as (string | number)[],
+        `the range of ${range.entry.row.id} is also the range of ${parent.entry.row.id}`,
+        range.entry.row.id,
+      );
+    } else if (parent && range.end > parent.end) {
+      issue(
+        files[index] as string,
+        paths[index] as (string | number)[],
+        `${range.entry.row.id} overlaps ${parent.entry.row.id} without lying inside it`,
+        range.entry.row.id,
+      );
+    }
+    open.push(index);
+  }
+}
+
+/** The same words listed twice (in one owner or two) would make a match ambiguous. */
+function checkPhrases(
+  file: string,
+  entries: readonly { phrase: string; owner: string }[],
+  issue: (file: string, path: (string | number)[], message: string, ruleId?: string) => void,
+) {
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    const key = tokenize(entry.phrase).join(' ');
+    const owner = seen.get(key);
+    if (owner !== undefined) {
+      issue(
+        file,
+        [],
+        `the phrase "${entry.phrase}" is listed by both ${owner} and ${entry.owner}`,
+        entry.owner,
+      );
+    } else seen.set(key, entry.owner);
+  }
+}

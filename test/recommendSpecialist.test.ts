@@ -1,0 +1,551 @@
+import fc from 'fast-check';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  CLAIM_TYPES,
+  createOverturn,
+  DENIAL_CATEGORIES,
+  defaultRuleSetSource,
+  OverturnError,
+  type RuleSetSource,
+  recommendSpecialist,
+  type SpecialistInput,
+  type SpecialistRecommendation,
+} from '../src/index.js';
+import { ordinal, parseIcd10 } from '../src/recommendSpecialist/icd10.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into the rule JSON to break it on purpose
+type Json = any;
+
+const AREAS = 'specialists/areas.json';
+const SPECIALTIES = 'specialists/specialties.json';
+const PROCEDURES = 'specialists/procedures.json';
+const CONTEXT = 'specialists/context.json';
+
+function copy(): RuleSetSource & { files: Record<string, Json>; manifest: Json } {
+  return structuredClone(defaultRuleSetSource) as never;
+}
+
+function invalid(input: unknown) {
+  try {
+    recommendSpecialist(input as SpecialistInput);
+  } catch (error) {
+    expect(error).toBeInstanceOf(OverturnError);
+    expect((error as OverturnError).code).toBe('INVALID_INPUT');
+    return (error as OverturnError).issues;
+  }
+  throw new Error('expected INVALID_INPUT');
+}
+
+function ruleSetIssues(source: unknown) {
+  try {
+    createOverturn({ rules: source as RuleSetSource });
+  } catch (error) {
+    expect(error).toBeInstanceOf(OverturnError);
+    expect((error as OverturnError).code).toBe('INVALID_RULE_SET');
+    return (error as OverturnError).issues;
+  }
+  throw new Error('expected INVALID_RULE_SET');
+}
+
+const codesOf = (result: SpecialistRecommendation) => result.alternatives.map((item) => item.taxonomyCode);
+
+describe('parseIcd10', () => {
+  it('reads codes by shape, in any case, with or without the dot', () => {
+    expect(parseIcd10('I21.4')).toEqual({ code: 'I214', display: 'I21.4' });
+    expect(parseIcd10(' i214 ')).toEqual({ code: 'I214', display: 'I21.4' });
+    expect(parseIcd10('C50.911')).toEqual({ code: 'C50911', display: 'C50.911' });
+    expect(parseIcd10('M17.11')).toEqual({ code: 'M1711', display: 'M17.11' });
+    expect(parseIcd10('F32.A')).toEqual({ code: 'F32A', display: 'F32.A' });
+    expect(parseIcd10('U07.1')).toEqual({ code: 'U071', display: 'U07.1' });
+    expect(parseIcd10('S06.2X1A')).toEqual({ code: 'S062X1A', display: 'S06.2X1A' });
+    expect(parseIcd10('O9A')).toEqual({ code: 'O9A', display: 'O9A' });
+  });
+
+  it('refuses what is not shaped like an ICD-10-CM code', () => {
+    for (const raw of [
+      '',
+      'I2',
+      'I21.',
+      'I2.14',
+      '121.4',
+      'II1.4',
+      'CO-50',
+      'I21.4567X',
+      'I21 4',
+      'I21..4',
+      '410.9',
+    ]) {
+      expect(parseIcd10(raw), raw).toBeUndefined();
+    }
+  });
+
+  it('orders codes of a length the way ICD-10-CM lists them (digits before letters)', () => {
+    expect(ordinal('O99')).toBeLessThan(ordinal('O9A'));
+    expect(ordinal('C49')).toBeLessThan(ordinal('C4A'));
+    expect(ordinal('I25') - ordinal('I20')).toBe(5);
+  });
+});
+
+describe('recommendSpecialist: worked examples', () => {
+  it('routes a heart attack on a critical-illness claim to an interventional cardiologist, citing the MI definition', () => {
+    const result = recommendSpecialist({ icd10: ['I21.4'], claimType: 'critical_illness' });
+    expect(result).toMatchObject({
+      specialty: {
+        name: 'Cardiovascular Disease',
+        taxonomyCode: '207RC0000X',
+        board: 'American Board of Internal Medicine',
+      },
+      subspecialty: { name: 'Interventional Cardiology', taxonomyCode: '207RI0011X' },
+      area: { id: 'cardiac', name: 'Heart disease' },
+      confidence: 'high',
+      requirements: [
+        'board_certified',
+        'no_insurer_ties',
+        'examines_patient',
+        'written_report_addresses_denial',
+        'cites_guidelines',
+        'addresses_policy_definition',
+      ],
+      evidence: [
+        { kind: 'icd10', value: 'I21.4', ruleId: 'icd10.I20-I25', area: 'cardiac', use: 'routing' },
+        {
+          kind: 'claim_type',
+          value: 'critical_illness',
+          ruleId: 'context.claim.critical-illness',
+          use: 'context',
+        },
+      ],
+      warnings: [],
+      ruleSet: { id: 'overturn-us', version: '0.1.0' },
+    });
+    expect(result.guidelines.slice(0, 2)).toEqual([
+      'Fourth Universal Definition of Myocardial Infarction (ESC/ACC/AHA/WHF, 2018)',
+      'ACC/AHA clinical practice guidelines',
+    ]);
+    expect(result.rationale).toContain('Diagnosis code I21.4 is in I20–I25 (Ischemic heart diseases).');
+    expect(result.rationale).toContain('An interventional cardiologist is the preferred subspecialist');
+    expect(result.rationale).toContain("meets the policy's own definition");
+    expect(result.ruleIds.slice(0, 3)).toEqual([
+      'context.claim.critical-illness',
+      'icd10.I20-I25',
+      'cardiac',
+    ]);
+    expect(result.notes.map((note) => note.id)).toEqual([...result.requirements, ...result.avoid]);
+  });
+
+  it('accepts the code in every printed form and reports it as ICD-10-CM prints it', () => {
+    for (const raw of ['I21.4', 'i21.4', 'i214', ' I214 ']) {
+      expect(recommendSpecialist({ icd10: [raw] }).evidence[0]?.value).toBe('I21.4');
+    }
+  });
+
+  it('picks the most specific range: M54 (dorsalgia) inside M40–M54 (dorsopathies) inside M00–M99', () => {
+    expect(recommendSpecialist({ icd10: ['M54.50'] }).area.id).toBe('chronic-pain');
+    expect(recommendSpecialist({ icd10: ['M51.16'] }).area.id).toBe('spine');
+    expect(recommendSpecialist({ icd10: ['M62.81'] })).toMatchObject({
+      area: { id: 'musculoskeletal' },
+      confidence: 'medium',
+    });
+    // A range written at a deeper level wins over a wider one: D01.0–D01.3 over D00–D09.
+    expect(recommendSpecialist({ icd10: ['D01.2'] }).area.id).toBe('colorectal-cancer');
+    expect(recommendSpecialist({ icd10: ['D01.4'] }).area.id).toBe('oncology');
+    // A code less specific than a range is not inside it: Z68 is not in Z68.35–Z68.45.
+    expect(recommendSpecialist({ icd10: ['Z68.41'] }).area.id).toBe('bariatric');
+    expect(recommendSpecialist({ icd10: ['Z68'] }).area.id).toBe('internal-medicine');
+  });
+
+  it('lists the specialists of the other codes as alternatives, with the reason', () => {
+    const result = recommendSpecialist({ icd10: ['C50.911', 'E11.9', 'I10'] });
+    expect(result.specialty.taxonomyCode).toBe('207RX0202X');
+    expect(result.alternatives.slice(0, 2)).toEqual([
+      {
+        name: 'Endocrinology, Diabetes & Metabolism',
+        taxonomyCode: '207RE0101X',
+        board: 'American Board of Internal Medicine',
+        reason: 'For E11.9 (Diabetes mellitus)',
+      },
+      {
+        name: 'Cardiovascular Disease',
+        taxonomyCode: '207RC0000X',
+        board: 'American Board of Internal Medicine',
+        reason: 'For I10 (Diseases of the circulatory system)',
+      },
+    ]);
+    expect(result.evidence.map((item) => item.use)).toEqual(['routing', 'alternative', 'alternative']);
+  });
+
+  it('never routes on an external-cause code, and says so', () => {
+    const result = recommendSpecialist({ icd10: ['W19.XXXA', 'S72.001A'] });
+    expect(result.specialty.taxonomyCode).toBe('207X00000X');
+    expect(result.evidence[0]).toEqual({
+      kind: 'icd10',
+      value: 'W19.XXXA',
+      ruleId: 'icd10.V00-Y99',
+      use: 'ignored',
+    });
+    expect(result.warnings[0]).toBe(
+      'W19.XXXA is an external-cause code (how an injury happened); it is never the diagnosis that picks the specialist, so it was not used.',
+    );
+    expect(result.warnings[1]).toContain('S72.001A was taken as the principal diagnosis');
+    const alone = recommendSpecialist({ icd10: ['V43.52XA'] });
+    expect(alone).toMatchObject({ specialty: { taxonomyCode: '207R00000X' }, confidence: 'low' });
+  });
+
+  it('follows the code when a condition disagrees, and warns', () => {
+    const result = recommendSpecialist({ icd10: ['I21.4'], condition: 'lung cancer' });
+    expect(result).toMatchObject({ area: { id: 'cardiac' }, confidence: 'medium' });
+    expect(codesOf(result)[0]).toBe('207RX0202X');
+    expect(result.warnings[0]).toBe(
+      'The condition "lung cancer" points to Lung cancer, but the principal diagnosis code I21.4 is in Ischemic heart diseases; the code was followed. Check that the code is right.',
+    );
+  });
+
+  it('lets a named condition beat a symptom or catch-all code', () => {
+    expect(recommendSpecialist({ icd10: ['R07.9'], condition: 'heart attack' }).area.id).toBe('cardiac');
+    expect(recommendSpecialist({ icd10: ['C80.1'], condition: 'breast cancer' }).area.id).toBe(
+      'breast-cancer',
+    );
+  });
+
+  it('finds conditions in plain words: the longest phrase wins, in any case and punctuation', () => {
+    expect(recommendSpecialist({ condition: 'Stage II BREAST-CANCER' }).area.id).toBe('breast-cancer');
+    expect(recommendSpecialist({ condition: "Alzheimer's disease" }).area.id).toBe('cognitive');
+    const lyme = recommendSpecialist({ condition: 'chronic Lyme' });
+    expect(lyme).toMatchObject({
+      specialty: { taxonomyCode: '207RI0200X' },
+      evidence: [{ kind: 'condition', value: 'chronic lyme', ruleId: 'icd10.A69.2', use: 'routing' }],
+    });
+    expect(lyme.warnings[0]).toMatch(/^Chronic Lyme disease is a contested diagnosis/);
+    expect(lyme.guidelines[0]).toMatch(/^IDSA\/AAN\/ACR 2020/);
+  });
+
+  it('adds the specialty that performs a disputed procedure', () => {
+    const result = recommendSpecialist({
+      icd10: ['I25.10'],
+      procedure: 'Coronary artery bypass graft (CABG)',
+      denialCategory: 'medical_necessity',
+    });
+    expect(result.specialty.taxonomyCode).toBe('207RC0000X');
+    expect(result.alternatives[0]).toMatchObject({
+      taxonomyCode: '208G00000X',
+      reason:
+        "Performs coronary artery bypass surgery: when the dispute is whether it is needed, this specialty's view counts too",
+    });
+    expect(result.rationale).toContain(
+      'Because coronary artery bypass surgery is in dispute, add the view of a cardiothoracic surgeon',
+    );
+    expect(recommendSpecialist({ procedure: 'lumbar fusion' })).toMatchObject({
+      specialty: { taxonomyCode: '207XS0117X' },
+      area: { id: 'spine' },
+      confidence: 'medium',
+    });
+    expect(recommendSpecialist({ procedure: 'total knee arthroplasty' }).specialty.taxonomyCode).toBe(
+      '207XS0114X',
+    );
+  });
+
+  it('adds the surgical specialty of the area when the procedure is not recognised', () => {
+    const result = recommendSpecialist({ icd10: ['M17.11'], procedure: 'some knee operation' });
+    expect(result.warnings[0]).toBe(
+      '"some knee operation" is not a procedure overturn recognises; the specialist was chosen from the rest of the input.',
+    );
+    const spine = recommendSpecialist({ icd10: ['I63.9'], procedure: 'some operation' });
+    expect(codesOf(spine)[0]).toBe('207T00000X');
+  });
+
+  it('routes disability to functional capacity and long-term care to cognition', () => {
+    expect(recommendSpecialist({ claimType: 'disability' })).toMatchObject({
+      area: { id: 'functional-capacity' },
+      specialty: { taxonomyCode: '208100000X' },
+      subspecialty: { taxonomyCode: '2083X0100X' },
+      confidence: 'medium',
+    });
+    expect(recommendSpecialist({ claimType: 'long_term_care' })).toMatchObject({
+      area: { id: 'cognitive' },
+      specialty: { taxonomyCode: '207RG0300X' },
+      subspecialty: { taxonomyCode: '2084P0805X' },
+    });
+    const stroke = recommendSpecialist({ icd10: ['I63.9'], claimType: 'disability' });
+    expect(stroke.area.id).toBe('stroke');
+    expect(codesOf(stroke)).toContain('208100000X');
+    expect(stroke.requirements).toContain('assesses_functional_capacity');
+  });
+
+  it('sends a contested psychiatric diagnosis to a psychiatrist, not a psychologist', () => {
+    const result = recommendSpecialist({ condition: 'psychotherapy', denialCategory: 'diagnosis_dispute' });
+    expect(result.specialty).toEqual({
+      name: 'Psychiatry',
+      taxonomyCode: '2084P0800X',
+      board: 'American Board of Psychiatry and Neurology',
+    });
+    expect(result.avoid).toContain('psychologist_for_contested_psychiatric_diagnosis');
+    expect(codesOf(result).filter((code) => code.startsWith('103'))).toEqual([]);
+    // Outside mental health the psychologist warning has no place.
+    expect(
+      recommendSpecialist({ condition: 'chronic Lyme', denialCategory: 'diagnosis_dispute' }).avoid,
+    ).not.toContain('psychologist_for_contested_psychiatric_diagnosis');
+  });
+
+  it('asks for a research-literate subspecialist on an experimental denial (WAC 284-43A-060(3)(d))', () => {
+    const result = recommendSpecialist({
+      icd10: ['C50.911'],
+      denialCategory: 'experimental_investigational',
+    });
+    expect(result.requirements).toContain('judges_research_evidence');
+    expect(result.citations).toContain('WAC 284-43A-060(3)(d)');
+    expect(result.rationale).toContain('apply scientific standards of evidence');
+  });
+
+  it('prefers the pediatric subspecialist, or the pediatric area, for a child', () => {
+    expect(recommendSpecialist({ icd10: ['C91.00'], age: 6 }).specialty.taxonomyCode).toBe('2080P0207X');
+    expect(recommendSpecialist({ icd10: ['C91.00'], age: 40 }).specialty.taxonomyCode).toBe('207RH0003X');
+    expect(recommendSpecialist({ icd10: ['I47.1'], age: 10 }).subspecialty?.taxonomyCode).toBe('2080P0202X');
+    // No pediatric subspecialist in the table for the area: the pediatrician is added.
+    expect(codesOf(recommendSpecialist({ icd10: ['M51.16'], age: 16 }))).toContain('208000000X');
+  });
+
+  it('gives a general internist with low confidence and a warning for what it cannot route', () => {
+    const result = recommendSpecialist({ condition: 'something is wrong' });
+    expect(result).toMatchObject({
+      specialty: { name: 'Internal Medicine', taxonomyCode: '207R00000X' },
+      area: { id: 'internal-medicine' },
+      confidence: 'low',
+      evidence: [],
+    });
+    expect(result.ruleIds.slice(0, 3)).toEqual(['context.fallback', 'internal-medicine', 'nucc.207R00000X']);
+    expect(result.avoid).not.toContain('general_practitioner');
+    expect(result.warnings).toContain(
+      'Nothing in the input named a condition overturn knows, so a general internist is shown. Give the ICD-10-CM diagnosis code from the denial or the claim, or the condition in plain words, for a matched specialist.',
+    );
+    expect(recommendSpecialist({ icd10: ['D95.1'] }).warnings[0]).toBe(
+      'D95.1 is not in any ICD-10-CM chapter overturn knows; check the code (it was not used).',
+    );
+  });
+
+  it('warns once, in plain words, about data not yet checked against a primary source', () => {
+    const result = recommendSpecialist({ icd10: ['C61'] });
+    expect(result.warnings).toEqual([
+      "Not yet checked against a primary source: the certifying board for Urology (American Board of Urology); the certifying board for Radiation Oncology (American Board of Radiology). Treat these as suggestions, and check the specialist's board certification (certificationmatters.org).",
+    ]);
+  });
+});
+
+describe('recommendSpecialist: bad input', () => {
+  it('refuses malformed codes, naming the code and its place', () => {
+    const [issue] = invalid({ icd10: ['I21.4', 'CO-50'] });
+    expect(issue).toEqual({
+      path: ['icd10', 1],
+      message: '"CO-50" is not an ICD-10-CM code (expected forms like I21.4, i214, C50.911, F32.A)',
+    });
+  });
+
+  it('refuses input with nothing to route from, unknown fields and bad values', () => {
+    expect(invalid({})[0]?.message).toBe(
+      'give at least one of `icd10`, `condition`, `procedure` or `claimType`',
+    );
+    expect(invalid({ icd10: [] })[0]?.path).toEqual([]);
+    expect(invalid({ condition: '   ' })[0]?.path).toEqual([]);
+    expect(invalid({ denialCategory: 'medical_necessity' })[0]?.path).toEqual([]);
+    expect(invalid({ condition: 'asthma', icd: ['J45'] })[0]?.message).toMatch(/icd/);
+    expect(invalid({ condition: 'asthma', age: 1.5 })[0]?.path).toEqual(['age']);
+    expect(invalid({ condition: 'x'.repeat(2_001) })[0]?.path).toEqual(['condition']);
+    expect(invalid({ icd10: Array.from({ length: 51 }, () => 'I10') })[0]?.path).toEqual(['icd10']);
+    for (const value of [null, 42, 'I21.4', [], ['I21.4']]) invalid(value);
+  });
+
+  it('returns an answer or INVALID_INPUT for any JSON value, without mutating the input', () => {
+    const code = fc.oneof(
+      fc.constantFrom(
+        'I21.4',
+        'i214',
+        'C50.911',
+        'F32.A',
+        'W19.XXXA',
+        'Z68.41',
+        'D95.1',
+        'O9A.1',
+        'CO-50',
+        '',
+      ),
+      fc.stringMatching(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/),
+      fc.anything(),
+    );
+    const near = fc.record(
+      {
+        icd10: fc.oneof(fc.array(code, { maxLength: 4 }), fc.anything()),
+        condition: fc.oneof(
+          fc.constantFrom('heart attack', 'chronic Lyme', '', 'cancer of the breast'),
+          fc.string(),
+        ),
+        procedure: fc.oneof(fc.constantFrom('lumbar fusion', 'CABG', 'nothing'), fc.string()),
+        claimType: fc.oneof(fc.constantFrom(...CLAIM_TYPES), fc.anything()),
+        denialCategory: fc.oneof(fc.constantFrom(...DENIAL_CATEGORIES), fc.anything()),
+        age: fc.oneof(fc.integer({ min: -2, max: 140 }), fc.anything()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(near, fc.jsonValue()), (input) => {
+        const before = structuredClone(input);
+        try {
+          const result = recommendSpecialist(input as SpecialistInput);
+          expect(result.specialty.taxonomyCode).toMatch(/^\d{3}[0-9A-Z]{6}X$/);
+          expect(result.rationale.length).toBeGreaterThan(0);
+          expect(codesOf(result)).not.toContain(result.specialty.taxonomyCode);
+        } catch (error) {
+          expect(error).toBeInstanceOf(OverturnError);
+          expect((error as OverturnError).code).toBe('INVALID_INPUT');
+        }
+        expect(input).toEqual(before);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the ICD-10-CM range index', () => {
+  // The rule file itself, read without the index: every range that holds the code, the most specific first.
+  const areas = defaultRuleSetSource.files[AREAS] as Json;
+  const ranges = [
+    ...areas.rows.flatMap((area: Json) => area.ranges.map((range: Json) => ({ ...range, area: area.id }))),
+    ...areas.secondaryOnly.map((range: Json) => ({ ...range, area: undefined })),
+  ].map((range: Json) => {
+    const from = parseIcd10(range.from)?.code as string;
+    const to = parseIcd10(range.to ?? range.from)?.code as string;
+    return { id: range.id, area: range.area, from, to, span: ordinal(to) - ordinal(from) };
+  });
+  const bruteForce = (code: string) =>
+    ranges
+      .filter((range) => code >= range.from && (code <= range.to || code.startsWith(range.to)))
+      .sort((a, b) => b.from.length - a.from.length || a.span - b.span)[0];
+
+  it('agrees with a linear scan of the rule file for any code', () => {
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const code = fc
+      .tuple(
+        fc.constantFrom(...letters),
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom(...'0123456789AB'),
+        fc.stringMatching(/^[0-9A-Z]{0,4}$/),
+      )
+      .map(([letter, digit, third, rest]) => `${letter}${digit}${third}${rest ? `.${rest}` : ''}`);
+    fc.assert(
+      fc.property(code, (raw) => {
+        const expected = bruteForce(parseIcd10(raw)?.code as string);
+        const result = recommendSpecialist({ icd10: [raw] });
+        const evidence = result.evidence.find((item) => item.kind === 'icd10');
+        expect(evidence?.ruleId).toBe(expected?.id);
+        if (expected?.area) expect(evidence?.area).toBe(expected.area);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('covers every ICD-10-CM chapter', () => {
+    for (const code of ['A00', 'B99', 'C00', 'D49', 'D50', 'D89', 'E00', 'E89', 'F01', 'F99', 'G00', 'G99']) {
+      expect(bruteForce(parseIcd10(code)?.code as string), code).toBeDefined();
+    }
+    for (const code of ['H00', 'H59', 'H60', 'H95', 'I00', 'I99', 'J00', 'J99', 'K00', 'K95', 'L00', 'L99']) {
+      expect(bruteForce(parseIcd10(code)?.code as string), code).toBeDefined();
+    }
+    for (const code of ['M00', 'M99', 'N00', 'N99', 'O00', 'O9A', 'P00', 'P96', 'Q00', 'Q99', 'R00', 'R99']) {
+      expect(bruteForce(parseIcd10(code)?.code as string), code).toBeDefined();
+    }
+    for (const code of ['S00', 'T88', 'V00', 'Y99', 'Z00', 'Z99', 'U00', 'U85']) {
+      expect(bruteForce(parseIcd10(code)?.code as string), code).toBeDefined();
+    }
+  });
+});
+
+describe('the specialist rule files', () => {
+  it('carry the NUCC notice and a taxonomy code of the right shape on every row', () => {
+    const table = defaultRuleSetSource.files[SPECIALTIES] as Json;
+    expect(table.notice).toContain('American Medical Association');
+    expect(table.notice).toContain('National Uniform Claim Committee');
+    for (const row of table.rows) expect(row.code).toMatch(/^\d{3}[0-9A-Z]{6}X$/);
+  });
+
+  it('refuse a code that is not in the specialty table, naming file, row and path', () => {
+    const source = copy();
+    source.files[AREAS].rows[0].alternatives[0].code = '999900000X';
+    expect(ruleSetIssues(source)).toEqual([
+      {
+        file: AREAS,
+        path: ['rows', 0, 'alternatives', 0, 'code'],
+        message: '999900000X is not in the specialty table (specialists/specialties.json)',
+        ruleId: 'cardiac',
+      },
+    ]);
+  });
+
+  it('refuse ranges that overlap without nesting, or repeat', () => {
+    const source = copy();
+    const cardiac = source.files[AREAS].rows[0];
+    cardiac.ranges.push({
+      ...cardiac.ranges[1],
+      id: 'icd10.test-overlap',
+      from: 'I24',
+      to: 'I27',
+      phrases: [],
+    });
+    cardiac.ranges.push({ ...cardiac.ranges[1], id: 'icd10.test-repeat', phrases: [] });
+    const messages = ruleSetIssues(source).map((issue) => issue.message);
+    expect(messages).toContain('icd10.test-overlap overlaps icd10.I20-I25 without lying inside it');
+    expect(
+      messages.some((message) => message.includes('icd10.test-repeat') && message.includes('also the range')),
+    ).toBe(true);
+  });
+
+  it('refuse malformed ranges, unknown fields, duplicate phrases and a missing notice', () => {
+    const source = copy();
+    source.files[AREAS].rows[0].ranges[1].to = 'I2';
+    source.files[AREAS].rows[1].ranges = [{ ...source.files[AREAS].rows[0].ranges[2], id: 'x', to: 'I3' }];
+    source.files[PROCEDURES].rows[0].surgeon = '207XS0114X';
+    delete source.files[SPECIALTIES].notice;
+    const issues = ruleSetIssues(source);
+    expect(issues.map((issue) => [issue.file, issue.path.join('.')])).toEqual([
+      [SPECIALTIES, 'notice'],
+      [AREAS, 'rows.0.ranges.1.to'],
+      [AREAS, 'rows.1.ranges.0.to'],
+      [PROCEDURES, 'rows.0'],
+    ]);
+    const phrases = copy();
+    phrases.files[AREAS].rows[1].phrases.push('Heart Attack!');
+    expect(ruleSetIssues(phrases)[0]?.message).toBe(
+      'the phrase "Heart Attack!" is listed by both icd10.I20-I25 and cardiac-surgery',
+    );
+  });
+
+  it('refuse a context rule that names an unknown area or requirement', () => {
+    const source = copy();
+    source.files[CONTEXT].claimTypes[1].defaultArea = 'nowhere';
+    source.files[CONTEXT].denialCategories[0].requirements = ['be_nice'];
+    expect(ruleSetIssues(source).map((issue) => issue.message)).toEqual([
+      '"be_nice" is not in the requirements table',
+      'no condition area has id "nowhere"',
+    ]);
+  });
+
+  it('are used as edited: a changed subspecialty changes the answer', () => {
+    const source = copy();
+    const cardiac = source.files[AREAS].rows.find((row: Json) => row.id === 'cardiac');
+    const ischemic = cardiac.ranges.find((range: Json) => range.id === 'icd10.I20-I25');
+    ischemic.subspecialty = '207RC0001X';
+    const overturn = createOverturn({ rules: source });
+    expect(overturn.recommendSpecialist({ condition: 'heart attack' }).subspecialty?.taxonomyCode).toBe(
+      '207RC0001X',
+    );
+    expect(recommendSpecialist({ condition: 'heart attack' }).subspecialty?.taxonomyCode).toBe('207RI0011X');
+  });
+});
+
+describe('types', () => {
+  it('exposes the contract types', () => {
+    expectTypeOf(recommendSpecialist).parameter(0).toEqualTypeOf<SpecialistInput>();
+    expectTypeOf(recommendSpecialist).returns.toEqualTypeOf<SpecialistRecommendation>();
+    expectTypeOf<SpecialistRecommendation['specialty']>().toHaveProperty('taxonomyCode').toBeString();
+    expectTypeOf<SpecialistInput['claimType']>().toEqualTypeOf<
+      'health' | 'critical_illness' | 'disability' | 'long_term_care' | undefined
+    >();
+  });
+});
