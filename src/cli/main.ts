@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type AppealDeadline, createOverturn, type DenialClassification, OverturnError } from '../index.js';
+import {
+  type AppealDeadline,
+  createOverturn,
+  type DenialClassification,
+  OverturnError,
+  type SpecialistRecommendation,
+} from '../index.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
 
 const USAGE = `Usage: overturn classify <denial.json | case.json | -> [more files] [--json] [--rules <dir>] [--as-of YYYY-MM-DD]
@@ -57,12 +63,32 @@ function main(argv: string[]): number {
         caseFile?.planType && (caseFile.noticeDate || caseFile.receivedDate)
           ? overturn.computeAppealDeadline(deadlineInputOf(caseFile, asOf) as never)
           : undefined;
+      const specialistInput = caseFile ? specialistInputOf(caseFile, result.category) : undefined;
+      const specialist =
+        specialistInput && result.secondOpinionHelps
+          ? overturn.recommendSpecialist(specialistInput as never)
+          : undefined;
+      const sso =
+        caseFile && typeof caseFile.procedure === 'string' && caseFile.planType
+          ? overturn.requiresSecondSurgicalOpinion({
+              procedure: caseFile.procedure,
+              planType: caseFile.planType,
+              ...(caseFile.state ? { state: caseFile.state } : {}),
+              ...(caseFile.urgent !== undefined ? { urgent: caseFile.urgent } : {}),
+            } as never)
+          : undefined;
       if (values.json) {
-        process.stdout.write(
-          `${JSON.stringify(deadline ? { classification: result, deadline } : result, null, 2)}\n`,
-        );
+        const full =
+          deadline || specialist || sso ? { classification: result, deadline, specialist, sso } : result;
+        process.stdout.write(`${JSON.stringify(full, null, 2)}\n`);
       } else {
-        process.stdout.write(`${report(file, result)}${deadline ? `${deadlineReport(deadline)}\n` : ''}\n`);
+        const parts = [
+          report(file, result),
+          deadline ? `${deadlineReport(deadline)}\n` : '',
+          specialist ? `${specialistReport(specialist)}\n` : '',
+          sso ? `  surgical opinion: ${sso.requirement.replace('_', ' ')}: ${sso.reason}\n` : '',
+        ];
+        process.stdout.write(`${parts.join('')}\n`);
       }
     } catch (error) {
       failed = true;
@@ -98,6 +124,30 @@ function deadlineInputOf(source: Record<string, unknown>, asOf: string): Record<
     else if (stage === 'claim') input.serviceTiming = 'post_service';
   }
   return input;
+}
+
+/** The specialist fields of a case file, with the denial category; undefined when it names no condition. */
+function specialistInputOf(source: CaseFile, category: string): Record<string, unknown> | undefined {
+  const input: Record<string, unknown> = {};
+  for (const key of ['icd10', 'condition', 'procedure', 'claimType'])
+    if (source[key] !== undefined) input[key] = source[key];
+  if (Object.keys(input).length === 0) return undefined;
+  if (category !== 'unknown') input.denialCategory = category;
+  return input;
+}
+
+function specialistReport(recommendation: SpecialistRecommendation): string {
+  const lines = [
+    `  specialist:      ${recommendation.specialty.name} (NUCC ${recommendation.specialty.taxonomyCode}${recommendation.specialty.board ? `, ${recommendation.specialty.board}` : ''})`,
+  ];
+  if (recommendation.subspecialty) {
+    lines.push(
+      `  preferably:      ${recommendation.subspecialty.name} (NUCC ${recommendation.subspecialty.taxonomyCode})`,
+    );
+  }
+  if (recommendation.guidelines.length)
+    lines.push(`  cite:            ${recommendation.guidelines.join('; ')}`);
+  return lines.join('\n');
 }
 
 /** The CLI may read the clock (the core never does): today's date in the local time zone. */
