@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet } from '../src/engine/compile.js';
 import { createOverturn, defaultRuleSetSource, OverturnError, type RuleSetSource } from '../src/index.js';
+import { issuesOf } from './_helpers/errors.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into the rule JSON to break it on purpose
 type Json = any;
@@ -10,16 +11,8 @@ function copy(): RuleSetSource & { files: Record<string, Json>; manifest: Json }
   return structuredClone(defaultRuleSetSource) as never;
 }
 
-function ruleSetIssues(source: unknown) {
-  try {
-    createOverturn({ rules: source as RuleSetSource });
-  } catch (error) {
-    expect(error).toBeInstanceOf(OverturnError);
-    expect((error as OverturnError).code).toBe('INVALID_RULE_SET');
-    return (error as OverturnError).issues;
-  }
-  throw new Error('expected INVALID_RULE_SET');
-}
+const ruleSetIssues = (source: unknown) =>
+  issuesOf((rules: RuleSetSource) => createOverturn({ rules }), source, 'INVALID_RULE_SET');
 
 const DECISIONS = 'classification/decisions.json';
 

@@ -12,6 +12,7 @@ import {
   type SpecialistRecommendation,
 } from '../src/index.js';
 import { ordinal, parseIcd10 } from '../src/recommendSpecialist/icd10.js';
+import { issuesOf } from './_helpers/errors.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into the rule JSON to break it on purpose
 type Json = any;
@@ -25,27 +26,10 @@ function copy(): RuleSetSource & { files: Record<string, Json>; manifest: Json }
   return structuredClone(defaultRuleSetSource) as never;
 }
 
-function invalid(input: unknown) {
-  try {
-    recommendSpecialist(input as SpecialistInput);
-  } catch (error) {
-    expect(error).toBeInstanceOf(OverturnError);
-    expect((error as OverturnError).code).toBe('INVALID_INPUT');
-    return (error as OverturnError).issues;
-  }
-  throw new Error('expected INVALID_INPUT');
-}
+const invalid = (input: unknown) => issuesOf(recommendSpecialist, input);
 
-function ruleSetIssues(source: unknown) {
-  try {
-    createOverturn({ rules: source as RuleSetSource });
-  } catch (error) {
-    expect(error).toBeInstanceOf(OverturnError);
-    expect((error as OverturnError).code).toBe('INVALID_RULE_SET');
-    return (error as OverturnError).issues;
-  }
-  throw new Error('expected INVALID_RULE_SET');
-}
+const ruleSetIssues = (source: unknown) =>
+  issuesOf((rules: RuleSetSource) => createOverturn({ rules }), source, 'INVALID_RULE_SET');
 
 const codesOf = (result: SpecialistRecommendation) => result.alternatives.map((item) => item.taxonomyCode);
 

@@ -11,6 +11,7 @@ import {
   type SsoDecision,
   type SsoInput,
 } from '../src/index.js';
+import { issuesOf } from './_helpers/errors.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into the rule JSON to change or break it on purpose
 type Json = any;
@@ -28,27 +29,10 @@ function rowOf(source: { files: Record<string, Json> }, id: string): Json {
   );
 }
 
-function invalid(input: unknown) {
-  try {
-    requiresSecondSurgicalOpinion(input as SsoInput);
-  } catch (error) {
-    expect(error).toBeInstanceOf(OverturnError);
-    expect((error as OverturnError).code).toBe('INVALID_INPUT');
-    return (error as OverturnError).issues;
-  }
-  throw new Error('expected INVALID_INPUT');
-}
+const invalid = (input: unknown) => issuesOf(requiresSecondSurgicalOpinion, input);
 
-function ruleSetIssues(source: unknown) {
-  try {
-    createOverturn({ rules: source as RuleSetSource });
-  } catch (error) {
-    expect(error).toBeInstanceOf(OverturnError);
-    expect((error as OverturnError).code).toBe('INVALID_RULE_SET');
-    return (error as OverturnError).issues;
-  }
-  throw new Error('expected INVALID_RULE_SET');
-}
+const ruleSetIssues = (source: unknown) =>
+  issuesOf((rules: RuleSetSource) => createOverturn({ rules }), source, 'INVALID_RULE_SET');
 
 const nc = (procedure: string) =>
   requiresSecondSurgicalOpinion({ procedure, planType: 'medicaid_fee_for_service', state: 'NC' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
+import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { tableFileSchema } from '../engine/tables.js';
 import { APPEAL_LEVELS, type AppealLevel, PLAN_TYPES, type PlanType } from '../types.js';
@@ -7,15 +7,6 @@ import { US_STATES } from './states.js';
 
 const planTypes = z.array(z.enum(PLAN_TYPES)).min(1);
 const level = z.enum(APPEAL_LEVELS);
-const nonConfirmedNeedsWarning = (row: { status: string; warning?: string }, ctx: z.RefinementCtx) => {
-  if (row.status !== 'confirmed' && !row.warning) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['warning'],
-      message: 'an unconfirmed or conflicting rule needs a `warning` that explains it to the reader',
-    });
-  }
-};
 
 const windowRowSchema = z
   .object({

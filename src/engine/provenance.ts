@@ -53,3 +53,14 @@ export function checkEffectiveRange(
     ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'effectiveTo is before effectiveFrom' });
   }
 }
+
+/** A rule that is not confirmed must say why in a `warning` the reader sees with the answer. */
+export function nonConfirmedNeedsWarning(row: { status: string; warning?: string }, ctx: z.RefinementCtx) {
+  if (row.status !== 'confirmed' && !row.warning) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['warning'],
+      message: 'an unconfirmed or conflicting rule needs a `warning` that explains it to the reader',
+    });
+  }
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { US_STATES } from '../computeAppealDeadline/states.js';
-import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
+import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { PLAN_TYPES, type PlanType } from '../types.js';
 import { asCode, buildList, type ProcedureList, readEntry, termKey, Vocabulary } from './procedures.js';
@@ -9,15 +9,6 @@ import { SSO_REQUIREMENTS } from './types.js';
 const planTypes = z.array(z.enum(PLAN_TYPES)).min(1);
 const text = z.string().trim().min(1);
 const state = z.enum(US_STATES);
-const nonConfirmedNeedsWarning = (row: { status: string; warning?: string }, ctx: z.RefinementCtx) => {
-  if (row.status !== 'confirmed' && !row.warning) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['warning'],
-      message: 'an unconfirmed or conflicting rule needs a `warning` that explains it to the reader',
-    });
-  }
-};
 const code = z.string().refine((value) => asCode(value) === value, {
   message: 'a bare HCPCS/CPT code in capitals, such as 27447',
 });
