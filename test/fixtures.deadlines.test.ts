@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeAppealDeadline, OverturnError } from '../src/index.js';
-import { loadFixtures, partialDiff } from './_helpers/fixtures.js';
+import { computeAppealDeadline } from '../src/index.js';
+import { answerOrError, loadFixtures, partialDiff } from './_helpers/fixtures.js';
 
 const fixtures = loadFixtures('deadlines');
 
-/** Runs a case: the answer, or the error as `{ error: { code, path, issues } }`. */
-function run(input: unknown): unknown {
-  try {
-    return computeAppealDeadline(input as never);
-  } catch (error) {
-    if (!(error instanceof OverturnError)) throw error;
-    return { error: { code: error.code, path: error.issues[0]?.path, issues: error.issues } };
-  }
-}
+const run = (input: unknown) => answerOrError(computeAppealDeadline, input);
 
 describe(`fixtures/deadlines (TZ=${process.env.TZ ?? 'unset'})`, () => {
   it('has at least 60 uniquely named cases', () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRuleSetSource, OverturnError, recommendSpecialist } from '../src/index.js';
-import { loadFixtures, partialDiff } from './_helpers/fixtures.js';
+import { defaultRuleSetSource, recommendSpecialist } from '../src/index.js';
+import { answerOrError, loadFixtures, partialDiff } from './_helpers/fixtures.js';
 
 const fixtures = loadFixtures('specialists');
 
-/** Runs a case: the answer, or the error as `{ error: { code, path, issues } }`. */
-function run(input: unknown): unknown {
-  try {
-    return recommendSpecialist(input as never);
-  } catch (error) {
-    if (!(error instanceof OverturnError)) throw error;
-    return { error: { code: error.code, path: error.issues[0]?.path, issues: error.issues } };
-  }
-}
+const run = (input: unknown) => answerOrError(recommendSpecialist, input);
 
 describe('fixtures/specialists', () => {
   it('has at least 60 uniquely named cases', () => {

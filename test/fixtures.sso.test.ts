@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { OverturnError, requiresSecondSurgicalOpinion } from '../src/index.js';
-import { loadFixtures, partialDiff } from './_helpers/fixtures.js';
+import { requiresSecondSurgicalOpinion } from '../src/index.js';
+import { answerOrError, loadFixtures, partialDiff } from './_helpers/fixtures.js';
 
 const fixtures = loadFixtures('sso');
 
-/** Runs a case: the answer, or the error as `{ error: { code, path, issues } }`. */
-function run(input: unknown): unknown {
-  try {
-    return requiresSecondSurgicalOpinion(input as never);
-  } catch (error) {
-    if (!(error instanceof OverturnError)) throw error;
-    return { error: { code: error.code, path: error.issues[0]?.path, issues: error.issues } };
-  }
-}
+const run = (input: unknown) => answerOrError(requiresSecondSurgicalOpinion, input);
 
 describe('fixtures/sso', () => {
   it('has at least 25 uniquely named cases', () => {

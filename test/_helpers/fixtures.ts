@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OverturnError } from '../../src/index.js';
 
 /** One analyst fixture: an input and a partial expectation of the answer. */
 export interface Fixture {
@@ -46,4 +47,14 @@ export function partialDiff(expected: unknown, actual: unknown, path = '$'): str
   return Object.is(expected, actual)
     ? []
     : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+}
+
+/** Runs one case: the answer, or an OverturnError as `{ error: { code, path, issues } }` (path of the first issue). */
+export function answerOrError(run: (input: never) => unknown, input: unknown): unknown {
+  try {
+    return run(input as never);
+  } catch (error) {
+    if (!(error instanceof OverturnError)) throw error;
+    return { error: { code: error.code, path: error.issues[0]?.path, issues: error.issues } };
+  }
 }
