@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
-import { checkEffectiveRange, isInEffect, provenanceShape } from '../engine/provenance.js';
+import {
+  checkEffectiveRange,
+  isInEffect,
+  nonConfirmedNeedsWarning,
+  provenanceShape,
+} from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import type { OverturnIssue } from '../errors.js';
 import { DENIAL_CATEGORIES, type DenialCategory } from '../types.js';
@@ -27,17 +32,6 @@ const reference = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'the id of a 
 const alternativeSchema = z.object({ code: nuccCode, reason: z.string().min(3).max(300) }).strict();
 const confidence = z.enum(['high', 'medium', 'low']);
 const checkRows = uniqueIds('rows');
-
-/** An unconfirmed or conflicting context rule must say why, in words the reader understands. */
-const needsWarning = (row: { status: string; warning?: string }, ctx: z.RefinementCtx) => {
-  if (row.status !== 'confirmed' && !row.warning) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['warning'],
-      message: 'an unconfirmed or conflicting rule needs a `warning` that explains it to the reader',
-    });
-  }
-};
 
 function uniqueIds(key: string) {
   return (file: Record<string, unknown>, ctx: z.RefinementCtx) => {
@@ -281,7 +275,7 @@ const claimTypeRowSchema = z
   })
   .strict()
   .superRefine(checkEffectiveRange)
-  .superRefine(needsWarning);
+  .superRefine(nonConfirmedNeedsWarning);
 
 export type ClaimTypeRow = z.infer<typeof claimTypeRowSchema>;
 
@@ -292,7 +286,7 @@ const categoryRowSchema = z
   })
   .strict()
   .superRefine(checkEffectiveRange)
-  .superRefine(needsWarning);
+  .superRefine(nonConfirmedNeedsWarning);
 
 export type CategoryRow = z.infer<typeof categoryRowSchema>;
 

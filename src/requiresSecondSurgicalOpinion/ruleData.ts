@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
+import { tableFileSchema } from '../engine/tables.js';
 import { PLAN_TYPES, type PlanType } from '../types.js';
 import { asCode, buildList, type ProcedureList, readEntry, termKey, Vocabulary } from './procedures.js';
 import { SSO_REQUIREMENTS } from './types.js';
@@ -39,71 +40,61 @@ const conceptRowSchema = z
  */
 export type ConceptRow = z.infer<typeof conceptRowSchema>;
 
-const proceduresFileSchema = z
-  .object({
-    kind: z.literal('sso-procedures'),
-    description: z.string().optional(),
-    rows: z.array(conceptRowSchema),
-  })
-  .strict()
-  .superRefine((file, ctx) => {
-    const ids = new Map<string, number>();
-    const terms = new Map<string, string>();
-    file.rows.forEach((row, index) => {
-      if (ids.has(row.id))
-        ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
-      ids.set(row.id, index);
-      row.terms.forEach((term, termIndex) => {
-        const key = termKey(term);
-        const owner = terms.get(key);
-        if (owner !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['rows', index, 'terms', termIndex],
-            message: `"${term}" is already a term of ${owner}: a term names one concept`,
-          });
-        }
-        terms.set(key, row.id);
-        if (key.split(' ').some((word) => asCode(word) !== undefined)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['rows', index, 'terms', termIndex],
-            message: `"${term}" contains a procedure code: codes belong in code lists, never in the vocabulary`,
-          });
-        }
-      });
-    });
-    file.rows.forEach((row, index) => {
-      row.narrower?.forEach((child, childIndex) => {
-        if (!ids.has(child) || child === row.id) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['rows', index, 'narrower', childIndex],
-            message: child === row.id ? 'a concept is not narrower than itself' : `unknown concept ${child}`,
-          });
-        }
-      });
-    });
-    // A concept must never be narrower than itself through others.
-    const narrower = new Map(file.rows.map((row) => [row.id, row.narrower ?? []]));
-    const state = new Map<string, 'open' | 'done'>();
-    const visit = (id: string, trail: string[]): void => {
-      if (state.get(id) === 'done') return;
-      if (state.get(id) === 'open') {
+const proceduresFileSchema = tableFileSchema('sso-procedures', conceptRowSchema, (rows, ctx) => {
+  const ids = new Map(rows.map((row, index) => [row.id, index]));
+  const terms = new Map<string, string>();
+  rows.forEach((row, index) => {
+    row.terms.forEach((term, termIndex) => {
+      const key = termKey(term);
+      const owner = terms.get(key);
+      if (owner !== undefined) {
         ctx.addIssue({
           code: 'custom',
-          path: ['rows', ids.get(id) ?? 0, 'narrower'],
-          message: `narrower concepts form a cycle: ${[...trail, id].join(' → ')}`,
+          path: ['rows', index, 'terms', termIndex],
+          message: `"${term}" is already a term of ${owner}: a term names one concept`,
         });
-        return;
       }
-      state.set(id, 'open');
-      for (const child of narrower.get(id) ?? [])
-        if (ids.has(child) && child !== id) visit(child, [...trail, id]);
-      state.set(id, 'done');
-    };
-    for (const row of file.rows) visit(row.id, []);
+      terms.set(key, row.id);
+      if (key.split(' ').some((word) => asCode(word) !== undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', index, 'terms', termIndex],
+          message: `"${term}" contains a procedure code: codes belong in code lists, never in the vocabulary`,
+        });
+      }
+    });
   });
+  rows.forEach((row, index) => {
+    row.narrower?.forEach((child, childIndex) => {
+      if (!ids.has(child) || child === row.id) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', index, 'narrower', childIndex],
+          message: child === row.id ? 'a concept is not narrower than itself' : `unknown concept ${child}`,
+        });
+      }
+    });
+  });
+  // A concept must never be narrower than itself through others.
+  const narrower = new Map(rows.map((row) => [row.id, row.narrower ?? []]));
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'open') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rows', ids.get(id) ?? 0, 'narrower'],
+        message: `narrower concepts form a cycle: ${[...trail, id].join(' → ')}`,
+      });
+      return;
+    }
+    state.set(id, 'open');
+    for (const child of narrower.get(id) ?? [])
+      if (ids.has(child) && child !== id) visit(child, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const row of rows) visit(row.id, []);
+});
 
 // ---- programs.json: defaults, lists, programs, coverage, cautions -------------------------------------
 
@@ -313,49 +304,38 @@ const cautionRowSchema = z
  */
 export type CautionRow = z.infer<typeof cautionRowSchema>;
 
-const programsFileSchema = z
-  .object({
-    kind: z.literal('sso-programs'),
-    description: z.string().optional(),
-    rows: z.array(
-      z.discriminatedUnion('kind', [
-        defaultRowSchema,
-        listRowSchema,
-        programRowSchema,
-        planListRowSchema,
-        coverageRowSchema,
-        cautionRowSchema,
-      ]),
-    ),
-  })
-  .strict()
-  .superRefine((file, ctx) => {
-    const ids = new Set<string>();
-    const defaults = new Map<PlanType, number>();
-    file.rows.forEach((row, index) => {
-      if (ids.has(row.id))
-        ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
-      ids.add(row.id);
-      if (row.kind !== 'default') return;
-      for (const planType of row.planTypes) {
-        if (defaults.has(planType)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['rows', index, 'planTypes'],
-            message: `${planType} already has a default row`,
-          });
-        }
-        defaults.set(planType, index);
+const programRowsSchema = z.discriminatedUnion('kind', [
+  defaultRowSchema,
+  listRowSchema,
+  programRowSchema,
+  planListRowSchema,
+  coverageRowSchema,
+  cautionRowSchema,
+]);
+
+const programsFileSchema = tableFileSchema('sso-programs', programRowsSchema, (rows, ctx) => {
+  const defaults = new Map<PlanType, number>();
+  rows.forEach((row, index) => {
+    if (row.kind !== 'default') return;
+    for (const planType of row.planTypes) {
+      if (defaults.has(planType)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', index, 'planTypes'],
+          message: `${planType} already has a default row`,
+        });
       }
-    });
-    for (const planType of PLAN_TYPES) {
-      if (!defaults.has(planType))
-        ctx.addIssue({ code: 'custom', path: ['rows'], message: `no default row for ${planType}` });
-    }
-    if (file.rows.filter((row) => row.kind === 'plan_list').length !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['rows'], message: 'exactly one `plan_list` row is needed' });
+      defaults.set(planType, index);
     }
   });
+  for (const planType of PLAN_TYPES) {
+    if (!defaults.has(planType))
+      ctx.addIssue({ code: 'custom', path: ['rows'], message: `no default row for ${planType}` });
+  }
+  if (rows.filter((row) => row.kind === 'plan_list').length !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['rows'], message: 'exactly one `plan_list` row is needed' });
+  }
+});
 
 /**
  * A program with its list compiled.
