@@ -48,7 +48,9 @@ describe('requiresSecondSurgicalOpinion: worked answers', () => {
         'http://reports.oah.state.nc.us/ncac/title%2010a%20-%20health%20and%20human%20services/chapter%2025%20-%20medical%20assistance%20provided/subchapter%20p/10a%20ncac%2025p%20.0201.html',
       ruleStatus: 'confirmed',
       matchedProcedure: 'knee surgery',
-      warnings: [],
+      warnings: [
+        `"knee replacement" was matched to the listed "knee surgery" through overturn's own synonym list, not the list's wording; confirm with the program or plan that it counts.`,
+      ],
       ruleIds: ['sso.nc-medicaid', 'sso.list.nc-medicaid'],
       ruleSet: { id: 'overturn-us', version: '0.1.0' },
     } satisfies SsoDecision);

@@ -8,6 +8,7 @@ import {
   type ProcedureFacts,
   readEntry,
   readProcedure,
+  termKey,
 } from './procedures.js';
 import type { CompiledProgram, SsoRules } from './ruleData.js';
 import type { SsoDecision, SsoExemption, SsoInput, SsoRequirement } from './types.js';
@@ -191,7 +192,9 @@ function programFinding(
     ...extra,
   });
   const match = matchList(rules.vocabulary, facts, list.procedures);
-  if (match.kind === 'match') return required(match.entry);
+  if (match.kind === 'match') {
+    return required(match.entry, { warnings: [...base.warnings, ...synonymWarning(facts, match.entry)] });
+  }
   if (match.kind === 'possible') {
     return {
       ...base,
@@ -255,6 +258,7 @@ function planListFinding(rules: SsoRules, facts: ProcedureFacts, match: ListMatc
         requirement: 'required',
         reason: `The plan's list names "${match.entry}": a second surgical opinion is needed before this surgery.`,
         matchedProcedure: match.entry,
+        warnings: [...base.warnings, ...synonymWarning(facts, match.entry)],
       };
     case 'possible':
       return {
@@ -281,6 +285,17 @@ function planListFinding(rules: SsoRules, facts: ProcedureFacts, match: ListMatc
         ],
       };
   }
+}
+
+/**
+ * The vocabulary's synonyms are the project's own reading (unconfirmed): when a name matched a list entry
+ * through them rather than by the entry's own words, say so.
+ */
+function synonymWarning(facts: ProcedureFacts, entry: string): string[] {
+  if (facts.code || termKey(facts.text).includes(termKey(entry))) return [];
+  return [
+    `"${facts.text}" was matched to the listed "${entry}" through overturn's own synonym list, not the list's wording; confirm with the program or plan that it counts.`,
+  ];
 }
 
 function possibleWarning(

@@ -18,17 +18,17 @@ const code = z.string().refine((value) => asCode(value) === value, {
 
 const conceptRowSchema = z
   .object({
-    id: provenanceShape.id,
+    ...provenanceShape,
     /** How the concept reads in messages and docs. */
     name: text,
     /** Full synonyms: each term names exactly this concept (a kind of it goes in `narrower`). */
     terms: z.array(text.refine((term) => termKey(term) !== '', 'a term needs letters or digits')).min(1),
     /** Ids of the concepts that are kinds of this one (a knee replacement is a kind of knee surgery). */
     narrower: z.array(provenanceShape.id).optional(),
-    verifiedOn: provenanceShape.verifiedOn,
-    note: z.string().optional(),
+    warning: text.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(nonConfirmedNeedsWarning);
 
 /**
  * A concept of `procedures.json`: a procedure name, its full synonyms and its narrower kinds.
@@ -239,8 +239,7 @@ const planListRowSchema = z
     kind: z.literal('plan_list'),
     id: provenanceShape.id,
     citation: provenanceShape.citation,
-    /** None by default: the facts come from the caller's plan document. */
-    sourceUrl: provenanceShape.sourceUrl.optional(),
+    sourceUrl: provenanceShape.sourceUrl,
     verifiedOn: provenanceShape.verifiedOn,
     status: provenanceShape.status,
     note: z.string().optional(),
