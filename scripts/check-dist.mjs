@@ -1,5 +1,6 @@
 // After the build: the published entry points load as ESM and CJS, answer, and the library core
 // (index, reference) imports no Node built-ins, so it also runs in browsers and edge runtimes.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -25,7 +26,26 @@ for (const [name, api] of [
   }).deadline;
   if (category !== 'medical_necessity' || deadline !== '2026-05-07')
     failures.push(`${name} build answered ${category} / ${deadline}`);
+  const analysis = api.analyzeCase({
+    denial: { codes: ['CO-50'] },
+    planType: 'medicare_original',
+    noticeDate: '2026-01-02',
+  });
+  const submit = analysis.checklist.items.find((item) => item.id === 'submit_written_appeal');
+  if (submit?.dueDate !== '2026-05-07') failures.push(`${name} build dated the appeal ${submit?.dueDate}`);
+  if (!api.toICalendar(analysis).includes('DTSTART;VALUE=DATE:20260507'))
+    failures.push(`${name} build wrote no deadline event`);
 }
+// The bin as published: the bundled CLI runs the demo case.
+const cli = spawnSync(
+  process.execPath,
+  ['dist/cli.js', 'analyze', 'examples/medicare-redetermination.json'],
+  {
+    encoding: 'utf8',
+  },
+);
+if (cli.status !== 0 || !cli.stdout.includes('Thursday 2026-05-07'))
+  failures.push(`dist/cli.js analyze exited ${cli.status}: ${cli.stderr}`);
 const reference = await import('../dist/reference.js');
 const oracle = await reference.createReferenceOverturn().classifyDenial({ codes: ['CO-197'] });
 if (oracle.category !== 'prior_authorization') failures.push(`reference build answered ${oracle.category}`);
@@ -33,4 +53,4 @@ if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
 }
-console.log('dist: ESM and CJS load and answer; the core imports no Node built-ins');
+console.log('dist: ESM and CJS load and answer, the CLI runs; the core imports no Node built-ins');

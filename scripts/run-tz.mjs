@@ -2,7 +2,13 @@
 import { spawnSync } from 'node:child_process';
 
 const zones = ['UTC', 'Pacific/Kiritimati', 'America/Adak', 'Asia/Kolkata'];
-const suites = ['test/dates', 'test/computeAppealDeadline.test.ts', 'test/fixtures.deadlines.test.ts'];
+const suites = [
+  'test/dates',
+  'test/computeAppealDeadline.test.ts',
+  'test/fixtures.deadlines.test.ts',
+  'test/fixtures.cases.test.ts',
+  'test/toICalendar.test.ts',
+];
 
 for (const zone of zones) {
   const result = spawnSync('npx', ['vitest', 'run', '--reporter=dot', ...suites], {

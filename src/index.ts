@@ -6,6 +6,22 @@
  */
 
 export { defaultRuleSetSource } from './_lib/defaultRuleSet.js';
+export { analyzeCase } from './analyzeCase/index.js';
+export type { CaseAnalysis } from './analyzeCase/types.js';
+export { buildChecklist } from './buildChecklist/index.js';
+export {
+  type CaseInput,
+  CHECKLIST_ITEM_IDS,
+  CHECKLIST_PHASES,
+  CHECKLIST_PRIORITIES,
+  type Checklist,
+  type ChecklistItem,
+  type ChecklistItemId,
+  type ChecklistPhase,
+  type ChecklistPriority,
+  FUNDING_TYPES,
+  type FundingType,
+} from './buildChecklist/types.js';
 export { classifyDenial } from './classifyDenial/index.js';
 export { computeAppealDeadline } from './computeAppealDeadline/index.js';
 export { US_STATES, type UsState } from './computeAppealDeadline/states.js';
@@ -31,6 +47,7 @@ export {
   type SsoInput,
   type SsoRequirement,
 } from './requiresSecondSurgicalOpinion/types.js';
+export { type ICalendarOptions, toICalendar } from './toICalendar/index.js';
 export {
   APPEAL_LEVELS,
   type AppealDeadline,

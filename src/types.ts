@@ -175,6 +175,12 @@ export interface DeadlineInput {
   planWindow?: Duration;
   /** Whether the denied care is still to come (`pre_service`) or already given (`post_service`): changes the decision time. */
   serviceTiming?: 'pre_service' | 'post_service';
+  /**
+   * For employer plans: `insured` or `self_funded`. A self-funded ERISA plan is outside state insurance
+   * law, so state external-review rules are not applied to it (the warning gives the state's date in case
+   * the plan has opted in). Unknown: the earlier of the federal and the state date.
+   */
+  funding?: 'insured' | 'self_funded';
   /** Today, for `daysRemaining` and `status` (the core never reads the clock). */
   asOf?: string;
 }

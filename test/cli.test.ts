@@ -1,23 +1,37 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
-const cli = (...args: string[]) =>
+const cli = (...args: string[]) => cliWith({}, ...args);
+const cliWith = (options: { input?: string; env?: Record<string, string> }, ...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
     cwd: root,
     encoding: 'utf8',
+    input: options.input,
+    env: { ...process.env, FORCE_COLOR: '', NO_COLOR: '', ...options.env },
   });
+const ESC = '\u001b[';
 
 describe('overturn CLI', () => {
-  it('classifies a case file and prints its deadline', () => {
-    const result = cli('classify', 'examples/medicare-redetermination.json', '--as-of', '2026-02-15');
+  it('classifies the denial of a case file', () => {
+    const result = cli('classify', 'examples/medicare-redetermination.json');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('category:        medical_necessity (clinical, confidence high)');
-    expect(result.stdout).toContain('appeal by:       Thursday 2026-05-07');
-    expect(result.stdout).toContain('status:          open, 81 days remaining');
+    expect(result.stdout).toContain('denial           medical necessity (clinical, confidence high)');
+    expect(result.stdout).toContain('- code CO-50');
+    expect(result.stdout).not.toContain('appeal by');
+  });
+
+  it('prints the deadline of a case file as of a given day', () => {
+    const result = cli('deadline', 'examples/medicare-redetermination.json', '--as-of', '2026-02-15');
+    expect(result.status).toBe(0);
+    // Notice 2026-01-02, receipt presumed 01-07, + 120 days = Thursday 2026-05-07; 81 days after 02-15.
+    expect(result.stdout).toContain(
+      'appeal by        Thursday 2026-05-07 (redetermination, 120 days from receipt 2026-01-07, presumed)',
+    );
+    expect(result.stdout).toContain('status           open, 81 days remaining');
   });
 
   it('prints JSON with --json', () => {
@@ -42,6 +56,7 @@ describe('overturn CLI', () => {
     writeFileSync(bad, JSON.stringify({ codes: ['hello'] }));
     const result = cli('classify', bad);
     expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
     expect(result.stderr).toContain('INVALID_INPUT');
     expect(result.stderr).toContain('codes.0: "hello" is not a CARC or RARC code');
     const broken = join(dir, 'broken.json');
@@ -55,5 +70,94 @@ describe('overturn CLI', () => {
     const missing = cli('classify', 'examples/knee-replacement-necessity.json', '--rules', 'no-such-dir');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('INVALID_RULE_SET');
+  });
+
+  it('analyzes a case: classification, deadline, specialist, surgical opinion and a numbered plan', () => {
+    const result = cli('analyze', 'examples/knee-replacement-necessity.json');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const out = result.stdout;
+    expect(out).toContain('denial           medical necessity (clinical, confidence high)');
+    // Received 2026-10-06 + 180 days = Sunday 2027-04-04; the file's asOf is 2026-11-25: 130 days left.
+    expect(out).toContain(
+      'appeal by        Sunday 2027-04-04 (internal appeal, 180 days from receipt 2026-10-06)',
+    );
+    expect(out).toContain('status           open, 130 days remaining');
+    expect(out).toContain('specialist       Adult Reconstructive Orthopaedic Surgery (NUCC 207XS0114X');
+    expect(out).toContain('surgical opinion plan dependent');
+    expect(out).toMatch(/Plan: \d+ steps/);
+    expect(out).toMatch(
+      / {1,2}\d+\. Submit the written internal appeal by Sunday 2027-04-04 {2}CRITICAL {2}due 2027-04-04/,
+    );
+    expect(out).not.toContain(ESC); // not a terminal: no colour
+  });
+
+  it('uses colour only when asked or on a terminal', () => {
+    const coloured = cli('analyze', 'examples/medicare-redetermination.json', '--color');
+    expect(coloured.stdout).toContain(ESC);
+    const plain = cli('analyze', 'examples/medicare-redetermination.json', '--no-color');
+    expect(plain.stdout).not.toContain(ESC);
+  });
+
+  it('prints the whole analysis as JSON with --json, reading the case from stdin', () => {
+    const input = readFileSync(join(root, 'examples/medicare-redetermination.json'), 'utf8');
+    const result = cliWith({ input }, 'analyze', '-', '--json', '--as-of', '2026-02-15');
+    expect(result.status).toBe(0);
+    const analysis = JSON.parse(result.stdout);
+    expect(analysis.asOf).toBe('2026-02-15');
+    expect(analysis.deadline).toMatchObject({ deadline: '2026-05-07', daysRemaining: 81, status: 'open' });
+    expect(analysis.classification.category).toBe('medical_necessity');
+    expect(analysis.checklist.items.at(-1)?.id ?? '').not.toBe('');
+    expect(analysis.ruleSet).toEqual({ id: 'overturn-us', version: expect.any(String) });
+  });
+
+  it('writes the dated steps to an iCalendar file with --ics', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'overturn-'));
+    const file = join(dir, 'plan.ics');
+    const result = cli('analyze', 'examples/medicare-redetermination.json', '--ics', file);
+    expect(result.status).toBe(0);
+    const ics = readFileSync(file, 'utf8');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20260507');
+    expect(ics).toContain('TRIGGER:-P7D');
+    expect(result.stderr).toMatch(/plan\.ics: \d+ dated steps, each with a reminder 7 days before/);
+    const two = cli(
+      'analyze',
+      'examples/medicare-redetermination.json',
+      'examples/knee-replacement-necessity.json',
+      '--ics',
+      file,
+    );
+    expect(two.status).toBe(2);
+    expect(two.stderr).toContain('--ics takes one case file at a time');
+  });
+
+  it('prints every issue of a bad case file by its path and exits 1, going on with the other files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'overturn-'));
+    const bad = join(dir, 'bad-case.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({ denial: { codes: ['CO-50', 'hello'] }, planType: 'erisa', noticeDate: '2026-02-30' }),
+    );
+    const result = cli('analyze', bad, 'examples/medicare-redetermination.json');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${bad}: INVALID_INPUT`);
+    expect(result.stderr).toContain('  - denial.codes.1: "hello" is not a CARC or RARC code');
+    expect(result.stderr).toContain('  - planType: ');
+    expect(result.stderr).toContain('  - noticeDate: expected a real calendar date as YYYY-MM-DD');
+    expect(result.stdout).toContain('examples/medicare-redetermination.json'); // the good file still ran
+    const missing = cli('analyze', join(dir, 'nope.json'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('nope.json: no such file');
+  });
+
+  it('exits 2 on a usage error and 0 on --help', () => {
+    const unknown = cli('analyse', 'examples/medicare-redetermination.json');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'analyse'");
+    const option = cli('analyze', '--colour');
+    expect(option.status).toBe(2);
+    const help = cli('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('analyze [options] [files...]');
   });
 });

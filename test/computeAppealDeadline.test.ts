@@ -410,3 +410,36 @@ describe('computeAppealDeadline: calendar edges', () => {
     ).toThrow(OverturnError);
   });
 });
+
+describe('computeAppealDeadline: funding of employer plans', () => {
+  // Received Sat 2026-02-14; 4 months → Sun 2026-06-14. Federal rule rolls to Mon 06-15; New York's does not.
+  const base = {
+    planType: 'employer_erisa',
+    level: 'external_review',
+    receivedDate: '2026-02-14',
+    state: 'NY',
+  } as const;
+
+  it('uses the earlier state date when funding is unknown or insured', () => {
+    expect(computeAppealDeadline(base).deadline).toBe('2026-06-14');
+    expect(computeAppealDeadline({ ...base, funding: 'insured' }).deadline).toBe('2026-06-14');
+  });
+
+  it('keeps state insurance law off a self-funded ERISA plan, and names the state date in case it opted in', () => {
+    const result = computeAppealDeadline({ ...base, funding: 'self_funded' });
+    expect(result.deadline).toBe('2026-06-15');
+    expect(result.rolledForward).toBe(true);
+    expect(
+      result.warnings.some(
+        (w) =>
+          w.includes('self-funded ERISA plan uses the federal process') && w.includes('file by 2026-06-14'),
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps the earlier state date for a self-funded government plan (the ERISA deemer clause does not reach it)', () => {
+    expect(
+      computeAppealDeadline({ ...base, planType: 'employer_non_erisa', funding: 'self_funded' }).deadline,
+    ).toBe('2026-06-14');
+  });
+});

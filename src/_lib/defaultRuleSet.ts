@@ -1,3 +1,4 @@
+import checklistItems from '../../rules/checklist/items.json';
 import carc from '../../rules/classification/carc.json';
 import decisions from '../../rules/classification/decisions.json';
 import phrases from '../../rules/classification/phrases.json';
@@ -23,6 +24,7 @@ export const defaultRuleSetSource: RuleSetSource = {
     'classification/rarc.json': rarc,
     'classification/phrases.json': phrases,
     'classification/decisions.json': decisions,
+    'checklist/items.json': checklistItems,
     'deadlines/windows.json': windows,
     'deadlines/decisions.json': deadlineDecisions,
     'deadlines/thresholds.json': thresholds,

@@ -10,7 +10,7 @@ import { PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
 import { ProximityIndex, termEntries } from '../engine/proximityMatcher.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
-import { tableFileSchema } from '../engine/tables.js';
+import { editorSchemaShape, tableFileSchema } from '../engine/tables.js';
 import { DENIAL_CATEGORIES, DENIAL_STAGES, type DenialCategory, PLAN_TYPES } from '../types.js';
 
 /** Categories a rule or row may name (`unknown` is only ever the absence of evidence). */
@@ -65,8 +65,9 @@ const codeRowSchema = z
 
 export type CodeRow = z.infer<typeof codeRowSchema>;
 
-const codeTableSchema = z
+export const codeTableSchema = z
   .object({
+    ...editorSchemaShape,
     kind: z.literal('code-table'),
     codeSystem: z.enum(['CARC', 'RARC']),
     description: z.string().optional(),
@@ -188,7 +189,7 @@ const phraseRowSchema = z
 
 export type PhraseRow = z.infer<typeof phraseRowSchema>;
 
-const phraseTableSchema = tableFileSchema('phrase-table', phraseRowSchema, (rows, ctx) => {
+export const phraseTableSchema = tableFileSchema('phrase-table', phraseRowSchema, (rows, ctx) => {
   // A wording may point to one category only; signal rows are a separate dimension and may repeat it.
   const phrases = new Map<string, string>();
   rows.forEach((row, index) => {
@@ -291,7 +292,7 @@ const classificationEventSchema = z.discriminatedUnion('type', [
 /** What a classification rule does when it fires: move a score, set a flag, or add a warning. */
 export type ClassificationEvent = z.infer<typeof classificationEventSchema>;
 
-const decisionFileSchema = decisionRuleFileSchema(CLASSIFICATION_FACTS, classificationEventSchema);
+export const decisionFileSchema = decisionRuleFileSchema(CLASSIFICATION_FACTS, classificationEventSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // Compiled form

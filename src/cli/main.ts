@@ -1,153 +1,42 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import {
-  type AppealDeadline,
-  createOverturn,
-  type DenialClassification,
-  OverturnError,
-  type SpecialistRecommendation,
-} from '../index.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import pc from 'picocolors';
+import { deadlineInputOf } from '../analyzeCase/analyze.js';
+import type { CaseInput } from '../buildChecklist/types.js';
+import { createOverturn, type Overturn, OverturnError, toICalendar } from '../index.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
+import { analysisReport, type Colors, classificationLines, deadlineLines } from './report.js';
 
-const USAGE = `Usage: overturn classify <denial.json | case.json | -> [more files] [--json] [--rules <dir>] [--as-of YYYY-MM-DD]
-       overturn deadline <deadline.json | case.json | -> [more files] [--json] [--rules <dir>] [--as-of YYYY-MM-DD]
+/** Exit codes: 0 done, 1 a file could not be analysed, 2 a usage or rule-set error. */
+const EXIT_INPUT = 1;
+const EXIT_USAGE = 2;
 
-  classify   classify a denial (a DenialInput, or a case file with a "denial" field); for a case file with a
-             plan type and a notice or receipt date, also the appeal deadline
-  deadline   compute the appeal deadline (a DeadlineInput, or the same fields of a case file)
-  --json     print the answer as JSON
-  --rules    use the rule set in this directory instead of the bundled one
-  --as-of    today's date for days remaining (default: the file's asOf, else the system date)
-`;
-
-function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      rules: { type: 'string' },
-      'as-of': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const [command, ...files] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(USAGE);
-    return values.help ? 0 : 2;
-  }
-  if (command !== 'classify' && command !== 'deadline') {
-    process.stderr.write(`Unknown command "${command}".\n${USAGE}`);
-    return 2;
-  }
-  if (files.length === 0) files.push('-');
-  const overturn = createOverturn(values.rules ? { rules: loadRuleDirectory(values.rules) } : {});
-  let failed = false;
-  for (const file of files) {
-    try {
-      const parsed: unknown = JSON.parse(file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8'));
-      const caseFile = isCase(parsed) ? parsed : undefined;
-      const asOf = values['as-of'] ?? (caseFile?.asOf as string | undefined) ?? today();
-      if (command === 'deadline') {
-        const deadline = overturn.computeAppealDeadline(
-          deadlineInputOf(caseFile ?? (parsed as Record<string, unknown>), asOf) as never,
-        );
-        process.stdout.write(
-          values.json ? `${JSON.stringify(deadline, null, 2)}\n` : `${file}\n${deadlineReport(deadline)}\n`,
-        );
-        continue;
-      }
-      const result = overturn.classifyDenial((caseFile ? caseFile.denial : parsed) as never);
-      const deadline =
-        caseFile?.planType && (caseFile.noticeDate || caseFile.receivedDate)
-          ? overturn.computeAppealDeadline(deadlineInputOf(caseFile, asOf) as never)
-          : undefined;
-      const specialistInput = caseFile ? specialistInputOf(caseFile, result.category) : undefined;
-      const specialist =
-        specialistInput && result.secondOpinionHelps
-          ? overturn.recommendSpecialist(specialistInput as never)
-          : undefined;
-      const sso =
-        caseFile && typeof caseFile.procedure === 'string' && caseFile.planType
-          ? overturn.requiresSecondSurgicalOpinion({
-              procedure: caseFile.procedure,
-              planType: caseFile.planType,
-              ...(caseFile.state ? { state: caseFile.state } : {}),
-              ...(caseFile.urgent !== undefined ? { urgent: caseFile.urgent } : {}),
-            } as never)
-          : undefined;
-      if (values.json) {
-        const full =
-          deadline || specialist || sso ? { classification: result, deadline, specialist, sso } : result;
-        process.stdout.write(`${JSON.stringify(full, null, 2)}\n`);
-      } else {
-        const parts = [
-          report(file, result),
-          deadline ? `${deadlineReport(deadline)}\n` : '',
-          specialist ? `${specialistReport(specialist)}\n` : '',
-          sso ? `  surgical opinion: ${sso.requirement.replace('_', ' ')}: ${sso.reason}\n` : '',
-        ];
-        process.stdout.write(`${parts.join('')}\n`);
-      }
-    } catch (error) {
-      failed = true;
-      process.stderr.write(describeError(file, error));
-    }
-  }
-  return failed ? 1 : 0;
+interface CommonOptions {
+  json: boolean;
+  rules?: string;
+  asOf?: string;
+  color?: boolean;
 }
 
-type CaseFile = Record<string, unknown> & { denial: unknown };
+/** A problem with how the command was called (exit 2), not with a case file. */
+class UsageError extends Error {}
 
-function isCase(value: unknown): value is CaseFile {
+function colorsFor(option: boolean | undefined): Colors {
+  const enabled = option ?? (pc.isColorSupported && Boolean(process.stdout.isTTY));
+  return pc.createColors(enabled);
+}
+
+function overturnFor(options: CommonOptions): Overturn {
+  return createOverturn(options.rules ? { rules: loadRuleDirectory(options.rules) } : {});
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8'));
+}
+
+function isCase(value: unknown): value is Record<string, unknown> & { denial: unknown } {
   return Boolean(value && typeof value === 'object' && !Array.isArray(value) && 'denial' in value);
-}
-
-/** The deadline fields of a case file (or a DeadlineInput as it is), with asOf. */
-function deadlineInputOf(source: Record<string, unknown>, asOf: string): Record<string, unknown> {
-  const keys = [
-    'planType',
-    'level',
-    'noticeDate',
-    'receivedDate',
-    'urgent',
-    'state',
-    'planWindow',
-    'serviceTiming',
-  ];
-  const input: Record<string, unknown> = { asOf };
-  for (const key of keys) if (source[key] !== undefined) input[key] = source[key];
-  if (input.serviceTiming === undefined && isCase(source)) {
-    const stage = (source.denial as { stage?: string } | undefined)?.stage;
-    if (stage === 'prior_authorization' || stage === 'concurrent_review') input.serviceTiming = 'pre_service';
-    else if (stage === 'claim') input.serviceTiming = 'post_service';
-  }
-  return input;
-}
-
-/** The specialist fields of a case file, with the denial category; undefined when it names no condition. */
-function specialistInputOf(source: CaseFile, category: string): Record<string, unknown> | undefined {
-  const input: Record<string, unknown> = {};
-  for (const key of ['icd10', 'condition', 'procedure', 'claimType'])
-    if (source[key] !== undefined) input[key] = source[key];
-  if (Object.keys(input).length === 0) return undefined;
-  if (category !== 'unknown') input.denialCategory = category;
-  return input;
-}
-
-function specialistReport(recommendation: SpecialistRecommendation): string {
-  const lines = [
-    `  specialist:      ${recommendation.specialty.name} (NUCC ${recommendation.specialty.taxonomyCode}${recommendation.specialty.board ? `, ${recommendation.specialty.board}` : ''})`,
-  ];
-  if (recommendation.subspecialty) {
-    lines.push(
-      `  preferably:      ${recommendation.subspecialty.name} (NUCC ${recommendation.subspecialty.taxonomyCode})`,
-    );
-  }
-  if (recommendation.guidelines.length)
-    lines.push(`  cite:            ${recommendation.guidelines.join('; ')}`);
-  return lines.join('\n');
 }
 
 /** The CLI may read the clock (the core never does): today's date in the local time zone. */
@@ -157,48 +46,81 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function deadlineReport(deadline: AppealDeadline): string {
-  const lines = [
-    `  appeal by:       ${deadline.weekday} ${deadline.deadline} (${deadline.level.replaceAll('_', ' ')}, ${deadline.window.amount} ${deadline.window.unit} from ${deadline.clockStart.event === 'receipt' ? 'receipt' : 'the notice date'} ${deadline.clockStart.date}${deadline.clockStart.presumed ? ', presumed' : ''})`,
-    `  rule:            ${deadline.citation} [${deadline.ruleStatus}]`,
-  ];
-  if (deadline.daysRemaining !== undefined) {
-    lines.push(`  status:          ${deadline.status}, ${deadline.daysRemaining} days remaining`);
-  }
-  if (deadline.decisionDue) {
-    lines.push(
-      `  decision due:    within ${deadline.decisionDue.amount} ${deadline.decisionDue.unit} (${deadline.decisionDue.citation})`,
-    );
-  }
-  if (deadline.nextLevels.length)
-    lines.push(`  then:            ${deadline.nextLevels.join(' → ').replaceAll('_', ' ')}`);
-  for (const warning of deadline.warnings) lines.push(`  ! ${warning}`);
-  return lines.join('\n');
+function asOfFor(options: CommonOptions, parsed: unknown): string {
+  const fromFile = isCase(parsed) || isObject(parsed) ? (parsed as { asOf?: unknown }).asOf : undefined;
+  return options.asOf ?? (typeof fromFile === 'string' ? fromFile : today());
 }
 
-function report(file: string, result: DenialClassification): string {
-  const lines = [
-    `${file}`,
-    `  category:        ${result.category} (${result.disputeKind}, confidence ${result.confidence})`,
-    `  second opinion:  ${result.secondOpinionHelps ? 'can help: this turns on medical judgment' : 'will not change this: fix and resubmit'}`,
-    `  external review: ${result.externalReviewEligible ? 'eligible (45 CFR 147.136 categories)' : 'not for this kind of denial'}`,
-    '  evidence:',
-    ...result.evidence.map(
-      (item) =>
-        `    - ${item.kind} ${item.value}${item.label ? ` (${item.label})` : ''} → ${item.category ?? 'signal'} [${item.ruleId}]`,
-    ),
-  ];
-  if (result.candidates.length > 1) {
-    lines.push(
-      `  also considered: ${result.candidates
-        .slice(1)
-        .map((c) => `${c.category} ${c.score}`)
-        .join(', ')}`,
-    );
+function isObject(value: unknown): value is Record<string, unknown> {
+  return Boolean(value && typeof value === 'object' && !Array.isArray(value));
+}
+
+/** Runs `work` on each file; a file that fails prints its issues and the run goes on. Returns the exit code. */
+function eachFile(files: string[], work: (file: string, parsed: unknown) => void): number {
+  let failed = false;
+  for (const file of files.length ? files : ['-']) {
+    try {
+      work(file, readJson(file));
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      failed = true;
+      process.stderr.write(describeError(file, error));
+    }
   }
-  for (const warning of result.warnings) lines.push(`  ! ${warning}`);
-  lines.push(`  rule set ${result.ruleSet.id} ${result.ruleSet.version}`);
-  return `${lines.join('\n')}\n`;
+  return failed ? EXIT_INPUT : 0;
+}
+
+function analyze(files: string[], options: CommonOptions & { ics?: string }): number {
+  if (options.ics && files.length > 1) throw new UsageError('--ics takes one case file at a time');
+  const overturn = overturnFor(options);
+  const colors = colorsFor(options.color);
+  return eachFile(files, (file, parsed) => {
+    const input = (isObject(parsed) ? { ...parsed, asOf: asOfFor(options, parsed) } : parsed) as CaseInput;
+    const analysis = overturn.analyzeCase(input);
+    process.stdout.write(
+      options.json ? `${JSON.stringify(analysis, null, 2)}\n` : analysisReport(file, analysis, colors),
+    );
+    if (options.ics) {
+      const ics = toICalendar(analysis);
+      writeFileSync(options.ics, ics);
+      const events = ics.split('BEGIN:VEVENT').length - 1;
+      process.stderr.write(`${options.ics}: ${events} dated steps, each with a reminder 7 days before\n`);
+    }
+  });
+}
+
+function classify(files: string[], options: CommonOptions): number {
+  const overturn = overturnFor(options);
+  const colors = colorsFor(options.color);
+  return eachFile(files, (file, parsed) => {
+    const denial = isCase(parsed) ? parsed.denial : parsed;
+    const result = overturn.classifyDenial(denial as never);
+    if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      const lines = [colors.bold(colors.cyan(file)), ...classificationLines(result, colors)];
+      for (const warning of result.warnings) lines.push(`  ${colors.yellow('!')} ${warning}`);
+      lines.push(colors.dim(`  rule set ${result.ruleSet.id} ${result.ruleSet.version}`));
+      process.stdout.write(`${lines.join('\n')}\n\n`);
+    }
+  });
+}
+
+function deadline(files: string[], options: CommonOptions): number {
+  const overturn = overturnFor(options);
+  const colors = colorsFor(options.color);
+  return eachFile(files, (file, parsed) => {
+    const asOf = asOfFor(options, parsed);
+    const input = isCase(parsed)
+      ? deadlineInputOf({ ...(parsed as unknown as CaseInput), asOf })
+      : { ...(parsed as object), asOf };
+    const result = overturn.computeAppealDeadline(input as never);
+    if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      const lines = [colors.bold(colors.cyan(file)), ...deadlineLines(result, colors)];
+      for (const warning of result.warnings) lines.push(`  ${colors.yellow('!')} ${warning}`);
+      process.stdout.write(`${lines.join('\n')}\n\n`);
+    }
+  });
 }
 
 function describeError(file: string, error: unknown): string {
@@ -215,9 +137,60 @@ function describeError(file: string, error: unknown): string {
   return `${file}: ${error instanceof Error ? error.message : String(error)}\n`;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(describeError('overturn', error));
-  process.exitCode = 2;
+/** The `overturn` program. Exported for tests; `run` is what the bin calls. */
+export function program(): Command {
+  const common = (command: Command) =>
+    command
+      .option('--json', 'print the answer as JSON', false)
+      .option('--rules <dir>', 'use the rule set in this directory instead of the bundled one')
+      .option('--as-of <YYYY-MM-DD>', "today's date (default: the file's asOf, else the system date)")
+      .addOption(new Option('--color', 'force colour').default(undefined))
+      .option('--no-color', 'no colour (default: colour when printing to a terminal)');
+  const cli = new Command('overturn')
+    .description('Turn a US health-insurance denial into a dated, cited plan.')
+    .showHelpAfterError()
+    .exitOverride();
+  common(
+    cli
+      .command('analyze')
+      .description('classify, date, route and plan a case: the full report (a case file, or - for stdin)')
+      .argument('[files...]', 'case files (CaseInput JSON); - or nothing reads stdin')
+      .option('--ics <file>', 'also write the dated steps as an iCalendar file, with reminders'),
+  ).action((files: string[], options: CommonOptions & { ics?: string }) => {
+    process.exitCode = analyze(files, options);
+  });
+  common(
+    cli
+      .command('classify')
+      .description('classify a denial (a DenialInput, or a case file with a "denial" field)')
+      .argument('[files...]', 'JSON files; - or nothing reads stdin'),
+  ).action((files: string[], options: CommonOptions) => {
+    process.exitCode = classify(files, options);
+  });
+  common(
+    cli
+      .command('deadline')
+      .description('compute the appeal deadline (a DeadlineInput, or the same fields of a case file)')
+      .argument('[files...]', 'JSON files; - or nothing reads stdin'),
+  ).action((files: string[], options: CommonOptions) => {
+    process.exitCode = deadline(files, options);
+  });
+  return cli;
 }
+
+/** Runs the program on `argv` (without node and the script) and sets the exit code. */
+export async function run(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    if (error instanceof UsageError) process.stderr.write(`overturn: ${error.message}\n`);
+    else process.stderr.write(describeError('overturn', error));
+    process.exitCode = EXIT_USAGE;
+  }
+}
+
+await run(process.argv.slice(2));

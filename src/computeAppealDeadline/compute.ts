@@ -41,7 +41,17 @@ export function computeDeadline(ruleSet: CompiledRuleSet, input: DeadlineInput):
   let chosen = computeRow(base, input);
   const notes: string[] = [];
   const stateRows = input.state ? rows.filter((row) => row.level === level && row.state === input.state) : [];
+  // ERISA's deemer clause (29 U.S.C. 1144(b)(2)(B)) keeps state insurance law off self-funded plans.
+  const selfFunded = input.funding === 'self_funded' && input.planType === 'employer_erisa';
   for (const stateRow of stateRows) {
+    if (selfFunded) {
+      const result =
+        stateRow.clockStart === 'notice_date' && !input.noticeDate ? undefined : computeRow(stateRow, input);
+      notes.push(
+        `${stateRow.state}'s rule (${stateRow.citation}) governs insured plans; a self-funded ERISA plan uses the federal process (29 U.S.C. 1144(b)(2)(B)) unless it has chosen the state's, which its notice would say${result && result.deadline < chosen.deadline ? `: if it has, file by ${result.deadline}` : ''}.`,
+      );
+      continue;
+    }
     if (stateRow.clockStart === 'notice_date' && !input.noticeDate) {
       notes.push(
         `${stateRow.state}'s rule (${stateRow.citation}) counts from the date on the notice, which was not given; give noticeDate to check whether it ends earlier.`,
@@ -62,7 +72,7 @@ export function computeDeadline(ruleSet: CompiledRuleSet, input: DeadlineInput):
   }
   const row = chosen.row;
   const warnings = [...chosen.warnings, ...notes];
-  if (row.unknownStateWarning && !stateRows.length) {
+  if (row.unknownStateWarning && !stateRows.length && !selfFunded) {
     warnings.push(row.unknownStateWarning.replace('{state}', input.state ?? 'Your state'));
   }
 

@@ -64,7 +64,7 @@ const windowRowSchema = z
 
 export type WindowRow = z.infer<typeof windowRowSchema>;
 
-const windowsFileSchema = tableFileSchema('deadline-windows', windowRowSchema, (rows, ctx) => {
+export const windowsFileSchema = tableFileSchema('deadline-windows', windowRowSchema, (rows, ctx) => {
   const firsts = new Map<string, number>();
   rows.forEach((row, index) => {
     if (!row.firstLevel) return;
@@ -116,7 +116,7 @@ const decisionRowSchema = z
 
 export type DecisionRow = z.infer<typeof decisionRowSchema>;
 
-const decisionsFileSchema = tableFileSchema('decision-times', decisionRowSchema);
+export const decisionsFileSchema = tableFileSchema('decision-times', decisionRowSchema);
 
 const thresholdRowSchema = z
   .object({
@@ -131,7 +131,7 @@ const thresholdRowSchema = z
 
 export type ThresholdRow = z.infer<typeof thresholdRowSchema>;
 
-const thresholdsFileSchema = tableFileSchema('amount-thresholds', thresholdRowSchema);
+export const thresholdsFileSchema = tableFileSchema('amount-thresholds', thresholdRowSchema);
 
 /** The deadline domain of a rule set, validated and indexed by plan type. */
 export interface DeadlineRules {

@@ -35,6 +35,7 @@ export const deadlineInputSchema = z
       })
       .optional(),
     serviceTiming: z.enum(['pre_service', 'post_service']).optional(),
+    funding: z.enum(['insured', 'self_funded']).optional(),
     asOf: date.optional(),
   })
   .strict()

@@ -1,4 +1,8 @@
 import { defaultRuleSet } from '../_lib/defaultRuleSet.js';
+import { analyzeCaseWith } from '../analyzeCase/index.js';
+import type { CaseAnalysis } from '../analyzeCase/types.js';
+import { buildChecklistWith } from '../buildChecklist/index.js';
+import type { CaseInput, Checklist } from '../buildChecklist/types.js';
 import { classifyWith } from '../classifyDenial/index.js';
 import { computeDeadlineWith } from '../computeAppealDeadline/index.js';
 import { compileRuleSet } from '../engine/compile.js';
@@ -33,6 +37,10 @@ export interface Overturn {
   recommendSpecialist(input: SpecialistInput): SpecialistRecommendation;
   /** {@link requiresSecondSurgicalOpinion} with this rule set. */
   requiresSecondSurgicalOpinion(input: SsoInput): SsoDecision;
+  /** {@link buildChecklist} with this rule set. */
+  buildChecklist(input: CaseInput): Checklist;
+  /** {@link analyzeCase} with this rule set. */
+  analyzeCase(input: CaseInput): CaseAnalysis;
 }
 
 /**
@@ -58,5 +66,7 @@ export function createOverturn(options: OverturnOptions = {}): Overturn {
     computeAppealDeadline: (input) => computeDeadlineWith(ruleSet, input),
     recommendSpecialist: (input) => recommendWith(ruleSet, input),
     requiresSecondSurgicalOpinion: (input) => decideSsoWith(ruleSet, input),
+    buildChecklist: (input) => buildChecklistWith(ruleSet, input),
+    analyzeCase: (input) => analyzeCaseWith(ruleSet, input),
   };
 }

@@ -1,3 +1,4 @@
+import { type ChecklistRules, compileChecklist } from '../buildChecklist/ruleData.js';
 import { type ClassificationRules, compileClassification } from '../classifyDenial/ruleData.js';
 import { compileDeadlines, type DeadlineRules } from '../computeAppealDeadline/ruleData.js';
 import { compileSpecialists, type SpecialistRules } from '../recommendSpecialist/ruleData.js';
@@ -16,6 +17,7 @@ import {
 export interface CompiledRuleSet {
   ref: RuleSetRef;
   classification: ClassificationRules;
+  checklist: ChecklistRules;
   deadlines: DeadlineRules;
   sso: SsoRules;
   specialists: SpecialistRules;
@@ -33,6 +35,7 @@ type DomainCompilers = {
 const COMPILERS: DomainCompilers = {
   classification: (manifest, read, collector) =>
     compileClassification(manifest.domains.classification, read, collector),
+  checklist: (manifest, read, collector) => compileChecklist(manifest.domains.checklist, read, collector),
   deadlines: (manifest, read, collector) => compileDeadlines(manifest.domains.deadlines, read, collector),
   sso: (manifest, read, collector) => compileSso(manifest.domains.sso, read, collector),
   specialists: (manifest, read, collector) =>

@@ -7,6 +7,7 @@ import {
   type FactDefinition,
 } from './conditions.js';
 import { checkEffectiveRange, isInEffect, type Provenance, provenanceShape } from './provenance.js';
+import { editorSchemaShape } from './tables.js';
 
 /** A rule in json-rules-engine's format, with overturn's provenance fields beside it. */
 export interface DecisionRule<Event> extends Provenance {
@@ -46,7 +47,12 @@ export function decisionRuleFileSchema<Event>(
     .strict()
     .superRefine(checkEffectiveRange);
   return z
-    .object({ kind: z.literal('decision-rules'), description: z.string().optional(), rules: z.array(rule) })
+    .object({
+      ...editorSchemaShape,
+      kind: z.literal('decision-rules'),
+      description: z.string().optional(),
+      rules: z.array(rule),
+    })
     .strict()
     .superRefine((file, ctx) => {
       const seen = new Map<string, number>();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OverturnError, type OverturnIssue } from '../errors.js';
 import type { RuleSetRef } from '../types.js';
+import { editorSchemaShape } from './tables.js';
 
 /**
  * A rule set as data: its manifest and the JSON of each file the manifest names, keyed by the path
@@ -22,6 +23,7 @@ const filePath = z
 /** The domains a rule set provides and the files of each. */
 export const manifestSchema = z
   .object({
+    ...editorSchemaShape,
     id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
     version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'a semver version such as 1.2.0'),
     description: z.string().optional(),
@@ -30,6 +32,7 @@ export const manifestSchema = z
         classification: z
           .object({ carc: filePath, rarc: filePath, phrases: filePath, decisions: filePath })
           .strict(),
+        checklist: z.object({ items: filePath }).strict(),
         deadlines: z.object({ windows: filePath, decisions: filePath, thresholds: filePath }).strict(),
         sso: z.object({ programs: filePath, procedures: filePath }).strict(),
         specialists: z

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 
 /**
+ * The optional `$schema` key every rule file (and the manifest) may start with, so that editors find its
+ * JSON Schema in `schemas/` (`"$schema": "../../schemas/checklist-items.schema.json"`). The loader ignores it.
+ */
+export const editorSchemaShape = {
+  $schema: z
+    .string()
+    .describe('The JSON Schema of this file, for editors; ignored by the loader.')
+    .optional(),
+};
+
+/**
  * The schema of a rule-data file: `{ kind, description?, rows }` with the given row schema, refusing
  * unknown keys and duplicate row ids (so every answer's `ruleIds` names one row). `check` adds the
  * file-level checks a domain needs.
@@ -11,7 +22,12 @@ export function tableFileSchema<Kind extends string, Row extends z.ZodType<{ id:
   check?: (rows: z.output<Row>[], ctx: z.RefinementCtx) => void,
 ) {
   return z
-    .object({ kind: z.literal(kind), description: z.string().optional(), rows: z.array(row) })
+    .object({
+      ...editorSchemaShape,
+      kind: z.literal(kind),
+      description: z.string().optional(),
+      rows: z.array(row),
+    })
     .strict()
     .superRefine((file, ctx) => {
       const rows = file.rows as z.output<Row>[];

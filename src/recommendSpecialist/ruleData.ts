@@ -7,6 +7,7 @@ import {
   provenanceShape,
 } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
+import { editorSchemaShape } from '../engine/tables.js';
 import type { OverturnIssue } from '../errors.js';
 import { DENIAL_CATEGORIES, type DenialCategory } from '../types.js';
 import { type Icd10Code, ordinal, parseIcd10, rangeEnd } from './icd10.js';
@@ -71,8 +72,9 @@ const specialtyRowSchema = z
 
 export type SpecialtyRow = z.infer<typeof specialtyRowSchema>;
 
-const specialtiesFileSchema = z
+export const specialtiesFileSchema = z
   .object({
+    ...editorSchemaShape,
     kind: z.literal('specialty-table'),
     codeSystem: z.literal('NUCC Health Care Provider Taxonomy'),
     codeSetVersion: z.string().min(1),
@@ -183,8 +185,9 @@ const secondaryRowSchema = z
 
 export type SecondaryRow = z.infer<typeof secondaryRowSchema>;
 
-const areasFileSchema = z
+export const areasFileSchema = z
   .object({
+    ...editorSchemaShape,
     kind: z.literal('condition-areas'),
     description: z.string().optional(),
     rows: z.array(areaRowSchema).min(1),
@@ -214,8 +217,9 @@ const procedureRowSchema = z
 
 export type ProcedureRow = z.infer<typeof procedureRowSchema>;
 
-const proceduresFileSchema = z
+export const proceduresFileSchema = z
   .object({
+    ...editorSchemaShape,
     kind: z.literal('procedure-table'),
     description: z.string().optional(),
     rows: z.array(procedureRowSchema),
@@ -308,8 +312,9 @@ const childrenRowSchema = z
 
 export type ChildrenRow = z.infer<typeof childrenRowSchema>;
 
-const contextFileSchema = z
+export const contextFileSchema = z
   .object({
+    ...editorSchemaShape,
     kind: z.literal('routing-context'),
     description: z.string().optional(),
     requirements: z.array(noteRowSchema).min(1),

@@ -40,7 +40,7 @@ const conceptRowSchema = z
  */
 export type ConceptRow = z.infer<typeof conceptRowSchema>;
 
-const proceduresFileSchema = tableFileSchema('sso-procedures', conceptRowSchema, (rows, ctx) => {
+export const proceduresFileSchema = tableFileSchema('sso-procedures', conceptRowSchema, (rows, ctx) => {
   const ids = new Map(rows.map((row, index) => [row.id, index]));
   const terms = new Map<string, string>();
   rows.forEach((row, index) => {
@@ -312,7 +312,7 @@ const programRowsSchema = z.discriminatedUnion('kind', [
   cautionRowSchema,
 ]);
 
-const programsFileSchema = tableFileSchema('sso-programs', programRowsSchema, (rows, ctx) => {
+export const programsFileSchema = tableFileSchema('sso-programs', programRowsSchema, (rows, ctx) => {
   const defaults = new Map<PlanType, number>();
   rows.forEach((row, index) => {
     if (row.kind !== 'default') return;

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeDifference, partialDifferences } from '../../src/cli/compare.js';
 import { OverturnError } from '../../src/index.js';
 
 /** One analyst fixture: an input and a partial expectation of the answer. */
@@ -25,28 +26,9 @@ export function loadFixtures(domain: string): Fixture[] {
     });
 }
 
-/**
- * Where `actual` differs from the partial expectation: objects match key by key (extra actual keys are
- * fine), arrays element by element with equal length, everything else by strict equality.
- */
-export function partialDiff(expected: unknown, actual: unknown, path = '$'): string[] {
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual)) return [`${path}: expected an array, got ${JSON.stringify(actual)}`];
-    if (actual.length !== expected.length) {
-      return [`${path}: expected ${expected.length} items, got ${actual.length}: ${JSON.stringify(actual)}`];
-    }
-    return expected.flatMap((item, index) => partialDiff(item, actual[index], `${path}[${index}]`));
-  }
-  if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object')
-      return [`${path}: expected an object, got ${JSON.stringify(actual)}`];
-    return Object.entries(expected).flatMap(([key, value]) =>
-      partialDiff(value, (actual as Record<string, unknown>)[key], `${path}.${key}`),
-    );
-  }
-  return Object.is(expected, actual)
-    ? []
-    : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+/** Where `actual` differs from the partial expectation, one line per difference (see `partialDifferences`). */
+export function partialDiff(expected: unknown, actual: unknown): string[] {
+  return partialDifferences(expected, actual).map((difference) => describeDifference(difference));
 }
 
 /** Runs one case: the answer, or an OverturnError as `{ error: { code, path, issues } }` (path of the first issue). */

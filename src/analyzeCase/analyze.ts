@@ -1,0 +1,108 @@
+import { buildChecklistFrom, type CaseParts, ruleDateOf } from '../buildChecklist/build.js';
+import type { ChecklistRule } from '../buildChecklist/ruleData.js';
+import { caseInputSchema } from '../buildChecklist/schema.js';
+import type { CaseInput } from '../buildChecklist/types.js';
+import { classifyWith } from '../classifyDenial/index.js';
+import { computeDeadlineWith } from '../computeAppealDeadline/index.js';
+import type { CompiledRuleSet } from '../engine/compile.js';
+import { parseInput } from '../errors.js';
+import { recommendWith } from '../recommendSpecialist/index.js';
+import type { SpecialistInput } from '../recommendSpecialist/types.js';
+import { decideSsoWith } from '../requiresSecondSurgicalOpinion/index.js';
+import type { DeadlineInput, DenialInput } from '../types.js';
+import type { CaseAnalysis } from './types.js';
+
+/** Validates a case and computes every answer except the checklist (which needs its rules run). */
+export function prepareCase(ruleSet: CompiledRuleSet, raw: CaseInput): CaseParts {
+  const input = parseInput(caseInputSchema, raw) as CaseInput;
+  const ruleDate = ruleDateOf(input);
+  const classification = classifyWith(ruleSet, classificationInputOf(input));
+  const deadline = computeDeadlineWith(ruleSet, deadlineInputOf(input));
+  const parts: CaseParts = { input, classification, deadline };
+  const specialistInput = specialistInputOf(input, classification.category);
+  if (classification.secondOpinionHelps && specialistInput) {
+    parts.specialist = recommendWith(ruleSet, specialistInput);
+  }
+  if (input.procedure !== undefined) {
+    parts.sso = decideSsoWith(ruleSet, {
+      procedure: input.procedure,
+      planType: input.planType,
+      ...pick(input, ['state', 'planSsoProcedures', 'urgent']),
+      ...(ruleDate !== undefined ? { asOf: input.asOf ?? ruleDate } : {}),
+    });
+  }
+  return parts;
+}
+
+/** Assembles the analysis once the checklist rules have fired (by the compiled or the reference engine). */
+export function finishCase(
+  ruleSet: CompiledRuleSet,
+  parts: CaseParts,
+  fired: readonly ChecklistRule[],
+): CaseAnalysis {
+  // A passed deadline is the filing step's own subject (its late-filing wording), not a separate warning.
+  const warnings = [
+    ...parts.classification.warnings,
+    ...parts.deadline.warnings,
+    ...(parts.specialist?.warnings ?? []),
+    ...(parts.sso?.warnings ?? []),
+  ];
+  const checklist = buildChecklistFrom(ruleSet, parts, fired, warnings);
+  const analysis: CaseAnalysis = {
+    classification: parts.classification,
+    ...(parts.specialist ? { specialist: parts.specialist } : {}),
+    deadline: parts.deadline,
+    ...(parts.sso ? { sso: parts.sso } : {}),
+    checklist,
+    warnings: checklist.warnings,
+    ...(parts.input.asOf !== undefined ? { asOf: parts.input.asOf } : {}),
+    ruleSet: ruleSet.ref,
+  };
+  return analysis;
+}
+
+/** The denial part of a case, with the case's plan type and the notice date to pick rules by. */
+export function classificationInputOf(input: CaseInput): DenialInput {
+  const ruleDate = ruleDateOf(input);
+  return {
+    ...input.denial,
+    planType: input.planType,
+    ...(input.denial.asOf === undefined && ruleDate !== undefined ? { asOf: ruleDate } : {}),
+  };
+}
+
+/** The deadline part of a case. The denial's stage says whether the care is still to come. */
+export function deadlineInputOf(input: CaseInput): DeadlineInput {
+  const deadline: DeadlineInput = {
+    planType: input.planType,
+    ...pick(input, [
+      'level',
+      'noticeDate',
+      'receivedDate',
+      'urgent',
+      'state',
+      'planWindow',
+      'funding',
+      'asOf',
+    ]),
+  };
+  const stage = input.denial.stage;
+  if (stage === 'prior_authorization' || stage === 'concurrent_review')
+    deadline.serviceTiming = 'pre_service';
+  else if (stage === 'claim') deadline.serviceTiming = 'post_service';
+  return deadline;
+}
+
+/** The specialist part of a case, or undefined when it names nothing to route on. */
+function specialistInputOf(input: CaseInput, category: string): SpecialistInput | undefined {
+  const fields = pick(input, ['icd10', 'condition', 'procedure', 'claimType', 'age']);
+  if (!fields.icd10?.length && !fields.condition?.trim() && !fields.procedure?.trim() && !fields.claimType)
+    return undefined;
+  return { ...fields, ...(category !== 'unknown' ? { denialCategory: category as never } : {}) };
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}

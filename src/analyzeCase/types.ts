@@ -1,0 +1,20 @@
+import type { Checklist } from '../buildChecklist/types.js';
+import type { SpecialistRecommendation } from '../recommendSpecialist/types.js';
+import type { SsoDecision } from '../requiresSecondSurgicalOpinion/types.js';
+import type { AppealDeadline, DenialClassification, RuleSetRef } from '../types.js';
+
+/** Everything overturn can say about one case, from one rule set. */
+export interface CaseAnalysis {
+  classification: DenialClassification;
+  /** The specialist for a second opinion: present when one can help and the case names a condition, procedure or claim type. */
+  specialist?: SpecialistRecommendation;
+  deadline: AppealDeadline;
+  /** Whether a second surgical opinion is required: present when the case names a procedure. */
+  sso?: SsoDecision;
+  checklist: Checklist;
+  /** Every warning of every part, without repeats, in the order classification, deadline, specialist, surgical opinion, checklist. */
+  warnings: string[];
+  /** Today as the analysis used it, when given. */
+  asOf?: string;
+  ruleSet: RuleSetRef;
+}

@@ -1,0 +1,196 @@
+import { addDays, daysBetween } from '../dates/arithmetic.js';
+import type { CompiledRuleSet } from '../engine/compile.js';
+import { evaluateRules } from '../engine/decisionRules.js';
+import type { SpecialistRecommendation } from '../recommendSpecialist/types.js';
+import type { SsoDecision } from '../requiresSecondSurgicalOpinion/types.js';
+import type { AppealDeadline, AppealLevel, DenialClassification, Duration } from '../types.js';
+import type { ChecklistFacts, ChecklistRule } from './ruleData.js';
+import {
+  type CaseInput,
+  CHECKLIST_ITEM_IDS,
+  CHECKLIST_PHASES,
+  type Checklist,
+  type ChecklistItem,
+  type ChecklistItemId,
+  type TEMPLATE_FIELDS,
+} from './types.js';
+
+/** Dated items due within this many days of `asOf` are `due_soon` (as deadlines are). */
+const DUE_SOON_DAYS = 14;
+
+/** The answers a checklist is built from. */
+export interface CaseParts {
+  input: CaseInput;
+  classification: DenialClassification;
+  deadline: AppealDeadline;
+  specialist?: SpecialistRecommendation;
+  sso?: SsoDecision;
+}
+
+/** What the checklist rules see of a case. Every fact is defined, as json-rules-engine requires. */
+export function checklistFacts(parts: CaseParts): ChecklistFacts {
+  const { input, classification, deadline, specialist, sso } = parts;
+  return {
+    category: classification.category,
+    disputeKind: classification.disputeKind,
+    secondOpinionHelps: classification.secondOpinionHelps,
+    externalReviewEligible: classification.externalReviewEligible,
+    confidence: classification.confidence,
+    planType: input.planType,
+    funding: input.funding ?? 'unknown',
+    stage: input.denial.stage ?? 'unknown',
+    urgent: input.urgent === true,
+    state: input.state ?? 'unknown',
+    level: deadline.level,
+    hasNextLevel: deadline.nextLevels.length > 0,
+    hasProcedure: input.procedure !== undefined,
+    ssoRequirement: sso?.requirement ?? 'none',
+    hasSpecialist: specialist !== undefined,
+    deadlinePassed: input.asOf !== undefined && input.asOf > deadline.deadline,
+  };
+}
+
+/** The date rules are picked by: the notice date, as the deadline rules are. */
+export function ruleDateOf(input: CaseInput): string | undefined {
+  return input.noticeDate ?? input.receivedDate ?? input.asOf;
+}
+
+/** Builds the checklist from the fired rules: one item per id (the highest-priority rule wins), ordered. */
+export function buildChecklistFrom(
+  ruleSet: CompiledRuleSet,
+  parts: CaseParts,
+  fired: readonly ChecklistRule[],
+  warnings: readonly string[],
+): Checklist {
+  const winners = new Map<ChecklistItemId, ChecklistRule>();
+  for (const rule of fired) {
+    const item = rule.event.params.item;
+    if (!winners.has(item)) winners.set(item, rule);
+  }
+  const values = templateValues(parts);
+  const items = [...winners.values()]
+    .map((rule) => itemOf(rule, parts, values))
+    .sort(
+      (a, b) =>
+        CHECKLIST_PHASES.indexOf(a.phase) - CHECKLIST_PHASES.indexOf(b.phase) ||
+        CHECKLIST_ITEM_IDS.indexOf(a.id) - CHECKLIST_ITEM_IDS.indexOf(b.id),
+    );
+  const itemWarnings = items.flatMap((item) => (item.warning ? [`“${item.title}”: ${item.warning}`] : []));
+  return {
+    items,
+    deadline: parts.deadline,
+    warnings: unique([...warnings, ...itemWarnings]),
+    ruleSet: ruleSet.ref,
+  };
+}
+
+/** Runs the compiled checklist rules over a case. */
+export function firedChecklistRules(ruleSet: CompiledRuleSet, parts: CaseParts): ChecklistRule[] {
+  return evaluateRules(ruleSet.checklist.compiled, checklistFacts(parts), ruleDateOf(parts.input));
+}
+
+function itemOf(rule: ChecklistRule, parts: CaseParts, values: Record<string, string>): ChecklistItem {
+  const { params } = rule.event;
+  const item: ChecklistItem = {
+    id: params.item,
+    title: fill(params.title, values),
+    why: fill(params.why, values),
+    priority: params.priority,
+    phase: params.phase,
+    ...citationOf(rule, parts),
+    ruleId: rule.id,
+    ruleStatus: rule.status,
+  };
+  if (params.due) {
+    const { deadline, input } = parts;
+    const anchor = params.due.anchor === 'deadline' ? deadline.deadline : deadline.clockStart.date;
+    const onDeadline = params.due.anchor === 'deadline' && params.due.offsetDays === 0;
+    item.dueDate = dueDateOf(addDays(anchor, params.due.offsetDays), onDeadline, deadline, input.asOf);
+    if (input.asOf !== undefined) {
+      const left = daysBetween(input.asOf, item.dueDate);
+      item.status = left < 0 ? 'passed' : left <= DUE_SOON_DAYS ? 'due_soon' : 'open';
+    }
+  }
+  if (params.warning) item.warning = params.warning;
+  return item;
+}
+
+/**
+ * Keeps a due date inside the appeal: not before the clock started (or before today: a step not yet
+ * taken is due now, not in the past) and never after the deadline. Once the deadline has passed, the
+ * filing step stays on it (it is what was missed) and every other step is due today, for a late appeal.
+ */
+function dueDateOf(target: string, onDeadline: boolean, deadline: AppealDeadline, asOf: string | undefined) {
+  if (asOf !== undefined && asOf > deadline.deadline) return onDeadline ? deadline.deadline : asOf;
+  let earliest = deadline.clockStart.date;
+  if (asOf !== undefined && asOf > earliest) earliest = asOf;
+  let due = target < earliest ? earliest : target;
+  if (due > deadline.deadline) due = deadline.deadline;
+  return due;
+}
+
+function citationOf(rule: ChecklistRule, parts: CaseParts): { citation: string; sourceUrl?: string } {
+  switch (rule.event.params.citeFrom) {
+    case 'deadline':
+      return {
+        citation: parts.deadline.citation,
+        ...(parts.deadline.sourceUrl ? { sourceUrl: parts.deadline.sourceUrl } : {}),
+      };
+    case 'decisionDue':
+      if (parts.deadline.decisionDue) return { citation: parts.deadline.decisionDue.citation };
+      break;
+    case 'sso':
+      if (parts.sso?.citation) return { citation: parts.sso.citation };
+      break;
+  }
+  return { citation: rule.citation, sourceUrl: rule.sourceUrl };
+}
+
+const LEVEL_NAMES: Record<AppealLevel, string> = {
+  internal_appeal: 'internal appeal',
+  external_review: 'external review',
+  redetermination: 'redetermination',
+  reconsideration: 'reconsideration',
+  alj_hearing: 'hearing before an Administrative Law Judge',
+  appeals_council: 'Medicare Appeals Council review',
+  federal_court: 'federal court review',
+  state_fair_hearing: 'state fair hearing',
+  opm_review: 'OPM review',
+};
+
+/** A level in words: `alj_hearing` → "hearing before an Administrative Law Judge". */
+export function levelName(level: AppealLevel): string {
+  return LEVEL_NAMES[level];
+}
+
+function durationText({ amount, unit }: Duration<string>): string {
+  return `${amount} ${amount === 1 ? unit.replace(/s$/, '') : unit}`;
+}
+
+function templateValues(parts: CaseParts): Record<(typeof TEMPLATE_FIELDS)[number], string> {
+  const { input, classification, deadline, specialist } = parts;
+  const next = deadline.nextLevels[0];
+  return {
+    deadline: deadline.deadline,
+    weekday: deadline.weekday,
+    level: levelName(deadline.level),
+    window: durationText(deadline.window),
+    clockStartDate: deadline.clockStart.date,
+    specialty: specialist?.specialty.name ?? 'the field of the denied care',
+    board: specialist?.specialty.board ?? 'the specialty board',
+    category: classification.category.replaceAll('_', ' '),
+    nextLevel: next ? levelName(next) : 'the next level of review',
+    procedure: input.procedure ?? 'the procedure',
+    state: input.state ?? 'your state',
+    decisionDue: deadline.decisionDue ? durationText(deadline.decisionDue) : 'the time the rules allow',
+  };
+}
+
+/** Replaces each `{name}` with its value (names are checked when the rule set is loaded). */
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { US_STATES } from '../computeAppealDeadline/states.js';
+import type { FactDefinition } from '../engine/conditions.js';
+import {
+  type CompiledRule,
+  compileRules,
+  type DecisionRule,
+  decisionRuleFileSchema,
+} from '../engine/decisionRules.js';
+import type { IssueCollector } from '../engine/ruleSet.js';
+import { APPEAL_LEVELS, DENIAL_CATEGORIES, DENIAL_STAGES, PLAN_TYPES } from '../types.js';
+import {
+  CHECKLIST_ITEM_IDS,
+  CHECKLIST_PHASES,
+  CHECKLIST_PRIORITIES,
+  FUNDING_TYPES,
+  TEMPLATE_FIELDS,
+} from './types.js';
+
+/**
+ * The facts a checklist rule may test. Every fact is always defined (json-rules-engine runs with
+ * `allowUndefinedFacts: false`), so "not known" has its own value: `unknown` or `none`.
+ */
+export const CHECKLIST_FACTS = {
+  category: { type: 'string', values: DENIAL_CATEGORIES, description: 'the denial category' },
+  disputeKind: {
+    type: 'string',
+    values: ['clinical', 'administrative'],
+    description: 'clinical (medical judgment) or administrative',
+  },
+  secondOpinionHelps: {
+    type: 'boolean',
+    description: "true when an independent specialist's opinion can change the outcome",
+  },
+  externalReviewEligible: {
+    type: 'boolean',
+    description: 'true when the denial is of a kind federal external review covers',
+  },
+  confidence: { type: 'string', values: ['high', 'medium', 'low'], description: 'classification confidence' },
+  planType: { type: 'string', values: PLAN_TYPES, description: 'the kind of coverage' },
+  funding: {
+    type: 'string',
+    values: [...FUNDING_TYPES, 'unknown'],
+    description:
+      'for employer plans: insured (state insurance law applies) or self-funded; unknown when not given',
+  },
+  stage: {
+    type: 'string',
+    values: [...DENIAL_STAGES, 'unknown'],
+    description: 'where in the care process the denial happened; unknown when not given',
+  },
+  urgent: { type: 'boolean', description: 'the case is urgent (expedited)' },
+  state: { type: 'string', values: [...US_STATES, 'unknown'], description: 'USPS state code, or unknown' },
+  level: { type: 'string', values: APPEAL_LEVELS, description: 'the appeal level the deadline is for' },
+  hasNextLevel: { type: 'boolean', description: 'true when the deadline names a level after this one' },
+  hasProcedure: { type: 'boolean', description: 'a procedure is named in the case' },
+  ssoRequirement: {
+    type: 'string',
+    values: ['required', 'not_required', 'plan_dependent', 'none'],
+    description: 'the second-surgical-opinion answer; none when no procedure is named',
+  },
+  hasSpecialist: { type: 'boolean', description: 'a specialist was recommended for the second opinion' },
+  deadlinePassed: { type: 'boolean', description: 'asOf is after the deadline' },
+} as const satisfies Record<string, FactDefinition>;
+
+/** The facts of one case, as the checklist rules see them. */
+export type ChecklistFacts = {
+  [Name in keyof typeof CHECKLIST_FACTS]: (typeof CHECKLIST_FACTS)[Name] extends { type: 'boolean' }
+    ? boolean
+    : string;
+};
+
+const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
+
+/** Text with `{placeholders}` from {@link TEMPLATE_FIELDS} only; an unknown one is refused at load. */
+const template = z
+  .string()
+  .trim()
+  .min(3)
+  .superRefine((text, ctx) => {
+    for (const [, name] of text.matchAll(PLACEHOLDER)) {
+      if (!(TEMPLATE_FIELDS as readonly string[]).includes(name as string)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown placeholder {${name}}; known: ${TEMPLATE_FIELDS.map((f) => `{${f}}`).join(', ')}`,
+        });
+      }
+    }
+  });
+
+/**
+ * When a dated item is due: `offsetDays` after the clock start (negative: before the deadline when the
+ * anchor is `deadline`). The date is then kept between today (or the clock start) and the deadline.
+ */
+const dueSchema = z
+  .object({
+    anchor: z.enum(['clock_start', 'deadline']),
+    offsetDays: z.number().int().min(-365).max(365),
+  })
+  .strict();
+
+const checklistEventSchema = z
+  .object({
+    type: z.literal('checklist_item'),
+    params: z
+      .object({
+        item: z.enum(CHECKLIST_ITEM_IDS),
+        title: template,
+        why: template,
+        priority: z.enum(CHECKLIST_PRIORITIES),
+        phase: z.enum(CHECKLIST_PHASES),
+        due: dueSchema.optional(),
+        /** Cite the answer this item rests on (the deadline rule, the decision time, the surgical-opinion program) when it has a citation. */
+        citeFrom: z.enum(['deadline', 'decisionDue', 'sso']).optional(),
+        /** Shown with the item when the rule is not confirmed. */
+        warning: z.string().trim().min(1).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type ChecklistEvent = z.infer<typeof checklistEventSchema>;
+export type ChecklistRule = DecisionRule<ChecklistEvent>;
+
+export const itemsFileSchema = decisionRuleFileSchema(CHECKLIST_FACTS, checklistEventSchema).superRefine(
+  (file, ctx) => {
+    file.rules.forEach((rule, index) => {
+      if (rule.status !== 'confirmed' && !rule.event.params.warning) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', index, 'event', 'params', 'warning'],
+          message: 'an unconfirmed or conflicting rule needs a `warning` that explains it to the reader',
+        });
+      }
+    });
+  },
+);
+
+/** The compiled checklist domain. */
+export interface ChecklistRules {
+  rules: readonly ChecklistRule[];
+  compiled: readonly CompiledRule<ChecklistEvent>[];
+  /** Each rule's position in its file: items are listed in file order within a phase. */
+  order: ReadonlyMap<string, number>;
+}
+
+/** Validates and compiles the checklist rules; records every problem in `collector`. */
+export function compileChecklist(
+  files: { items: string },
+  read: (path: string) => unknown,
+  collector: IssueCollector,
+): ChecklistRules | undefined {
+  const file = collector.parseFile(files.items, itemsFileSchema, read(files.items));
+  if (!file) return undefined;
+  const rules = file.rules as ChecklistRule[];
+  return {
+    rules,
+    compiled: compileRules(rules),
+    order: new Map(rules.map((rule, index) => [rule.id, index])),
+  };
+}

@@ -1,0 +1,198 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeCase,
+  buildChecklist,
+  CHECKLIST_ITEM_IDS,
+  CHECKLIST_PHASES,
+  OverturnError,
+  PLAN_TYPES,
+} from '../src/index.js';
+import { createReferenceOverturn } from '../src/reference.js';
+
+/** Runs analyzeCase and proves the only thing that can escape is a well-formed INVALID_INPUT. */
+function analyzeOrInvalid(input: unknown) {
+  try {
+    return analyzeCase(input as never);
+  } catch (error) {
+    expect(error).toBeInstanceOf(OverturnError);
+    const overturnError = error as OverturnError;
+    expect(overturnError.code).toBe('INVALID_INPUT');
+    expect(overturnError.issues.length).toBeGreaterThan(0);
+    for (const issue of overturnError.issues) {
+      expect(Array.isArray(issue.path)).toBe(true);
+      expect(typeof issue.message).toBe('string');
+    }
+    return undefined;
+  }
+}
+
+const day = fc
+  .integer({ min: 0, max: 365 * 8 })
+  .map((n) => new Date(Date.UTC(2022, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+
+/** Valid cases, broad enough to reach every checklist rule's conditions. */
+const validCase = fc
+  .record(
+    {
+      codes: fc.subarray(
+        [
+          'CO-50',
+          'N661',
+          'CO-197',
+          'CO-16',
+          'N290',
+          'CO-96',
+          'CO-18',
+          'CO-29',
+          'PR-204',
+          'CO-55',
+          'CO-242',
+          'CO-22',
+          'CO-119',
+          'CO-27',
+          'CO-151',
+          'CO-4',
+          'CO-B7',
+        ],
+        { maxLength: 3 },
+      ),
+      text: fc.constantFrom(
+        undefined,
+        'The service is not medically necessary.',
+        'This treatment is experimental and investigational.',
+        'No prior authorization was obtained for this service.',
+        'The drug is not on the formulary; step therapy applies.',
+        'Records were not received.',
+      ),
+      stage: fc.constantFrom(undefined, 'prior_authorization', 'claim', 'concurrent_review'),
+      planType: fc.constantFrom(...PLAN_TYPES),
+      notice: day,
+      receivedLag: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+      asOfLag: fc.option(fc.integer({ min: -5, max: 400 }), { nil: undefined }),
+      urgent: fc.option(fc.boolean(), { nil: undefined }),
+      state: fc.constantFrom(undefined, 'CA', 'NY', 'TX', 'NJ', 'OH'),
+      icd10: fc.constantFrom(undefined, ['M17.11'], ['C50.911'], ['F32.A'], ['I21.4']),
+      condition: fc.constantFrom(undefined, 'breast cancer', 'asthma'),
+      procedure: fc.constantFrom(
+        undefined,
+        'total knee arthroplasty',
+        'hysterectomy',
+        '27447',
+        'tonsillectomy',
+      ),
+      funding: fc.constantFrom(undefined, 'insured', 'self_funded'),
+    },
+    { requiredKeys: ['codes', 'planType', 'notice'] },
+  )
+  .filter((c) => c.codes.length > 0 || c.text !== undefined)
+  .map((c) => {
+    const add = (n: number) =>
+      new Date(Date.parse(`${c.notice}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const input: Record<string, unknown> = {
+      denial: {
+        ...(c.codes.length ? { codes: c.codes } : {}),
+        ...(c.text ? { text: c.text } : {}),
+        ...(c.stage ? { stage: c.stage } : {}),
+      },
+      planType: c.planType,
+      noticeDate: c.notice,
+    };
+    if (c.receivedLag !== undefined) input.receivedDate = add(c.receivedLag);
+    if (c.asOfLag !== undefined) input.asOf = add(c.asOfLag);
+    for (const key of ['urgent', 'state', 'icd10', 'condition', 'procedure', 'funding'] as const)
+      if (c[key] !== undefined) input[key] = c[key];
+    return input;
+  });
+
+describe('analyzeCase on arbitrary input', () => {
+  it('returns an analysis or throws INVALID_INPUT for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        analyzeOrInvalid(value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never crashes on near-valid cases whose fields are replaced by any JSON, and never mutates them', () => {
+    const keys = [
+      'denial',
+      'planType',
+      'noticeDate',
+      'receivedDate',
+      'urgent',
+      'state',
+      'icd10',
+      'procedure',
+      'asOf',
+      'planWindow',
+      'funding',
+      'level',
+    ];
+    fc.assert(
+      fc.property(validCase, fc.constantFrom(...keys), fc.jsonValue(), (input, key, value) => {
+        const broken = { ...input, [key]: value };
+        const before = structuredClone(broken);
+        analyzeOrInvalid(broken);
+        expect(broken).toEqual(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('treats __proto__ keys as inert data', () => {
+    const input = JSON.parse(
+      '{"denial":{"codes":["CO-50"]},"planType":"fehb","noticeDate":"2026-01-02","__proto__":{"polluted":true}}',
+    );
+    expect(() => analyzeCase(input)).toThrow(OverturnError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('analyzeCase on valid cases', () => {
+  it('keeps its invariants: ids unique and ordered, dates inside the appeal, the deadline step on the deadline', () => {
+    fc.assert(
+      fc.property(validCase, (input) => {
+        const analysis = analyzeCase(input as never);
+        const { items, deadline } = analysis.checklist;
+        const ids = items.map((item) => item.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        const rank = items.map(
+          (item) => CHECKLIST_PHASES.indexOf(item.phase) * 100 + CHECKLIST_ITEM_IDS.indexOf(item.id),
+        );
+        expect(rank).toEqual([...rank].sort((a, b) => a - b));
+        for (const item of items) {
+          expect(`${item.title} ${item.why}`).not.toMatch(/\{[A-Za-z]+\}/); // every placeholder filled
+          if (item.dueDate === undefined) continue;
+          const asOf = input.asOf as string | undefined;
+          if (asOf !== undefined && asOf > deadline.deadline) {
+            // Past the deadline: the filing step stays on it, every other step is due today.
+            expect(item.dueDate).toBe(item.id === 'submit_written_appeal' ? deadline.deadline : asOf);
+            continue;
+          }
+          expect(item.dueDate <= deadline.deadline).toBe(true);
+          expect(item.dueDate >= deadline.clockStart.date).toBe(true);
+          if (asOf !== undefined) expect(item.dueDate >= asOf).toBe(true);
+        }
+        const submit = items.find((item) => item.id === 'submit_written_appeal');
+        expect(submit?.dueDate).toBe(deadline.deadline);
+        if (!analysis.classification.secondOpinionHelps) expect(ids).not.toContain('obtain_second_opinion');
+        if (input.urgent !== true) expect(ids).not.toContain('request_expedited_review');
+        if (input.procedure === undefined) expect(ids).not.toContain('check_sso_requirement');
+        expect(buildChecklist(input as never)).toEqual(analysis.checklist);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same answer through json-rules-engine (the reference engine)', async () => {
+    const reference = createReferenceOverturn();
+    await fc.assert(
+      fc.asyncProperty(validCase, async (input) => {
+        expect(await reference.analyzeCase(input as never)).toEqual(analyzeCase(input as never));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
