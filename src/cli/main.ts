@@ -1,12 +1,25 @@
 #!/usr/bin/env node
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { deadlineInputOf } from '../analyzeCase/analyze.js';
 import type { CaseInput } from '../buildChecklist/types.js';
 import { createOverturn, type Overturn, OverturnError, toICalendar } from '../index.js';
+import { isBatchWorker, runBatch } from './batch.js';
+import { diffJsonReport, diffTextReport, runDiff } from './diffCommand.js';
+import { FIXTURE_DOMAINS, type FixtureDomain } from './fixtureSuite.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
 import { analysisReport, type Colors, classificationLines, deadlineLines } from './report.js';
+import {
+  type EngineChoice,
+  exitCodeOf,
+  jsonReport,
+  junitReport,
+  type Reporter,
+  runFixtures,
+  textReport,
+} from './testCommand.js';
+import { validateRuleDirectory } from './validateCommand.js';
 
 /** Exit codes: 0 done, 1 a file could not be analysed, 2 a usage or rule-set error. */
 const EXIT_INPUT = 1;
@@ -159,6 +172,56 @@ export function program(): Command {
   ).action((files: string[], options: CommonOptions & { ics?: string }) => {
     process.exitCode = analyze(files, options);
   });
+  cli
+    .command('batch')
+    .description('analyse NDJSON cases (one per line) into NDJSON analyses, in order, across worker threads')
+    .argument('<input>', 'an NDJSON file of cases; - reads stdin')
+    .option('--out <file>', 'write the NDJSON answers to this file (default: stdout)')
+    .option('--rules <dir>', 'use the rule set in this directory instead of the bundled one')
+    .option(
+      '--as-of <YYYY-MM-DD>',
+      "today's date for every case (default: each case's asOf, else the system date)",
+      (value: string) => {
+        const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+        if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value)
+          throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+        return value;
+      },
+    )
+    .option(
+      '--workers <n>',
+      'worker threads (default: up to 4 for a file over 1 MB, else 0: this thread)',
+      (value: string) => {
+        if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+        return Number(value);
+      },
+    )
+    .option('--no-progress', 'no progress bar on stderr (default: shown when stderr is a terminal)')
+    .action(
+      async (
+        input: string,
+        options: { out?: string; rules?: string; asOf?: string; workers?: number; progress: boolean },
+      ) => {
+        try {
+          const { progress, ...rest } = options;
+          const summary = await runBatch({
+            input,
+            ...rest,
+            defaultAsOf: today(),
+            ...(progress ? {} : { progress }),
+          });
+          if (summary.errors)
+            process.stderr.write(
+              `overturn batch: ${summary.errors} of ${summary.cases} records have an error line\n`,
+            );
+          process.exitCode = summary.errors ? EXIT_INPUT : 0;
+        } catch (error) {
+          const path = (error as { path?: unknown } | null)?.path;
+          process.stderr.write(describeError(typeof path === 'string' ? path : 'overturn batch', error));
+          process.exitCode = EXIT_USAGE;
+        }
+      },
+    );
   common(
     cli
       .command('classify')
@@ -175,6 +238,93 @@ export function program(): Command {
   ).action((files: string[], options: CommonOptions) => {
     process.exitCode = deadline(files, options);
   });
+  cli
+    .command('test')
+    .description(
+      'run fixture files (one case or an array per file) and report each failure with its differences',
+    )
+    .argument('[paths...]', 'fixture files or folders (default: fixtures)')
+    .option('--rules <dir>', 'use the rule set in this directory instead of the bundled one')
+    .addOption(
+      new Option('--reporter <kind>', 'text, json or junit')
+        .choices(['text', 'json', 'junit'])
+        .default('text'),
+    )
+    .addOption(
+      new Option('--engine <engine>', 'compiled, reference (json-rules-engine) or both, which must agree')
+        .choices(['compiled', 'reference', 'both'])
+        .default('both'),
+    )
+    .addOption(
+      new Option('--domain <domain>', 'the domain of files outside a domain folder').choices([
+        ...FIXTURE_DOMAINS,
+      ]),
+    )
+    .option('--verbose', 'list passing fixtures too', false)
+    .option('--no-color', 'no colour')
+    .action(
+      async (
+        paths: string[],
+        options: {
+          rules?: string;
+          reporter: Reporter;
+          engine: EngineChoice;
+          domain?: FixtureDomain;
+          verbose: boolean;
+          color?: boolean;
+        },
+      ) => {
+        const run = await runFixtures(paths.length ? paths : ['fixtures'], options);
+        const report =
+          options.reporter === 'json'
+            ? jsonReport(run)
+            : options.reporter === 'junit'
+              ? junitReport(run)
+              : textReport(run, colorsFor(options.color === false ? false : undefined), options.verbose);
+        process.stdout.write(report);
+        process.exitCode = exitCodeOf(run);
+      },
+    );
+  cli
+    .command('diff')
+    .description('list every fixture whose answer changes between two rule-set directories, field by field')
+    .argument('[paths...]', 'fixture files or folders (default: fixtures)')
+    .requiredOption('--base <dir>', 'the rule set before the change')
+    .requiredOption('--head <dir>', 'the rule set after the change')
+    .option('--json', 'print the changes as JSON', false)
+    .option('--exit-code', 'exit 1 when any answer changes (as git diff --exit-code)', false)
+    .option('--no-color', 'no colour')
+    .action(
+      (
+        paths: string[],
+        options: { base: string; head: string; json: boolean; exitCode: boolean; color?: boolean },
+      ) => {
+        const run = runDiff(options.base, options.head, paths.length ? paths : ['fixtures']);
+        process.stdout.write(
+          options.json
+            ? diffJsonReport(run)
+            : diffTextReport(run, colorsFor(options.color === false ? false : undefined)),
+        );
+        process.exitCode = run.loadErrors.length
+          ? EXIT_INPUT
+          : options.exitCode && run.changed.length
+            ? 1
+            : 0;
+      },
+    );
+  cli
+    .command('validate')
+    .description('validate a rule-set directory and print every problem with its file, rule and path')
+    .argument('<dir>', 'a rule-set directory (a copy of rules/)')
+    .option('--no-color', 'no colour')
+    .action((dir: string, options: { color?: boolean }) => {
+      const { text, exitCode } = validateRuleDirectory(
+        dir,
+        colorsFor(options.color === false ? false : undefined),
+      );
+      (exitCode ? process.stderr : process.stdout).write(text);
+      process.exitCode = exitCode;
+    });
   return cli;
 }
 
@@ -193,4 +343,5 @@ export async function run(argv: string[]): Promise<void> {
   }
 }
 
-await run(process.argv.slice(2));
+// A batch worker re-enters this file (the bundled CLI) to analyse chunks: it must not run the command line.
+if (!isBatchWorker()) await run(process.argv.slice(2));

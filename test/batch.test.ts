@@ -1,0 +1,288 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { batchTestHooks, runBatch } from '../src/cli/batch.js';
+import { analyzeCase, OverturnError } from '../src/index.js';
+
+const root = join(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'overturn-batch-'));
+let files = 0;
+const tempFile = (name: string) => join(dir, `${files++}-${name}`);
+
+/** The example cases, and the inputs of fixtures/cases when that suite exists. */
+function sampleCases(): Record<string, unknown>[] {
+  const read = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+  const jsonIn = (folder: string) =>
+    readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => join(folder, name));
+  const cases = jsonIn(join(root, 'examples')).map(read) as Record<string, unknown>[];
+  const fixtures = join(root, 'fixtures', 'cases');
+  if (existsSync(fixtures)) {
+    for (const file of jsonIn(fixtures)) {
+      const parsed = read(file);
+      for (const fixture of Array.isArray(parsed) ? parsed : [parsed])
+        cases.push((fixture as { input: Record<string, unknown> }).input);
+    }
+  }
+  // Only cases that analyse: the bad lines below are the only errors.
+  return cases.filter((input) => {
+    try {
+      analyzeCase(input as never);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function shiftDate(date: unknown, days: number): unknown {
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  const shifted = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+/** A case with every date moved by `days`. */
+function shifted(input: Record<string, unknown>, days: number): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...input };
+  for (const key of ['noticeDate', 'receivedDate', 'asOf'])
+    if (key in out) out[key] = shiftDate(out[key], days);
+  if (out.denial && typeof out.denial === 'object') {
+    const denial = { ...(out.denial as Record<string, unknown>) };
+    if ('asOf' in denial) denial.asOf = shiftDate(denial.asOf, days);
+    out.denial = denial;
+  }
+  return out;
+}
+
+const cases = sampleCases();
+/** Bad lines, by the (1-based) line they go on; the rest are cases with varied dates, or blank. */
+const bad = new Map<number, string>([
+  [2, 'not json at all'],
+  [5, '{"denial": '],
+  [
+    40,
+    JSON.stringify({ denial: { codes: ['hello'] }, planType: 'employer_erisa', noticeDate: '2026-01-02' }),
+  ],
+  [41, '[1, 2, 3]'],
+  [42, 'null'],
+  [43, '42'],
+  [555, JSON.stringify({ ...cases[0], asOf: 'tomorrow' })],
+]);
+
+/** `count` lines of NDJSON: cases cycling through the samples with shifted dates, bad lines, a few blanks. */
+function ndjson(count: number, extraBad = bad): string {
+  const lines: string[] = [];
+  for (let line = 1; line <= count; line++) {
+    const badLine = extraBad.get(line);
+    if (badLine !== undefined) lines.push(badLine);
+    else if (line % 97 === 0) lines.push(line % 2 ? '' : '   ');
+    else {
+      const input = cases[line % cases.length] as Record<string, unknown>;
+      lines.push(JSON.stringify(shifted(input, ((line * 37) % 900) - 450)));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** What the batch must write for one line: analyzeCase's answer, or the error. */
+function expectedLine(text: string, line: number, asOf?: string, defaultAsOf?: string): unknown {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return {
+      line,
+      error: { code: 'INVALID_JSON', issues: [{ path: [], message: (error as Error).message }] },
+    };
+  }
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    if (asOf !== undefined) parsed = { ...parsed, asOf };
+    else if (!('asOf' in parsed) && defaultAsOf !== undefined) parsed = { ...parsed, asOf: defaultAsOf };
+  }
+  try {
+    return { line, analysis: JSON.parse(JSON.stringify(analyzeCase(parsed as never))) };
+  } catch (error) {
+    if (!(error instanceof OverturnError)) throw error;
+    return { line, error: { code: error.code, issues: error.issues } };
+  }
+}
+
+function expectedOutput(text: string, asOf?: string, defaultAsOf?: string): unknown[] {
+  return text
+    .split('\n')
+    .map((line, index) => [line, index + 1] as const)
+    .filter(([line]) => line.trim() !== '')
+    .map(([line, number]) => expectedLine(line, number, asOf, defaultAsOf));
+}
+
+const parseOutput = (text: string): unknown[] =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+
+const cli = (args: string[], input?: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'batch', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+
+// Small chunks (in tests only), so that 600 lines make 24 chunks over 2 workers, answered out of order.
+const big = ndjson(600);
+const bigFile = tempFile('big.ndjson');
+writeFileSync(bigFile, big);
+const bigExpected = expectedOutput(big);
+const bigErrors = bigExpected.filter((line) => 'error' in (line as object)).length;
+
+beforeEach(() => {
+  batchTestHooks.chunkLines = 25;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  batchTestHooks.chunkLines = undefined;
+  batchTestHooks.crashWorkerAt = undefined;
+});
+
+/** Today in the local time zone, as the CLI fills it in for cases without an asOf. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+describe('runBatch', () => {
+  it('answers every line in this thread, in order; bad lines get error lines with their numbers', async () => {
+    const out = tempFile('out.ndjson');
+    const summary = await runBatch({ input: bigFile, out, workers: 0, progress: false });
+    const answers = parseOutput(readFileSync(out, 'utf8'));
+    expect(answers).toEqual(bigExpected);
+    expect(summary).toMatchObject({ cases: bigExpected.length, errors: bigErrors });
+
+    const errors = answers.filter((line) => 'error' in (line as object)) as {
+      line: number;
+      error: { code: string; issues: { path: unknown[]; message: string }[] };
+    }[];
+    expect(errors.map(({ line, error }) => [line, error.code])).toEqual([
+      [2, 'INVALID_JSON'],
+      [5, 'INVALID_JSON'],
+      [40, 'INVALID_INPUT'],
+      [41, 'INVALID_INPUT'],
+      [42, 'INVALID_INPUT'],
+      [43, 'INVALID_INPUT'],
+      [555, 'INVALID_INPUT'],
+    ]);
+    expect(errors[0]?.error.issues[0]?.message).toMatch(/JSON/);
+    expect(errors[2]?.error.issues[0]?.path).toEqual(['denial', 'codes', 0]);
+    expect(errors[6]?.error.issues.map((issue) => issue.path.join('.'))).toContain('asOf');
+  });
+
+  it('gives the same answers, in input order, with 2 workers', async () => {
+    const out = tempFile('out.ndjson');
+    const summary = await runBatch({ input: bigFile, out, workers: 2, progress: false });
+    expect(parseOutput(readFileSync(out, 'utf8'))).toEqual(bigExpected);
+    expect(summary).toMatchObject({ cases: bigExpected.length, errors: bigErrors });
+  });
+
+  it('overrides each case’s asOf with asOf, and fills in defaultAsOf only where a case has none', async () => {
+    const withAsOf = ndjson(60, new Map());
+    const withoutAsOf = withAsOf
+      .split('\n')
+      .map((line, index) =>
+        index % 2 && line ? JSON.stringify({ ...JSON.parse(line), asOf: undefined }) : line,
+      )
+      .join('\n');
+    const input = tempFile('dates.ndjson');
+    writeFileSync(input, withoutAsOf);
+
+    const overridden = tempFile('out.ndjson');
+    await runBatch({
+      input,
+      out: overridden,
+      asOf: '2027-01-15',
+      defaultAsOf: '2020-01-01',
+      progress: false,
+    });
+    const answers = parseOutput(readFileSync(overridden, 'utf8'));
+    expect(answers).toEqual(expectedOutput(withoutAsOf, '2027-01-15'));
+    expect(answers.map((line) => (line as { analysis?: { asOf?: string } }).analysis?.asOf)).toEqual(
+      answers.map(() => '2027-01-15'),
+    );
+
+    const defaulted = tempFile('out.ndjson');
+    await runBatch({ input, out: defaulted, defaultAsOf: '2026-12-01', progress: false });
+    expect(parseOutput(readFileSync(defaulted, 'utf8'))).toEqual(
+      expectedOutput(withoutAsOf, undefined, '2026-12-01'),
+    );
+
+    const asIs = tempFile('out.ndjson');
+    await runBatch({ input, out: asIs, progress: false });
+    expect(parseOutput(readFileSync(asIs, 'utf8'))).toEqual(expectedOutput(withoutAsOf));
+  });
+
+  it('numbers lines as in the file: CRLF, blank lines and a byte-order mark', async () => {
+    const [a, b] = cases.map((input) => JSON.stringify(input));
+    const input = tempFile('crlf.ndjson');
+    writeFileSync(input, `\uFEFF${a}\r\n\r\n  \r\n${b}`); // no newline at the end
+    const out = tempFile('out.ndjson');
+    const summary = await runBatch({ input, out, progress: false });
+    expect(summary).toMatchObject({ cases: 2, errors: 0 });
+    expect(parseOutput(readFileSync(out, 'utf8'))).toEqual([
+      expectedLine(a as string, 1),
+      expectedLine(b as string, 4),
+    ]);
+  });
+
+  it('fails the run with a clear message when a worker crashes, without hanging', async () => {
+    batchTestHooks.crashWorkerAt = 1;
+    await expect(
+      runBatch({ input: bigFile, out: tempFile('out.ndjson'), workers: 1, progress: false }),
+    ).rejects.toThrow('batch worker 1 crashed: simulated crash on chunk 1');
+  });
+
+  it('rejects a missing input file', async () => {
+    await expect(runBatch({ input: join(dir, 'missing.ndjson'), progress: false })).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+  });
+});
+
+describe('overturn batch (CLI)', () => {
+  it('reads stdin with -, runs workers from source, writes only NDJSON on stdout, exits 1 on a bad record', () => {
+    const result = cli(['-', '--workers', '2'], big);
+    expect(result.status).toBe(1);
+    const expected = expectedOutput(big, undefined, today());
+    expect(parseOutput(result.stdout)).toEqual(expected);
+    const errors = expected.filter((line) => 'error' in (line as object)).length;
+    expect(result.stderr).toBe(
+      `overturn batch: ${errors} of ${expected.length} records have an error line\n`,
+    );
+  });
+
+  it('exits 0 when every record is analysed; applies --as-of; writes --out', () => {
+    const input = tempFile('good.ndjson');
+    const text = ndjson(30, new Map());
+    writeFileSync(input, text);
+    const out = tempFile('out.ndjson');
+    const result = cli([input, '--as-of', '2026-12-24', '--out', out, '--no-progress']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('');
+    expect(parseOutput(readFileSync(out, 'utf8'))).toEqual(expectedOutput(text, '2026-12-24'));
+  });
+
+  it('exits 2 on usage errors', () => {
+    const missing = cli([join(dir, 'missing.ndjson')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('missing.ndjson: no such file');
+    expect(cli([bigFile, '--workers', 'many']).status).toBe(2);
+    const rules = cli([bigFile, '--rules', dir]);
+    expect(rules.status).toBe(2);
+    expect(rules.stderr).toContain('INVALID_RULE_SET');
+  });
+});
