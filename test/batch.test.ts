@@ -1,62 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchTestHooks, runBatch } from '../src/cli/batch.js';
 import { analyzeCase, OverturnError } from '../src/index.js';
+import { sampleCases, shiftedCase } from './_helpers/sampleCases.js';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'overturn-batch-'));
 let files = 0;
 const tempFile = (name: string) => join(dir, `${files++}-${name}`);
-
-/** The example cases, and the inputs of fixtures/cases when that suite exists. */
-function sampleCases(): Record<string, unknown>[] {
-  const read = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
-  const jsonIn = (folder: string) =>
-    readdirSync(folder)
-      .filter((name) => name.endsWith('.json'))
-      .sort()
-      .map((name) => join(folder, name));
-  const cases = jsonIn(join(root, 'examples')).map(read) as Record<string, unknown>[];
-  const fixtures = join(root, 'fixtures', 'cases');
-  if (existsSync(fixtures)) {
-    for (const file of jsonIn(fixtures)) {
-      const parsed = read(file);
-      for (const fixture of Array.isArray(parsed) ? parsed : [parsed])
-        cases.push((fixture as { input: Record<string, unknown> }).input);
-    }
-  }
-  // Only cases that analyse: the bad lines below are the only errors.
-  return cases.filter((input) => {
-    try {
-      analyzeCase(input as never);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-function shiftDate(date: unknown, days: number): unknown {
-  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
-  const shifted = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
-  return shifted.toISOString().slice(0, 10);
-}
-
-/** A case with every date moved by `days`. */
-function shifted(input: Record<string, unknown>, days: number): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...input };
-  for (const key of ['noticeDate', 'receivedDate', 'asOf'])
-    if (key in out) out[key] = shiftDate(out[key], days);
-  if (out.denial && typeof out.denial === 'object') {
-    const denial = { ...(out.denial as Record<string, unknown>) };
-    if ('asOf' in denial) denial.asOf = shiftDate(denial.asOf, days);
-    out.denial = denial;
-  }
-  return out;
-}
 
 const cases = sampleCases();
 /** Bad lines, by the (1-based) line they go on; the rest are cases with varied dates, or blank. */
@@ -82,7 +36,7 @@ function ndjson(count: number, extraBad = bad): string {
     else if (line % 97 === 0) lines.push(line % 2 ? '' : '   ');
     else {
       const input = cases[line % cases.length] as Record<string, unknown>;
-      lines.push(JSON.stringify(shifted(input, ((line * 37) % 900) - 450)));
+      lines.push(JSON.stringify(shiftedCase(input, ((line * 37) % 900) - 450)));
     }
   }
   return `${lines.join('\n')}\n`;
