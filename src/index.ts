@@ -6,6 +6,18 @@
  */
 
 export { defaultRuleSetSource } from './_lib/defaultRuleSet.js';
+export {
+  type FhirAdapterOptions,
+  type FhirDenialCase,
+  fromFhirClaimResponse,
+  fromFhirExplanationOfBenefit,
+} from './adapters/fhir/index.js';
+export {
+  fromX12_835,
+  X12_MAX_LENGTH,
+  type X12Adjustment,
+  type X12DenialCase,
+} from './adapters/x12/index.js';
 export { analyzeCase } from './analyzeCase/index.js';
 export type { CaseAnalysis } from './analyzeCase/types.js';
 export { buildChecklist } from './buildChecklist/index.js';

@@ -161,3 +161,39 @@ describe('overturn CLI', () => {
     expect(help.stdout).toContain('analyze [options] [files...]');
   });
 });
+
+describe('overturn analyze on FHIR and X12 835 input', () => {
+  it('reads an 835 (detected), needs the plan type it does not carry, and plans each denied claim or line', () => {
+    const file = 'fixtures/adapters/x12/multi-claim.835';
+    const missing = cli('analyze', file);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(
+      'planType: an 835 does not say which kind of plan paid the claim: give --plan-type',
+    );
+    const result = cli('analyze', file, '--plan-type', 'employer_erisa', '--as-of', '2026-01-20', '--json');
+    expect(result.status).toBe(0);
+    const analyses = result.stdout
+      .split(/\n(?=\{)/)
+      .filter(Boolean)
+      .map((text) => JSON.parse(text));
+    // DTM*405 production date 2026-01-12 + 180 days = Saturday 2026-07-11 (notice date: receipt unknown).
+    expect(analyses.map((a) => [a.source, a.classification.category, a.deadline.deadline])).toEqual([
+      ['claim PCN-SYN-2002', 'prior_authorization', '2026-07-11'],
+      ['claim PCN-SYN-2003 line 1', 'duplicate_or_bundled', '2026-07-11'],
+    ]);
+  });
+
+  it('reads a FHIR ExplanationOfBenefit (detected) and plans each denied item, refusing a bad format choice', () => {
+    const file = 'fixtures/adapters/fhir/eob-professional-partial.json';
+    const result = cli('analyze', file, '--plan-type', 'individual_market', '--as-of', '2026-01-20');
+    expect(result.status).toBe(0);
+    expect(
+      result.stdout.match(
+        /^fixtures\/adapters\/fhir\/eob-professional-partial\.json ExplanationOfBenefit\/\S+#item-\d+$/gm,
+      )?.length,
+    ).toBe(2);
+    const wrong = cli('analyze', file, '--format', 'x12', '--plan-type', 'individual_market');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('INVALID_INPUT');
+  });
+});

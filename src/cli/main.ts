@@ -8,6 +8,13 @@ import { createOverturn, type Overturn, OverturnError, toICalendar } from '../in
 import { isBatchWorker, runBatch } from './batch.js';
 import { diffJsonReport, diffTextReport, runDiff } from './diffCommand.js';
 import { FIXTURE_DOMAINS, type FixtureDomain } from './fixtureSuite.js';
+import {
+  casesFromText,
+  detectFormat,
+  INPUT_FORMATS,
+  type InputFormat,
+  type LabelledCase,
+} from './inputFormats.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
 import { analysisReport, type Colors, classificationLines, deadlineLines } from './report.js';
 import {
@@ -83,23 +90,69 @@ function eachFile(files: string[], work: (file: string, parsed: unknown) => void
   return failed ? EXIT_INPUT : 0;
 }
 
-function analyze(files: string[], options: CommonOptions & { ics?: string }): number {
+interface AnalyzeOptions extends CommonOptions {
+  ics?: string;
+  format?: InputFormat;
+  planType?: string;
+  received?: string;
+  state?: string;
+  funding?: string;
+}
+
+function analyze(files: string[], options: AnalyzeOptions): number {
   if (options.ics && files.length > 1) throw new UsageError('--ics takes one case file at a time');
   const overturn = overturnFor(options);
   const colors = colorsFor(options.color);
-  return eachFile(files, (file, parsed) => {
-    const input = (isObject(parsed) ? { ...parsed, asOf: asOfFor(options, parsed) } : parsed) as CaseInput;
-    const analysis = overturn.analyzeCase(input);
-    process.stdout.write(
-      options.json ? `${JSON.stringify(analysis, null, 2)}\n` : analysisReport(file, analysis, colors),
-    );
-    if (options.ics) {
-      const ics = toICalendar(analysis);
-      writeFileSync(options.ics, ics);
-      const events = ics.split('BEGIN:VEVENT').length - 1;
-      process.stderr.write(`${options.ics}: ${events} dated steps, each with a reminder 7 days before\n`);
+  let failed = false;
+  for (const file of files.length ? files : ['-']) {
+    let cases: LabelledCase[];
+    try {
+      const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+      const format = options.format ?? detectFormat(text);
+      cases = casesFromText(text, format, {
+        ...(options.planType ? { planType: options.planType as never } : {}),
+        ...(options.received ? { receivedDate: options.received } : {}),
+        ...(options.state ? { state: options.state } : {}),
+        ...(options.funding ? { funding: options.funding as never } : {}),
+        // A case file's own asOf counts unless --as-of is given; for FHIR and 835 input, today.
+        ...(options.asOf || format !== 'case' ? { asOf: options.asOf ?? today() } : {}),
+      });
+      if (format === 'case') {
+        for (const entry of cases)
+          if (isObject(entry.input) && entry.input.asOf === undefined)
+            entry.input = { ...entry.input, asOf: today() };
+      }
+    } catch (error) {
+      failed = true;
+      process.stderr.write(describeError(file, error));
+      continue;
     }
-  });
+    if (options.ics && cases.length !== 1)
+      throw new UsageError(`--ics takes one case at a time; ${file} holds ${cases.length}`);
+    if (!cases.length) process.stderr.write(`${file}: no denied claim or item found\n`);
+    for (const entry of cases) {
+      const name = entry.label ? `${file} ${entry.label}` : file;
+      try {
+        const analysis = overturn.analyzeCase(entry.input as CaseInput);
+        if (entry.warnings.length) analysis.warnings.unshift(...entry.warnings);
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify(entry.label ? { source: entry.label, ...analysis } : analysis, null, 2)}\n`
+            : analysisReport(name, analysis, colors),
+        );
+        if (options.ics) {
+          const ics = toICalendar(analysis);
+          writeFileSync(options.ics, ics);
+          const events = ics.split('BEGIN:VEVENT').length - 1;
+          process.stderr.write(`${options.ics}: ${events} dated steps, each with a reminder 7 days before\n`);
+        }
+      } catch (error) {
+        failed = true;
+        process.stderr.write(describeError(name, error));
+      }
+    }
+  }
+  return failed ? EXIT_INPUT : 0;
 }
 
 function classify(files: string[], options: CommonOptions): number {
@@ -167,9 +220,29 @@ export function program(): Command {
     cli
       .command('analyze')
       .description('classify, date, route and plan a case: the full report (a case file, or - for stdin)')
-      .argument('[files...]', 'case files (CaseInput JSON); - or nothing reads stdin')
-      .option('--ics <file>', 'also write the dated steps as an iCalendar file, with reminders'),
-  ).action((files: string[], options: CommonOptions & { ics?: string }) => {
+      .argument(
+        '[files...]',
+        'case files, FHIR R4 ExplanationOfBenefit / ClaimResponse JSON, or X12 835; - or nothing reads stdin',
+      )
+      .option('--ics <file>', 'also write the dated steps as an iCalendar file, with reminders')
+      .addOption(
+        new Option('--format <format>', 'case, fhir or x12 (default: detected from the content)').choices([
+          ...INPUT_FORMATS,
+        ]),
+      )
+      .option(
+        '--plan-type <type>',
+        'the plan type, for FHIR and 835 input that does not say (employer_erisa, …)',
+      )
+      .option('--received <YYYY-MM-DD>', 'for FHIR and 835 input: the day the notice arrived')
+      .option('--state <code>', 'for FHIR and 835 input: the USPS state code')
+      .addOption(
+        new Option('--funding <funding>', 'for FHIR and 835 input: insured or self_funded').choices([
+          'insured',
+          'self_funded',
+        ]),
+      ),
+  ).action((files: string[], options: AnalyzeOptions) => {
     process.exitCode = analyze(files, options);
   });
   cli

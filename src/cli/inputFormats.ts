@@ -1,0 +1,91 @@
+import { fromFhirClaimResponse, fromFhirExplanationOfBenefit } from '../adapters/fhir/index.js';
+import type { FhirAdapterOptions } from '../adapters/fhir/types.js';
+import { fromX12_835 } from '../adapters/x12/index.js';
+import type { CaseInput } from '../buildChecklist/types.js';
+import { OverturnError } from '../errors.js';
+
+/** What a file holds: a `CaseInput`, a FHIR R4 ExplanationOfBenefit or ClaimResponse, or an X12 835. */
+export const INPUT_FORMATS = ['case', 'fhir', 'x12'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/** What the command line knows that a FHIR resource or an 835 does not say. */
+export type CaseContext = FhirAdapterOptions;
+
+/** One case read from a file, with where it came from (`claim PCN-1 line 2`, `ExplanationOfBenefit/e1#item-2`). */
+export interface LabelledCase {
+  label?: string;
+  input: unknown;
+  warnings: string[];
+}
+
+/** The format of a file's text: an 835 starts with ISA; JSON with a FHIR `resourceType` is FHIR; else a case. */
+export function detectFormat(text: string): InputFormat {
+  const start = text.trimStart();
+  if (start.startsWith('ISA')) return 'x12';
+  if (start.startsWith('{')) {
+    // A cheap look for the resource type near the top; the adapter validates it properly.
+    const head = start.slice(0, 4096);
+    if (/"resourceType"\s*:\s*"(ExplanationOfBenefit|ClaimResponse)"/.test(head)) return 'fhir';
+  }
+  return 'case';
+}
+
+/**
+ * The cases in a file's text: one for a case file, one per denied item of a FHIR resource, one per denied
+ * claim or service line of an 835. Throws `OverturnError` (bad resource or 835) or `SyntaxError` (bad JSON).
+ */
+export function casesFromText(text: string, format: InputFormat, context: CaseContext): LabelledCase[] {
+  if (format === 'x12') {
+    return fromX12_835(text).map((found) => {
+      const line = found.claim.line ? ` line ${found.claim.line.index}` : '';
+      const procedure = found.claim.line?.procedure ?? found.caseHints.procedure;
+      const input: Record<string, unknown> = {
+        denial: found.denial,
+        ...contextFields(context),
+        ...(found.caseHints.noticeDate ? { noticeDate: found.caseHints.noticeDate } : {}),
+        ...(procedure ? { procedure } : {}),
+      };
+      if (!input.planType) throw planTypeNeeded('an 835 does not say which kind of plan paid the claim');
+      return { label: `claim ${found.claim.id}${line}`, input, warnings: found.warnings };
+    });
+  }
+  const parsed: unknown = JSON.parse(text);
+  if (format === 'fhir') {
+    const resourceType = (parsed as { resourceType?: unknown } | null)?.resourceType;
+    const read = resourceType === 'ClaimResponse' ? fromFhirClaimResponse : fromFhirExplanationOfBenefit;
+    let found: ReturnType<typeof read>;
+    try {
+      found = read(parsed as never, contextFields(context));
+    } catch (error) {
+      // The adapter speaks to code (options.planType); on the command line the same thing is --plan-type.
+      if (error instanceof OverturnError && error.issues.some((issue) => issue.path[0] === 'planType'))
+        throw new OverturnError(
+          error.code,
+          error.issues.map((issue) =>
+            issue.path[0] === 'planType' ? { ...issue, message: `${issue.message} (--plan-type)` } : issue,
+          ),
+        );
+      throw error;
+    }
+    return found.map((found) => ({
+      label: found.item.reference,
+      input: found.case satisfies CaseInput,
+      warnings: found.warnings,
+    }));
+  }
+  const input =
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed) && context.asOf
+      ? { ...parsed, asOf: context.asOf }
+      : parsed;
+  return [{ input, warnings: [] }];
+}
+
+function contextFields(context: CaseContext): CaseContext {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(context)) if (value !== undefined) fields[key] = value;
+  return fields as CaseContext;
+}
+
+function planTypeNeeded(why: string): OverturnError {
+  return new OverturnError('INVALID_INPUT', [{ path: ['planType'], message: `${why}: give --plan-type` }]);
+}
