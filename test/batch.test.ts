@@ -240,3 +240,56 @@ describe('overturn batch (CLI)', () => {
     expect(rules.stderr).toContain('INVALID_RULE_SET');
   });
 });
+
+describe('overturn batch on FHIR and X12 835 input', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'batch', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+  const records = (stdout: string) =>
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+
+  it('answers each denied item of a FHIR resource line, next to ordinary case lines', () => {
+    const file = tempFile('mixed.ndjson');
+    const eob = JSON.parse(
+      readFileSync(join(root, 'fixtures/adapters/fhir/eob-professional-partial.json'), 'utf8'),
+    );
+    const example = JSON.parse(readFileSync(join(root, 'examples/medicare-redetermination.json'), 'utf8'));
+    writeFileSync(file, `${JSON.stringify(eob)}\n${JSON.stringify(example)}\n`);
+    const result = cli(file, '--plan-type', 'individual_market', '--as-of', '2026-01-20');
+    expect(result.status).toBe(0);
+    const answers = records(result.stdout);
+    expect(answers.map((a) => [a.line, a.source, a.analysis.classification.category])).toEqual([
+      [1, expect.stringMatching(/^ExplanationOfBenefit\/.+#item-2$/), 'prior_authorization'],
+      [1, expect.stringMatching(/^ExplanationOfBenefit\/.+#item-3$/), 'benefit_limit'],
+      [2, undefined, 'medical_necessity'],
+    ]);
+    // The case line keeps its own plan type; --plan-type is only for what a FHIR resource does not say.
+    expect(answers[2].analysis.deadline.level).toBe('redetermination');
+  });
+
+  it('reads an 835 whole (detected) and answers each denied claim or line', () => {
+    const result = cli(
+      'fixtures/adapters/x12/multi-claim.835',
+      '--plan-type',
+      'employer_erisa',
+      '--as-of',
+      '2026-01-20',
+    );
+    expect(result.status).toBe(0);
+    expect(
+      records(result.stdout).map((a) => [
+        a.source,
+        a.analysis.classification.category,
+        a.analysis.deadline.deadline,
+      ]),
+    ).toEqual([
+      ['claim PCN-SYN-2002', 'prior_authorization', '2026-07-11'],
+      ['claim PCN-SYN-2003 line 1', 'duplicate_or_bundled', '2026-07-11'],
+    ]);
+  });
+});

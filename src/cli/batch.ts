@@ -11,7 +11,7 @@
  * chunks instead of running the command line (main.ts skips `run()` in a batch worker).
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
@@ -22,6 +22,7 @@ import type { CaseInput } from '../buildChecklist/types.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
 import { OverturnError, type OverturnIssue } from '../errors.js';
 import { createOverturn, type Overturn } from '../index.js';
+import { type CaseContext, casesFromText, type LabelledCase } from './inputFormats.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
 
 /** Options of {@link runBatch}. */
@@ -40,6 +41,11 @@ export interface BatchOptions {
   workers?: number;
   /** Show a progress bar on stderr (default: when stderr is a terminal). */
   progress?: boolean;
+  /**
+   * What FHIR resources on a line do not say (plan type, receipt date, state, funding). A line holding a
+   * FHIR R4 ExplanationOfBenefit or ClaimResponse gives one answer line per denied item.
+   */
+  context?: Omit<CaseContext, 'asOf'>;
 }
 
 /** What {@link runBatch} did. */
@@ -65,6 +71,8 @@ const WORKER_TAG = 'overturn:batch-worker';
 interface Dates {
   asOf?: string;
   defaultAsOf?: string;
+  /** What FHIR resources do not say (see `BatchOptions.context`). */
+  context: Omit<CaseContext, 'asOf'>;
 }
 
 interface WorkerData {
@@ -112,7 +120,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   if (stat?.isDirectory()) throw new Error(`${options.input} is a directory, not an NDJSON file`);
   const size = stat?.size;
   const rules = options.rules !== undefined ? loadRuleDirectory(options.rules) : undefined;
-  const dates: Dates = { asOf: options.asOf, defaultAsOf: options.defaultAsOf };
+  const dates: Dates = {
+    asOf: options.asOf,
+    defaultAsOf: options.defaultAsOf,
+    context: options.context ?? {},
+  };
   const workers =
     options.workers ??
     (size !== undefined && size > WORKERS_FROM_BYTES ? Math.min(availableParallelism(), 4) : 0);
@@ -252,6 +264,10 @@ function analyseChunk(
     if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 byte-order mark
     if (isBlank(text)) continue;
     cases++;
+    if (FHIR_LINE.test(text.slice(0, 4096))) {
+      errors += analyseFhirLine(analyze, dates, text, line, output);
+      continue;
+    }
     const answer = analyseLine(analyze, dates, text);
     if ('error' in answer) {
       errors++;
@@ -259,6 +275,53 @@ function analyseChunk(
     } else output.push(`{"line":${line},"analysis":${JSON.stringify(answer.analysis)}}\n`);
   }
   return { output: output.take(), cases, errors };
+}
+
+// A line holding a FHIR resource; anything else is a CaseInput (the adapter validates the resource properly).
+const FHIR_LINE = /^\s*\{[\s\S]*"resourceType"\s*:\s*"(?:ExplanationOfBenefit|ClaimResponse)"/;
+
+/** One answer line per denied item of a FHIR resource (`"source"` names it), or an error line; returns the error count. */
+function analyseFhirLine(
+  analyze: (input: CaseInput) => CaseAnalysis,
+  dates: Dates,
+  text: string,
+  line: number,
+  output: Utf8Lines,
+): number {
+  let cases: LabelledCase[];
+  try {
+    cases = casesFromText(text, 'fhir', {
+      ...dates.context,
+      ...((dates.asOf ?? dates.defaultAsOf) ? { asOf: (dates.asOf ?? dates.defaultAsOf) as string } : {}),
+    });
+  } catch (error) {
+    const answer = errorOf(error);
+    output.push(`${JSON.stringify({ line, error: answer })}\n`);
+    return 1;
+  }
+  if (!cases.length) output.push(`{"line":${line},"denied":0}\n`);
+  let errors = 0;
+  for (const { label, input } of cases) {
+    try {
+      output.push(
+        `{"line":${line},"source":${JSON.stringify(label)},"analysis":${JSON.stringify(analyze(input as CaseInput))}}\n`,
+      );
+    } catch (error) {
+      errors++;
+      output.push(`${JSON.stringify({ line, source: label, error: errorOf(error) })}\n`);
+    }
+  }
+  return errors;
+}
+
+function errorOf(error: unknown): { code: BatchErrorCode; issues: OverturnIssue[] } {
+  if (error instanceof OverturnError) return { code: error.code, issues: error.issues };
+  if (error instanceof SyntaxError)
+    return { code: 'INVALID_JSON', issues: [{ path: [], message: error.message }] };
+  return {
+    code: 'INTERNAL_ERROR',
+    issues: [{ path: [], message: error instanceof Error ? error.message : String(error) }],
+  };
 }
 
 function analyseLine(
@@ -488,3 +551,35 @@ class Progress {
 }
 
 if (isBatchWorker()) serveChunks();
+
+/**
+ * An X12 835 file in batch: one NDJSON answer per denied claim or service line (`"source"` names it). An 835
+ * is one document, not one record per line, so it is read whole (it is capped at 20 MiB by the reader).
+ */
+export async function runX12Batch(options: {
+  input: string;
+  out?: string;
+  rules?: string;
+  asOf: string;
+  context: Omit<CaseContext, 'asOf'>;
+}): Promise<BatchSummary> {
+  const started = performance.now();
+  const text = options.input === '-' ? readFileSync(0, 'utf8') : readFileSync(options.input, 'utf8');
+  const overturn = createOverturn(options.rules ? { rules: loadRuleDirectory(options.rules) } : {});
+  const cases = casesFromText(text, 'x12', { ...options.context, asOf: options.asOf });
+  const lines: string[] = [];
+  let errors = 0;
+  for (const { label, input } of cases) {
+    try {
+      lines.push(
+        `{"source":${JSON.stringify(label)},"analysis":${JSON.stringify(overturn.analyzeCase(input as CaseInput))}}\n`,
+      );
+    } catch (error) {
+      errors++;
+      lines.push(`${JSON.stringify({ source: label, error: errorOf(error) })}\n`);
+    }
+  }
+  if (options.out) writeFileSync(options.out, lines.join(''));
+  else process.stdout.write(lines.join(''));
+  return { cases: cases.length, errors, ms: performance.now() - started };
+}

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { deadlineInputOf } from '../analyzeCase/analyze.js';
 import type { CaseInput } from '../buildChecklist/types.js';
 import { createOverturn, type Overturn, OverturnError, toICalendar } from '../index.js';
-import { isBatchWorker, runBatch } from './batch.js';
+import { isBatchWorker, runBatch, runX12Batch } from './batch.js';
 import { diffJsonReport, diffTextReport, runDiff } from './diffCommand.js';
 import { FIXTURE_DOMAINS, type FixtureDomain } from './fixtureSuite.js';
 import {
@@ -69,6 +69,19 @@ function today(): string {
 function asOfFor(options: CommonOptions, parsed: unknown): string {
   const fromFile = isCase(parsed) || isObject(parsed) ? (parsed as { asOf?: unknown }).asOf : undefined;
   return options.asOf ?? (typeof fromFile === 'string' ? fromFile : today());
+}
+
+/** Whether a file starts with an ISA segment (an X12 interchange), reading only its first bytes. */
+function startsWithIsa(file: string): boolean {
+  try {
+    const fd = openSync(file, 'r');
+    const head = Buffer.alloc(64);
+    const read = readSync(fd, head, 0, 64, 0);
+    closeSync(fd);
+    return head.subarray(0, read).toString('utf8').trimStart().startsWith('ISA');
+  } catch {
+    return false; // the batch reader reports the missing file
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -247,8 +260,25 @@ export function program(): Command {
   });
   cli
     .command('batch')
-    .description('analyse NDJSON cases (one per line) into NDJSON analyses, in order, across worker threads')
-    .argument('<input>', 'an NDJSON file of cases; - reads stdin')
+    .description(
+      'analyse NDJSON cases or FHIR resources (one per line) into NDJSON analyses, in order, across worker threads; or every denial of an X12 835',
+    )
+    .argument('<input>', 'an NDJSON file of cases or FHIR resources, or an X12 835 file; - reads stdin')
+    .addOption(
+      new Option('--format <format>', 'ndjson (cases and FHIR resources, one per line) or x12').choices([
+        'ndjson',
+        'x12',
+      ]),
+    )
+    .option('--plan-type <type>', 'for FHIR and 835 records that do not say: the plan type')
+    .option('--received <YYYY-MM-DD>', 'for FHIR and 835 records: the day the notice arrived')
+    .option('--state <code>', 'for FHIR and 835 records: the USPS state code')
+    .addOption(
+      new Option('--funding <funding>', 'for FHIR and 835 records: insured or self_funded').choices([
+        'insured',
+        'self_funded',
+      ]),
+    )
     .option('--out <file>', 'write the NDJSON answers to this file (default: stdout)')
     .option('--rules <dir>', 'use the rule set in this directory instead of the bundled one')
     .option(
@@ -273,16 +303,43 @@ export function program(): Command {
     .action(
       async (
         input: string,
-        options: { out?: string; rules?: string; asOf?: string; workers?: number; progress: boolean },
+        options: {
+          out?: string;
+          rules?: string;
+          asOf?: string;
+          workers?: number;
+          progress: boolean;
+          format?: 'ndjson' | 'x12';
+          planType?: string;
+          received?: string;
+          state?: string;
+          funding?: string;
+        },
       ) => {
         try {
-          const { progress, ...rest } = options;
-          const summary = await runBatch({
-            input,
-            ...rest,
-            defaultAsOf: today(),
-            ...(progress ? {} : { progress }),
-          });
+          const { progress, format, planType, received, state, funding, ...rest } = options;
+          const context = {
+            ...(planType ? { planType: planType as never } : {}),
+            ...(received ? { receivedDate: received } : {}),
+            ...(state ? { state } : {}),
+            ...(funding ? { funding: funding as never } : {}),
+          };
+          const x12 = format === 'x12' || (format === undefined && input !== '-' && startsWithIsa(input));
+          const summary = x12
+            ? await runX12Batch({
+                input,
+                ...(rest.out ? { out: rest.out } : {}),
+                ...(rest.rules ? { rules: rest.rules } : {}),
+                asOf: rest.asOf ?? today(),
+                context,
+              })
+            : await runBatch({
+                input,
+                ...rest,
+                context,
+                defaultAsOf: today(),
+                ...(progress ? {} : { progress }),
+              });
           if (summary.errors)
             process.stderr.write(
               `overturn batch: ${summary.errors} of ${summary.cases} records have an error line\n`,
