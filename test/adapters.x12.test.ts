@@ -5,12 +5,11 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyDenial,
   fromX12_835,
-  OverturnError,
   type OverturnIssue,
   X12_MAX_LENGTH,
   type X12DenialCase,
 } from '../src/index.js';
-import { issuesOf } from './_helpers/errors.js';
+import { answerOrInvalid, issuesOf } from './_helpers/errors.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'adapters', 'x12');
 const fixture = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
@@ -698,22 +697,7 @@ describe('envelope and syntax errors', () => {
 // ---------------------------------------------------------------------------------------------------
 
 /** Calls fromX12_835 and proves the only thing that can escape is a well-formed INVALID_INPUT. */
-function readOrInvalid(text: string): X12DenialCase[] | undefined {
-  try {
-    return fromX12_835(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(OverturnError);
-    const overturnError = error as OverturnError;
-    expect(overturnError.code).toBe('INVALID_INPUT');
-    expect(overturnError.issues.length).toBeGreaterThan(0);
-    for (const issue of overturnError.issues) {
-      expect(Array.isArray(issue.path)).toBe(true);
-      expect(typeof issue.message).toBe('string');
-      expect(issue.message.length).toBeGreaterThan(0);
-    }
-    return undefined;
-  }
-}
+const readOrInvalid = (text: string): X12DenialCase[] | undefined => answerOrInvalid(() => fromX12_835(text));
 
 const fixtureTexts = readdirSync(FIXTURES)
   .filter((name) => name.endsWith('.835'))

@@ -9,23 +9,10 @@ import {
   PLAN_TYPES,
 } from '../src/index.js';
 import { createReferenceOverturn } from '../src/reference.js';
+import { answerOrInvalid } from './_helpers/errors.js';
 
-/** Runs analyzeCase and proves the only thing that can escape is a well-formed INVALID_INPUT. */
-function analyzeOrInvalid(input: unknown) {
-  try {
-    return analyzeCase(input as never);
-  } catch (error) {
-    expect(error).toBeInstanceOf(OverturnError);
-    const overturnError = error as OverturnError;
-    expect(overturnError.code).toBe('INVALID_INPUT');
-    expect(overturnError.issues.length).toBeGreaterThan(0);
-    for (const issue of overturnError.issues) {
-      expect(Array.isArray(issue.path)).toBe(true);
-      expect(typeof issue.message).toBe('string');
-    }
-    return undefined;
-  }
-}
+/** Runs the function and proves the only thing that can escape is a well-formed INVALID_INPUT. */
+const analyzeOrInvalid = (input: unknown) => answerOrInvalid(() => analyzeCase(input as never));
 
 const day = fc
   .integer({ min: 0, max: 365 * 8 })

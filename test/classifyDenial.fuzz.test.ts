@@ -1,23 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyDenial, OverturnError } from '../src/index.js';
+import { answerOrInvalid } from './_helpers/errors.js';
 
-/** Calls classifyDenial and proves the only thing that can escape is a well-formed INVALID_INPUT. */
-function classifyOrInvalid(input: unknown) {
-  try {
-    return classifyDenial(input as never);
-  } catch (error) {
-    expect(error).toBeInstanceOf(OverturnError);
-    const overturnError = error as OverturnError;
-    expect(overturnError.code).toBe('INVALID_INPUT');
-    expect(overturnError.issues.length).toBeGreaterThan(0);
-    for (const issue of overturnError.issues) {
-      expect(Array.isArray(issue.path)).toBe(true);
-      expect(typeof issue.message).toBe('string');
-    }
-    return undefined;
-  }
-}
+/** Runs the function and proves the only thing that can escape is a well-formed INVALID_INPUT. */
+const classifyOrInvalid = (input: unknown) => answerOrInvalid(() => classifyDenial(input as never));
 
 const codeLike = fc.oneof(
   fc.constantFrom('CO-50', 'co 50', 'PR204', 'N115', 'MA130', '50', 'OA-18', 'B8', 'A1', 'CO-999', 'X', ''),

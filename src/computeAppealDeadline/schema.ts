@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { isIsoDate } from '../dates/isoDate.js';
+import { inputDateSchema } from '../engine/provenance.js';
 import { APPEAL_LEVELS, PLAN_TYPES } from '../types.js';
 import { US_STATES } from './states.js';
 
-// Years are bounded so that every window stays inside the calendar the date module covers.
-const date = z
-  .string()
-  .refine(isIsoDate, { message: 'expected a real calendar date as YYYY-MM-DD' })
-  .refine((value) => value >= '1950-01-01' && value <= '2150-12-31', {
-    message: 'expected a date between 1950 and 2150',
-  });
+const date = inputDateSchema;
 
 /** The schema of `DeadlineInput`. Unknown fields are refused. */
 export const deadlineInputSchema = z

@@ -6,6 +6,17 @@ export const isoDateSchema = z
   .string()
   .refine(isIsoDate, { message: 'expected a real calendar date as YYYY-MM-DD' });
 
+/**
+ * A date in an input: a real `YYYY-MM-DD` between 1950 and 2150. The years are bounded so that every window
+ * stays inside the calendar the date module covers.
+ */
+export const inputDateSchema = isoDateSchema.refine(
+  (value) => value >= '1950-01-01' && value <= '2150-12-31',
+  {
+    message: 'expected a date between 1950 and 2150',
+  },
+);
+
 /** Provenance every rule and table row carries: where the fact comes from and how sure it is. */
 export const provenanceShape = {
   id: z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { US_STATES } from '../computeAppealDeadline/states.js';
-import { isIsoDate } from '../dates/isoDate.js';
+import { inputDateSchema } from '../engine/provenance.js';
 import { PLAN_TYPES } from '../types.js';
 
 /**
@@ -29,12 +29,7 @@ const procedureText = z
   .max(MAX_PROCEDURE_LENGTH, `at most ${MAX_PROCEDURE_LENGTH} characters`)
   .refine(hasWord, { message: 'expected a procedure name or code (letters or digits)' });
 
-const date = z
-  .string()
-  .refine(isIsoDate, { message: 'expected a real calendar date as YYYY-MM-DD' })
-  .refine((value) => value >= '1950-01-01' && value <= '2150-12-31', {
-    message: 'expected a date between 1950 and 2150',
-  });
+const date = inputDateSchema;
 
 /**
  * The schema of `SsoInput`. Unknown fields are refused.

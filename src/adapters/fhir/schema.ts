@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { US_STATES } from '../../computeAppealDeadline/states.js';
 import { isIsoDate } from '../../dates/isoDate.js';
+import { inputDateSchema } from '../../engine/provenance.js';
 import { PLAN_TYPES } from '../../types.js';
 
 const positiveInt = z
@@ -196,12 +197,7 @@ export const containedClaimSchema = z.object({
     .optional(),
 });
 
-const optionDate = z
-  .string()
-  .refine(isIsoDate, { message: 'expected a real calendar date as YYYY-MM-DD' })
-  .refine((value) => value >= '1950-01-01' && value <= '2150-12-31', {
-    message: 'expected a date between 1950 and 2150',
-  });
+const optionDate = inputDateSchema;
 
 /** The adapter's options. Unknown fields are refused, so a misspelt option is reported. */
 export const fhirAdapterOptionsSchema = z
