@@ -140,8 +140,6 @@ export const itemsFileSchema = decisionRuleFileSchema(CHECKLIST_FACTS, checklist
 export interface ChecklistRules {
   rules: readonly ChecklistRule[];
   compiled: readonly CompiledRule<ChecklistEvent>[];
-  /** Each rule's position in its file: items are listed in file order within a phase. */
-  order: ReadonlyMap<string, number>;
 }
 
 /** Validates and compiles the checklist rules; records every problem in `collector`. */
@@ -153,9 +151,5 @@ export function compileChecklist(
   const file = collector.parseFile(files.items, itemsFileSchema, read(files.items));
   if (!file) return undefined;
   const rules = file.rules as ChecklistRule[];
-  return {
-    rules,
-    compiled: compileRules(rules),
-    order: new Map(rules.map((rule, index) => [rule.id, index])),
-  };
+  return { rules, compiled: compileRules(rules) };
 }
