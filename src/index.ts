@@ -40,6 +40,15 @@ export { US_STATES, type UsState } from './computeAppealDeadline/states.js';
 export { createOverturn, type Overturn, type OverturnOptions } from './createOverturn/index.js';
 export type { RuleSetSource } from './engine/ruleSet.js';
 export { OverturnError, type OverturnErrorCode, type OverturnIssue } from './errors.js';
+export {
+  draftAppealLetter,
+  draftRecordsRequest,
+  type Letter,
+  type LetterEvidence,
+  type LetterKind,
+  type LetterParties,
+  type LetterSection,
+} from './letters/index.js';
 export { recommendSpecialist } from './recommendSpecialist/index.js';
 export {
   type AlternativeSpecialist,

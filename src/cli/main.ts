@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import { deadlineInputOf } from '../analyzeCase/analyze.js';
 import type { CaseInput } from '../buildChecklist/types.js';
 import { createOverturn, type Overturn, OverturnError, toICalendar } from '../index.js';
+import { draftAppealLetter, draftRecordsRequest } from '../letters/index.js';
 import { isBatchWorker, runBatch, runX12Batch } from './batch.js';
 import { diffJsonReport, diffTextReport, runDiff } from './diffCommand.js';
 import { FIXTURE_DOMAINS, type FixtureDomain } from './fixtureSuite.js';
@@ -168,6 +169,38 @@ function analyze(files: string[], options: AnalyzeOptions): number {
   return failed ? EXIT_INPUT : 0;
 }
 
+interface LetterOptions extends CommonOptions {
+  kind: 'records' | 'appeal';
+  parties?: string;
+}
+
+/** Drafts a letter from one case file (exit 1 on a bad case or parties file). */
+function letter(file: string, options: LetterOptions): number {
+  const overturn = overturnFor(options);
+  const name = file;
+  try {
+    const parsed = readJson(file);
+    const input = { ...(parsed as object), asOf: asOfFor(options, parsed) } as CaseInput;
+    const analysis = overturn.analyzeCase(input);
+    let parties: unknown = {};
+    try {
+      parties = options.parties ? readJson(options.parties) : {};
+    } catch (error) {
+      process.stderr.write(describeError(options.parties ?? 'parties', error));
+      return EXIT_INPUT;
+    }
+    const drafted =
+      options.kind === 'records'
+        ? draftRecordsRequest(analysis, parties as never)
+        : draftAppealLetter(analysis, parties as never);
+    process.stdout.write(options.json ? `${JSON.stringify(drafted, null, 2)}\n` : drafted.markdown);
+    return 0;
+  } catch (error) {
+    process.stderr.write(describeError(name, error));
+    return EXIT_INPUT;
+  }
+}
+
 function classify(files: string[], options: CommonOptions): number {
   const overturn = overturnFor(options);
   const colors = colorsFor(options.color);
@@ -257,6 +290,21 @@ export function program(): Command {
       ),
   ).action((files: string[], options: AnalyzeOptions) => {
     process.exitCode = analyze(files, options);
+  });
+  common(
+    cli
+      .command('letter')
+      .description('draft a letter from a case: the claim-file request (records) or the appeal (appeal)')
+      .argument('<file>', 'a case file; - reads stdin')
+      .addOption(
+        new Option('--kind <kind>', 'records or appeal').choices(['records', 'appeal']).makeOptionMandatory(),
+      )
+      .option(
+        '--parties <file>',
+        'a JSON file naming the patient, insurer, claim number, physician, specialist',
+      ),
+  ).action((file: string, options: LetterOptions) => {
+    process.exitCode = letter(file, options);
   });
   cli
     .command('batch')

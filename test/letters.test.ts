@@ -1,0 +1,262 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeCase,
+  type CaseAnalysis,
+  type CaseInput,
+  draftAppealLetter,
+  draftRecordsRequest,
+  type Letter,
+} from '../src/index.js';
+import { answerOrInvalid, issuesOf } from './_helpers/errors.js';
+
+const root = join(import.meta.dirname, '..');
+const load = (name: string): CaseAnalysis =>
+  analyzeCase(JSON.parse(readFileSync(join(root, 'examples', `${name}.json`), 'utf8')) as CaseInput);
+const knee = load('knee-replacement-necessity');
+const medicare = load('medicare-redetermination');
+const priorAuth = load('missing-prior-authorization');
+const examples = { knee, medicare, priorAuth };
+
+/** Every citation a letter lists must be in the analysis, and appear in its text. */
+function expectCitationsFromAnalysis(letter: Letter, analysis: CaseAnalysis) {
+  const source = JSON.stringify(analysis);
+  expect(letter.citations.length).toBeGreaterThan(0);
+  for (const citation of letter.citations) {
+    expect(source).toContain(JSON.stringify(citation).slice(1, -1));
+    expect(letter.text).toContain(citation);
+    expect(letter.markdown).toContain(citation);
+  }
+}
+
+function expectPlaceholdersListed(letter: Letter) {
+  const found = [...new Set(letter.text.match(/\[[^\][\n]+\]/g) ?? [])];
+  expect(letter.placeholders).toEqual(found);
+}
+
+describe('draftRecordsRequest', () => {
+  it('cites the ERISA claim-file right and the criteria named in the knee denial', () => {
+    const letter = draftRecordsRequest(knee, {});
+    expect(letter.kind).toBe('records_request');
+    expect(letter.text).toContain('29 CFR 2560.503-1(h)(2)(iii)');
+    expect(letter.citations.join(' ')).toContain('29 CFR 2560.503-1(h)(2)(iii)');
+    expect(letter.text).toContain('MCG');
+    expect(letter.text).toContain('free of charge');
+    expect(letter.text).toContain('Date: 2026-11-25');
+    expect(letter.text).not.toMatch(/42 CFR 4/);
+  });
+
+  it('cites the HIPAA right of access and the 42 CFR 405 deadline for Original Medicare, never ERISA', () => {
+    const letter = draftRecordsRequest(medicare, {});
+    expect(letter.text).toContain('45 CFR 164.524');
+    expect(letter.text).toMatch(/42 CFR 405/);
+    expect(letter.text).toContain('Local Coverage Determination');
+    expect(letter.text).not.toContain('2560.503-1');
+    expect(letter.text).not.toContain('free of charge');
+  });
+
+  it('uses a generic phrase when no criteria are named', () => {
+    const letter = draftRecordsRequest(priorAuth, {});
+    expect(letter.text).toContain('any internal rule, guideline, protocol');
+    expect(letter.text).not.toContain('MCG');
+  });
+
+  it('fills the parties and leaves placeholders for the rest', () => {
+    const letter = draftRecordsRequest(knee, { patient: { name: 'Jane Doe' }, claimNumber: 'A-123' });
+    expect(letter.text).toContain('Jane Doe');
+    expect(letter.text).toContain('A-123');
+    expect(letter.placeholders).toContain('[Insurer]');
+    expect(letter.placeholders).not.toContain("[Patient's name]");
+    expect(letter.placeholders).not.toContain('[Claim number]');
+  });
+
+  it('writes a [Date] placeholder without asOf', () => {
+    const { asOf: _asOf, ...rest } = knee;
+    const letter = draftRecordsRequest(rest as CaseAnalysis, {});
+    expect(letter.placeholders).toContain('[Date]');
+  });
+});
+
+describe('draftAppealLetter', () => {
+  it('writes a clinical appeal for the knee case with the ERISA deadline and next levels', () => {
+    const letter = draftAppealLetter(knee, {});
+    expect(letter.kind).toBe('appeal');
+    expect(letter.text).toContain('2027-04-04');
+    expect(letter.text).toContain('29 CFR 2560.503-1(h)(3)(i)');
+    expect(letter.text).toContain('45 CFR 147.136(a)(1)');
+    expect(letter.text).toContain('Adult Reconstructive Orthopaedic Surgery');
+    expect(letter.text).toContain('AAOS appropriate use criteria');
+    expect(letter.placeholders).toEqual(
+      expect.arrayContaining(["[Specialist's name]", "[Specialist's conclusions]", "[Patient's name]"]),
+    );
+    expect(letter.text).not.toMatch(/42 CFR 4/);
+  });
+
+  it('writes a Medicare redetermination with 42 CFR 405 and 2026-05-07, no ERISA', () => {
+    const letter = draftAppealLetter(medicare, {});
+    expect(letter.kind).toBe('appeal');
+    expect(letter.text).toContain('2026-05-07');
+    expect(letter.citations.some((citation) => citation.startsWith('42 CFR 405'))).toBe(true);
+    expect(letter.text).not.toContain('2560.503-1');
+  });
+
+  it('writes a correction letter for the administrative prior-authorization denial', () => {
+    const letter = draftAppealLetter(priorAuth, {});
+    expect(letter.kind).toBe('correction');
+    expect(letter.text).toContain('prior authorization');
+    expect(letter.text).toContain('[Authorization number]');
+    expect(letter.text).toContain('2027-05-01');
+    expect(letter.text).not.toContain('Independent second opinion');
+  });
+
+  it('uses the evidence given', () => {
+    const letter = draftAppealLetter(
+      knee,
+      { patient: { name: 'Jane Doe' }, insurer: { name: 'Acme Health' } },
+      {
+        secondOpinion: {
+          specialistName: 'Dr. Ada Park',
+          conclusions: 'Surgery is indicated.',
+          examinedOn: '2026-11-20',
+        },
+        treatingPhysicianLetter: { physicianName: 'Dr. Bo Lee', date: '2026-11-21' },
+        guidelines: ['AAOS knee OA guideline (2021)'],
+      },
+    );
+    for (const fact of [
+      'Dr. Ada Park',
+      'Surgery is indicated.',
+      '2026-11-20',
+      'Dr. Bo Lee',
+      '2026-11-21',
+      'AAOS knee OA guideline (2021)',
+      'Acme Health',
+    ])
+      expect(letter.text).toContain(fact);
+    expect(letter.placeholders).not.toContain("[Specialist's name]");
+    expect(letter.placeholders).not.toContain("[Specialist's conclusions]");
+  });
+
+  it('rejects bad evidence with INVALID_INPUT', () => {
+    const issues = issuesOf(() => draftAppealLetter(knee, {}, { guidelines: [42] } as never), undefined);
+    expect(issues[0]?.path).toEqual(['guidelines', 0]);
+  });
+});
+
+describe('every example, both letters', () => {
+  for (const [name, analysis] of Object.entries(examples)) {
+    const erisa = name === 'knee';
+    for (const draft of [draftRecordsRequest, draftAppealLetter]) {
+      it(`${name}: ${draft.name} cites only the analysis, for its plan type, and lists its placeholders`, () => {
+        const letter = draft(analysis, {});
+        expectCitationsFromAnalysis(letter, analysis);
+        expectPlaceholdersListed(letter);
+        if (erisa) expect(letter.citations.join(' ')).not.toMatch(/42 CFR 4/);
+        if (name === 'medicare') expect(letter.citations.join(' ')).not.toContain('2560.503-1');
+        expect(draft(analysis, {})).toEqual(letter);
+      });
+    }
+  }
+});
+
+describe('parties validation', () => {
+  it.each([
+    [{ patient: { name: 42 } }, ['patient', 'name']],
+    [{ claimNumber: 'x'.repeat(201) }, ['claimNumber']],
+    [{ insurer: { name: 'Acme', extra: true } }, ['insurer']],
+    [{ unknown: 1 }, []],
+    [{ specialist: { specialty: 'Cardiology' } }, ['specialist', 'name']],
+  ])('refuses %j with its path', (parties, path) => {
+    for (const draft of [draftRecordsRequest, draftAppealLetter]) {
+      const issues = issuesOf((input) => draft(knee, input), parties);
+      expect(issues.some((issue) => JSON.stringify(issue.path) === JSON.stringify(path))).toBe(true);
+    }
+  });
+
+  it('any JSON parties gives a letter or INVALID_INPUT', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record(
+            { patient: fc.record({ name: fc.string() }), claimNumber: fc.string() },
+            { requiredKeys: [] },
+          ),
+        ),
+        (parties) => {
+          for (const draft of [draftRecordsRequest, draftAppealLetter]) {
+            const letter = answerOrInvalid(() => draft(medicare, parties as never));
+            if (letter) expect(letter.text).not.toContain('2560.503-1');
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('overturn letter', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '', NO_COLOR: '' },
+    });
+  const dir = mkdtempSync(join(tmpdir(), 'overturn-letter-'));
+
+  it('prints the records request as Markdown', () => {
+    const result = cli('letter', '--kind', 'records', 'examples/knee-replacement-necessity.json');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('29 CFR 2560.503-1(h)(2)(iii)');
+  });
+
+  it('prints the appeal as JSON with the parties and --as-of', () => {
+    const parties = join(dir, 'parties.json');
+    writeFileSync(parties, JSON.stringify({ patient: { name: 'Jane Doe' } }));
+    const result = cli(
+      'letter',
+      '--kind',
+      'appeal',
+      'examples/medicare-redetermination.json',
+      '--json',
+      '--parties',
+      parties,
+      '--as-of',
+      '2026-03-01',
+    );
+    expect(result.status).toBe(0);
+    const letter = JSON.parse(result.stdout) as Letter;
+    expect(letter.kind).toBe('appeal');
+    expect(letter.text).toContain('Jane Doe');
+    expect(letter.text).toContain('Date: 2026-03-01');
+  });
+
+  it('exits 1 on bad parties, a missing file or a bad case', () => {
+    const parties = join(dir, 'bad.json');
+    writeFileSync(parties, JSON.stringify({ patient: { name: 1 } }));
+    const bad = cli(
+      'letter',
+      '--kind',
+      'records',
+      'examples/knee-replacement-necessity.json',
+      '--parties',
+      parties,
+    );
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('INVALID_INPUT');
+    expect(bad.stderr).toContain('patient.name');
+    expect(cli('letter', '--kind', 'records', join(dir, 'nope.json')).status).toBe(1);
+    const badCase = join(dir, 'case.json');
+    writeFileSync(badCase, JSON.stringify({ denial: {} }));
+    expect(cli('letter', '--kind', 'appeal', badCase).status).toBe(1);
+  });
+
+  it('exits 2 without a valid --kind', () => {
+    expect(cli('letter', 'examples/knee-replacement-necessity.json').status).toBe(2);
+    expect(cli('letter', '--kind', 'poem', 'examples/knee-replacement-necessity.json').status).toBe(2);
+  });
+});
