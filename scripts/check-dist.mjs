@@ -47,6 +47,14 @@ const cli = spawnSync(
 if (cli.status !== 0 || !cli.stdout.includes('Thursday 2026-05-07'))
   failures.push(`dist/cli.js analyze exited ${cli.status}: ${cli.stderr}`);
 const reference = await import('../dist/reference.js');
+// An error thrown by one bundle is an OverturnError to the others (each bundles its own copy of the class).
+try {
+  await reference.createReferenceOverturn().classifyDenial({ codes: 'CO-50' });
+  failures.push('reference build accepted a bad input');
+} catch (error) {
+  if (!(error instanceof esm.OverturnError) || !(error instanceof cjs.OverturnError))
+    failures.push('an error from overturn/reference is not instanceof the OverturnError of overturn');
+}
 const oracle = await reference.createReferenceOverturn().classifyDenial({ codes: ['CO-197'] });
 if (oracle.category !== 'prior_authorization') failures.push(`reference build answered ${oracle.category}`);
 if (failures.length) {

@@ -15,6 +15,9 @@ export interface OverturnIssue {
   ruleId?: string;
 }
 
+/** A registry-wide brand, the same in every bundled copy of this module. */
+const OVERTURN_ERROR = Symbol.for('overturn.OverturnError');
+
 /**
  * The only error overturn throws on bad input or a bad rule set. Anything else escaping is a bug.
  *
@@ -36,6 +39,20 @@ export class OverturnError extends Error {
     this.name = 'OverturnError';
     this.code = code;
     this.issues = issues;
+    Object.defineProperty(this, OVERTURN_ERROR, { value: true });
+  }
+
+  /**
+   * `instanceof` holds across copies of the class: the package's entry points (`overturn`,
+   * `overturn/reference`) and its ESM and CJS builds each bundle their own, and an error thrown by one
+   * must still be recognised by the others.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[OVERTURN_ERROR] === true
+    );
   }
 }
 

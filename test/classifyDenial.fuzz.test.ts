@@ -75,3 +75,16 @@ describe('classifyDenial on arbitrary input', () => {
     );
   });
 });
+
+describe('OverturnError', () => {
+  it('is recognised by instanceof across copies of the class (each bundle has its own)', () => {
+    const copy = new OverturnError('INVALID_INPUT', [{ path: [], message: 'x' }]);
+    expect(copy instanceof OverturnError).toBe(true);
+    expect(copy instanceof Error).toBe(true);
+    // What a second bundled copy throws looks like this: another class, the same registry brand.
+    const foreign = Object.assign(new Error('x'), { [Symbol.for('overturn.OverturnError')]: true });
+    expect(foreign instanceof OverturnError).toBe(true);
+    expect(new Error('x') instanceof OverturnError).toBe(false);
+    expect({ code: 'INVALID_INPUT' } instanceof OverturnError).toBe(false);
+  });
+});
