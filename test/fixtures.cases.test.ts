@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeCase, OverturnError, PLAN_TYPES } from '../src/index.js';
+import { answerOfAsync } from '../src/cli/fixtureSuite.js';
+import { analyzeCase, PLAN_TYPES } from '../src/index.js';
 import { createReferenceOverturn } from '../src/reference.js';
 import { answerOrError, loadFixtures, partialDiff } from './_helpers/fixtures.js';
 
@@ -7,14 +8,7 @@ const fixtures = loadFixtures('cases');
 const reference = createReferenceOverturn();
 
 /** The reference engine's answer in the same shape as `answerOrError`. */
-async function referenceAnswer(input: unknown): Promise<unknown> {
-  try {
-    return await reference.analyzeCase(input as never);
-  } catch (error) {
-    if (!(error instanceof OverturnError)) throw error;
-    return { error: { code: error.code, path: error.issues[0]?.path, issues: error.issues } };
-  }
-}
+const referenceAnswer = (input: unknown) => answerOfAsync(() => reference.analyzeCase(input as never));
 
 describe('fixtures/cases: whole cases through the compiled engine and json-rules-engine', () => {
   it('has at least 25 uniquely named cases covering every plan type', () => {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { denialInputSchema } from '../classifyDenial/schema.js';
-import { deadlineInputSchema } from '../computeAppealDeadline/schema.js';
-import { parseIcd10 } from '../recommendSpecialist/icd10.js';
-import { specialistInputSchema } from '../recommendSpecialist/schema.js';
+import { checkNoticeDates, deadlineInputSchema } from '../computeAppealDeadline/schema.js';
+import { checkIcd10Codes, specialistInputSchema } from '../recommendSpecialist/schema.js';
 import { ssoInputSchema } from '../requiresSecondSurgicalOpinion/schema.js';
 
 const deadline = deadlineInputSchema.shape;
@@ -35,17 +34,7 @@ export const caseInputSchema = z
   })
   .strict()
   .superRefine((input, ctx) => {
-    if (!input.noticeDate && !input.receivedDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message:
-          'give at least one of `noticeDate` or `receivedDate`: every plan is dated from the denial notice',
-      });
-    }
-    if (input.noticeDate && input.receivedDate && input.receivedDate < input.noticeDate) {
-      ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: 'receivedDate is before noticeDate' });
-    }
+    checkNoticeDates(input, ctx);
     if (input.denial.planType !== undefined && input.denial.planType !== input.planType) {
       ctx.addIssue({
         code: 'custom',
@@ -53,13 +42,5 @@ export const caseInputSchema = z
         message: `denial.planType "${input.denial.planType}" differs from the case's planType "${input.planType}"; give it once`,
       });
     }
-    input.icd10?.forEach((code, index) => {
-      if (!parseIcd10(code)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['icd10', index],
-          message: `"${code.slice(0, 16)}" is not an ICD-10-CM code (expected forms like I21.4, i214, C50.911, F32.A)`,
-        });
-      }
-    });
+    checkIcd10Codes(input.icd10, ctx);
   });

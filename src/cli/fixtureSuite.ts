@@ -139,7 +139,8 @@ export async function referenceAnswer(
   return undefined;
 }
 
-function answerOf(run: () => unknown): Answer {
+/** The answer of `run`, or the OverturnError it throws as `{ error }` (anything else is rethrown). */
+export function answerOf(run: () => unknown): Answer {
   try {
     return run();
   } catch (error) {
@@ -147,7 +148,8 @@ function answerOf(run: () => unknown): Answer {
   }
 }
 
-async function answerOfAsync(run: () => Promise<unknown>): Promise<Answer> {
+/** {@link answerOf} for an asynchronous `run` (the reference engine). */
+export async function answerOfAsync(run: () => Promise<unknown>): Promise<Answer> {
   try {
     return await run();
   } catch (error) {

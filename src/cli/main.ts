@@ -68,7 +68,7 @@ function today(): string {
 }
 
 function asOfFor(options: CommonOptions, parsed: unknown): string {
-  const fromFile = isCase(parsed) || isObject(parsed) ? (parsed as { asOf?: unknown }).asOf : undefined;
+  const fromFile = isObject(parsed) ? parsed.asOf : undefined;
   return options.asOf ?? (typeof fromFile === 'string' ? fromFile : today());
 }
 

@@ -5,6 +5,27 @@ import { US_STATES } from './states.js';
 
 const date = inputDateSchema;
 
+/**
+ * The dates every deadline needs: at least one of `noticeDate` / `receivedDate`, and a receipt no earlier
+ * than the notice. Shared by every input that carries them (a deadline, a whole case).
+ */
+export function checkNoticeDates(
+  input: { noticeDate?: string | undefined; receivedDate?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (!input.noticeDate && !input.receivedDate) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message:
+        'give at least one of `noticeDate` or `receivedDate`: the deadline is dated from the denial notice',
+    });
+  }
+  if (input.noticeDate && input.receivedDate && input.receivedDate < input.noticeDate) {
+    ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: 'receivedDate is before noticeDate' });
+  }
+}
+
 /** The schema of `DeadlineInput`. Unknown fields are refused. */
 export const deadlineInputSchema = z
   .object({
@@ -33,15 +54,4 @@ export const deadlineInputSchema = z
     asOf: date.optional(),
   })
   .strict()
-  .superRefine((input, ctx) => {
-    if (!input.noticeDate && !input.receivedDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: 'give at least one of `noticeDate` or `receivedDate`',
-      });
-    }
-    if (input.noticeDate && input.receivedDate && input.receivedDate < input.noticeDate) {
-      ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: 'receivedDate is before noticeDate' });
-    }
-  });
+  .superRefine(checkNoticeDates);

@@ -17,6 +17,19 @@ const words = z
   .string()
   .max(MAX_PHRASE_LENGTH, `at most ${MAX_PHRASE_LENGTH.toLocaleString('en-US')} characters`);
 
+/** Reports each entry of `icd10` that is not an ICD-10-CM code, at its path. Shared with the case input. */
+export function checkIcd10Codes(codes: readonly string[] | undefined, ctx: z.RefinementCtx): void {
+  codes?.forEach((code, index) => {
+    if (!parseIcd10(code)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['icd10', index],
+        message: `"${code}" is not an ICD-10-CM code (expected forms like I21.4, i214, C50.911, F32.A)`,
+      });
+    }
+  });
+}
+
 /**
  * The schema of `SpecialistInput`. Unknown fields are refused, so a misspelt field is reported, not ignored.
  *
@@ -39,15 +52,7 @@ export const specialistInputSchema = z
   })
   .strict()
   .superRefine((input, ctx) => {
-    input.icd10?.forEach((code, index) => {
-      if (!parseIcd10(code)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['icd10', index],
-          message: `"${code}" is not an ICD-10-CM code (expected forms like I21.4, i214, C50.911, F32.A)`,
-        });
-      }
-    });
+    checkIcd10Codes(input.icd10, ctx);
     if (!input.icd10?.length && !input.condition?.trim() && !input.procedure?.trim() && !input.claimType) {
       ctx.addIssue({
         code: 'custom',

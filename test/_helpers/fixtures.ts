@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeDifference, partialDifferences } from '../../src/cli/compare.js';
-import { OverturnError } from '../../src/index.js';
+import { answerOf } from '../../src/cli/fixtureSuite.js';
 
 /** One analyst fixture: an input and a partial expectation of the answer. */
 export interface Fixture {
@@ -33,10 +33,5 @@ export function partialDiff(expected: unknown, actual: unknown): string[] {
 
 /** Runs one case: the answer, or an OverturnError as `{ error: { code, path, issues } }` (path of the first issue). */
 export function answerOrError(run: (input: never) => unknown, input: unknown): unknown {
-  try {
-    return run(input as never);
-  } catch (error) {
-    if (!(error instanceof OverturnError)) throw error;
-    return { error: { code: error.code, path: error.issues[0]?.path, issues: error.issues } };
-  }
+  return answerOf(() => run(input as never));
 }

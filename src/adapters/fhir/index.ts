@@ -62,23 +62,12 @@ export function fromFhirExplanationOfBenefit(
   const issues: OverturnIssue[] = [];
   const diagnoses = readDiagnoses(resource.diagnosis, ['diagnosis'], issues);
   const model: ClaimModel = {
-    resourceType: 'ExplanationOfBenefit',
-    id: resource.id,
-    use: resource.use,
-    outcome: resource.outcome,
-    created: resource.created,
-    disposition: resource.disposition,
-    notes: { value: resource.processNote ?? [], path: ['processNote'] },
-    header: { value: resource.adjudication ?? [], path: ['adjudication'] },
+    ...headerModel('ExplanationOfBenefit', resource),
     headerErrors: [],
-    payment: resource.payment ? { type: resource.payment.type, path: ['payment'] } : undefined,
     items: (resource.item ?? []).map((item, index) => ({
       sequence: item.sequence,
       sequencePath: ['item', index, 'sequence'],
-      noteNumbers: (item.noteNumber ?? []).map((number, noteIndex) => ({
-        number,
-        path: ['item', index, 'noteNumber', noteIndex],
-      })),
+      noteNumbers: noteNumbersOf(item.noteNumber, index),
       adjudications: { value: item.adjudication ?? [], path: ['item', index, 'adjudication'] },
       errors: [],
       diagnosisSequence: item.diagnosisSequence
@@ -89,9 +78,6 @@ export function fromFhirExplanationOfBenefit(
       warnings: [],
     })),
     diagnoses,
-    insurer: resource.insurer,
-    insurance: resource.insurance ?? [],
-    contained: resource.contained ?? [],
   };
   return run(model, parsedOptions, issues);
 }
@@ -134,16 +120,8 @@ export function fromFhirClaimResponse(cr: ClaimResponse, options?: FhirAdapterOp
     path: ['error', index, 'code'],
   }));
   const model: ClaimModel = {
-    resourceType: 'ClaimResponse',
-    id: resource.id,
-    use: resource.use,
-    outcome: resource.outcome,
-    created: resource.created,
-    disposition: resource.disposition,
-    notes: { value: resource.processNote ?? [], path: ['processNote'] },
-    header: { value: resource.adjudication ?? [], path: ['adjudication'] },
+    ...headerModel('ClaimResponse', resource),
     headerErrors: errors.filter((error) => error.itemSequence === undefined),
-    payment: resource.payment ? { type: resource.payment.type, path: ['payment'] } : undefined,
     items: (resource.item ?? []).map((item, index) => {
       const claimIndex = claim?.value.item?.findIndex((entry) => entry.sequence === item.itemSequence) ?? -1;
       const claimItem = claim && claimIndex >= 0 ? claim.value.item?.[claimIndex] : undefined;
@@ -151,10 +129,7 @@ export function fromFhirClaimResponse(cr: ClaimResponse, options?: FhirAdapterOp
       return {
         sequence: item.itemSequence,
         sequencePath: ['item', index, 'itemSequence'],
-        noteNumbers: (item.noteNumber ?? []).map((number, noteIndex) => ({
-          number,
-          path: ['item', index, 'noteNumber', noteIndex],
-        })),
+        noteNumbers: noteNumbersOf(item.noteNumber, index),
         adjudications: { value: item.adjudication ?? [], path: ['item', index, 'adjudication'] },
         errors: errors.filter((error) => error.itemSequence === item.itemSequence),
         diagnosisSequence: claimItem?.diagnosisSequence
@@ -173,9 +148,6 @@ export function fromFhirClaimResponse(cr: ClaimResponse, options?: FhirAdapterOp
       };
     }),
     diagnoses,
-    insurer: resource.insurer,
-    insurance: resource.insurance ?? [],
-    contained: resource.contained ?? [],
   };
   // An error naming an item the response does not have is a broken reference.
   errors.forEach((error, index) => {
@@ -246,4 +218,33 @@ function requestClaim(
 /** Runs the shared reading, with the issues found while building the model. */
 function run(model: ClaimModel, options: ParsedOptions, issues: OverturnIssue[]): FhirDenialCase[] {
   return casesFromModel(model, options, issues);
+}
+
+/** The fields of the claim model both resources give the same way. */
+function headerModel(
+  resourceType: ClaimModel['resourceType'],
+  resource: z.output<typeof explanationOfBenefitSchema> | z.output<typeof claimResponseSchema>,
+): Omit<ClaimModel, 'headerErrors' | 'items' | 'diagnoses'> {
+  return {
+    resourceType,
+    id: resource.id,
+    use: resource.use,
+    outcome: resource.outcome,
+    created: resource.created,
+    disposition: resource.disposition,
+    notes: { value: resource.processNote ?? [], path: ['processNote'] },
+    header: { value: resource.adjudication ?? [], path: ['adjudication'] },
+    payment: resource.payment ? { type: resource.payment.type, path: ['payment'] } : undefined,
+    insurer: resource.insurer,
+    insurance: resource.insurance ?? [],
+    contained: resource.contained ?? [],
+  };
+}
+
+/** An item's `noteNumber`s, each with its path. */
+function noteNumbersOf(numbers: readonly number[] | undefined, itemIndex: number) {
+  return (numbers ?? []).map((number, noteIndex) => ({
+    number,
+    path: ['item', itemIndex, 'noteNumber', noteIndex],
+  }));
 }

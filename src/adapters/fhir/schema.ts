@@ -113,11 +113,8 @@ const payment = z.object({ type: codeableConcept.optional() });
 const use = z.enum(['claim', 'preauthorization', 'predetermination']);
 const outcome = z.enum(['queued', 'complete', 'error', 'partial']);
 
-/** The parts of an ExplanationOfBenefit (R4) the adapter reads. */
-export const explanationOfBenefitSchema = z.object({
-  resourceType: z.literal('ExplanationOfBenefit', {
-    error: (issue) => `expected an ExplanationOfBenefit resource, got ${describe(issue.input)}`,
-  }),
+/** The header fields an ExplanationOfBenefit and a ClaimResponse share. */
+const claimHeaderFields = {
   id: fhirId.optional(),
   use: use.optional(),
   outcome: outcome.optional(),
@@ -125,6 +122,14 @@ export const explanationOfBenefitSchema = z.object({
   disposition: z.string().optional(),
   insurer: reference.optional(),
   insurance: z.array(insurance).optional(),
+};
+
+/** The parts of an ExplanationOfBenefit (R4) the adapter reads. */
+export const explanationOfBenefitSchema = z.object({
+  resourceType: z.literal('ExplanationOfBenefit', {
+    error: (issue) => `expected an ExplanationOfBenefit resource, got ${describe(issue.input)}`,
+  }),
+  ...claimHeaderFields,
   diagnosis: z.array(diagnosis).optional(),
   item: z
     .array(
@@ -148,13 +153,7 @@ export const claimResponseSchema = z.object({
   resourceType: z.literal('ClaimResponse', {
     error: (issue) => `expected a ClaimResponse resource, got ${describe(issue.input)}`,
   }),
-  id: fhirId.optional(),
-  use: use.optional(),
-  outcome: outcome.optional(),
-  created: createdDateTime,
-  disposition: z.string().optional(),
-  insurer: reference.optional(),
-  insurance: z.array(insurance).optional(),
+  ...claimHeaderFields,
   request: reference.optional(),
   item: z
     .array(
