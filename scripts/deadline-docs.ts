@@ -50,8 +50,8 @@ export function renderDeadlineDocs(): string {
     'where the rule says so (45 CFR 147.136(d)(2)(i)); elsewhere the date stands and the answer warns, naming the',
     'weekday. Holidays are the legal public holidays of 5 U.S.C. 6103(a) on their own dates; the observed Friday',
     'or Monday (5 U.S.C. 6103(b)) does not extend a deadline, because whether "Federal holiday" includes it is',
-    'unconfirmed and counting it could only make a date later. A **state** row applies beside the federal one and',
-    'the earlier date wins. **Status** other than `confirmed` always comes with the warning shown.',
+    'unconfirmed and counting it could only make a date later. Where a **state** rule governs a level, the state',
+    'table below gives it. **Status** other than `confirmed` always comes with the warning shown.',
     '',
     '## Filing windows',
     '',
@@ -98,8 +98,111 @@ export function renderDeadlineDocs(): string {
       `| ${(row.planTypes as string[]).join(', ')} | ${row.level} | $${Number(row.amountInControversy).toLocaleString('en-US')} | ${link(row)} | ${row.status} | ${dates(row)} |`,
     );
   }
+  lines.push(...careStepLines(read(manifest.domains.deadlines.careSteps).rows));
+  lines.push(...stateLines(manifest.domains.states as Record<string, string>));
   lines.push('');
   return lines.join('\n');
+}
+
+function careStepLines(rows: Row[]): string[] {
+  const lines = [
+    '',
+    '## Care steps: deadlines that keep care going during an appeal',
+    '',
+    'Given `careEnding` (a hospital discharge, or services that stop or are reduced), the answer also dates these',
+    'steps (`careSteps`); the checklist turns them into `request_fast_review` and `request_continued_benefits`.',
+    '',
+    '| Plan types | Level | Care ending | Step | Due | By | Citation | Status | Notes |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    const due = row.due as { days: number; from: string; careEndDate?: string };
+    const counted = `${due.days} day${due.days === 1 ? '' : 's'} after the ${due.from === 'receipt' ? 'receipt of the notice' : 'date of the notice'}`;
+    const when =
+      due.careEndDate === 'on'
+        ? 'the day the care ends'
+        : due.careEndDate === 'later_of'
+          ? `${counted}, or the day the care ends if later`
+          : due.careEndDate === 'before'
+            ? `the day before the care ends (without that date: ${counted})`
+            : counted;
+    lines.push(
+      `| ${(row.planTypes as string[]).join(', ')} | ${(row.levels as string[]).join(', ')} | ${(row.careEnding as string[]).join(', ')} | ${row.step} | ${when} | ${row.dueBy === 'noon' ? 'noon' : 'end of day'} | ${link(row)} | ${row.status} | ${cell(row.warning)} |`,
+    );
+  }
+  return lines;
+}
+
+interface StateFile {
+  state: string;
+  name: string;
+  externalReview: Row[];
+  medicaidFairHearing: { feeForService: Row; managedCare: Row };
+  regulators: Row[];
+}
+
+const windowText = (row: Row) => {
+  const window = row.window as { amount: number; unit: string };
+  const clock =
+    row.clockStart === 'receipt'
+      ? row.presumedReceiptDays
+        ? `receipt (notice + ${row.presumedReceiptDays})`
+        : 'receipt'
+      : 'notice date';
+  const roll = (row.rollForward as { weekends: boolean }).weekends ? ', rolls to a business day' : '';
+  return `${window.amount} ${window.unit} from ${clock}${roll}`;
+};
+const statusOf = (row: Row) => (row.status === 'confirmed' ? 'confirmed' : `**${row.status}**`);
+
+function stateLines(files: Record<string, string>): string[] {
+  const states: StateFile[] = Object.values(files).map((path) => read(path));
+  const windowRows = states.flatMap((state) => [
+    ...state.externalReview,
+    state.medicaidFairHearing.feeForService,
+    state.medicaidFairHearing.managedCare,
+  ]);
+  const regulatorRows = states.flatMap((state) => state.regulators);
+  const confirmed = (rows: Row[]) => rows.filter((row) => row.status === 'confirmed').length;
+  const count = (pick: (state: StateFile) => Row[]) => {
+    const rows = states.flatMap(pick);
+    return `${confirmed(rows)} of ${rows.length}`;
+  };
+  const lines = [
+    '',
+    `## State rules: ${states.length} jurisdictions`,
+    '',
+    `Each jurisdiction has a file in \`rules/states/\` with the text each row rests on (\`quote\`). **Confirmed state rows: ${confirmed(windowRows)} of ${windowRows.length}** deadline rows (external review ${count((state) => state.externalReview)}; Medicaid fee-for-service fair hearing ${count((state) => [state.medicaidFairHearing.feeForService])}; Medicaid managed-care fair hearing ${count((state) => [state.medicaidFairHearing.managedCare])}), and ${confirmed(regulatorRows)} of ${regulatorRows.length} regulator rows.`,
+    '',
+    'How a state rule answers. Where it governs (a Medicaid fair hearing; external review for the insured and',
+    'individual plans a state regulates), a **confirmed** row gives the exact date, even when it is later than the',
+    'federal one. A **conflict** row already holds the earliest of its readings. An **unconfirmed** row, a state',
+    'missing from the rule set, or a state not given is answered with the earliest date it could be: for the',
+    'managed-care fair hearing, the flat federal 120 days (states may add to it, never take from it); for external',
+    "review and the fee-for-service fair hearing, the earliest date any state's confirmed rule gives for the same",
+    'input. The answer then has `earliestPossible: true` and a warning naming the state. For an employer plan whose',
+    'funding is unknown, the earlier of the state and the federal date is shown; a self-funded plan uses the',
+    'federal process.',
+    '',
+    '| State | External review (insured plans) | Medicaid fee-for-service hearing | Medicaid managed-care hearing | Regulators |',
+    '|---|---|---|---|---|',
+  ];
+  for (const state of states) {
+    const review = state.externalReview
+      .map(
+        (row) =>
+          `${row.process === 'federal_hhs' ? 'federal process: ' : row.process === 'mixed' ? 'mixed: ' : ''}${windowText(row)} ([${cell(row.citation)}](${row.sourceUrl}); ${statusOf(row)})`,
+      )
+      .join('<br>');
+    const hearing = (row: Row) =>
+      `${windowText(row)} ([${cell(row.citation)}](${row.sourceUrl}); ${statusOf(row)})`;
+    const regulators = state.regulators
+      .map((row) => `[${cell(row.name)}](${row.url})${row.phone ? ` ${row.phone}` : ''}`)
+      .join('<br>');
+    lines.push(
+      `| ${state.name} (${state.state}) | ${review} | ${hearing(state.medicaidFairHearing.feeForService)} | ${hearing(state.medicaidFairHearing.managedCare)} | ${regulators} |`,
+    );
+  }
+  return lines;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -32,7 +32,9 @@ for (const item of cases) {
   if (got === item.expect.deadline) right++;
   else {
     const early = got < item.expect.deadline ? 'early' : 'LATE';
-    misses.push(`- ${item.name}: expected ${item.expect.deadline}, got ${got}${got.startsWith('error') ? '' : ` (${early})`}`);
+    misses.push(
+      `- ${item.name}: expected ${item.expect.deadline}, got ${got}${got.startsWith('error') ? '' : ` (${early})`}`,
+    );
   }
 }
 console.log(`held-out deadlines: ${right}/${cases.length} right`);

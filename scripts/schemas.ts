@@ -22,12 +22,14 @@ import {
   RARC_SHAPE,
 } from '../src/classifyDenial/ruleData.js';
 import { denialInputSchema } from '../src/classifyDenial/schema.js';
+import { careStepsFileSchema } from '../src/computeAppealDeadline/careSteps.js';
 import {
   decisionsFileSchema,
   thresholdsFileSchema,
   windowsFileSchema,
 } from '../src/computeAppealDeadline/ruleData.js';
 import { deadlineInputSchema } from '../src/computeAppealDeadline/schema.js';
+import { stateFileSchema } from '../src/computeAppealDeadline/stateRules.js';
 import { isIsoDate } from '../src/dates/isoDate.js';
 import { type FactDefinition, OPERATORS } from '../src/engine/conditions.js';
 import { manifestSchema } from '../src/engine/ruleSet.js';
@@ -52,6 +54,8 @@ export const SCHEMAS_DIR = join(import.meta.dirname, '..', 'schemas');
 
 /** The schema of a rule file named in the manifest as `domains.<domain>.<key>`: `<domain>-<key>`. */
 export function ruleFileSchemaName(domain: string, key: string): string {
+  // Every jurisdiction's file (domains.states.<USPS code>) has the one schema.
+  if (domain === 'states') return 'state.schema.json';
   return `${domain}-${key}.schema.json`;
 }
 
@@ -317,6 +321,20 @@ const RULE_FILES: RuleFileSpec[] = [
   },
   {
     domain: 'deadlines',
+    key: 'careSteps',
+    title: 'overturn rule file: care steps (keeping care going during an appeal)',
+    schema: careStepsFileSchema,
+    more: `an id is listed twice, a step due on the day care ends counts days, ${NON_CONFIRMED}, or ${PROVENANCE}`,
+  },
+  {
+    domain: 'states',
+    key: 'XX',
+    title: "overturn rule file: one jurisdiction's external review, Medicaid fair hearings and regulators",
+    schema: stateFileSchema,
+    more: `an id is listed twice, the file is not the manifest's jurisdiction, there is no insurance or no Medicaid regulator, a month window has no \`onMissingDay\`, a receipt presumption runs from the notice date, ${NON_CONFIRMED}, or ${PROVENANCE}`,
+  },
+  {
+    domain: 'deadlines',
     key: 'thresholds',
     title: 'overturn rule file: amount-in-controversy thresholds',
     schema: thresholdsFileSchema,
@@ -493,7 +511,11 @@ export function generateSchemas(): Map<string, string> {
       throw new Error(`${name}: a condition tree without facts`);
     }
     spec.adjust?.(body);
-    const description = `rules/${spec.domain}/${spec.key}.json (the manifest's domains.${spec.domain}.${spec.key}). ${LOADER_CHECKS_MORE} ${spec.more}. ${GENERATED}`;
+    const file =
+      spec.domain === 'states'
+        ? "rules/states/<xx>.json (the manifest's domains.states.<USPS code>)"
+        : `rules/${spec.domain}/${spec.key}.json (the manifest's domains.${spec.domain}.${spec.key})`;
+    const description = `${file}. ${LOADER_CHECKS_MORE} ${spec.more}. ${GENERATED}`;
     out.set(name, serialize(withHeader(name, spec.title, description, body)));
   }
   for (const input of INPUTS) {

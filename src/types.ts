@@ -147,6 +147,8 @@ export const APPEAL_LEVELS = [
   'federal_court',
   'state_fair_hearing',
   'opm_review',
+  'formal_review',
+  'hearing',
 ] as const;
 
 /** An appeal level. */
@@ -156,6 +158,33 @@ export type AppealLevel = (typeof APPEAL_LEVELS)[number];
 export interface Duration<Unit extends string = 'days' | 'months'> {
   amount: number;
   unit: Unit;
+}
+
+/** Care that a notice ends: a hospital discharge, or services that stop or are reduced (closed set). */
+export const CARE_ENDING = ['hospital_discharge', 'services_ending'] as const;
+
+/** Care that a notice ends. */
+export type CareEnding = (typeof CARE_ENDING)[number];
+
+/**
+ * A deadline that runs beside the appeal and keeps care going: asking to keep Medicaid benefits during the
+ * appeal (`continue_benefits`), or Medicare's fast review before a discharge or the end of services
+ * (`fast_review`). Often days, not weeks, and lost more often than the appeal itself.
+ */
+export interface CareStep {
+  kind: 'continue_benefits' | 'fast_review';
+  /** The last day (`YYYY-MM-DD`); absent when it is the day the care ends and that date was not given. */
+  dueDate?: string;
+  /** The hour the request must be in by on that day. */
+  dueBy: 'noon' | 'end_of_day';
+  title: string;
+  /** What to do and the rule, in plain words. */
+  text: string;
+  citation: string;
+  sourceUrl: string;
+  ruleId: string;
+  ruleStatus: RuleStatus;
+  warning?: string;
 }
 
 /** What to compute an appeal deadline from. At least one of `noticeDate` / `receivedDate`. */
@@ -181,6 +210,13 @@ export interface DeadlineInput {
    * the plan has opted in). Unknown: the earlier of the federal and the state date.
    */
   funding?: 'insured' | 'self_funded';
+  /**
+   * The notice ends care already under way: a hospital discharge, or services that stop or are reduced.
+   * Adds the steps that keep care going while the appeal runs (`careSteps`).
+   */
+  careEnding?: CareEnding;
+  /** The date the care ends or changes (the planned discharge date, the date services stop). */
+  careEndDate?: string;
   /** Today, for `daysRemaining` and `status` (the core never reads the clock). */
   asOf?: string;
 }
@@ -197,6 +233,12 @@ export interface AppealDeadline {
   rolledForward: boolean;
   /** True when the date is the latest the law could allow and the actual rule (a state's) may be earlier. */
   latestPossible: boolean;
+  /**
+   * True when the rule that governs is not known for sure (the state, its rule or the plan's funding is
+   * unknown, or the rule is unconfirmed) and the date shown is the earliest it could be; the warnings say
+   * how it was chosen and what to give for the exact date.
+   */
+  earliestPossible: boolean;
   /** What counts as filing in time. */
   filedWhen: 'received' | 'postmarked' | 'postmarked_or_received' | 'unstated';
   citation: string;
@@ -210,6 +252,8 @@ export interface AppealDeadline {
   /** For impacted payers (CMS-0057-F), the time to decide a new prior-authorization request, when the care is still to come. */
   priorAuthorizationDecision?: { amount: number; unit: 'hours' | 'days'; citation: string };
   nextLevels: AppealLevel[];
+  /** With `careEnding`: the steps that keep care going while the appeal runs, each with its own deadline. */
+  careSteps?: CareStep[];
   warnings: string[];
   /** Ids of the rule rows behind the answer. */
   ruleIds: string[];

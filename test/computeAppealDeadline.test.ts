@@ -53,7 +53,8 @@ describe('computeAppealDeadline: worked examples from the rule text', () => {
 
   it('federal external review: received 2025-10-30 → no Feb 30 → Sun 2026-03-01 → Mon 2026-03-02', () => {
     const result = computeAppealDeadline({
-      planType: 'individual_market',
+      planType: 'employer_erisa',
+      funding: 'self_funded',
       level: 'external_review',
       receivedDate: '2025-10-30',
     });
@@ -73,6 +74,7 @@ describe('computeAppealDeadline: worked examples from the rule text', () => {
     // 2027-07-04 is a Sunday (the holiday itself); the observed Monday 07-05 is not counted, so 07-05.
     const result = computeAppealDeadline({
       planType: 'employer_erisa',
+      funding: 'self_funded',
       level: 'external_review',
       receivedDate: '2027-03-04',
     });
@@ -83,6 +85,7 @@ describe('computeAppealDeadline: worked examples from the rule text', () => {
   it('federal external review does not roll for an observed day: received 2026-03-03 → Fri 2026-07-03 stays', () => {
     const result = computeAppealDeadline({
       planType: 'employer_erisa',
+      funding: 'self_funded',
       level: 'external_review',
       receivedDate: '2026-03-03',
     });
@@ -101,13 +104,30 @@ describe('computeAppealDeadline: worked examples from the rule text', () => {
     );
   });
 
-  it('Medicare Advantage: the conservative side of the 60/65-day conflict, with a warning', () => {
-    const result = computeAppealDeadline({ planType: 'medicare_advantage', noticeDate: '2026-03-02' });
-    expect(result).toMatchObject({ deadline: '2026-05-01', ruleStatus: 'conflict' });
-    expect(result.warnings[0]).toMatch(/65 days/);
+  it('Medicare Advantage reconsideration: 65 days from a 2025+ notice (CMS-4205-F), 60 from a 2024 one', () => {
+    // 2026-03-02 + 5 = 03-07 presumed receipt, + 60 = Wed 2026-05-06.
+    expect(computeAppealDeadline({ planType: 'medicare_advantage', noticeDate: '2026-03-02' })).toMatchObject(
+      {
+        deadline: '2026-05-06',
+        clockStart: { event: 'receipt', date: '2026-03-07', presumed: true },
+        ruleStatus: 'confirmed',
+        ruleIds: [
+          'medicare.advantage.reconsideration.2025',
+          'medicare.advantage.reconsideration-decision.pre-service',
+        ],
+      },
+    );
+    // 2024-03-04 + 60 = Fri 2024-05-03, from the date of the notice (the text before 2025).
+    expect(computeAppealDeadline({ planType: 'medicare_advantage', noticeDate: '2024-03-04' })).toMatchObject(
+      {
+        deadline: '2024-05-03',
+        clockStart: { event: 'notice_date', date: '2024-03-04', presumed: false },
+        ruleStatus: 'confirmed',
+      },
+    );
   });
 
-  it('Medicaid managed care: 60 days from the date on the notice, then a fair hearing of 90 days when the state is unknown', () => {
+  it('Medicaid managed care: 60 days from the date on the notice, then a fair hearing within the flat federal 120 days', () => {
     expect(
       computeAppealDeadline({ planType: 'medicaid_managed_care', noticeDate: '2026-04-15' }),
     ).toMatchObject({
@@ -119,8 +139,13 @@ describe('computeAppealDeadline: worked examples from the rule text', () => {
       level: 'state_fair_hearing',
       noticeDate: '2026-04-15',
     });
-    expect(hearing.deadline).toBe('2026-07-14');
-    expect(hearing.warnings.some((warning) => warning.includes('between 90 and 120 days'))).toBe(true);
+    // 2026-04-15 + 120 = Thu 2026-08-13 (438.408(f)(2)); no state given, and states may only add to it.
+    expect(hearing).toMatchObject({
+      deadline: '2026-08-13',
+      ruleStatus: 'unconfirmed',
+      earliestPossible: true,
+    });
+    expect(hearing.warnings[0]).toContain('a state may lengthen but not shorten');
   });
 
   it('FEHB: 6 months from the notice date, the last day of the month when there is no matching day', () => {
@@ -128,10 +153,11 @@ describe('computeAppealDeadline: worked examples from the rule text', () => {
     expect(computeAppealDeadline({ planType: 'fehb', noticeDate: '2027-08-31' }).deadline).toBe('2028-02-29');
   });
 
-  it('NY: the earlier of the federal (rolled) and the state (unrolled) external-review dates', () => {
+  it("NY: an individual plan takes New York's own date (unrolled), a self-funded plan the federal (rolled) one", () => {
     // Received 2026-02-28 → 2026-06-28 is a Sunday: federal rolls to Mon 06-29; NY states no roll.
     const federal = computeAppealDeadline({
-      planType: 'individual_market',
+      planType: 'employer_erisa',
+      funding: 'self_funded',
       level: 'external_review',
       receivedDate: '2026-02-28',
     });
@@ -145,7 +171,9 @@ describe('computeAppealDeadline: worked examples from the rule text', () => {
     expect(ny).toMatchObject({
       deadline: '2026-06-28',
       rolledForward: false,
-      citation: 'N.Y. Ins. Law § 4914(b)(1)',
+      citation: 'N.Y. Ins. Law § 4914(b)(1); N.Y. Pub. Health Law § 4914(2)(a)',
+      ruleStatus: 'confirmed',
+      earliestPossible: false,
     });
   });
 });
@@ -431,15 +459,14 @@ describe('computeAppealDeadline: funding of employer plans', () => {
     expect(result.rolledForward).toBe(true);
     expect(
       result.warnings.some(
-        (w) =>
-          w.includes('self-funded ERISA plan uses the federal process') && w.includes('file by 2026-06-14'),
+        (w) => w.includes('self-funded plan uses the federal process') && w.includes('file by 2026-06-14'),
       ),
     ).toBe(true);
   });
 
-  it('keeps the earlier state date for a self-funded government plan (the ERISA deemer clause does not reach it)', () => {
+  it('uses the federal process for a self-funded government plan too (state insurance law governs insured plans)', () => {
     expect(
       computeAppealDeadline({ ...base, planType: 'employer_non_erisa', funding: 'self_funded' }).deadline,
-    ).toBe('2026-06-14');
+    ).toBe('2026-06-15');
   });
 });

@@ -139,7 +139,7 @@ describe('rule-set validation', () => {
   it('refuses deadline rows that are unconfirmed without a warning, duplicated, or months without a fallback', () => {
     const source = copy();
     const rows = source.files['deadlines/windows.json'].rows;
-    const tricare = rows.findIndex((row: { id: string }) => row.id === 'tricare.first-appeal');
+    const tricare = rows.findIndex((row: { id: string }) => row.id === 'medicare.part-d.reconsideration');
     delete rows[tricare].warning;
     rows[1].id = rows[0].id;
     const external = rows.findIndex((row: { id: string }) => row.id === 'aca.federal-external-review');

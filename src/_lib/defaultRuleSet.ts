@@ -3,6 +3,7 @@ import carc from '../../rules/classification/carc.json';
 import decisions from '../../rules/classification/decisions.json';
 import phrases from '../../rules/classification/phrases.json';
 import rarc from '../../rules/classification/rarc.json';
+import careSteps from '../../rules/deadlines/care-steps.json';
 import deadlineDecisions from '../../rules/deadlines/decisions.json';
 import thresholds from '../../rules/deadlines/thresholds.json';
 import windows from '../../rules/deadlines/windows.json';
@@ -15,6 +16,7 @@ import ssoProcedures from '../../rules/sso/procedures.json';
 import ssoPrograms from '../../rules/sso/programs.json';
 import { type CompiledRuleSet, compileRuleSet } from '../engine/compile.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
+import { STATE_RULE_FILES } from './stateRuleFiles.js';
 
 /** The rule set bundled with the package (the `rules/` folder), as a source. */
 export const defaultRuleSetSource: RuleSetSource = {
@@ -28,12 +30,14 @@ export const defaultRuleSetSource: RuleSetSource = {
     'deadlines/windows.json': windows,
     'deadlines/decisions.json': deadlineDecisions,
     'deadlines/thresholds.json': thresholds,
+    'deadlines/care-steps.json': careSteps,
     'sso/programs.json': ssoPrograms,
     'sso/procedures.json': ssoProcedures,
     'specialists/specialties.json': specialties,
     'specialists/areas.json': specialistAreas,
     'specialists/procedures.json': specialistProcedures,
     'specialists/context.json': specialistContext,
+    ...STATE_RULE_FILES,
   },
 };
 

@@ -1,4 +1,4 @@
-import { buildChecklistFrom, type CaseParts, ruleDateOf } from '../buildChecklist/build.js';
+import { buildChecklistFrom, type CaseParts, regulatorsOf, ruleDateOf } from '../buildChecklist/build.js';
 import type { ChecklistRule } from '../buildChecklist/ruleData.js';
 import { caseInputSchema } from '../buildChecklist/schema.js';
 import type { CaseInput } from '../buildChecklist/types.js';
@@ -18,7 +18,7 @@ export function prepareCase(ruleSet: CompiledRuleSet, raw: CaseInput): CaseParts
   const ruleDate = ruleDateOf(input);
   const classification = classifyWith(ruleSet, classificationInputOf(input));
   const deadline = computeDeadlineWith(ruleSet, deadlineInputOf(input));
-  const parts: CaseParts = { input, classification, deadline };
+  const parts: CaseParts = { input, regulators: regulatorsOf(ruleSet, input), classification, deadline };
   const specialistInput = specialistInputOf(input, classification.category);
   if (classification.secondOpinionHelps && specialistInput) {
     parts.specialist = recommendWith(ruleSet, specialistInput);
@@ -83,6 +83,8 @@ export function deadlineInputOf(input: CaseInput): DeadlineInput {
       'state',
       'planWindow',
       'funding',
+      'careEnding',
+      'careEndDate',
       'asOf',
     ]),
   };

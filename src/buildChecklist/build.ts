@@ -1,9 +1,10 @@
+import type { UsState } from '../computeAppealDeadline/states.js';
 import { addDays, daysBetween } from '../dates/arithmetic.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import { evaluateRules } from '../engine/decisionRules.js';
 import type { SpecialistRecommendation } from '../recommendSpecialist/types.js';
 import type { SsoDecision } from '../requiresSecondSurgicalOpinion/types.js';
-import type { AppealDeadline, AppealLevel, DenialClassification, Duration } from '../types.js';
+import type { AppealDeadline, AppealLevel, CareStep, DenialClassification, Duration } from '../types.js';
 import type { ChecklistFacts, ChecklistRule } from './ruleData.js';
 import {
   type CaseInput,
@@ -12,6 +13,7 @@ import {
   type Checklist,
   type ChecklistItem,
   type ChecklistItemId,
+  type Regulator,
   type TEMPLATE_FIELDS,
 } from './types.js';
 
@@ -21,6 +23,8 @@ const DUE_SOON_DAYS = 14;
 /** The answers a checklist is built from. */
 export interface CaseParts {
   input: CaseInput;
+  /** The state agencies for this plan ({@link regulatorsOf}). */
+  regulators: Regulator[];
   classification: DenialClassification;
   deadline: AppealDeadline;
   specialist?: SpecialistRecommendation;
@@ -47,7 +51,43 @@ export function checklistFacts(parts: CaseParts): ChecklistFacts {
     ssoRequirement: sso?.requirement ?? 'none',
     hasSpecialist: specialist !== undefined,
     deadlinePassed: input.asOf !== undefined && input.asOf > deadline.deadline,
+    careSteps: (deadline.careSteps ?? []).map((step) => step.kind),
+    hasStateRegulator: parts.regulators.length > 0,
   };
+}
+
+/**
+ * The state agencies for this plan: the insurance department (and California's DMHC) for the insured and
+ * individual plans a state regulates, the Medicaid agency for Medicaid. None for a self-funded plan (the
+ * Labor Department), Medicare, FEHB or TRICARE, whose regulators are federal.
+ */
+export function regulatorsOf(ruleSet: CompiledRuleSet, input: CaseInput): Regulator[] {
+  const state = input.state ? ruleSet.states.get(input.state as UsState) : undefined;
+  if (!state) return [];
+  const medicaid =
+    input.planType === 'medicaid_managed_care' || input.planType === 'medicaid_fee_for_service';
+  const stateRegulated =
+    (input.planType === 'employer_erisa' && input.funding !== 'self_funded') ||
+    input.planType === 'employer_non_erisa' ||
+    input.planType === 'individual_market';
+  if (!medicaid && !stateRegulated) return [];
+  return state.regulators
+    .filter((row) => (medicaid ? row.role === 'medicaid' : row.role !== 'medicaid'))
+    .map((row) => {
+      const regulator: Regulator = {
+        role: row.role,
+        state: state.state,
+        name: row.name,
+        url: row.url,
+        citation: row.citation,
+        sourceUrl: row.sourceUrl,
+        ruleId: row.id,
+        ruleStatus: row.status,
+      };
+      if (row.phone) regulator.phone = row.phone;
+      if (row.warning) regulator.warning = row.warning;
+      return regulator;
+    });
 }
 
 /** The date rules are picked by: the notice date, as the deadline rules are. */
@@ -76,10 +116,14 @@ export function buildChecklistFrom(
         CHECKLIST_ITEM_IDS.indexOf(a.id) - CHECKLIST_ITEM_IDS.indexOf(b.id),
     );
   const itemWarnings = items.flatMap((item) => (item.warning ? [`“${item.title}”: ${item.warning}`] : []));
+  const regulatorWarnings = parts.regulators.flatMap((regulator) =>
+    regulator.warning ? [`${regulator.name}: ${regulator.warning}`] : [],
+  );
   return {
     items,
     deadline: parts.deadline,
-    warnings: unique([...warnings, ...itemWarnings]),
+    regulators: parts.regulators,
+    warnings: unique([...warnings, ...itemWarnings, ...regulatorWarnings]),
     ruleSet: ruleSet.ref,
   };
 }
@@ -103,10 +147,16 @@ function itemOf(rule: ChecklistRule, parts: CaseParts, values: Record<string, st
   };
   if (params.due) {
     const { deadline, input } = parts;
-    const anchor = params.due.anchor === 'deadline' ? deadline.deadline : deadline.clockStart.date;
-    const onDeadline = params.due.anchor === 'deadline' && params.due.offsetDays === 0;
-    item.dueDate = dueDateOf(addDays(anchor, params.due.offsetDays), onDeadline, deadline, input.asOf);
-    if (input.asOf !== undefined) {
+    const step = careStepOf(deadline, params.due.anchor);
+    if (step) {
+      // A care step's date is the rule's own: never moved to today, even once it has passed.
+      if (step.dueDate) item.dueDate = addDays(step.dueDate, params.due.offsetDays);
+    } else {
+      const anchor = params.due.anchor === 'deadline' ? deadline.deadline : deadline.clockStart.date;
+      const onDeadline = params.due.anchor === 'deadline' && params.due.offsetDays === 0;
+      item.dueDate = dueDateOf(addDays(anchor, params.due.offsetDays), onDeadline, deadline, input.asOf);
+    }
+    if (input.asOf !== undefined && item.dueDate !== undefined) {
       const left = daysBetween(input.asOf, item.dueDate);
       item.status = left < 0 ? 'passed' : left <= DUE_SOON_DAYS ? 'due_soon' : 'open';
     }
@@ -129,8 +179,21 @@ function dueDateOf(target: string, onDeadline: boolean, deadline: AppealDeadline
   return due;
 }
 
+/** The care step an anchor names (`continue_benefits`, `fast_review`), if the deadline has one. */
+function careStepOf(deadline: AppealDeadline, anchor: string): CareStep | undefined {
+  return deadline.careSteps?.find((step) => step.kind === anchor);
+}
+
 function citationOf(rule: ChecklistRule, parts: CaseParts): { citation: string; sourceUrl?: string } {
-  switch (rule.event.params.citeFrom) {
+  const citeFrom = rule.event.params.citeFrom;
+  if (citeFrom === 'continue_benefits' || citeFrom === 'fast_review') {
+    const step = careStepOf(parts.deadline, citeFrom);
+    if (step) return { citation: step.citation, sourceUrl: step.sourceUrl };
+  }
+  if (citeFrom === 'regulator' && parts.regulators[0]) {
+    return { citation: parts.regulators[0].citation, sourceUrl: parts.regulators[0].sourceUrl };
+  }
+  switch (citeFrom) {
     case 'deadline':
       return {
         citation: parts.deadline.citation,
@@ -156,6 +219,8 @@ const LEVEL_NAMES: Record<AppealLevel, string> = {
   federal_court: 'federal court review',
   state_fair_hearing: 'state fair hearing',
   opm_review: 'OPM review',
+  formal_review: 'formal review',
+  hearing: 'hearing',
 };
 
 /** A level in words: `alj_hearing` → "hearing before an Administrative Law Judge". */
@@ -183,7 +248,27 @@ function templateValues(parts: CaseParts): Record<(typeof TEMPLATE_FIELDS)[numbe
     procedure: input.procedure ?? 'the procedure',
     state: input.state ?? 'your state',
     decisionDue: deadline.decisionDue ? durationText(deadline.decisionDue) : 'the time the rules allow',
+    regulator: regulatorText(parts.regulators, input.planType),
+    careStepDue: careStepDueText(deadline),
   };
+}
+
+/** "the Ohio Department of Insurance (https://…, 1-800-…)", each regulator once, or a generic name. */
+function regulatorText(regulators: readonly Regulator[], planType: string): string {
+  if (!regulators.length)
+    return planType.startsWith('medicaid')
+      ? "your state's Medicaid agency"
+      : "your state's insurance department";
+  return regulators
+    .map((regulator) => `${regulator.name} (${[regulator.url, regulator.phone].filter(Boolean).join(', ')})`)
+    .join(' or ');
+}
+
+/** The first care step's due date in words: "2026-03-14, by noon", or "the day the care ends". */
+function careStepDueText(deadline: AppealDeadline): string {
+  const step = deadline.careSteps?.[0];
+  if (!step?.dueDate) return 'the day the care ends';
+  return step.dueBy === 'noon' ? `noon on ${step.dueDate}` : step.dueDate;
 }
 
 /** Replaces each `{name}` with its value (names are checked when the rule set is loaded). */

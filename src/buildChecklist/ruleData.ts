@@ -61,13 +61,24 @@ export const CHECKLIST_FACTS = {
   },
   hasSpecialist: { type: 'boolean', description: 'a specialist was recommended for the second opinion' },
   deadlinePassed: { type: 'boolean', description: 'asOf is after the deadline' },
+  careSteps: {
+    type: 'string[]',
+    values: ['continue_benefits', 'fast_review'],
+    description: 'the steps that keep care going which the deadline answer dates (`careSteps` kinds)',
+  },
+  hasStateRegulator: {
+    type: 'boolean',
+    description: "the state's rule file names a regulator for this plan (its name fills {regulator})",
+  },
 } as const satisfies Record<string, FactDefinition>;
 
 /** The facts of one case, as the checklist rules see them. */
 export type ChecklistFacts = {
   [Name in keyof typeof CHECKLIST_FACTS]: (typeof CHECKLIST_FACTS)[Name] extends { type: 'boolean' }
     ? boolean
-    : string;
+    : (typeof CHECKLIST_FACTS)[Name] extends { type: 'string[]' }
+      ? string[]
+      : string;
 };
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
@@ -94,7 +105,8 @@ const template = z
  */
 const dueSchema = z
   .object({
-    anchor: z.enum(['clock_start', 'deadline']),
+    /** `continue_benefits` / `fast_review`: the due date of that care step, as the deadline answer gives it. */
+    anchor: z.enum(['clock_start', 'deadline', 'continue_benefits', 'fast_review']),
     offsetDays: z.number().int().min(-365).max(365),
   })
   .strict();
@@ -111,7 +123,9 @@ const checklistEventSchema = z
         phase: z.enum(CHECKLIST_PHASES),
         due: dueSchema.optional(),
         /** Cite the answer this item rests on (the deadline rule, the decision time, the surgical-opinion program) when it has a citation. */
-        citeFrom: z.enum(['deadline', 'decisionDue', 'sso']).optional(),
+        citeFrom: z
+          .enum(['deadline', 'decisionDue', 'sso', 'continue_benefits', 'fast_review', 'regulator'])
+          .optional(),
         /** Shown with the item when the rule is not confirmed. */
         warning: z.string().trim().min(1).optional(),
       })

@@ -31,6 +31,8 @@ export const caseInputSchema = z
     funding: deadline.funding,
     planSsoProcedures: sso.planSsoProcedures,
     age: specialist.age,
+    careEnding: deadline.careEnding,
+    careEndDate: deadline.careEndDate,
   })
   .strict()
   .superRefine((input, ctx) => {

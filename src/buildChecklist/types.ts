@@ -2,6 +2,7 @@ import type { ClaimType } from '../recommendSpecialist/types.js';
 import type {
   AppealDeadline,
   AppealLevel,
+  CareEnding,
   DenialInput,
   Duration,
   PlanType,
@@ -12,6 +13,8 @@ import type {
 /** The stable ids of checklist items (closed set): safe to key translations, icons or tracking on. */
 export const CHECKLIST_ITEM_IDS = [
   'request_expedited_review',
+  'request_fast_review',
+  'request_continued_benefits',
   'check_plan_governance',
   'request_claim_file',
   'document_calls',
@@ -66,6 +69,8 @@ export const TEMPLATE_FIELDS = [
   'procedure',
   'state',
   'decisionDue',
+  'regulator',
+  'careStepDue',
 ] as const;
 
 /** A whole case: the denial and what is known around it. At least one of `noticeDate` / `receivedDate`. */
@@ -100,6 +105,26 @@ export interface CaseInput {
   planSsoProcedures?: string[];
   /** The patient's age in years, for age-specific specialists. */
   age?: number;
+  /** The notice ends care under way: a hospital discharge, or services that stop or are reduced. */
+  careEnding?: CareEnding;
+  /** The date that care ends or changes (the planned discharge date, the date services stop). */
+  careEndDate?: string;
+}
+
+/** A state agency a person can turn to, from the state's rule file. */
+export interface Regulator {
+  /** `insurance` (the insurance department), `managed_care` (California's DMHC), `medicaid` (the Medicaid agency). */
+  role: 'insurance' | 'managed_care' | 'medicaid';
+  state: string;
+  name: string;
+  url: string;
+  /** The consumer line, as the agency prints it; absent when it was not found on an official page. */
+  phone?: string;
+  citation: string;
+  sourceUrl: string;
+  ruleId: string;
+  ruleStatus: RuleStatus;
+  warning?: string;
 }
 
 /** One step of the plan. */
@@ -129,6 +154,8 @@ export interface Checklist {
   items: ChecklistItem[];
   /** The deadline the dates are computed from. */
   deadline: AppealDeadline;
+  /** The state agencies to turn to for this plan, when the state is known (the insurance department or DMHC; the Medicaid agency). */
+  regulators: Regulator[];
   /** Every warning of the analysis behind the checklist, without repeats. */
   warnings: string[];
   ruleSet: RuleSetRef;

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { tableFileSchema } from '../engine/tables.js';
-import { APPEAL_LEVELS, type AppealLevel, PLAN_TYPES, type PlanType } from '../types.js';
-import { US_STATES } from './states.js';
+import { APPEAL_LEVELS, type AppealLevel, type Duration, PLAN_TYPES, type PlanType } from '../types.js';
+import { type CareStepRow, careStepsFileSchema } from './careSteps.js';
+import type { UsState } from './states.js';
 
 const planTypes = z.array(z.enum(PLAN_TYPES)).min(1);
 const level = z.enum(APPEAL_LEVELS);
@@ -15,8 +16,8 @@ const windowRowSchema = z
     level,
     /** The level a plan type starts at (the default when the input names none). */
     firstLevel: z.boolean().optional(),
-    /** A state rule applies beside the federal one; the earlier date wins. */
-    state: z.enum(US_STATES).optional(),
+    /** The row applies only to expedited (`true`) or only to standard (`false`) requests; absent: both. */
+    urgent: z.boolean().optional(),
     window: z
       .object({ amount: z.number().int().min(1).max(1000), unit: z.enum(['days', 'months']) })
       .strict(),
@@ -39,8 +40,20 @@ const windowRowSchema = z
     warning: z.string().min(1).optional(),
     /** Added to the warning when the last day falls on a weekend or holiday that the rule does not skip. */
     weekendWarning: z.string().min(1).optional(),
-    /** Shown when a state-set rule's state is unknown or not in the table; `{state}` is replaced. */
-    unknownStateWarning: z.string().min(1).optional(),
+    /**
+     * Where a state's rule (in `rules/states/`) governs this level: `governs` says for which plans (`always`,
+     * or `insured_plans`: individual coverage and insured employer plans, not self-funded ones);
+     * `whenUnknown` says what answers when the state is not given or its rule is missing or unconfirmed:
+     * `earliest_state` (the earliest date any state's confirmed rule gives) or `this_row` (this row, which
+     * states may only lengthen).
+     */
+    stateLaw: z
+      .object({
+        governs: z.enum(['always', 'insured_plans']),
+        whenUnknown: z.enum(['earliest_state', 'this_row']),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine(checkEffectiveRange)
@@ -62,7 +75,16 @@ const windowRowSchema = z
     }
   });
 
-export type WindowRow = z.infer<typeof windowRowSchema>;
+/**
+ * A window row: a federal or program row of `windows.json`, or a state's row from `rules/states/` (which
+ * names its state and may carry the decision times of its review).
+ */
+export type WindowRow = z.infer<typeof windowRowSchema> & {
+  state?: UsState;
+  quote?: string;
+  standardDecision?: Duration<'hours' | 'days'>;
+  expeditedDecision?: Duration<'hours' | 'days'>;
+};
 
 export const windowsFileSchema = tableFileSchema('deadline-windows', windowRowSchema, (rows, ctx) => {
   const firsts = new Map<string, number>();
@@ -136,6 +158,7 @@ export const thresholdsFileSchema = tableFileSchema('amount-thresholds', thresho
 /** The deadline domain of a rule set, validated and indexed by plan type. */
 export interface DeadlineRules {
   windows: readonly WindowRow[];
+  careSteps: readonly CareStepRow[];
   byPlanType: ReadonlyMap<PlanType, readonly WindowRow[]>;
   decisions: readonly DecisionRow[];
   thresholds: readonly ThresholdRow[];
@@ -145,6 +168,7 @@ export interface DeadlineFiles {
   windows: string;
   decisions: string;
   thresholds: string;
+  careSteps: string;
 }
 
 /** Validates and indexes the deadline files; records every problem in `collector`. */
@@ -156,7 +180,8 @@ export function compileDeadlines(
   const windows = collector.parseFile(files.windows, windowsFileSchema, read(files.windows));
   const decisions = collector.parseFile(files.decisions, decisionsFileSchema, read(files.decisions));
   const thresholds = collector.parseFile(files.thresholds, thresholdsFileSchema, read(files.thresholds));
-  if (!windows || !decisions || !thresholds) return undefined;
+  const careSteps = collector.parseFile(files.careSteps, careStepsFileSchema, read(files.careSteps));
+  if (!windows || !decisions || !thresholds || !careSteps) return undefined;
   const byPlanType = new Map<PlanType, WindowRow[]>();
   for (const row of windows.rows) {
     for (const planType of row.planTypes) {
@@ -165,13 +190,19 @@ export function compileDeadlines(
       byPlanType.set(planType, list);
     }
   }
-  return { windows: windows.rows, byPlanType, decisions: decisions.rows, thresholds: thresholds.rows };
+  return {
+    windows: windows.rows,
+    careSteps: careSteps.rows,
+    byPlanType,
+    decisions: decisions.rows,
+    thresholds: thresholds.rows,
+  };
 }
 
 /** The levels a plan type has, in the order its rows list them (first level first). */
 export function levelsOf(rules: DeadlineRules, planType: PlanType): AppealLevel[] {
   const rows = rules.byPlanType.get(planType) ?? [];
-  const levels = rows.filter((row) => !row.state).map((row) => row.level);
+  const levels = rows.map((row) => row.level);
   const first = rows.find((row) => row.firstLevel)?.level;
   return [...new Set(first ? [first, ...levels] : levels)];
 }

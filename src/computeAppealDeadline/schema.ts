@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inputDateSchema } from '../engine/provenance.js';
-import { APPEAL_LEVELS, PLAN_TYPES } from '../types.js';
+import { APPEAL_LEVELS, CARE_ENDING, PLAN_TYPES } from '../types.js';
 import { US_STATES } from './states.js';
 
 const date = inputDateSchema;
@@ -10,9 +10,21 @@ const date = inputDateSchema;
  * than the notice. Shared by every input that carries them (a deadline, a whole case).
  */
 export function checkNoticeDates(
-  input: { noticeDate?: string | undefined; receivedDate?: string | undefined },
+  input: {
+    noticeDate?: string | undefined;
+    receivedDate?: string | undefined;
+    careEnding?: string | undefined;
+    careEndDate?: string | undefined;
+  },
   ctx: z.RefinementCtx,
 ): void {
+  if (input.careEndDate && !input.careEnding) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['careEnding'],
+      message: 'careEndDate needs careEnding: say whether it is a hospital discharge or services ending',
+    });
+  }
   if (!input.noticeDate && !input.receivedDate) {
     ctx.addIssue({
       code: 'custom',
@@ -51,6 +63,8 @@ export const deadlineInputSchema = z
       .optional(),
     serviceTiming: z.enum(['pre_service', 'post_service']).optional(),
     funding: z.enum(['insured', 'self_funded']).optional(),
+    careEnding: z.enum(CARE_ENDING).optional(),
+    careEndDate: date.optional(),
     asOf: date.optional(),
   })
   .strict()

@@ -1,6 +1,8 @@
 import { type ChecklistRules, compileChecklist } from '../buildChecklist/ruleData.js';
 import { type ClassificationRules, compileClassification } from '../classifyDenial/ruleData.js';
 import { compileDeadlines, type DeadlineRules } from '../computeAppealDeadline/ruleData.js';
+import { compileStates, type StateRules } from '../computeAppealDeadline/stateRules.js';
+import type { UsState } from '../computeAppealDeadline/states.js';
 import { compileSpecialists, type SpecialistRules } from '../recommendSpecialist/ruleData.js';
 import { compileSso, type SsoRules } from '../requiresSecondSurgicalOpinion/ruleData.js';
 import type { RuleSetRef } from '../types.js';
@@ -19,6 +21,8 @@ export interface CompiledRuleSet {
   classification: ClassificationRules;
   checklist: ChecklistRules;
   deadlines: DeadlineRules;
+  /** Each jurisdiction's rules and regulators, by USPS code. */
+  states: ReadonlyMap<UsState, StateRules>;
   sso: SsoRules;
   specialists: SpecialistRules;
 }
@@ -37,6 +41,8 @@ const COMPILERS: DomainCompilers = {
     compileClassification(manifest.domains.classification, read, collector),
   checklist: (manifest, read, collector) => compileChecklist(manifest.domains.checklist, read, collector),
   deadlines: (manifest, read, collector) => compileDeadlines(manifest.domains.deadlines, read, collector),
+  states: (manifest, read, collector) =>
+    compileStates(manifest.domains.states as Record<string, string>, read, collector),
   sso: (manifest, read, collector) => compileSso(manifest.domains.sso, read, collector),
   specialists: (manifest, read, collector) =>
     compileSpecialists(manifest.domains.specialists, read, collector),

@@ -33,11 +33,15 @@ export const manifestSchema = z
           .object({ carc: filePath, rarc: filePath, phrases: filePath, decisions: filePath })
           .strict(),
         checklist: z.object({ items: filePath }).strict(),
-        deadlines: z.object({ windows: filePath, decisions: filePath, thresholds: filePath }).strict(),
+        deadlines: z
+          .object({ windows: filePath, decisions: filePath, thresholds: filePath, careSteps: filePath })
+          .strict(),
         sso: z.object({ programs: filePath, procedures: filePath }).strict(),
         specialists: z
           .object({ specialties: filePath, areas: filePath, procedures: filePath, context: filePath })
           .strict(),
+        /** One file per jurisdiction, keyed by USPS code; a jurisdiction left out is answered conservatively. */
+        states: z.record(z.string().regex(/^[A-Z]{2}$/, 'a USPS code in capitals, such as NY'), filePath),
       })
       .strict(),
   })

@@ -164,6 +164,12 @@ export function rightsSection(analysis: CaseAnalysis, citations: Citations): Let
     for (const item of next)
       paragraphs.push(`- ${item.title}${item.citation ? ` ${citations.cite(item.citation)}` : ''}.`);
   }
+  // The state regulator from the rule data: a copy tells the plan that someone outside is watching.
+  const regulators = analysis.checklist.regulators ?? [];
+  if (regulators.length)
+    paragraphs.push(
+      `Copy to: ${regulators.map((regulator) => `${regulator.name}${regulator.phone ? ` (${regulator.phone})` : ''}`).join('; ')}.`,
+    );
   return { heading: 'Deadlines and my rights', paragraphs };
 }
 
