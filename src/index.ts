@@ -33,6 +33,7 @@ export {
   type ChecklistPriority,
   FUNDING_TYPES,
   type FundingType,
+  type Regulator,
 } from './buildChecklist/types.js';
 export { classifyDenial } from './classifyDenial/index.js';
 export { computeAppealDeadline } from './computeAppealDeadline/index.js';
@@ -73,6 +74,9 @@ export {
   APPEAL_LEVELS,
   type AppealDeadline,
   type AppealLevel,
+  CARE_ENDING,
+  type CareEnding,
+  type CareStep,
   CLINICAL_CATEGORIES,
   type ClassificationCandidate,
   type ClassificationEvidence,

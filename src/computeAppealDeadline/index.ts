@@ -9,7 +9,10 @@ import { deadlineInputSchema } from './schema.js';
  * The last day to appeal at one level, calendar-exact and never later than the rule surely allows, with
  * the clock start, the rule's citation, the payer's time to decide, the next levels, and warnings a
  * person understands (a weekend deadline the rule does not move, a presumed receipt date, a plan window
- * shorter than the legal minimum, an unconfirmed or conflicting rule).
+ * shorter than the legal minimum, an unconfirmed or conflicting rule). Where a state's rule governs (a
+ * Medicaid fair hearing; external review for insured and individual plans), it gives the date, or, when
+ * it is unknown or unconfirmed, the earliest date it could be (`earliestPossible`). With `careEnding`,
+ * `careSteps` dates the steps that keep care going while the appeal runs.
  *
  * Dates are `YYYY-MM-DD` in and out, computed on calendar days: the answer is the same in every time
  * zone, and the clock is never read (`asOf` is an input).
@@ -25,9 +28,21 @@ import { deadlineInputSchema } from './schema.js';
  * // Original Medicare: receipt presumed 5 days after the notice, then 120 days.
  * computeAppealDeadline({ planType: 'medicare_original', noticeDate: '2026-01-02' }).deadline; // '2026-05-07'
  *
- * // Federal external review: 4 months after receipt; Oct 30 has no Feb 30 → Mar 1 (a Sunday in 2026) → Mar 2.
- * computeAppealDeadline({ planType: 'individual_market', level: 'external_review', receivedDate: '2025-10-30' })
- *   .deadline; // '2026-03-02'
+ * // Federal external review (a self-funded plan): 4 months after receipt; no Feb 30 → Mar 1, a Sunday → Mar 2.
+ * computeAppealDeadline({
+ *   planType: 'employer_erisa',
+ *   funding: 'self_funded',
+ *   level: 'external_review',
+ *   receivedDate: '2025-10-30',
+ * }).deadline; // '2026-03-02'
+ *
+ * // An insured plan in Ohio: the state's 180 days from the date of the decision (Ohio Rev. Code 3922.02(B)).
+ * computeAppealDeadline({
+ *   planType: 'individual_market',
+ *   level: 'external_review',
+ *   state: 'OH',
+ *   noticeDate: '2026-03-02',
+ * }).deadline; // '2026-08-29'
  * ```
  */
 export function computeAppealDeadline(input: DeadlineInput): AppealDeadline {
