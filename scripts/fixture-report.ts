@@ -79,12 +79,15 @@ const DESCRIBE: Record<
           'receivedDate',
           'urgent',
           'state',
+          'funding',
           'planWindow',
           'serviceTiming',
+          'careEnding',
+          'careEndDate',
           'asOf',
         ]),
         errorText(answer) ??
-          `${result.deadline} ${result.weekday.slice(0, 3)}${result.rolledForward ? ' (rolled forward)' : ''}${result.status ? ` · ${result.status}` : ''} · ${result.level} · ${result.window.amount} ${result.window.unit} · ${result.ruleIds.join(', ')}`,
+          `${result.deadline} ${result.weekday.slice(0, 3)}${result.rolledForward ? ' (rolled forward)' : ''}${result.earliestPossible ? ' (earliest possible)' : ''}${result.status ? ` · ${result.status}` : ''}${result.careSteps ? ` · ${result.careSteps.map((step) => `${step.kind} ${step.dueDate ?? 'on the day care ends'}${step.dueBy === 'noon' ? ' noon' : ''}`).join(', ')}` : ''} · ${result.level} · ${result.window.amount} ${result.window.unit} · ${result.ruleIds.join(', ')}`,
       ];
     },
   },

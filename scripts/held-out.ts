@@ -37,5 +37,4 @@ for (const item of cases) {
     );
   }
 }
-console.log(`held-out deadlines: ${right}/${cases.length} right`);
-for (const line of misses) console.log(line);
+console.log([`held-out deadlines: ${right}/${cases.length} right`, ...misses].join('\n'));

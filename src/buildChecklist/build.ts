@@ -67,9 +67,9 @@ export function regulatorsOf(ruleSet: CompiledRuleSet, input: CaseInput): Regula
   const medicaid =
     input.planType === 'medicaid_managed_care' || input.planType === 'medicaid_fee_for_service';
   const stateRegulated =
-    (input.planType === 'employer_erisa' && input.funding !== 'self_funded') ||
-    input.planType === 'employer_non_erisa' ||
-    input.planType === 'individual_market';
+    input.planType === 'individual_market' ||
+    ((input.planType === 'employer_erisa' || input.planType === 'employer_non_erisa') &&
+      input.funding !== 'self_funded');
   if (!medicaid && !stateRegulated) return [];
   return state.regulators
     .filter((row) => (medicaid ? row.role === 'medicaid' : row.role !== 'medicaid'))
@@ -133,8 +133,11 @@ export function firedChecklistRules(ruleSet: CompiledRuleSet, parts: CaseParts):
   return evaluateRules(ruleSet.checklist.compiled, checklistFacts(parts), ruleDateOf(parts.input));
 }
 
-function itemOf(rule: ChecklistRule, parts: CaseParts, values: Record<string, string>): ChecklistItem {
+function itemOf(rule: ChecklistRule, parts: CaseParts, caseValues: Record<string, string>): ChecklistItem {
   const { params } = rule.event;
+  // An item dated by a care step speaks of that step's date.
+  const anchoredStep = params.due && careStepOf(parts.deadline, params.due.anchor);
+  const values = anchoredStep ? { ...caseValues, careStepDue: careStepDueText(anchoredStep) } : caseValues;
   const item: ChecklistItem = {
     id: params.item,
     title: fill(params.title, values),
@@ -147,10 +150,9 @@ function itemOf(rule: ChecklistRule, parts: CaseParts, values: Record<string, st
   };
   if (params.due) {
     const { deadline, input } = parts;
-    const step = careStepOf(deadline, params.due.anchor);
-    if (step) {
+    if (anchoredStep) {
       // A care step's date is the rule's own: never moved to today, even once it has passed.
-      if (step.dueDate) item.dueDate = addDays(step.dueDate, params.due.offsetDays);
+      if (anchoredStep.dueDate) item.dueDate = addDays(anchoredStep.dueDate, params.due.offsetDays);
     } else {
       const anchor = params.due.anchor === 'deadline' ? deadline.deadline : deadline.clockStart.date;
       const onDeadline = params.due.anchor === 'deadline' && params.due.offsetDays === 0;
@@ -249,7 +251,7 @@ function templateValues(parts: CaseParts): Record<(typeof TEMPLATE_FIELDS)[numbe
     state: input.state ?? 'your state',
     decisionDue: deadline.decisionDue ? durationText(deadline.decisionDue) : 'the time the rules allow',
     regulator: regulatorText(parts.regulators, input.planType),
-    careStepDue: careStepDueText(deadline),
+    careStepDue: careStepDueText(deadline.careSteps?.[0]),
   };
 }
 
@@ -264,9 +266,8 @@ function regulatorText(regulators: readonly Regulator[], planType: string): stri
     .join(' or ');
 }
 
-/** The first care step's due date in words: "2026-03-14, by noon", or "the day the care ends". */
-function careStepDueText(deadline: AppealDeadline): string {
-  const step = deadline.careSteps?.[0];
+/** A care step's due date in words: "noon on 2026-03-14", "2026-03-14", or "the day the care ends". */
+function careStepDueText(step: CareStep | undefined): string {
   if (!step?.dueDate) return 'the day the care ends';
   return step.dueBy === 'noon' ? `noon on ${step.dueDate}` : step.dueDate;
 }

@@ -118,7 +118,11 @@ export function deadlineLines(deadline: AppealDeadline, c: Colors): string[] {
       'appeal by',
       `${c.bold(`${deadline.weekday} ${deadline.deadline}`)} (${words(deadline.level)}, ${deadline.window.amount} ${deadline.window.unit} from ${from} ${deadline.clockStart.date}${deadline.clockStart.presumed ? ', presumed' : ''})`,
     ),
-    line(c, 'rule', `${deadline.citation} ${c.dim(`[${deadline.ruleStatus}]`)}`),
+    line(
+      c,
+      'rule',
+      `${deadline.citation} ${c.dim(`[${deadline.ruleStatus}]`)}${deadline.earliestPossible ? ` ${c.yellow('(the earliest it could be: see the warnings)')}` : ''}`,
+    ),
   ];
   if (deadline.daysRemaining !== undefined) {
     const status = `${deadline.status === 'passed' ? c.red('passed') : deadline.status === 'due_soon' ? c.yellow('due soon') : 'open'}, ${deadline.daysRemaining} days remaining`;

@@ -64,7 +64,8 @@ export function computeDeadline(ruleSet: CompiledRuleSet, input: DeadlineInput):
     citation: row.citation,
     sourceUrl: row.sourceUrl,
     ruleStatus: row.status,
-    nextLevels: row.nextLevels,
+    // The ladder of levels is the program's, whichever rule dated this one.
+    nextLevels: base.nextLevels,
     warnings,
     ruleIds: [
       ...chosen.ruleIds,
@@ -75,7 +76,10 @@ export function computeDeadline(ruleSet: CompiledRuleSet, input: DeadlineInput):
   };
   if (decision) answer.decisionDue = decision.value;
   const careSteps = careStepsFor(rules.careSteps, input, level, ruleDate);
-  if (careSteps.length) answer.careSteps = careSteps;
+  if (careSteps.length) {
+    answer.careSteps = careSteps;
+    answer.ruleIds.push(...careSteps.map((step) => step.ruleId));
+  }
   if (priorAuthorization) answer.priorAuthorizationDecision = priorAuthorization.value;
   if (input.asOf) {
     const daysRemaining = daysBetween(input.asOf, chosen.deadline);

@@ -121,10 +121,10 @@ function stateAnswerOf(
     law(base).whenUnknown === 'this_row'
       ? computeRow(base, input)
       : earliestStateRule(ruleSet, base, input, ruleDate);
-  if (!fallback) return own && { result: own, earliest: false };
+  if (!fallback) return own && unsure(own);
   if (own && own.deadline <= fallback.deadline) return unsure(own);
 
-  const where = input.state ?? 'Your state';
+  const where = input.state ?? 'your state';
   const why = !input.state
     ? 'The state was not given'
     : own
@@ -136,11 +136,24 @@ function stateAnswerOf(
       : `the earliest date any state's confirmed rule gives is used: ${plural(fallback.window.amount, fallback.window.unit)} under ${fallback.row.citation} (${fallback.row.state})`;
   // The fallback row stands in for another state's: it keeps its window, not its review's decision times.
   const { standardDecision: _standard, expeditedDecision: _expedited, ...row } = fallback.row;
+  const stoodInFor = state?.name ?? where;
   const result: RowResult = {
     ...fallback,
-    row: { ...row, status: 'unconfirmed' },
+    row: {
+      ...row,
+      status: 'unconfirmed',
+      citation:
+        law(base).whenUnknown === 'this_row'
+          ? row.citation
+          : `${row.citation} (${row.state}: the earliest state rule, used in place of ${stoodInFor}'s)`,
+    },
     warnings: [
-      `${why}, so ${how}.${input.state ? ` Check ${where}'s own deadline on your notice.` : ' Give the state for its own rule.'}`,
+      `${why}, so ${how}.${input.state ? ` Check ${stoodInFor}'s own deadline on your notice.` : ' Give the state for its own rule.'}`,
+      ...(row.clockStart === 'notice_date' && !input.noticeDate
+        ? [
+            'That rule counts from the date on the notice, which was not given; the receipt date stands in for it, so the notice date may make this a few days earlier.',
+          ]
+        : []),
       ...fallback.warnings,
     ],
     ruleIds: [fallback.row.id, ...(own ? [own.row.id] : [])],
