@@ -1,40 +1,96 @@
 /**
- * Scores computeAppealDeadline on the frozen held-out deadline set (test/held-out/deadlines.json): cases
- * worked out by hand from the primary text by someone who did not see the rules. The set is never used to
- * tune rules; this script only measures. `npm run heldout` (or `tsx scripts/held-out.ts <src dir>` to
- * score another checkout's source).
+ * Scores the library on a frozen held-out set in test/held-out/: cases worked out from primary sources by
+ * someone who did not see the rules, committed before the rules were tuned, and never used to tune them.
+ * This script only measures.
+ *
+ *   npm run heldout                       # deadlines and denials
+ *   tsx scripts/held-out.ts denials       # one set
+ *   tsx scripts/held-out.ts deadlines <src dir>   # another checkout's source (a first-run figure)
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-interface HeldOutCase {
+interface DeadlineCase {
   name: string;
   input: Record<string, unknown>;
   expect: { deadline: string };
-  rule: string;
 }
+
+interface DenialCase {
+  text: string;
+  codes?: string[];
+  expect: { category: string; disputeKind: 'clinical' | 'administrative' };
+  source: { kind: string; url: string };
+}
+
+type Library = Record<string, (input: unknown) => Record<string, unknown>>;
 
 const root = join(import.meta.dirname, '..');
-const srcDir = resolve(process.argv[2] ?? join(root, 'src'));
-const cases: HeldOutCase[] = JSON.parse(readFileSync(join(root, 'test/held-out/deadlines.json'), 'utf8'));
-const { computeAppealDeadline } = await import(pathToFileURL(join(srcDir, 'index.ts')).href);
+const sets = ['deadlines', 'denials'].filter((set) => !process.argv[2] || process.argv[2] === set);
+const srcDir = resolve(process.argv[3] ?? join(root, 'src'));
+const library: Library = await import(pathToFileURL(join(srcDir, 'index.ts')).href);
+const load = <Case>(name: string): Case[] =>
+  JSON.parse(readFileSync(join(root, 'test/held-out', `${name}.json`), 'utf8'));
 
-let right = 0;
-const misses: string[] = [];
-for (const item of cases) {
-  let got: string;
-  try {
-    got = computeAppealDeadline(item.input).deadline;
-  } catch (error) {
-    got = `error: ${(error as Error).message.split('\n')[0]}`;
+function scoreDeadlines(): string[] {
+  const cases = load<DeadlineCase>('deadlines');
+  let right = 0;
+  const misses: string[] = [];
+  for (const item of cases) {
+    let got: string;
+    try {
+      got = library.computeAppealDeadline?.(item.input).deadline as string;
+    } catch (error) {
+      got = `error: ${(error as Error).message.split('\n')[0]}`;
+    }
+    if (got === item.expect.deadline) right++;
+    else {
+      const side = got.startsWith('error') ? '' : got < item.expect.deadline ? ' (early)' : ' (LATE)';
+      misses.push(`- ${item.name}: expected ${item.expect.deadline}, got ${got}${side}`);
+    }
   }
-  if (got === item.expect.deadline) right++;
-  else {
-    const early = got < item.expect.deadline ? 'early' : 'LATE';
-    misses.push(
-      `- ${item.name}: expected ${item.expect.deadline}, got ${got}${got.startsWith('error') ? '' : ` (${early})`}`,
-    );
-  }
+  return [`held-out deadlines: ${right}/${cases.length} right`, ...misses];
 }
-console.log([`held-out deadlines: ${right}/${cases.length} right`, ...misses].join('\n'));
+
+function scoreDenials(): string[] {
+  const cases = load<DenialCase>('denials');
+  let right = 0;
+  let flips = 0;
+  let unknownWhenStated = 0;
+  let stated = 0;
+  const byCategory = new Map<string, { right: number; total: number }>();
+  const misses: string[] = [];
+  for (const item of cases) {
+    const input = item.codes?.length ? { text: item.text, codes: item.codes } : { text: item.text };
+    const got = library.classifyDenial?.(input) as { category: string; disputeKind: string };
+    const want = item.expect;
+    const tally = byCategory.get(want.category) ?? { right: 0, total: 0 };
+    tally.total++;
+    if (got.category === want.category) {
+      right++;
+      tally.right++;
+    } else {
+      misses.push(`- [${want.category} → ${got.category}] ${item.text.slice(0, 140)}`);
+    }
+    byCategory.set(want.category, tally);
+    if (want.category !== 'unknown') {
+      stated++;
+      if (got.category === 'unknown') unknownWhenStated++;
+      else if (got.disputeKind !== want.disputeKind) flips++;
+    }
+  }
+  const pct = (part: number, whole: number) => `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
+  return [
+    `held-out denials: ${right}/${cases.length} right (${pct(right, cases.length)}); clinical/administrative flips ${flips} (${pct(flips, cases.length)}); unknown on ${unknownWhenStated}/${stated} that state a reason (${pct(unknownWhenStated, stated)})`,
+    ...[...byCategory]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([category, { right: ok, total }]) => `  ${category}: ${ok}/${total}`),
+    ...misses,
+  ];
+}
+
+const out: string[] = [];
+if (sets.includes('deadlines')) out.push(...scoreDeadlines());
+if (sets.includes('denials')) out.push(...scoreDenials());
+console.log(out.join('\n'));
