@@ -58,7 +58,7 @@ const validCase = fc
       receivedLag: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
       asOfLag: fc.option(fc.integer({ min: -5, max: 400 }), { nil: undefined }),
       urgent: fc.option(fc.boolean(), { nil: undefined }),
-      state: fc.constantFrom(undefined, 'CA', 'NY', 'TX', 'NJ', 'OH'),
+      state: fc.constantFrom(undefined, 'CA', 'NY', 'TX', 'NJ', 'OH', 'KS', 'ME', 'GA', 'PR'),
       icd10: fc.constantFrom(undefined, ['M17.11'], ['C50.911'], ['F32.A'], ['I21.4']),
       condition: fc.constantFrom(undefined, 'breast cancer', 'asthma'),
       procedure: fc.constantFrom(
@@ -69,6 +69,8 @@ const validCase = fc
         'tonsillectomy',
       ),
       funding: fc.constantFrom(undefined, 'insured', 'self_funded'),
+      careEnding: fc.constantFrom(undefined, 'hospital_discharge', 'services_ending'),
+      careEndLag: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
     },
     { requiredKeys: ['codes', 'planType', 'notice'] },
   )
@@ -87,8 +89,17 @@ const validCase = fc
     };
     if (c.receivedLag !== undefined) input.receivedDate = add(c.receivedLag);
     if (c.asOfLag !== undefined) input.asOf = add(c.asOfLag);
-    for (const key of ['urgent', 'state', 'icd10', 'condition', 'procedure', 'funding'] as const)
+    for (const key of [
+      'urgent',
+      'state',
+      'icd10',
+      'condition',
+      'procedure',
+      'funding',
+      'careEnding',
+    ] as const)
       if (c[key] !== undefined) input[key] = c[key];
+    if (c.careEnding && c.careEndLag !== undefined) input.careEndDate = add(c.careEndLag);
     return input;
   });
 
@@ -116,6 +127,8 @@ describe('analyzeCase on arbitrary input', () => {
       'planWindow',
       'funding',
       'level',
+      'careEnding',
+      'careEndDate',
     ];
     fc.assert(
       fc.property(validCase, fc.constantFrom(...keys), fc.jsonValue(), (input, key, value) => {
@@ -152,6 +165,16 @@ describe('analyzeCase on valid cases', () => {
         for (const item of items) {
           expect(`${item.title} ${item.why}`).not.toMatch(/\{[A-Za-z]+\}/); // every placeholder filled
           if (item.dueDate === undefined) continue;
+          // A care step keeps the rule's own date, even once it has passed (it is what was missed).
+          const careStep = {
+            request_fast_review: 'fast_review',
+            request_continued_benefits: 'continue_benefits',
+          }[item.id as string];
+          if (careStep) {
+            const step = deadline.careSteps?.find((entry) => entry.kind === careStep);
+            expect(item.dueDate).toBe(step?.dueDate);
+            continue;
+          }
           const asOf = input.asOf as string | undefined;
           if (asOf !== undefined && asOf > deadline.deadline) {
             // Past the deadline: the filing step stays on it, every other step is due today.
@@ -167,6 +190,10 @@ describe('analyzeCase on valid cases', () => {
         if (!analysis.classification.secondOpinionHelps) expect(ids).not.toContain('obtain_second_opinion');
         if (input.urgent !== true) expect(ids).not.toContain('request_expedited_review');
         if (input.procedure === undefined) expect(ids).not.toContain('check_sso_requirement');
+        if (input.careEnding === undefined) {
+          expect(ids).not.toContain('request_fast_review');
+          expect(ids).not.toContain('request_continued_benefits');
+        }
         expect(buildChecklist(input as never)).toEqual(analysis.checklist);
       }),
       { numRuns: 300 },

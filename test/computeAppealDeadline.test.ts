@@ -349,9 +349,12 @@ describe('computeAppealDeadline: bad input', () => {
           fc.record({ amount: fc.integer({ min: -5, max: 4000 }), unit: fc.constantFrom('days', 'months') }),
           fc.anything(),
         ),
-        state: fc.oneof(fc.constantFrom('NY', 'CA', 'TX', 'ny', 'ZZ'), fc.anything()),
+        state: fc.oneof(fc.constantFrom('NY', 'CA', 'TX', 'OH', 'KS', 'PR', 'ny', 'ZZ'), fc.anything()),
         asOf: fc.oneof(fc.constantFrom('2026-06-01'), fc.anything()),
         urgent: fc.oneof(fc.boolean(), fc.anything()),
+        funding: fc.oneof(fc.constantFrom('insured', 'self_funded'), fc.anything()),
+        careEnding: fc.oneof(fc.constantFrom('hospital_discharge', 'services_ending'), fc.anything()),
+        careEndDate: fc.oneof(fc.constantFrom('2026-01-20', '2026-02-30'), fc.anything()),
       },
       { requiredKeys: [] },
     );
@@ -381,12 +384,18 @@ describe('computeAppealDeadline: bad input', () => {
         fc.constantFrom(...PLAN_TYPES),
         dates,
         fc.integer({ min: 0, max: 20 }),
-        (planType, notice, lag) => {
+        // The state layer too: a state with a confirmed rule, one without, and none.
+        fc.constantFrom(undefined, 'OH', 'NY', 'KS', 'ME', 'PR'),
+        (planType, notice, lag, state) => {
           const received = new Date(Date.parse(`${notice}T00:00:00Z`) + lag * 86_400_000)
             .toISOString()
             .slice(0, 10);
-          const onTime = computeAppealDeadline({ planType, noticeDate: notice, receivedDate: notice });
-          const late = computeAppealDeadline({ planType, noticeDate: notice, receivedDate: received });
+          const level = ['employer_erisa', 'employer_non_erisa', 'individual_market'].includes(planType)
+            ? ('external_review' as const)
+            : undefined;
+          const base = { planType, level, ...(state ? { state } : {}) };
+          const onTime = computeAppealDeadline({ ...base, noticeDate: notice, receivedDate: notice });
+          const late = computeAppealDeadline({ ...base, noticeDate: notice, receivedDate: received });
           expect(onTime.deadline > notice).toBe(true);
           expect(late.deadline >= onTime.deadline).toBe(true);
         },
