@@ -6,7 +6,7 @@ import type { AppealDeadline, AppealLevel, DeadlineInput } from '../types.js';
 import { careStepsFor } from './careSteps.js';
 import { type DeadlineRules, type DecisionRow, levelsOf } from './ruleData.js';
 import { stateDecision, withStateLaw } from './stateLaw.js';
-import { computeRow, plural } from './window.js';
+import { computeRow, plural, type RowResult } from './window.js';
 
 /** Days before the deadline from which an open deadline is reported as due soon. */
 const DUE_SOON_DAYS = 14;
@@ -29,10 +29,15 @@ export function computeDeadline(ruleSet: CompiledRuleSet, input: DeadlineInput):
   }
 
   // The federal (or program) rule, and the state's where state law governs this level.
-  const federal = computeRow(base, input);
+  // Computed only when needed: a state's rule that governs may count from a date the federal one does not.
+  let federalResult: RowResult | undefined;
+  const federal = () => {
+    federalResult ??= computeRow(base, input);
+    return federalResult;
+  };
   const { chosen, notes, earliestPossible } = base.stateLaw
     ? withStateLaw(ruleSet, base, federal, input, ruleDate)
-    : { chosen: federal, notes: [], earliestPossible: false };
+    : { chosen: federal(), notes: [], earliestPossible: false };
   const row = chosen.row;
   const warnings = [...chosen.warnings, ...notes];
 

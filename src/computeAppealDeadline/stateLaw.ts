@@ -25,7 +25,8 @@ export interface StateLawAnswer {
 export function withStateLaw(
   ruleSet: CompiledRuleSet,
   base: WindowRow,
-  federal: RowResult,
+  /** The federal (or program) rule's answer, computed only when needed: it may need a date the state's does not. */
+  federal: () => RowResult,
   input: DeadlineInput,
   ruleDate: string | undefined,
 ): StateLawAnswer {
@@ -51,39 +52,38 @@ export function withStateLaw(
       const result =
         row.clockStart === 'notice_date' && !input.noticeDate ? undefined : computeRow(row, input);
       notes.push(
-        `${state?.name}'s rule (${row.citation}) governs insured plans; a self-funded plan uses the federal process unless it has chosen the state's, which its notice would say${result && result.deadline < federal.deadline ? `: if it has, file by ${result.deadline}` : ''}.`,
+        `${state?.name}'s rule (${row.citation}) governs insured plans; a self-funded plan uses the federal process unless it has chosen the state's, which its notice would say${result && result.deadline < federal().deadline ? `: if it has, file by ${result.deadline}` : ''}.`,
       );
     }
-    return { chosen: federal, notes, earliestPossible: false };
+    return { chosen: federal(), notes, earliestPossible: false };
   }
 
-  const stateAnswer = stateAnswerOf(ruleSet, base, input, ruleDate, state, stateRows, notes);
-  if (!stateAnswer) return { chosen: federal, notes, earliestPossible: false };
+  const stateAnswer = stateAnswerOf(ruleSet, base, federal, input, ruleDate, state, stateRows, notes);
+  if (!stateAnswer) return { chosen: federal(), notes, earliestPossible: false };
   if (scope === 'governs')
     return { chosen: stateAnswer.result, notes, earliestPossible: stateAnswer.earliest };
 
   // An employer plan whose funding is unknown: the state's rule if insured, the federal one if self-funded.
   const who = state ? `${state.name}'s` : "the state's";
   const stateDate = stateAnswer.result.deadline;
-  if (stateDate < federal.deadline) {
-    notes.push(
-      `If the plan is insured, ${who} rule gives ${stateDate}; if it is self-funded, the federal rule (${federal.row.citation}) gives ${federal.deadline}. The plan's funding is not known, so the earlier date is shown: give funding for the exact one.`,
-    );
+  const federalAnswer = federal();
+  const either = `if it is self-funded, the federal rule (${federalAnswer.row.citation}) gives ${federalAnswer.deadline}. The plan's funding is not known, so the earlier date is shown: give funding for the exact one.`;
+  if (stateDate < federalAnswer.deadline) {
+    notes.push(`If the plan is insured, ${who} rule gives ${stateDate}; ${either}`);
     return { chosen: stateAnswer.result, notes, earliestPossible: true };
   }
-  if (stateDate > federal.deadline) {
-    notes.push(
-      `If the plan is insured, ${who} rule allows until ${stateDate}; if it is self-funded, the federal rule (${federal.row.citation}) gives ${federal.deadline}. The plan's funding is not known, so the earlier date is shown: give funding for the exact one.`,
-    );
-    return { chosen: federal, notes, earliestPossible: true };
+  if (stateDate > federalAnswer.deadline) {
+    notes.push(`If the plan is insured, ${who} rule allows until ${stateDate}; ${either}`);
+    return { chosen: federalAnswer, notes, earliestPossible: true };
   }
-  return { chosen: federal, notes, earliestPossible: stateAnswer.earliest };
+  return { chosen: federalAnswer, notes, earliestPossible: stateAnswer.earliest };
 }
 
 /** The state's own answer, or the earliest it could be when its rule is missing or unconfirmed. */
 function stateAnswerOf(
   ruleSet: CompiledRuleSet,
   base: WindowRow,
+  federal: () => RowResult,
   input: DeadlineInput,
   ruleDate: string | undefined,
   state: StateRules | undefined,
@@ -118,9 +118,7 @@ function stateAnswerOf(
   if (own?.row.status === 'conflict') return unsure(own);
 
   const fallback =
-    law(base).whenUnknown === 'this_row'
-      ? computeRow(base, input)
-      : earliestStateRule(ruleSet, base, input, ruleDate);
+    law(base).whenUnknown === 'this_row' ? federal() : earliestStateRule(ruleSet, base, input, ruleDate);
   if (!fallback) return own && unsure(own);
   if (own && own.deadline <= fallback.deadline) return unsure(own);
 
@@ -149,11 +147,6 @@ function stateAnswerOf(
     },
     warnings: [
       `${why}, so ${how}.${input.state ? ` Check ${stoodInFor}'s own deadline on your notice.` : ' Give the state for its own rule.'}`,
-      ...(row.clockStart === 'notice_date' && !input.noticeDate
-        ? [
-            'That rule counts from the date on the notice, which was not given; the receipt date stands in for it, so the notice date may make this a few days earlier.',
-          ]
-        : []),
       ...fallback.warnings,
     ],
     ruleIds: [fallback.row.id, ...(own ? [own.row.id] : [])],
@@ -170,9 +163,6 @@ function earliestStateRule(
   input: DeadlineInput,
   ruleDate: string | undefined,
 ): RowResult | undefined {
-  // Without the notice date, a rule counted from it is computed from the receipt date instead: only a
-  // handful of days later, and the answer is a fallback that says it is.
-  const stand = input.noticeDate ? input : { ...input, noticeDate: input.receivedDate };
   const results: RowResult[] = [];
   for (const state of ruleSet.states.values()) {
     for (const row of state.windows) {
@@ -181,8 +171,19 @@ function earliestStateRule(
         row.status === 'confirmed' &&
         row.planTypes.includes(input.planType) &&
         isInEffect(row, ruleDate)
-      )
-        results.push(computeRow(row, stand));
+      ) {
+        // Without the notice date, a rule counted from it could end on any day before the one the receipt
+        // date gives: there is no safe earliest date, so ask for it.
+        if (row.clockStart === 'notice_date' && !input.noticeDate) {
+          throw new OverturnError('INVALID_INPUT', [
+            {
+              path: ['noticeDate'],
+              message: `the state's rule is not known here, and some states count this deadline from the date printed on the notice (${state.name}: ${row.citation}); give noticeDate${input.state ? '' : ' or the state'} (the receipt date would give a later, unsafe date)`,
+            },
+          ]);
+        }
+        results.push(computeRow(row, input));
+      }
     }
   }
   return earliestOf(results);
