@@ -150,7 +150,13 @@ const windowText = (row: Row) => {
         : 'receipt'
       : 'notice date';
   const roll = (row.rollForward as { weekends: boolean }).weekends ? ', rolls to a business day' : '';
-  return `${window.amount} ${window.unit} from ${clock}${roll}`;
+  const filed =
+    row.filedWhen === 'received'
+      ? ', must be received'
+      : row.filedWhen
+        ? `, filed when ${String(row.filedWhen).replaceAll('_', ' ')}`
+        : '';
+  return `${window.amount} ${window.unit} from ${clock}${roll}${filed}`;
 };
 const statusOf = (row: Row) => (row.status === 'confirmed' ? 'confirmed' : `**${row.status}**`);
 

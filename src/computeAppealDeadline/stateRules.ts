@@ -27,6 +27,8 @@ const windowShape = {
   presumedReceiptDays: z.number().int().min(1).max(30).optional(),
   onMissingDay: z.enum(['first_of_next_month', 'last_of_month']).optional(),
   rollForward: z.object({ weekends: z.boolean(), federalHolidays: z.boolean() }).strict(),
+  /** What counts as filing in time, where the text says: `received` (mailing by the last day is not enough). */
+  filedWhen: z.enum(['received', 'postmarked', 'postmarked_or_received']).optional(),
   /** The sentence(s) of the primary text the row rests on, verbatim. */
   quote: z.string().trim().min(1, 'quote the text the row rests on'),
   warning: z.string().trim().min(1).optional(),
@@ -165,7 +167,7 @@ function windowRowOf(
     window,
     clockStart,
     rollForward,
-    filedWhen: 'unstated',
+    filedWhen: row.filedWhen ?? 'unstated',
     planWindow: 'fixed',
     nextLevels: [],
   };
