@@ -34,6 +34,27 @@ describe('overturn CLI', () => {
     expect(result.stdout).toContain('status           open, 81 days remaining');
   });
 
+  it('puts a care step before the appeal, with its hour, and marks an earliest-possible date', () => {
+    const input = JSON.stringify({
+      planType: 'medicare_advantage',
+      noticeDate: '2026-04-09',
+      careEnding: 'services_ending',
+    });
+    const steps = cliWith({ input }, 'deadline', '--as-of', '2026-04-09', '-');
+    expect(steps.status).toBe(0);
+    // The notice was delivered 2026-04-09: the fast-track request is due by noon the next day (422.626(a)(1)).
+    expect(steps.stdout).toContain(
+      'first            Ask for a fast-track appeal by noon the day after you get the notice: by noon on 2026-04-10 (42 CFR 422.626(a)(1)–(2))',
+    );
+    const unknownState = JSON.stringify({
+      planType: 'medicaid_managed_care',
+      level: 'state_fair_hearing',
+      noticeDate: '2026-06-30',
+    });
+    const fallback = cliWith({ input: unknownState }, 'deadline', '--as-of', '2026-07-01', '-');
+    expect(fallback.stdout).toContain('(the earliest it could be: see the warnings)');
+  });
+
   it('prints JSON with --json', () => {
     const result = cli(
       'deadline',

@@ -138,6 +138,13 @@ export function deadlineLines(deadline: AppealDeadline, c: Colors): string[] {
     );
   }
   if (deadline.nextLevels.length) lines.push(line(c, 'then', deadline.nextLevels.map(words).join(' → ')));
+  // Steps that keep care going come first in time: show each with its own deadline and hour.
+  for (const step of deadline.careSteps ?? []) {
+    const when = step.dueDate
+      ? `${step.dueBy === 'noon' ? 'by noon on ' : 'by '}${c.bold(step.dueDate)}`
+      : 'by the day the care ends';
+    lines.push(line(c, 'first', `${step.title}: ${when} ${c.dim(`(${step.citation})`)}`));
+  }
   return lines;
 }
 
