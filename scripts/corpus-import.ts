@@ -79,7 +79,8 @@ if (process.argv.length > 2) {
       }
       file.rows.push({
         text,
-        codes: [...(carc ? [`${row.group ?? 'CO'}-${carc}`] : []), ...(rarc ? [rarc] : [])],
+        // The group code only where the publisher printed it: a bare CARC reads as the code alone.
+        codes: [...(carc ? [row.group ? `${row.group}-${carc}` : carc] : []), ...(rarc ? [rarc] : [])],
         source: { ...(row.source.title ? { title: row.source.title } : {}), url: row.source.url },
       });
       byPublisher.set(row.source.publisher, file);

@@ -206,6 +206,28 @@ describe('the conservative answer for a state the rule set does not confirm', ()
     expect(answer.warnings.join(' ')).toContain('is unconfirmed: the date shown is the earliest it could be');
   });
 
+  it("gives a state's shorter window to ask for an expedited review, beside the standard deadline", () => {
+    // Michigan: 127 days of the final decision 2026-02-02 = Tue 2026-06-09; expedited within 10 days = Thu 02-12.
+    const answer = computeAppealDeadline({
+      planType: 'individual_market',
+      level: 'external_review',
+      state: 'MI',
+      noticeDate: '2026-02-02',
+      urgent: true,
+    });
+    expect(answer.deadline).toBe('2026-06-09');
+    expect(answer.warnings).toContain(
+      `To have the review expedited, ask within 10 days: by Thursday 2026-02-12 (${answer.citation}). After that, the standard review is still open until the deadline shown.`,
+    );
+    const standard = computeAppealDeadline({
+      planType: 'individual_market',
+      level: 'external_review',
+      state: 'MI',
+      noticeDate: '2026-02-02',
+    });
+    expect(standard.warnings.join(' ')).not.toContain('expedited');
+  });
+
   it('asks for the notice date where a governing state rule counts from it', () => {
     const issues = issuesOf(computeAppealDeadline, {
       planType: 'individual_market',

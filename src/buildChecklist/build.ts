@@ -164,6 +164,11 @@ function itemOf(rule: ChecklistRule, parts: CaseParts, caseValues: Record<string
     }
   }
   if (params.warning) item.warning = params.warning;
+  // The step's date rests on the care-step rule: its doubt is the item's.
+  if (anchoredStep && anchoredStep.ruleStatus !== 'confirmed') {
+    item.ruleStatus = anchoredStep.ruleStatus;
+    if (anchoredStep.warning) item.warning = anchoredStep.warning;
+  }
   return item;
 }
 

@@ -1,3 +1,4 @@
+import type { REGULATOR_ROLES } from '../computeAppealDeadline/stateRules.js';
 import type { ClaimType } from '../recommendSpecialist/types.js';
 import type {
   AppealDeadline,
@@ -111,10 +112,13 @@ export interface CaseInput {
   careEndDate?: string;
 }
 
+/** The kinds of state regulator (closed set). */
+export type RegulatorRole = (typeof REGULATOR_ROLES)[number];
+
 /** A state agency a person can turn to, from the state's rule file. */
 export interface Regulator {
   /** `insurance` (the insurance department), `managed_care` (California's DMHC), `medicaid` (the Medicaid agency). */
-  role: 'insurance' | 'managed_care' | 'medicaid';
+  role: RegulatorRole;
   state: string;
   name: string;
   url: string;

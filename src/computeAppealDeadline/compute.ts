@@ -6,7 +6,7 @@ import type { AppealDeadline, AppealLevel, DeadlineInput } from '../types.js';
 import { careStepsFor } from './careSteps.js';
 import { type DeadlineRules, type DecisionRow, levelsOf } from './ruleData.js';
 import { stateDecision, withStateLaw } from './stateLaw.js';
-import { computeRow, plural, type RowResult } from './window.js';
+import { computeRow, plural, type RowResult, windowEnd } from './window.js';
 
 /** Days before the deadline from which an open deadline is reported as due soon. */
 const DUE_SOON_DAYS = 14;
@@ -40,6 +40,13 @@ export function computeDeadline(ruleSet: CompiledRuleSet, input: DeadlineInput):
     : { chosen: federal(), notes: [], earliestPossible: false };
   const row = chosen.row;
   const warnings = [...chosen.warnings, ...notes];
+  if (urgent && row.expeditedWindow) {
+    // A state that sets a shorter time to ask for its expedited review: the standard deadline stays open.
+    const by = windowEnd(row, chosen.clockStart.date, row.expeditedWindow, []);
+    warnings.push(
+      `To have the review expedited, ask within ${plural(row.expeditedWindow.amount, row.expeditedWindow.unit)}: by ${weekdayName(by)} ${by} (${row.citation}). After that, the standard review is still open until the deadline shown.`,
+    );
+  }
 
   const decision = stateDecision(row, input) ?? decisionFor(rules, input, level, ruleDate, warnings);
   const priorAuthorization = priorAuthorizationDecision(rules, input, warnings);

@@ -9,6 +9,24 @@ import type { UsState } from './states.js';
 const planTypes = z.array(z.enum(PLAN_TYPES)).min(1);
 const level = z.enum(APPEAL_LEVELS);
 
+/**
+ * The clock checks every window row shares, federal or state: a month window says what a missing day
+ * becomes, and a receipt presumption needs a clock that starts at receipt.
+ */
+export function checkWindowClock(
+  row: { window: { unit: string }; onMissingDay?: string; presumedReceiptDays?: number; clockStart: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (row.window.unit === 'months' && !row.onMissingDay)
+    ctx.addIssue({ code: 'custom', path: ['onMissingDay'], message: 'a month window needs `onMissingDay`' });
+  if (row.presumedReceiptDays !== undefined && row.clockStart !== 'receipt')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['presumedReceiptDays'],
+      message: 'a receipt presumption needs clockStart "receipt"',
+    });
+}
+
 const windowRowSchema = z
   .object({
     ...provenanceShape,
@@ -58,22 +76,7 @@ const windowRowSchema = z
   .strict()
   .superRefine(checkEffectiveRange)
   .superRefine(nonConfirmedNeedsWarning)
-  .superRefine((row, ctx) => {
-    if (row.window.unit === 'months' && !row.onMissingDay) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['onMissingDay'],
-        message: 'a month window needs `onMissingDay`',
-      });
-    }
-    if (row.presumedReceiptDays !== undefined && row.clockStart !== 'receipt') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['presumedReceiptDays'],
-        message: 'a receipt presumption needs clockStart "receipt"',
-      });
-    }
-  });
+  .superRefine(checkWindowClock);
 
 /**
  * A window row: a federal or program row of `windows.json`, or a state's row from `rules/states/` (which
@@ -84,6 +87,8 @@ export type WindowRow = z.infer<typeof windowRowSchema> & {
   quote?: string;
   standardDecision?: Duration<'hours' | 'days'>;
   expeditedDecision?: Duration<'hours' | 'days'>;
+  /** A shorter time to ask for the expedited review, where the state sets one. */
+  expeditedWindow?: Duration;
 };
 
 export const windowsFileSchema = tableFileSchema('deadline-windows', windowRowSchema, (rows, ctx) => {

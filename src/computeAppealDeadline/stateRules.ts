@@ -3,7 +3,7 @@ import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { editorSchemaShape } from '../engine/tables.js';
 import type { PlanType } from '../types.js';
-import type { WindowRow } from './ruleData.js';
+import { checkWindowClock, type WindowRow } from './ruleData.js';
 import { US_STATES, type UsState } from './states.js';
 
 /**
@@ -34,20 +34,6 @@ const windowShape = {
   warning: z.string().trim().min(1).optional(),
 };
 
-function checkWindow(
-  row: { window: { unit: string }; onMissingDay?: string; presumedReceiptDays?: number; clockStart: string },
-  ctx: z.RefinementCtx,
-) {
-  if (row.window.unit === 'months' && !row.onMissingDay)
-    ctx.addIssue({ code: 'custom', path: ['onMissingDay'], message: 'a month window needs `onMissingDay`' });
-  if (row.presumedReceiptDays !== undefined && row.clockStart !== 'receipt')
-    ctx.addIssue({
-      code: 'custom',
-      path: ['presumedReceiptDays'],
-      message: 'a receipt presumption needs clockStart "receipt"',
-    });
-}
-
 const externalReviewRowSchema = z
   .object({
     ...windowShape,
@@ -68,14 +54,14 @@ const externalReviewRowSchema = z
   .strict()
   .superRefine(checkEffectiveRange)
   .superRefine(nonConfirmedNeedsWarning)
-  .superRefine(checkWindow);
+  .superRefine(checkWindowClock);
 
 const fairHearingRowSchema = z
   .object(windowShape)
   .strict()
   .superRefine(checkEffectiveRange)
   .superRefine(nonConfirmedNeedsWarning)
-  .superRefine(checkWindow);
+  .superRefine(checkWindowClock);
 
 /** The kinds of regulator a person can turn to. */
 export const REGULATOR_ROLES = ['insurance', 'managed_care', 'medicaid'] as const;
@@ -133,13 +119,10 @@ export const stateFileSchema = z
     }
   });
 
-export type StateFile = z.infer<typeof stateFileSchema>;
-
 /** A compiled jurisdiction: its file, and its windows as rows the deadline computation applies. */
 export interface StateRules {
   state: UsState;
   name: string;
-  externalReview: readonly StateExternalReviewRow[];
   regulators: readonly RegulatorRow[];
   windows: readonly WindowRow[];
 }
@@ -180,6 +163,7 @@ function windowRowOf(
   if ('standardDecision' in row && row.standardDecision) windowRow.standardDecision = row.standardDecision;
   if ('expeditedDecision' in row && row.expeditedDecision)
     windowRow.expeditedDecision = row.expeditedDecision;
+  if ('expeditedWindow' in row && row.expeditedWindow) windowRow.expeditedWindow = row.expeditedWindow;
   return windowRow;
 }
 
@@ -210,7 +194,6 @@ export function compileStates(
     states.set(file.state, {
       state: file.state,
       name: file.name,
-      externalReview: file.externalReview,
       regulators: file.regulators,
       windows: [
         ...file.externalReview.map((row) => windowRowOf(file.state, row, STATE_REGULATED, 'external_review')),

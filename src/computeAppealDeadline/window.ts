@@ -121,7 +121,8 @@ function startOf(row: WindowRow, input: DeadlineInput, warnings: string[]): Appe
   return { event: 'notice_date', date: notice, presumed: false };
 }
 
-function windowEnd(row: WindowRow, start: string, window: Duration, warnings: string[]): string {
+/** The last day of a window from `start`, with the row's fallback for a missing day (noted in `warnings`). */
+export function windowEnd(row: WindowRow, start: string, window: Duration, warnings: string[]): string {
   if (window.unit === 'days') return addDays(start, window.amount);
   const fallback = row.onMissingDay ?? 'last_of_month';
   const end = addMonths(start, window.amount, fallback);
