@@ -4,26 +4,34 @@
  * takes each row's category from the code tables of the rule set (`rules/classification/carc.json`,
  * `rarc.json`), so a corrected table relabels the corpus.
  *
- *   tsx scripts/corpus-import.ts <collected.json>…     # rows { text, carc?, rarc?, group?, source }
+ *   tsx scripts/corpus-import.ts <collected.json>…     # rows { text, carc?, rarc?, group?, category?, why?, source }
  *
- * Rows whose text is empty, whose codes are not in the tables, or which repeat another row of the same
- * publisher are dropped; the count of each is printed.
+ * A row carries codes (its label then comes from the code tables) or, where its source printed no code (a
+ * pharmacy reject message, a plan's notice), a `category` judged from its words and a `why`. Rows whose
+ * text is empty, whose codes are not in the tables, whose category is not one of ours, or which repeat
+ * another row of the same publisher are dropped; the count of each is printed. Rows are added to the
+ * publisher's file when it exists.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DENIAL_CATEGORIES } from '../src/types.js';
 
 interface CollectedRow {
   text: string;
   carc?: string;
   rarc?: string;
   group?: string;
+  category?: string;
+  why?: string;
   source: { publisher: string; title?: string; url: string };
 }
 
-/** A corpus row as stored. */
+/** A corpus row as stored: codes, or (where the source printed none) a category and why. */
 export interface CorpusRow {
   text: string;
-  codes: string[];
+  codes?: string[];
+  category?: string;
+  why?: string;
   source: { title?: string; url: string };
 }
 
@@ -68,21 +76,44 @@ if (process.argv.length > 2) {
         dropped++;
         continue;
       }
-      if ((carc && !codes.carc.has(carc)) || (rarc && !codes.rarc.has(rarc)) || (!carc && !rarc)) {
+      const labelled = !carc && !rarc && row.category !== undefined;
+      if (labelled && !(DENIAL_CATEGORIES as readonly string[]).includes(row.category as string)) {
         unknownCode++;
         continue;
       }
-      const file = byPublisher.get(row.source.publisher) ?? { publisher: row.source.publisher, rows: [] };
+      if (
+        !labelled &&
+        ((carc && !codes.carc.has(carc)) || (rarc && !codes.rarc.has(rarc)) || (!carc && !rarc))
+      ) {
+        unknownCode++;
+        continue;
+      }
+      const existing = join(CORPUS_DIR, `${slug(row.source.publisher)}.json`);
+      const file =
+        byPublisher.get(row.source.publisher) ??
+        (existsSync(existing)
+          ? (JSON.parse(readFileSync(existing, 'utf8')) as CorpusFile)
+          : { publisher: row.source.publisher, rows: [] });
       if (file.rows.some((other) => other.text.toLowerCase() === text.toLowerCase())) {
         repeated++;
         continue;
       }
-      file.rows.push({
-        text,
+      const source = { ...(row.source.title ? { title: row.source.title } : {}), url: row.source.url };
+      if (labelled) {
+        file.rows.push({
+          text,
+          category: row.category as string,
+          ...(row.why ? { why: row.why } : {}),
+          source,
+        });
+      } else {
         // The group code only where the publisher printed it: a bare CARC reads as the code alone.
-        codes: [...(carc ? [row.group ? `${row.group}-${carc}` : carc] : []), ...(rarc ? [rarc] : [])],
-        source: { ...(row.source.title ? { title: row.source.title } : {}), url: row.source.url },
-      });
+        const codeList = [
+          ...(carc ? [row.group ? `${row.group}-${carc}` : carc] : []),
+          ...(rarc ? [rarc] : []),
+        ];
+        file.rows.push({ text, codes: codeList, source });
+      }
       byPublisher.set(row.source.publisher, file);
     }
   }
@@ -92,6 +123,6 @@ if (process.argv.length > 2) {
     console.log(`${file.publisher}: ${file.rows.length} rows`);
   }
   console.log(
-    `dropped ${dropped} without text or source, ${unknownCode} with codes the tables lack, ${repeated} repeats`,
+    `dropped ${dropped} without text or source, ${unknownCode} with codes the tables lack or no category of ours, ${repeated} repeats`,
   );
 }

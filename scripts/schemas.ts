@@ -22,6 +22,8 @@ import {
   RARC_SHAPE,
 } from '../src/classifyDenial/ruleData.js';
 import { denialInputSchema } from '../src/classifyDenial/schema.js';
+import { textModelFileSchema } from '../src/classifyDenial/textModel.js';
+import { abbreviationTableSchema } from '../src/classifyDenial/textRules.js';
 import { careStepsFileSchema } from '../src/computeAppealDeadline/careSteps.js';
 import {
   decisionsFileSchema,
@@ -296,6 +298,20 @@ const RULE_FILES: RuleFileSpec[] = [
     schema: decisionFileSchema,
     facts: CLASSIFICATION_FACTS,
     more: `a rule id is listed twice, or ${PROVENANCE}`,
+  },
+  {
+    domain: 'classification',
+    key: 'abbreviations',
+    title: 'overturn rule file: claim-system shorthand',
+    schema: abbreviationTableSchema,
+    more: `an id or a shorthand is listed twice, a shorthand or expansion has no letters or digits, or ${PROVENANCE}`,
+  },
+  {
+    domain: 'classification',
+    key: 'model',
+    title: 'overturn rule file: trained text model (written by npm run train:classifier)',
+    schema: textModelFileSchema,
+    more: `a label is listed twice, samples or words do not have one count per label, or a feature's counts are not [labelIndex, count] pairs`,
   },
   {
     domain: 'checklist',

@@ -96,10 +96,20 @@ export interface DenialInput {
 
 /** One piece of evidence behind a classification. */
 export interface ClassificationEvidence {
-  /** A code from the input or a phrase found in the text. */
-  kind: 'code' | 'phrase';
-  /** The normalised code (`CO-50`, `N115`) or the phrase as listed in the rule set. */
+  /**
+   * A code from the input, a phrase found in the text, or a term the text model weighed most toward the
+   * answer.
+   */
+  kind: 'code' | 'phrase' | 'model';
+  /**
+   * The normalised code (`CO-50`, `N115`), the phrase as listed in the rule set (the letter's own words
+   * for a proximity pattern), or the letter's words behind a model term.
+   */
   value: string;
+  /** For a phrase: the letter's own words that matched, when they differ from `value`. */
+  matched?: string;
+  /** For a phrase: the shorthand read inside the match (`COV TERM → coverage terminated`). */
+  via?: string[];
   /** The id of the table row or rule that recognised it. */
   ruleId: string;
   /** The category this evidence points to (absent for signals such as "criteria cited"). */

@@ -1,6 +1,8 @@
 import checklistItems from '../../rules/checklist/items.json';
+import abbreviations from '../../rules/classification/abbreviations.json';
 import carc from '../../rules/classification/carc.json';
 import decisions from '../../rules/classification/decisions.json';
+import textModel from '../../rules/classification/model.json';
 import phrases from '../../rules/classification/phrases.json';
 import rarc from '../../rules/classification/rarc.json';
 import careSteps from '../../rules/deadlines/care-steps.json';
@@ -26,6 +28,8 @@ export const defaultRuleSetSource: RuleSetSource = {
     'classification/rarc.json': rarc,
     'classification/phrases.json': phrases,
     'classification/decisions.json': decisions,
+    'classification/abbreviations.json': abbreviations,
+    'classification/model.json': textModel,
     'checklist/items.json': checklistItems,
     'deadlines/windows.json': windows,
     'deadlines/decisions.json': deadlineDecisions,

@@ -2,6 +2,7 @@ import type { CompiledRuleSet } from '../engine/compile.js';
 import type { DecisionRule } from '../engine/decisionRules.js';
 import { evaluateRules } from '../engine/decisionRules.js';
 import type { TermOccurrences } from '../engine/proximityMatcher.js';
+import type { NormalizedText } from '../engine/textNormalizer.js';
 import type {
   ClassificationCandidate,
   ClassificationEvidence,
@@ -20,6 +21,7 @@ import type {
   NearPattern,
   PhraseRow,
 } from './ruleData.js';
+import type { ModelReading } from './textModel.js';
 
 /**
  * How the scores are built (the policy the fixtures were written against):
@@ -30,6 +32,12 @@ import type {
  * - decision rules: adjustments for stage, conflicts and context (rules/classification/decisions.json).
  */
 const TEXT_CAP = 3;
+/**
+ * The text model's points: enough to decide where the rules are silent or weak (a strong reading equals a
+ * generic phrase row plus a hint), never enough to beat a specific code or a specific phrase row.
+ */
+const MODEL_POINTS = { strong: 2, weak: 1 } as const;
+// (A weak reading counts only beside a code or listed wording for its category: see modelPoints.)
 /** High: one strong reading and nothing competing (margin 3), or a strong, clearly leading one. */
 const HIGH = { score: 4, margin: 2, sole: 3 };
 const MEDIUM = { score: 2, margin: 1 };
@@ -41,6 +49,7 @@ const ORDER = new Map<string, number>(DENIAL_CATEGORIES.map((category, index) =>
 interface Tally {
   code: number;
   text: number;
+  model: number;
   adjust: number;
   fromCode: boolean;
   confirmed: boolean;
@@ -54,12 +63,14 @@ export interface PreparedClassification {
   evidence: ClassificationEvidence[];
   warnings: string[];
   notDenials: string[];
+  /** The text model's reading, when it counted toward the answer, and the letter's words behind it. */
+  model?: { reading: ModelReading; terms: string[] };
 }
 
 const tallyOf = (tallies: Map<DenialCategory, Tally>, category: DenialCategory): Tally => {
   let tally = tallies.get(category);
   if (!tally) {
-    tally = { code: 0, text: 0, adjust: 0, fromCode: false, confirmed: false };
+    tally = { code: 0, text: 0, model: 0, adjust: 0, fromCode: false, confirmed: false };
     tallies.set(category, tally);
   }
   return tally;
@@ -119,9 +130,10 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
 
   const phraseCategories: string[] = [];
   const phraseIds: string[] = [];
-  if (input.text) {
-    const matches = findWording(rules, input.text);
-    for (const { value, row } of matches) {
+  const normalized = input.text ? rules.normalizer.normalize(input.text) : undefined;
+  const wording = input.text && normalized ? findWording(rules, input.text, normalized) : undefined;
+  if (wording) {
+    for (const { value, matched, row, via } of wording.matches) {
       if (phraseIds.includes(row.id)) continue; // a row counts once, whichever of its wordings matched
       phraseIds.push(row.id);
       evidence.push({
@@ -130,12 +142,35 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
         ruleId: row.id,
         ...(row.category ? { category: row.category } : {}),
         status: row.status,
+        ...(matched !== value ? { matched } : {}),
+        ...(via.length ? { via } : {}),
       });
       if (!row.category) continue;
       addOnce(phraseCategories, row.category);
       const tally = tallyOf(tallies, row.category);
       tally.text = Math.min(TEXT_CAP, tally.text + row.weight);
       if (row.status === 'confirmed') tally.confirmed = true;
+    }
+  }
+
+  let model: { reading: ModelReading; terms: string[] } | undefined;
+  if (rules.model && normalized) {
+    // Boilerplate sentences (appeal rights, notices) are instructions, not reasons: the model skips them.
+    const reading = rules.model.readText(normalized, wording?.boilerplateSentences);
+    const points = reading.strength === 'none' ? 0 : modelPoints(tallies, reading);
+    if (points > 0) {
+      const terms = reading.terms.map((term) => (input.text as string).slice(term.start, term.end));
+      model = { reading, terms };
+      tallyOf(tallies, reading.label as DenialCategory).model = points;
+      for (const term of terms) {
+        evidence.push({
+          kind: 'model',
+          value: term,
+          ruleId: rules.model.ref.id,
+          category: reading.label as DenialCategory,
+          status: rules.model.ref.status,
+        });
+      }
     }
   }
 
@@ -151,38 +186,115 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
     clinicalSignal: codeCategories.some(isClinical) || phraseCategories.some(isClinical),
     hasCodes: (input.codes?.length ?? 0) > 0,
     hasText: Boolean(input.text?.trim()),
+    modelCategory: model ? model.reading.label : 'none',
+    modelStrength: model ? model.reading.strength : 'none',
   };
-  return { facts, ...(input.asOf ? { asOf: input.asOf } : {}), tallies, evidence, warnings, notDenials };
+  return {
+    facts,
+    ...(input.asOf ? { asOf: input.asOf } : {}),
+    tallies,
+    evidence,
+    warnings,
+    notDenials,
+    ...(model ? { model } : {}),
+  };
 }
 
 /**
- * Every phrase row found in the words, in order: one automaton pass finds boilerplate, phrases and
- * proximity terms together; occurrences touching boilerplate are then dropped (the same as masking the
- * boilerplate out of the text first), and the proximity patterns are completed from the remaining terms.
+ * What the model's reading adds to its category. It decides only where the rules are silent or weak, and
+ * alone only when its reading is strong:
+ * - a specific code (weight 4) is the payer's adjudication, and a strong rule reading (3 or more from codes
+ *   and listed wording) is the rule set's: the model then only breaks a tie among the categories the rules
+ *   rank first together (half a point, where every rule score is whole);
+ * - a mixed code leaves its readings open: the model may decide between them, but not push a third
+ *   category past it.
  */
-function findWording(rules: ClassificationRules, text: string): { value: string; row: PhraseRow }[] {
-  const phrases: { value: string; row: PhraseRow; end: number }[] = [];
+function modelPoints(tallies: Map<DenialCategory, Tally>, reading: ModelReading): number {
+  if (reading.label === 'none' || reading.strength === 'none') return 0;
+  let strongestCode = 0;
+  let strongestRule = 0;
+  for (const tally of tallies.values()) {
+    strongestCode = Math.max(strongestCode, tally.code);
+    strongestRule = Math.max(strongestRule, tally.code + tally.text);
+  }
+  const own = tallies.get(reading.label as DenialCategory);
+  const ownRule = own ? own.code + own.text : 0;
+  if (strongestCode >= 4 || strongestRule >= 3) return ownRule === strongestRule ? 0.5 : 0;
+  // Only a strong reading (cross-validated precision of 90% or more) may decide alone; a weak one
+  // supports what a code or a listed wording already says.
+  if (reading.strength === 'weak' && ownRule === 0) return 0;
+  const points = MODEL_POINTS[reading.strength];
+  if (strongestCode >= 2 && (own?.code ?? 0) === 0) return Math.min(points, 1);
+  return points;
+}
+
+interface WordingMatch {
+  /** The phrase as listed in the rule set, or the letter's own words for a proximity pattern. */
+  value: string;
+  /** The letter's own words that matched. */
+  matched: string;
+  row: PhraseRow;
+  /** Shorthand read inside the match ("COV TERM → coverage terminated"). */
+  via: string[];
+}
+
+/**
+ * Every phrase row found in the normalised words, in order: one automaton pass finds boilerplate,
+ * phrases and proximity terms together; occurrences touching boilerplate are then dropped (the same as
+ * masking the boilerplate out of the text first), and the proximity patterns are completed from the
+ * remaining terms. Last, a generic frame ("not covered") is dropped from any sentence where a specific
+ * reason was found: the reason is what the sentence says, the frame only that it was refused.
+ */
+function findWording(
+  rules: ClassificationRules,
+  text: string,
+  normalized: NormalizedText,
+): { matches: WordingMatch[]; boilerplateSentences: Set<number> } {
+  const boilerplateSentences = new Set<number>();
+  const phrases: { value: string; row: PhraseRow; start: number; end: number }[] = [];
   const terms: TermOccurrences = [];
   // Occurrences arrive in order of their last word. One that starts at or before the end of boilerplate
   // already seen overlaps it; one already kept that ends inside new boilerplate is taken back.
   let boilerplateEnd = -1;
-  const quote = rules.text.matchText(text, (payload, start, end) => {
+  // Positions are the letter's own words (see NormalizedText.source): shorthand read as several words
+  // does not push the terms of a proximity pattern apart.
+  const { origin, source } = normalized;
+  rules.text.forEachMatch(normalized.words, (payload, first, last) => {
+    const start = origin[first] as number;
+    const end = origin[last] as number;
     if (payload.kind === 'boilerplate') {
+      boilerplateSentences.add(source.sentence[start] as number);
       while (phrases.length && (phrases[phrases.length - 1] as { end: number }).end >= start) phrases.pop();
       while (terms.length && (terms[terms.length - 1] as number) >= start) terms.length -= 4;
       boilerplateEnd = end;
     } else if (start > boilerplateEnd) {
-      if (payload.kind === 'phrase') phrases.push({ value: payload.phrase, row: payload.row, end });
+      if (payload.kind === 'phrase') phrases.push({ value: payload.phrase, row: payload.row, start, end });
       else terms.push(payload.pattern, payload.term, start, end);
     }
   });
-  const matches: { value: string; row: PhraseRow }[] = phrases;
+  const quote = (start: number, end: number) =>
+    text.slice(source.starts[start] ?? 0, source.ends[end] ?? 0).replace(/\s+/g, ' ');
+  const found: { value: string; row: PhraseRow; start: number; end: number }[] = phrases;
   // Quote the letter's own words for a proximity match: its wording varies by definition.
   for (const { pattern: index, start, end } of terms.length ? rules.near.complete(terms) : []) {
     const pattern = rules.nearPatterns[index] as NearPattern;
-    matches.push({ value: quote(start, end).replace(/\s+/g, ' '), row: pattern.row });
+    found.push({ value: quote(start, end), row: pattern.row, start, end });
   }
-  return matches;
+  const specific = new Set<number>();
+  for (const match of found) {
+    if (match.row.category && !match.row.frame) specific.add(source.sentence[match.start] as number);
+  }
+  const matches: WordingMatch[] = [];
+  for (const match of found) {
+    if (match.row.frame && specific.has(source.sentence[match.start] as number)) continue;
+    const from = source.starts[match.start] ?? 0;
+    const to = source.ends[match.end] ?? 0;
+    const via = normalized.rewrites
+      .filter((rewrite) => rewrite.start >= from && rewrite.start < to)
+      .map((rewrite) => `${rewrite.text} → ${rewrite.as}`);
+    matches.push({ value: match.value, matched: quote(match.start, match.end), row: match.row, via });
+  }
+  return { matches, boilerplateSentences };
 }
 
 function score(tally: Tally, weight: number, confirmed: boolean) {
@@ -212,16 +324,29 @@ export function finishClassification(
     else warnings.push(event.params.message);
   }
 
-  const candidates: (ClassificationCandidate & { fromCode: boolean; confirmed: boolean })[] = [];
+  const candidates: (ClassificationCandidate & {
+    fromCode: boolean;
+    fromRules: boolean;
+    confirmed: boolean;
+  })[] = [];
   for (const [category, tally] of tallies) {
-    const total = tally.code + tally.text + tally.adjust;
+    const total = tally.code + tally.text + tally.model + tally.adjust;
+    const fromRules = tally.code + tally.text > 0;
     if (total > 0)
-      candidates.push({ category, score: total, fromCode: tally.fromCode, confirmed: tally.confirmed });
+      candidates.push({
+        category,
+        score: total,
+        fromCode: tally.fromCode,
+        fromRules,
+        confirmed: tally.confirmed,
+      });
   }
+  // On a tie: a code, then listed wording, then the model alone.
   candidates.sort(
     (a, b) =>
       b.score - a.score ||
       Number(b.fromCode) - Number(a.fromCode) ||
+      Number(b.fromRules) - Number(a.fromRules) ||
       (ORDER.get(a.category) ?? 0) - (ORDER.get(b.category) ?? 0),
   );
 
@@ -242,8 +367,17 @@ export function finishClassification(
     const margin = top.score - (candidates[1]?.score ?? 0);
     if (margin >= HIGH.sole || (top.score >= HIGH.score && margin >= HIGH.margin)) confidence = 'high';
     else if (top.score >= MEDIUM.score && margin >= MEDIUM.margin) confidence = 'medium';
-    if (!top.confirmed && confidence === 'high') confidence = 'medium';
-    if (!top.confirmed) {
+    const tally = tallies.get(top.category);
+    const modelOnly = tally !== undefined && tally.model > 0 && tally.code === 0 && tally.text === 0;
+    if (modelOnly) {
+      // The model generalises from payers' messages; a reading nothing else supports is a lead, not a finding.
+      confidence = prepared.model?.reading.strength === 'strong' && confidence !== 'low' ? 'medium' : 'low';
+      const terms = (prepared.model?.terms ?? []).map((term) => `"${term}"`).join(', ');
+      warnings.push(
+        `The ${category.replaceAll('_', ' ')} reading rests only on the text model${terms ? ` (it weighed ${terms})` : ''}: no code or listed wording says so; check it against the letter.`,
+      );
+    } else if (!top.confirmed && confidence === 'high') confidence = 'medium';
+    if (!top.confirmed && !modelOnly) {
       warnings.push(
         `The ${category.replaceAll('_', ' ')} reading rests only on wording or codes the rule set marks unconfirmed; check it against the letter.`,
       );

@@ -11,7 +11,10 @@ import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
 import { ProximityIndex, termEntries } from '../engine/proximityMatcher.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { editorSchemaShape, tableFileSchema } from '../engine/tables.js';
+import type { TextNormalizer } from '../engine/textNormalizer.js';
 import { DENIAL_CATEGORIES, DENIAL_STAGES, type DenialCategory, PLAN_TYPES } from '../types.js';
+import { TextModel, textModelFileSchema } from './textModel.js';
+import { type AbbreviationRow, abbreviationTableSchema, createDenialNormalizer } from './textRules.js';
 
 /** Categories a rule or row may name (`unknown` is only ever the absence of evidence). */
 const KNOWN_CATEGORIES = DENIAL_CATEGORIES.filter((category) => category !== 'unknown') as Exclude<
@@ -128,6 +131,11 @@ const phraseRowSchema = z
       .optional(),
     /** Wording that must not count as a reason (e.g. the standard ERISA notice sentences); it is masked first. */
     boilerplate: z.boolean().optional(),
+    /**
+     * A generic frame ("not covered", "cannot approve"): it counts only in a sentence where no specific
+     * reason is found, so "is not covered because the surgeon is not in the network" reads as out of network.
+     */
+    frame: z.boolean().optional(),
   })
   .strict()
   .superRefine(checkEffectiveRange)
@@ -250,6 +258,17 @@ export const CLASSIFICATION_FACTS = {
   },
   hasCodes: { type: 'boolean', description: 'whether the input has codes' },
   hasText: { type: 'boolean', description: 'whether the input has text' },
+  modelCategory: {
+    type: 'string',
+    values: [...KNOWN_CATEGORIES, 'none'],
+    description:
+      "the text model's category for the wording, or none (no text, no model, or no clear reading)",
+  },
+  modelStrength: {
+    type: 'string',
+    values: ['strong', 'weak', 'none'],
+    description: "how clearly the text model reads the wording (see the model's thresholds)",
+  },
 } as const satisfies Record<string, FactDefinition>;
 
 export type ClassificationFacts = {
@@ -264,6 +283,8 @@ export type ClassificationFacts = {
   clinicalSignal: boolean;
   hasCodes: boolean;
   hasText: boolean;
+  modelCategory: string;
+  modelStrength: string;
 };
 
 const classificationEventSchema = z.discriminatedUnion('type', [
@@ -309,6 +330,11 @@ export interface ClassificationRules {
   near: ProximityIndex;
   decisionRules: readonly DecisionRule<ClassificationEvent>[];
   decisions: readonly CompiledRule<ClassificationEvent>[];
+  /** Case, punctuation, shorthand, stems and negation: every text and phrase goes through it. */
+  normalizer: TextNormalizer;
+  abbreviations: readonly AbbreviationRow[];
+  /** The trained text model, when the rule set has one. */
+  model?: TextModel;
 }
 
 export interface ClassificationFiles {
@@ -316,6 +342,8 @@ export interface ClassificationFiles {
   rarc: string;
   phrases: string;
   decisions: string;
+  abbreviations?: string | undefined;
+  model?: string | undefined;
 }
 
 /** Validates and compiles the classification files; records every problem in `collector`. */
@@ -328,11 +356,17 @@ export function compileClassification(
   const rarc = collector.parseFile(files.rarc, codeTableSchema, read(files.rarc));
   const phrases = collector.parseFile(files.phrases, phraseTableSchema, read(files.phrases));
   const decisions = collector.parseFile(files.decisions, decisionFileSchema, read(files.decisions));
+  const abbreviations = files.abbreviations
+    ? collector.parseFile(files.abbreviations, abbreviationTableSchema, read(files.abbreviations))
+    : { rows: [] };
+  const model = files.model
+    ? collector.parseFile(files.model, textModelFileSchema, read(files.model))
+    : undefined;
   if (carc && carc.codeSystem !== 'CARC')
     collector.add({ file: files.carc, path: ['codeSystem'], message: 'expected the CARC table' });
   if (rarc && rarc.codeSystem !== 'RARC')
     collector.add({ file: files.rarc, path: ['codeSystem'], message: 'expected the RARC table' });
-  if (!carc || !rarc || !phrases || !decisions) return undefined;
+  if (!carc || !rarc || !phrases || !decisions || !abbreviations || (files.model && !model)) return undefined;
 
   const rules = decisions.rules as DecisionRule<ClassificationEvent>[];
   checkReferences(rules, files.decisions, collector, {
@@ -340,13 +374,17 @@ export function compileClassification(
     rarcCodes: new Set(rarc.rows.map((row) => row.code)),
     phraseIds: new Set(phrases.rows.map((row) => row.id)),
   });
+  const normalizer = createDenialNormalizer(abbreviations.rows);
   return {
     carc: new Map(carc.rows.map((row) => [row.code, row])),
     rarc: new Map(rarc.rows.map((row) => [row.code, row])),
     phraseRows: phrases.rows,
-    ...compileText(phrases.rows),
+    ...compileText(phrases.rows, normalizer),
     decisionRules: rules,
     decisions: compileRules(rules),
+    normalizer,
+    abbreviations: abbreviations.rows,
+    ...(model ? { model: new TextModel(model) } : {}),
   };
 }
 
@@ -364,7 +402,15 @@ export interface NearPattern {
   within: number;
 }
 
-function compileText(rows: readonly PhraseRow[]): {
+/**
+ * Phrases are matched on the normalised words, so each is normalised the same way as the letter: a
+ * phrase written "not medically necessary" finds "Not Medically Necessary", "NOT MED NEC" (through the
+ * shorthand table) and "not medically-necessary services".
+ */
+function compileText(
+  rows: readonly PhraseRow[],
+  normalizer: TextNormalizer,
+): {
   text: PhraseMatcher<TextPayload>;
   nearPatterns: NearPattern[];
   near: ProximityIndex;
@@ -375,14 +421,14 @@ function compileText(rows: readonly PhraseRow[]): {
   const entries: { phrase: string; payload: TextPayload }[] = [
     ...rows.flatMap((row) =>
       (row.phrases ?? []).map((phrase) => ({
-        phrase,
+        phrase: normalizer.normalizePhrase(phrase).join(' '),
         payload: row.boilerplate
           ? ({ kind: 'boilerplate' } as const)
           : ({ kind: 'phrase', row, phrase } as const),
       })),
     ),
     ...termEntries(nearPatterns).map(({ phrase, payload }) => ({
-      phrase,
+      phrase: normalizer.normalizePhrase(phrase).join(' '),
       payload: { kind: 'term' as const, ...payload },
     })),
   ];

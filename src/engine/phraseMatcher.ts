@@ -10,7 +10,7 @@ const APOSTROPHES = new Set([0x27, 0x2019, 0x2018, 0x02bc, 0x60, 0xb4, 0x2032]);
  * Negative contractions are spelt out, so "isn't medically necessary" reads as "is not medically
  * necessary" and a phrase written either way matches both.
  */
-const CONTRACTIONS: ReadonlyMap<string, readonly [string, string]> = new Map([
+export const CONTRACTIONS: ReadonlyMap<string, readonly [string, string]> = new Map([
   ['isnt', ['is', 'not']],
   ['arent', ['are', 'not']],
   ['wasnt', ['was', 'not']],

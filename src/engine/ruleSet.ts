@@ -30,7 +30,16 @@ export const manifestSchema = z
     domains: z
       .object({
         classification: z
-          .object({ carc: filePath, rarc: filePath, phrases: filePath, decisions: filePath })
+          .object({
+            carc: filePath,
+            rarc: filePath,
+            phrases: filePath,
+            decisions: filePath,
+            /** Claim-system shorthand expanded before matching (optional: without it, none is). */
+            abbreviations: filePath.optional(),
+            /** The trained text model (optional: without it, only codes and phrase rules decide). */
+            model: filePath.optional(),
+          })
           .strict(),
         checklist: z.object({ items: filePath }).strict(),
         deadlines: z

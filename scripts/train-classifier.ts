@@ -1,0 +1,276 @@
+/**
+ * Trains the text model of classifyDenial from corpus/denials/ and writes rules/classification/model.json.
+ *
+ *   npm run train:classifier            # train, cross-validate, write the model
+ *   npm run train:classifier -- --check # fail if the model on disk is not what the corpus trains
+ *
+ * Deterministic: the corpus is read in file-name order, folds are chosen by a hash of each text, and the
+ * model is written with sorted keys, so the same corpus gives a byte-identical file. Labels are not stored
+ * in the corpus: a row's category comes from the rule set's code tables (its strongest code), or from the
+ * row's own `category` where a source printed no code (pharmacy messages, notices).
+ *
+ * The counts are learned by wink-naive-bayes-text-classifier; the file keeps them as learned, and
+ * test/textModel.test.ts checks that the library's scorer gives the trainer's own odds.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import createClassifier from 'wink-naive-bayes-text-classifier';
+import { codeTableSchema } from '../src/classifyDenial/ruleData.js';
+import { textFeatures } from '../src/classifyDenial/textFeatures.js';
+import type { TextModelFile } from '../src/classifyDenial/textModel.js';
+import { abbreviationTableSchema, createDenialNormalizer } from '../src/classifyDenial/textRules.js';
+import { writeCorpusReadme } from './corpus-readme.js';
+
+const root = join(import.meta.dirname, '..');
+const CORPUS = join(root, 'corpus', 'denials');
+const MODEL = join(root, 'rules', 'classification', 'model.json');
+const FOLDS = 5;
+const SMOOTHING = 0.5;
+/** A feature must occur in this many examples to be kept: one-off words teach nothing and cost bytes. */
+const MIN_EXAMPLES = 2;
+/** Cross-validated precision a reading must reach to count as strong, and as weak. */
+const PRECISION = { strong: 0.9, weak: 0.75 };
+const TRAINER = 'wink-naive-bayes-text-classifier@2.2.1';
+
+interface CorpusRow {
+  text: string;
+  codes?: string[];
+  category?: string;
+  source: { url: string };
+}
+
+export interface Example {
+  text: string;
+  label: string;
+  features: string[];
+  fold: number;
+}
+
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+/** The corpus as labelled examples, and the hash of the files they came from. */
+export function loadExamples(): { examples: Example[]; sha256: string } {
+  const tables = ['carc', 'rarc'].map((name) =>
+    codeTableSchema.parse(readJson(join(root, 'rules/classification', `${name}.json`))),
+  );
+  const [carc, rarc] = tables.map((table) => new Map(table.rows.map((row) => [row.code, row])));
+  const abbreviations = abbreviationTableSchema.parse(
+    readJson(join(root, 'rules/classification/abbreviations.json')),
+  );
+  const normalizer = createDenialNormalizer(abbreviations.rows);
+  const hash = createHash('sha256');
+  const examples: Example[] = [];
+  const seen = new Set<string>();
+  for (const name of readdirSync(CORPUS)
+    .filter((file) => file.endsWith('.json'))
+    .sort()) {
+    const content = readFileSync(join(CORPUS, name), 'utf8');
+    hash.update(`${name}\0${content}\0`);
+    for (const row of (JSON.parse(content) as { rows: CorpusRow[] }).rows) {
+      // A wording that states a denial but no reason teaches the model to say nothing: `none`.
+      const stated = row.category === 'unknown' ? 'none' : row.category;
+      const label = stated ?? labelOf(row.codes ?? [], carc as Map<string, Row>, rarc as Map<string, Row>);
+      if (!label) continue;
+      const features = textFeatures(normalizer.normalize(row.text)).map((feature) => feature.name);
+      // The same wording under the same label, from two lists, teaches nothing twice.
+      const key = `${label}\0${features.join(' ')}`;
+      if (!features.length || seen.has(key)) continue;
+      seen.add(key);
+      const fold = Number.parseInt(createHash('sha1').update(row.text).digest('hex').slice(0, 8), 16) % FOLDS;
+      examples.push({ text: row.text, label, features, fold });
+    }
+  }
+  return { examples, sha256: hash.digest('hex') };
+}
+
+interface Row {
+  category: string | null;
+  weight: number;
+}
+
+/** The category of a row's strongest code (CARC before RARC on a tie), `none` when no code names one. */
+function labelOf(
+  codes: readonly string[],
+  carc: Map<string, Row>,
+  rarc: Map<string, Row>,
+): string | undefined {
+  let best: Row | undefined;
+  let known = false;
+  for (const raw of codes) {
+    const code = raw.toUpperCase().replace(/^(CO|CR|OA|PI|PR)-?/, '');
+    const row = /^(M|MA|N)\d/.test(code) ? rarc.get(code) : carc.get(code);
+    if (!row) continue;
+    known = true;
+    if (row.category && (!best || row.weight > best.weight)) best = row;
+  }
+  if (best?.category) return best.category;
+  return known ? 'none' : undefined;
+}
+
+/** Features kept: those in at least MIN_EXAMPLES examples of the given set. */
+function vocabularyOf(examples: readonly Example[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const example of examples)
+    for (const feature of example.features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  return new Set([...counts].filter(([, count]) => count >= MIN_EXAMPLES).map(([feature]) => feature));
+}
+
+/** A wink classifier trained on the examples, over the given vocabulary. */
+export function train(examples: readonly Example[], vocabulary = vocabularyOf(examples)) {
+  const classifier = createClassifier();
+  classifier.defineConfig({ considerOnlyPresence: true, smoothingFactor: SMOOTHING });
+  classifier.definePrepTasks([(input) => input]);
+  for (const example of examples) {
+    const features = example.features.filter((feature) => vocabulary.has(feature));
+    if (features.length) classifier.learn(features, example.label);
+  }
+  classifier.consolidate();
+  return { classifier, vocabulary };
+}
+
+interface Prediction {
+  label: string;
+  truth: string;
+  odds: number;
+  margin: number;
+}
+
+function crossValidate(examples: readonly Example[]): Prediction[] {
+  const predictions: Prediction[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const { classifier } = train(examples.filter((example) => example.fold !== fold));
+    for (const example of examples.filter((item) => item.fold === fold)) {
+      const odds = classifier.computeOdds(example.features);
+      const [top, next] = odds;
+      predictions.push({
+        label: top?.[1] ? top[0] : 'none',
+        truth: example.label,
+        odds: top?.[1] ?? 0,
+        margin: (top?.[1] ?? 0) - (next?.[1] ?? 0),
+      });
+    }
+  }
+  return predictions;
+}
+
+/** The loosest thresholds whose readings (other than `none`) reach the precision, on the folds. */
+function calibrate(predictions: readonly Prediction[], precision: number) {
+  const readings = predictions.filter((prediction) => prediction.label !== 'none');
+  let best = { odds: 64, margin: 64, coverage: 0 };
+  for (let odds = 0; odds <= 24; odds += 1) {
+    for (let margin = 1; margin <= 24; margin += 1) {
+      const passing = readings.filter((item) => item.odds >= odds && item.margin >= margin);
+      if (passing.length < 20) continue;
+      const right = passing.filter((item) => item.label === item.truth).length;
+      if (right / passing.length >= precision && passing.length > best.coverage)
+        best = { odds, margin, coverage: passing.length };
+    }
+  }
+  return { odds: best.odds, margin: best.margin };
+}
+
+function metricsOf(predictions: readonly Prediction[], labels: readonly string[]) {
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  const byLabel: Record<string, { precision: number; recall: number; examples: number }> = {};
+  let f1Sum = 0;
+  for (const label of labels) {
+    const predicted = predictions.filter((item) => item.label === label).length;
+    const actual = predictions.filter((item) => item.truth === label).length;
+    const right = predictions.filter((item) => item.label === label && item.truth === label).length;
+    const precision = predicted ? right / predicted : 0;
+    const recall = actual ? right / actual : 0;
+    f1Sum += precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    byLabel[label] = { precision: round(precision), recall: round(recall), examples: actual };
+  }
+  const right = predictions.filter((item) => item.label === item.truth).length;
+  return {
+    method: `${FOLDS}-fold cross-validation on the corpus, folds by a hash of each text`,
+    accuracy: round(right / predictions.length),
+    macroF1: round(f1Sum / labels.length),
+    byLabel,
+  };
+}
+
+/** JSON with one feature per line: readable in a diff, and the same bytes for the same model. */
+function serialize(model: TextModelFile): string {
+  const { features, ...head } = model;
+  const lines = Object.keys(features)
+    .sort()
+    .map((name) => `    ${JSON.stringify(name)}: ${JSON.stringify(features[name])}`);
+  const headJson = JSON.stringify(head, null, 2);
+  return `${headJson.slice(0, -2)},\n  "features": {\n${lines.join(',\n')}\n  }\n}\n`;
+}
+
+export function buildModel(): string {
+  const { examples, sha256 } = loadExamples();
+  const predictions = crossValidate(examples);
+  const { classifier, vocabulary } = train(examples);
+  const [, samples, count, words] = JSON.parse(classifier.exportJSON()) as [
+    unknown,
+    Record<string, number>,
+    Record<string, Record<string, number>>,
+    Record<string, number>,
+  ];
+  const labels = Object.keys(samples).sort();
+  const features: Record<string, number[]> = {};
+  for (const name of [...vocabulary].sort()) {
+    const pairs: number[] = [];
+    labels.forEach((label, index) => {
+      const value = count[label]?.[name];
+      if (value) pairs.push(index, value);
+    });
+    if (pairs.length) features[name] = pairs;
+  }
+  const byLabel: Record<string, number> = {};
+  for (const label of labels) byLabel[label] = examples.filter((example) => example.label === label).length;
+  const model: TextModelFile = {
+    $schema: '../../schemas/classification-model.schema.json',
+    kind: 'text-model',
+    id: 'model.denial-text',
+    description:
+      'Naive Bayes over normalised words and word pairs, trained on the payer and agency messages of corpus/denials/ (labels from the code tables). Regenerate with `npm run train:classifier`; do not edit by hand.',
+    version: '1.0.0',
+    algorithm: 'naive-bayes',
+    trainer: TRAINER,
+    citation:
+      "Trained on payers' and agencies' published explanation-code lists, each message labelled by the category of the CARC/RARC its publisher maps it to (corpus/denials/README.md lists every source).",
+    sourceUrl: 'https://x12.org/codes/claim-adjustment-reason-codes',
+    verifiedOn: '2026-12-02',
+    status: 'unconfirmed',
+    corpus: { path: 'corpus/denials', sha256, examples: examples.length, byLabel },
+    metrics: metricsOf(predictions, labels),
+    thresholds: {
+      strong: calibrate(predictions, PRECISION.strong),
+      weak: calibrate(predictions, PRECISION.weak),
+    },
+    smoothing: SMOOTHING,
+    labels: labels as TextModelFile['labels'],
+    samples: labels.map((label) => samples[label] as number),
+    words: labels.map((label) => words[label] as number),
+    features,
+  };
+  return serialize(model);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const text = buildModel();
+  writeCorpusReadme(loadExamples().examples);
+  if (process.argv.includes('--check')) {
+    const current = readFileSync(MODEL, 'utf8');
+    if (current !== text) {
+      console.error(
+        'rules/classification/model.json is not what the corpus trains: run npm run train:classifier',
+      );
+      process.exit(1);
+    }
+    console.log('model.json matches the corpus');
+  } else {
+    writeFileSync(MODEL, text);
+    const model = JSON.parse(text) as TextModelFile;
+    const metrics = model.metrics as { accuracy: number; macroF1: number };
+    console.log(
+      `model.json: ${model.corpus.examples} examples, ${Object.keys(model.features).length} features, ${(text.length / 1024).toFixed(0)} KB; cross-validated accuracy ${metrics.accuracy}, macro-F1 ${metrics.macroF1}; strong ≥ ${JSON.stringify(model.thresholds.strong)}, weak ≥ ${JSON.stringify(model.thresholds.weak)}`,
+    );
+  }
+}

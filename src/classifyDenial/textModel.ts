@@ -1,0 +1,311 @@
+import { z } from 'zod';
+import { provenanceShape } from '../engine/provenance.js';
+import { editorSchemaShape } from '../engine/tables.js';
+import type { NormalizedText } from '../engine/textNormalizer.js';
+import { DENIAL_CATEGORIES } from '../types.js';
+import type { TextFeature } from './textFeatures.js';
+
+/** What the model may answer: a category, or `none` (cost sharing, pricing: not a denial reason). */
+const MODEL_LABELS = [...DENIAL_CATEGORIES.filter((category) => category !== 'unknown'), 'none'] as const;
+
+/**
+ * The text model as rule data: a naive Bayes model over word and word-pair features, trained by
+ * `npm run train:classifier` (wink-naive-bayes-text-classifier) from `corpus/denials/`. It is stored as the
+ * counts the trainer learned, so any reader can check it and the scores below are the trainer's own
+ * (`test/textModel.test.ts` compares them on the corpus).
+ */
+export const textModelFileSchema = z
+  .object({
+    ...editorSchemaShape,
+    ...provenanceShape,
+    kind: z.literal('text-model'),
+    description: z.string().optional(),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/),
+    algorithm: z.literal('naive-bayes'),
+    trainer: z.string().min(1),
+    corpus: z
+      .object({
+        path: z.string(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        examples: z.number().int().min(1),
+        byLabel: z.record(z.string(), z.number().int().min(0)),
+      })
+      .strict(),
+    /** Cross-validated on the corpus (never on the held-out set). */
+    metrics: z
+      .object({
+        method: z.string(),
+        accuracy: z.number().min(0).max(1),
+        macroF1: z.number().min(0).max(1),
+        byLabel: z.record(
+          z.string(),
+          z
+            .object({
+              precision: z.number().min(0).max(1),
+              recall: z.number().min(0).max(1),
+              examples: z.number().int().min(0),
+            })
+            .strict(),
+        ),
+      })
+      .strict(),
+    /** Thresholds on the winning label's log-odds (base 2) and its lead over the next. */
+    thresholds: z
+      .object({
+        strong: z.object({ odds: z.number(), margin: z.number() }).strict(),
+        weak: z.object({ odds: z.number(), margin: z.number() }).strict(),
+      })
+      .strict(),
+    smoothing: z.number().positive(),
+    labels: z.array(z.enum(MODEL_LABELS)).min(2),
+    /** Training examples per label, in the order of `labels`. */
+    samples: z.array(z.number().int().min(1)),
+    /** Feature occurrences per label, in the order of `labels`. */
+    words: z.array(z.number().int().min(0)),
+    /** Each feature's counts as `[labelIndex, count, labelIndex, count, …]`. */
+    features: z.record(z.string(), z.array(z.number().int().min(0))),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const labels = file.labels.length;
+    if (file.samples.length !== labels || file.words.length !== labels) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['samples'],
+        message: 'samples and words need one count per label',
+      });
+    }
+    if (new Set(file.labels).size !== labels) {
+      ctx.addIssue({ code: 'custom', path: ['labels'], message: 'a label is listed twice' });
+    }
+    for (const [name, counts] of Object.entries(file.features)) {
+      const shaped =
+        counts.length > 0 &&
+        counts.length % 2 === 0 &&
+        counts.every((value, index) => (index % 2 === 0 ? value < labels : value > 0));
+      if (!shaped) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['features', name],
+          message: 'expected [labelIndex, count, …] pairs with label indexes in range and counts above 0',
+        });
+      }
+    }
+  });
+
+export type TextModelFile = z.infer<typeof textModelFileSchema>;
+export type ModelLabel = (typeof MODEL_LABELS)[number];
+
+/** How far the model's answer can be trusted on its own. */
+export type ModelStrength = 'strong' | 'weak' | 'none';
+
+/** The model's reading of a text. */
+export interface ModelReading {
+  /** The winning label, or `none` when no feature is known or the winner is `none`. */
+  label: ModelLabel;
+  strength: ModelStrength;
+  /** log2 odds of the winner, and its lead over the next label. */
+  odds: number;
+  margin: number;
+  /** The features that pushed hardest toward the winner, strongest first. */
+  terms: TextFeature[];
+}
+
+/** The model's features, indexed: built on the first reading, never at import. */
+interface ModelIndex {
+  byName: Map<string, number>;
+  names: string[];
+  /** Feature × label log-odds, row by row. */
+  weights: Float64Array;
+  /** First words of the word pairs the model knows: a pair is only built when its first word is here. */
+  pairStarts: Set<string>;
+}
+
+/**
+ * The model ready to score. Each feature's log-odds per label is Σ-able: log P(f | label) − log P(f | not
+ * label) from the counts, with the trainer's smoothing; the index of them is built on first use.
+ */
+export class TextModel {
+  readonly ref: { id: string; version: string; status: TextModelFile['status'] };
+  private readonly priors: Float64Array;
+  private index: ModelIndex | undefined;
+  // Scratch reused by every reading (readings are synchronous, so never overlap): which features a text
+  // has, each once (a stamp per feature instead of a Set per call), and where each first occurs.
+  private stamp = new Uint32Array(0);
+  private generation = 0;
+  private seen: number[] = [];
+  private seenAt: number[] = [];
+
+  constructor(private readonly file: TextModelFile) {
+    this.ref = { id: file.id, version: file.version, status: file.status };
+    const samples = file.samples.reduce((sum, count) => sum + count, 0);
+    this.priors = Float64Array.from(
+      file.samples,
+      (count) => Math.log2(count) - Math.log2(samples) - (Math.log2(samples - count) - Math.log2(samples)),
+    );
+  }
+
+  get labels(): readonly ModelLabel[] {
+    return this.file.labels;
+  }
+
+  /**
+   * Each label's log2 odds for the features: Σ log P(f | label) − log P(f | not label), plus the prior
+   * odds, over the features the model knows; all zero when it knows none (the trainer's rule).
+   */
+  odds(features: readonly TextFeature[]): Float64Array {
+    const index = this.indexed();
+    const ids: number[] = [];
+    for (const feature of features) {
+      const id = index.byName.get(feature.name);
+      if (id !== undefined && !ids.includes(id)) ids.push(id);
+    }
+    return this.sum(ids);
+  }
+
+  /**
+   * Reads a normalised text: the same features {@link textFeatures} gives the trainer (a word, `!word` in
+   * a negation's scope, a pair of neighbours in one clause), looked up without building the ones the
+   * model does not know. Words in `skipSentences` (sentence numbers) are not read.
+   */
+  readText(text: NormalizedText, skipSentences?: ReadonlySet<number>): ModelReading {
+    const index = this.indexed();
+    this.generation++;
+    const seen = this.seen;
+    const seenAt = this.seenAt;
+    seen.length = 0;
+    seenAt.length = 0;
+    const note = (id: number | undefined, at: number) => {
+      if (id === undefined || this.stamp[id] === this.generation) return;
+      this.stamp[id] = this.generation;
+      seen.push(id);
+      seenAt.push(at);
+    };
+    const { words, negated, breakBefore, sentence } = text;
+    for (let at = 0; at < words.length; at++) {
+      if (skipSentences?.size && skipSentences.has(sentence[at] as number)) continue;
+      const word = words[at] as string;
+      if (at > 0 && !breakBefore[at]) {
+        const previous = words[at - 1] as string;
+        if (index.pairStarts.has(previous)) note(index.byName.get(`${previous}_${word}`), -at);
+      }
+      note(index.byName.get(negated[at] ? `!${word}` : word), at);
+    }
+    const odds = this.sum(seen);
+    const reading = this.decide(odds);
+    if (reading.strength === 'none') return reading;
+    // The three features that pushed hardest toward the winner, with the span of their first occurrence.
+    const best = this.file.labels.indexOf(reading.label);
+    const labels = this.file.labels.length;
+    const top: { weight: number; id: number; at: number }[] = [];
+    seen.forEach((id, position) => {
+      const weight = index.weights[id * labels + best] as number;
+      if (weight <= 0) return;
+      top.push({ weight, id, at: seenAt[position] as number });
+      top.sort((a, b) => b.weight - a.weight || a.id - b.id);
+      if (top.length > 3) top.pop();
+    });
+    reading.terms = top.map(({ id, at }) => {
+      // A pair is noted at minus its second word: it spans that word and the one before.
+      const first = at < 0 ? -at - 1 : at;
+      const last = at < 0 ? -at : at;
+      return {
+        name: index.names[id] as string,
+        start: text.starts[first] as number,
+        end: text.ends[last] as number,
+      };
+    });
+    return reading;
+  }
+
+  /** The winning label, how strong it is, and the terms behind it, for features already extracted. */
+  read(features: readonly TextFeature[]): ModelReading {
+    const index = this.indexed();
+    const reading = this.decide(this.odds(features));
+    if (reading.strength === 'none') return reading;
+    const best = this.file.labels.indexOf(reading.label);
+    const labels = this.file.labels.length;
+    reading.terms = features
+      .map((feature) => {
+        const id = index.byName.get(feature.name);
+        return { feature, weight: id === undefined ? 0 : (index.weights[id * labels + best] as number) };
+      })
+      .filter((entry) => entry.weight > 0)
+      .sort((a, b) => b.weight - a.weight || (a.feature.name < b.feature.name ? -1 : 1))
+      .slice(0, 3)
+      .map((entry) => entry.feature);
+    return reading;
+  }
+
+  private sum(ids: readonly number[]): Float64Array {
+    const index = this.indexed();
+    const labels = this.file.labels.length;
+    const odds = new Float64Array(labels);
+    for (const id of ids) {
+      const row = id * labels;
+      for (let label = 0; label < labels; label++)
+        odds[label] = (odds[label] as number) + (index.weights[row + label] as number);
+    }
+    if (ids.length)
+      for (let label = 0; label < labels; label++)
+        odds[label] = (odds[label] as number) + (this.priors[label] as number);
+    return odds;
+  }
+
+  private decide(odds: Float64Array): ModelReading {
+    let best = 0;
+    for (let label = 1; label < odds.length; label++)
+      if ((odds[label] as number) > (odds[best] as number)) best = label;
+    let second = Number.NEGATIVE_INFINITY;
+    for (let label = 0; label < odds.length; label++)
+      if (label !== best) second = Math.max(second, odds[label] as number);
+    const top = odds[best] as number;
+    const known = odds.some((value) => value !== 0);
+    const label = (known ? this.file.labels[best] : 'none') as ModelLabel;
+    const margin = top - second;
+    const { strong, weak } = this.file.thresholds;
+    const strength: ModelStrength =
+      label === 'none'
+        ? 'none'
+        : top >= strong.odds && margin >= strong.margin
+          ? 'strong'
+          : top >= weak.odds && margin >= weak.margin
+            ? 'weak'
+            : 'none';
+    return { label, strength, odds: top, margin, terms: [] };
+  }
+
+  private indexed(): ModelIndex {
+    if (this.index) return this.index;
+    const { smoothing, words, features } = this.file;
+    const labels = words.length;
+    const names = Object.keys(features);
+    const vocabulary = names.length;
+    const allWords = words.reduce((sum, count) => sum + count, 0);
+    const weights = new Float64Array(vocabulary * labels);
+    const byLabel = new Float64Array(labels);
+    const pairStarts = new Set<string>();
+    names.forEach((name, id) => {
+      const counts = features[name] as number[];
+      byLabel.fill(0);
+      let total = 0;
+      for (let at = 0; at < counts.length; at += 2) {
+        byLabel[counts[at] as number] = counts[at + 1] as number;
+        total += counts[at + 1] as number;
+      }
+      for (let label = 0; label < labels; label++) {
+        const inLabel = byLabel[label] as number;
+        const wordsIn = words[label] as number;
+        const likelihood = Math.log2(inLabel + smoothing) - Math.log2(wordsIn + vocabulary * smoothing);
+        const inverse =
+          Math.log2(total - inLabel + smoothing) - Math.log2(allWords - wordsIn + vocabulary * smoothing);
+        weights[id * labels + label] = likelihood - inverse;
+      }
+      const pair = name.indexOf('_');
+      if (pair > 0) pairStarts.add(name.slice(0, pair));
+    });
+    this.stamp = new Uint32Array(vocabulary);
+    this.index = { byName: new Map(names.map((name, id) => [name, id])), names, weights, pairStarts };
+    return this.index;
+  }
+}

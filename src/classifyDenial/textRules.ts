@@ -1,0 +1,93 @@
+import stem from 'wink-porter2-stemmer';
+import { z } from 'zod';
+import { tokenize } from '../engine/phraseMatcher.js';
+import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
+import { tableFileSchema } from '../engine/tables.js';
+import { type Rewrite, TextNormalizer } from '../engine/textNormalizer.js';
+
+/**
+ * Claim-system shorthand as payers print it (`SVC`, `ELIG`, `COV TERM`), each row sourced to a payer's or
+ * agency's published reason-code list where the abbreviation is used in that sense.
+ */
+const abbreviationRowSchema = z
+  .object({
+    ...provenanceShape,
+    /** The shorthand, as words (`cov term`); matched after case and punctuation are normalised. */
+    short: z.string().min(1).max(40),
+    /** What it stands for (`coverage terminated`). */
+    long: z.string().min(1).max(80),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange)
+  .superRefine((row, ctx) => {
+    if (tokenize(row.short).length === 0)
+      ctx.addIssue({ code: 'custom', path: ['short'], message: 'the shorthand has no letters or digits' });
+    if (tokenize(row.long).length === 0)
+      ctx.addIssue({ code: 'custom', path: ['long'], message: 'the expansion has no letters or digits' });
+  });
+
+export type AbbreviationRow = z.infer<typeof abbreviationRowSchema>;
+
+export const abbreviationTableSchema = tableFileSchema(
+  'abbreviation-table',
+  abbreviationRowSchema,
+  (rows, ctx) => {
+    const seen = new Map<string, string>();
+    rows.forEach((row, index) => {
+      const key = tokenize(row.short).join(' ');
+      const owner = seen.get(key);
+      if (owner)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', index, 'short'],
+          message: `"${row.short}" is also expanded by ${owner}; one reading per shorthand`,
+        });
+      seen.set(key, row.id);
+    });
+  },
+);
+
+/** Words that open a negation's scope, once contractions are spelt out ("isn't" → "is not"). */
+const NEGATORS = ['not', 'no', 'non', 'never', 'without', 'nor', 'neither', 'none'];
+/** Words that close it: what follows them is a new thought ("not covered because it is experimental"). */
+const SCOPE_ENDERS = [
+  'but',
+  'however',
+  'because',
+  'although',
+  'though',
+  'except',
+  'unless',
+  'while',
+  'whereas',
+  'since',
+  'therefore',
+];
+
+/**
+ * Words whose Porter2 stem would merge them with a different word of denial wording: "medication" and
+ * "medically" both stem to "medic", "provider" and "provided" to "provid". They keep their own stem.
+ * (A dictionary lemmatizer avoids this, but `wink-lemmatizer` loads 3 MB of lexicon: too heavy for a
+ * synchronous classifier that runs in browsers.)
+ */
+const OWN_STEMS: ReadonlyMap<string, string> = new Map([
+  ['medication', 'medication'],
+  ['medications', 'medication'],
+  ['provider', 'provider'],
+  ['providers', 'provider'],
+]);
+
+const denialStem = (word: string) => OWN_STEMS.get(word) ?? stem(word);
+
+/**
+ * The normaliser every denial text and every phrase of the rule set goes through: the rule set's
+ * shorthand table, English stems (Porter2, from `wink-porter2-stemmer`) and English negation.
+ */
+export function createDenialNormalizer(abbreviations: readonly AbbreviationRow[]): TextNormalizer {
+  const rewrites: Rewrite[] = abbreviations.map((row) => ({
+    id: row.id,
+    from: tokenize(row.short),
+    to: tokenize(row.long),
+  }));
+  return new TextNormalizer({ rewrites, stem: denialStem, negators: NEGATORS, scopeEnders: SCOPE_ENDERS });
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { classifyDenial, createOverturn, defaultRuleSetSource } from '../src/index.js';
+
+describe('classifyDenial: reading the words', () => {
+  it('matches listed wording whatever the case, slashes, "(s)" and inflection, quoting the letter', () => {
+    const result = classifyDenial({
+      text: 'The Records Received Do Not Support That The Service(s) Billed Was/Were Medically Necessary.',
+    });
+    expect(result.category).toBe('medical_necessity');
+    expect(result.evidence).toEqual([
+      expect.objectContaining({
+        kind: 'phrase',
+        ruleId: 'phrase.medical-necessity.near-not-support-necessary',
+        value: 'Not Support That The Service(s) Billed Was/Were Medically Necessary',
+      }),
+    ]);
+    // "medically" and "medication" share a Porter2 stem; the drug signal must not read one as the other.
+    expect(result.evidence.map((item) => item.ruleId)).not.toContain('phrase.signal.drug');
+  });
+
+  it('lets the specific reason in a sentence outrank the generic frame around it', () => {
+    expect(
+      classifyDenial({
+        text: 'This service is not covered under your plan because the provider is not in your network.',
+      }).category,
+    ).toBe('out_of_network');
+    // With no reason beside it, the frame is the reason.
+    expect(classifyDenial({ text: 'This service is not covered under your plan.' }).category).toBe(
+      'non_covered_service',
+    );
+    // A reason in another sentence does not silence it.
+    const two = classifyDenial({
+      text: 'This service is not covered under your plan. Your provider is not in your network.',
+    });
+    expect(two.evidence.map((item) => item.ruleId)).toContain('phrase.non-covered.plan-frame');
+  });
+
+  it('does not read a statement that care is medically necessary as a necessity denial', () => {
+    const result = classifyDenial({ text: 'Your doctor wrote that the surgery is medically necessary.' });
+    expect(result.category).not.toBe('medical_necessity');
+  });
+});
+
+/** A rule set whose text model is a small hand-made one, so its effect can be computed by hand. */
+function withModel(features: Record<string, number[]>) {
+  const rules = structuredClone(defaultRuleSetSource);
+  const model = rules.files['classification/model.json'] as Record<string, unknown>;
+  (rules.files as Record<string, unknown>)['classification/model.json'] = {
+    ...model,
+    labels: ['out_of_network', 'timely_filing', 'none'],
+    samples: [10, 10, 10],
+    words: [20, 20, 20],
+    thresholds: { strong: { odds: 4, margin: 4 }, weak: { odds: 1, margin: 1 } },
+    smoothing: 0.5,
+    features,
+  };
+  return createOverturn({ rules });
+}
+
+describe('classifyDenial: the text model', () => {
+  // "zorbl" occurs 12 times under timely_filing and nowhere else. Its log2 odds for timely_filing:
+  // log2(12.5 / (20 + 2 × 0.5)) − log2(0.5 / (40 + 2 × 0.5)) = log2(12.5/21) − log2(0.5/41) ≈ 5.600; the
+  // prior odds are log2(10/30) − log2(20/30) = −1, so 4.600: strong (≥ 4, and the others are negative).
+  const overturn = withModel({ zorbl: [1, 12], frimp: [0, 1] });
+
+  it('decides where the rules are silent, says so, and quotes the words it weighed', () => {
+    const result = overturn.classifyDenial({ text: 'Zorbl.' });
+    expect(result.category).toBe('timely_filing');
+    expect(result.candidates).toEqual([{ category: 'timely_filing', score: 2 }]);
+    expect(result.confidence).toBe('medium');
+    expect(result.evidence).toEqual([
+      {
+        kind: 'model',
+        value: 'Zorbl',
+        ruleId: 'model.denial-text',
+        category: 'timely_filing',
+        status: 'unconfirmed',
+      },
+    ]);
+    expect(result.warnings).toContainEqual(
+      expect.stringContaining('rests only on the text model (it weighed "Zorbl")'),
+    );
+  });
+
+  it('never overrides a specific code, and only breaks a tie among the codes it agrees with', () => {
+    const result = overturn.classifyDenial({ text: 'Zorbl.', codes: ['CO-50'] });
+    expect(result.category).toBe('medical_necessity');
+    expect(result.candidates).toEqual([{ category: 'medical_necessity', score: 4 }]);
+    const tie = overturn.classifyDenial({ text: 'Zorbl.', codes: ['CO-242', 'CO-29'] });
+    expect(tie.candidates).toEqual([
+      { category: 'timely_filing', score: 4.5 },
+      { category: 'out_of_network', score: 4 },
+    ]);
+  });
+
+  it('stays out where a listed wording already gives a strong reading', () => {
+    const result = overturn.classifyDenial({ text: 'Zorbl. The provider is out of network.' });
+    expect(result.category).toBe('out_of_network');
+  });
+
+  it('lets a weak reading support a listed wording, never decide alone', () => {
+    // "frimp" once under out_of_network: log2(1.5/21) − log2(0.5/41) − 1 ≈ 1.55 (weak: ≥ 1, < 4).
+    expect(overturn.classifyDenial({ text: 'frimp' }).category).toBe('unknown');
+    // "out of network" alone scores 2 (a generic phrase); the weak reading adds its point.
+    expect(overturn.classifyDenial({ text: 'frimp out of network' }).candidates).toEqual([
+      { category: 'out_of_network', score: 3 },
+    ]);
+  });
+});

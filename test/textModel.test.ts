@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildModel, loadExamples, train } from '../scripts/train-classifier.js';
+import { textFeatures } from '../src/classifyDenial/textFeatures.js';
+import { TextModel, textModelFileSchema } from '../src/classifyDenial/textModel.js';
+import { createDenialNormalizer } from '../src/classifyDenial/textRules.js';
+
+const root = join(import.meta.dirname, '..');
+const onDisk = readFileSync(join(root, 'rules/classification/model.json'), 'utf8');
+const file = textModelFileSchema.parse(JSON.parse(onDisk));
+
+describe('the text model (rules/classification/model.json)', () => {
+  it('is what npm run train:classifier makes from the corpus, byte for byte', () => {
+    expect(buildModel()).toBe(onDisk);
+  });
+
+  it('stays under 1 MB', () => {
+    expect(Buffer.byteLength(onDisk)).toBeLessThan(1024 * 1024);
+  });
+
+  it("scores every corpus example with the trainer's own odds", () => {
+    const { examples } = loadExamples();
+    const { classifier, vocabulary } = train(examples);
+    const model = new TextModel(file);
+    for (const example of examples) {
+      const features = example.features.filter((name) => vocabulary.has(name));
+      const expected = Object.fromEntries(classifier.computeOdds(features));
+      const odds = model.odds(features.map((name) => ({ name, start: 0, end: 0 })));
+      model.labels.forEach((label, index) => {
+        // wink answers [['unknown', 0]] when it knows no feature; the model then gives 0 for every label.
+        expect(odds[index]).toBeCloseTo(expected[label] ?? 0, 9);
+      });
+    }
+  });
+
+  it('reads nothing into a text whose words it has never seen', () => {
+    const model = new TextModel(file);
+    const reading = model.read(textFeatures(createDenialNormalizer([]).normalize('zzyzx qwrty')));
+    expect(reading).toMatchObject({ label: 'none', strength: 'none', terms: [] });
+  });
+
+  it('refuses a malformed model with the path of the fault', () => {
+    const broken = { ...JSON.parse(onDisk), features: { bad: [99, 1] } };
+    const result = textModelFileSchema.safeParse(broken);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['features', 'bad']);
+  });
+});
+
+describe('the corpus and the held-out set', () => {
+  it('share no source: the model never trains on a page the held-out figures are measured on', () => {
+    const heldOut = JSON.parse(readFileSync(join(root, 'test/held-out/denials.json'), 'utf8')) as {
+      source: { url: string };
+    }[];
+    const heldOutUrls = new Set(heldOut.map((item) => item.source.url.replace(/^https?:\/\/(www\.)?/, '')));
+    const shared: string[] = [];
+    for (const file of readdirSync(join(root, 'corpus/denials')).filter((name) => name.endsWith('.json'))) {
+      const rows = (
+        JSON.parse(readFileSync(join(root, 'corpus/denials', file), 'utf8')) as {
+          rows: { source: { url: string } }[];
+        }
+      ).rows;
+      for (const row of rows) {
+        const url = row.source.url.replace(/^https?:\/\/(www\.)?/, '');
+        if (heldOutUrls.has(url)) shared.push(`${file}: ${row.source.url}`);
+      }
+    }
+    expect(shared).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createDenialNormalizer } from '../src/classifyDenial/textRules.js';
+import { tokenize } from '../src/engine/phraseMatcher.js';
+import { TextNormalizer } from '../src/engine/textNormalizer.js';
+
+describe('TextNormalizer', () => {
+  const plain = new TextNormalizer();
+
+  it('splits words as tokenize does, and drops a plural marker glued to its word', () => {
+    expect(plain.normalize('The Service(s) Billed Was/Were Reasonable').words).toEqual(
+      'the service billed was were reasonable'.split(' '),
+    );
+    expect(plain.normalize("claim(es) isn't (s) covered").words).toEqual('claim is not s covered'.split(' '));
+  });
+
+  it('reads the same words as tokenize for any text without plural markers', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (text) => {
+        fc.pre(!/\((?:s|es)\)/i.test(text));
+        expect(plain.normalize(text).words).toEqual(tokenize(text));
+      }),
+    );
+  });
+
+  it('keeps each word’s span in the text', () => {
+    const text = 'Dx  inconsist, w/ PROC.';
+    const read = plain.normalize(text);
+    expect(read.words.map((_, index) => text.slice(read.starts[index], read.ends[index]))).toEqual([
+      'Dx',
+      'inconsist',
+      'w',
+      'PROC',
+    ]);
+  });
+
+  it('rewrites shorthand, longest first, never across a comma, and says what it read', () => {
+    const normalizer = new TextNormalizer({
+      rewrites: [
+        { id: 'cov', from: ['cov'], to: ['coverage'] },
+        { id: 'cov-term', from: ['cov', 'term'], to: ['coverage', 'terminated'] },
+      ],
+    });
+    const read = normalizer.normalize('EXP AFT COV TERM; cov, term');
+    expect(read.words).toEqual('exp aft coverage terminated coverage term'.split(' '));
+    expect(read.rewrites).toEqual([
+      { id: 'cov-term', text: 'COV TERM', as: 'coverage terminated', start: 8 },
+      { id: 'cov', text: 'cov', as: 'coverage', start: 18 },
+    ]);
+  });
+
+  it('marks the words a negation reaches, within its clause', () => {
+    const normalizer = new TextNormalizer({ negators: ['not'], scopeEnders: ['but'] });
+    const negated = (text: string) => {
+      const read = normalizer.normalize(text);
+      return read.words.filter((_, index) => read.negated[index]);
+    };
+    expect(negated('It is not medically and reasonably necessary.')).toEqual([
+      'medically',
+      'and',
+      'reasonably',
+      'necessary',
+    ]);
+    expect(negated('It is medically necessary')).toEqual([]);
+    expect(negated('not covered, it is experimental')).toEqual(['covered']);
+    expect(negated('not covered but experimental')).toEqual(['covered']);
+    expect(negated('not a b c d e f g h')).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('numbers sentences at full stops, semicolons and line breaks, not inside "u.s."', () => {
+    const read = plain.normalize('Denied. Not covered; see u.s. rules\nNext');
+    expect([...read.sentence]).toEqual([0, 1, 1, 2, 2, 2, 2, 3]);
+  });
+});
+
+describe('createDenialNormalizer', () => {
+  it('stems, so inflections meet', () => {
+    const normalizer = createDenialNormalizer([]);
+    expect(normalizer.normalize('Services denied; not covered').words).toEqual(
+      normalizer.normalize('service denies; not cover').words,
+    );
+  });
+
+  it('expands the shorthand rows of a rule set', () => {
+    const normalizer = createDenialNormalizer([
+      {
+        id: 'abbr.svc',
+        short: 'svc',
+        long: 'service',
+        citation: 'test',
+        sourceUrl: 'https://example.org',
+        verifiedOn: '2026-12-02',
+        status: 'confirmed',
+      },
+    ]);
+    expect(normalizer.normalize('SVC not covered').words).toEqual(
+      normalizer.normalize('service not covered').words,
+    );
+  });
+});
