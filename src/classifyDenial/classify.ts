@@ -228,6 +228,9 @@ function modelPoints(tallies: Map<DenialCategory, Tally>, reading: ModelReading)
   return points;
 }
 
+/** Spacing a quote collapses: a line break, a tab, or two spaces. */
+const SPACING = /\s\s|[\t\n\r\f\v]/;
+
 interface WordingMatch {
   /** The phrase as listed in the rule set, or the letter's own words for a proximity pattern. */
   value: string;
@@ -259,7 +262,7 @@ function findWording(
   // Positions are the letter's own words (see NormalizedText.source): shorthand read as several words
   // does not push the terms of a proximity pattern apart.
   const { origin, source } = normalized;
-  rules.text.forEachMatch(normalized.words, (payload, first, last) => {
+  rules.text.forEachMatch(rules.textIds.translate(normalized), (payload, first, last) => {
     const start = origin[first] as number;
     const end = origin[last] as number;
     if (payload.kind === 'boilerplate') {
@@ -272,8 +275,10 @@ function findWording(
       else terms.push(payload.pattern, payload.term, start, end);
     }
   });
-  const quote = (start: number, end: number) =>
-    text.slice(source.starts[start] ?? 0, source.ends[end] ?? 0).replace(/\s+/g, ' ');
+  const quote = (start: number, end: number) => {
+    const words = text.slice(source.starts[start] ?? 0, source.ends[end] ?? 0);
+    return SPACING.test(words) ? words.replace(/\s+/g, ' ') : words;
+  };
   const found: { value: string; row: PhraseRow; start: number; end: number }[] = phrases;
   // Quote the letter's own words for a proximity match: its wording varies by definition.
   for (const { pattern: index, start, end } of terms.length ? rules.near.complete(terms) : []) {
@@ -289,9 +294,11 @@ function findWording(
     if (match.row.frame && specific.has(source.sentence[match.start] as number)) continue;
     const from = source.starts[match.start] ?? 0;
     const to = source.ends[match.end] ?? 0;
-    const via = normalized.rewrites
-      .filter((rewrite) => rewrite.start >= from && rewrite.start < to)
-      .map((rewrite) => `${rewrite.text} → ${rewrite.as}`);
+    const via = normalized.rewrites.length
+      ? normalized.rewrites
+          .filter((rewrite) => rewrite.start >= from && rewrite.start < to)
+          .map((rewrite) => `${rewrite.text} → ${rewrite.as}`)
+      : [];
     matches.push({ value: match.value, matched: quote(match.start, match.end), row: match.row, via });
   }
   return { matches, boilerplateSentences };

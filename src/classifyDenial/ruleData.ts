@@ -11,7 +11,7 @@ import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
 import { ProximityIndex, termEntries } from '../engine/proximityMatcher.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { editorSchemaShape, tableFileSchema } from '../engine/tables.js';
-import type { TextNormalizer } from '../engine/textNormalizer.js';
+import { IdTranslation, type TextNormalizer } from '../engine/textNormalizer.js';
 import { DENIAL_CATEGORIES, DENIAL_STAGES, type DenialCategory, PLAN_TYPES } from '../types.js';
 import { TextModel, textModelFileSchema } from './textModel.js';
 import { type AbbreviationRow, abbreviationTableSchema, createDenialNormalizer } from './textRules.js';
@@ -325,6 +325,8 @@ export interface ClassificationRules {
   phraseRows: readonly PhraseRow[];
   /** One automaton for every wording: boilerplate, phrase rows and the terms of proximity patterns. */
   text: PhraseMatcher<TextPayload>;
+  /** The normaliser's word ids as the automaton's. */
+  textIds: IdTranslation;
   /** The proximity patterns, each with the row it belongs to, and their windows indexed. */
   nearPatterns: readonly NearPattern[];
   near: ProximityIndex;
@@ -375,11 +377,13 @@ export function compileClassification(
     phraseIds: new Set(phrases.rows.map((row) => row.id)),
   });
   const normalizer = createDenialNormalizer(abbreviations.rows);
+  const text = compileText(phrases.rows, normalizer);
   return {
     carc: new Map(carc.rows.map((row) => [row.code, row])),
     rarc: new Map(rarc.rows.map((row) => [row.code, row])),
     phraseRows: phrases.rows,
-    ...compileText(phrases.rows, normalizer),
+    ...text,
+    textIds: new IdTranslation(normalizer, (stem) => text.text.wordId(stem)),
     decisionRules: rules,
     decisions: compileRules(rules),
     normalizer,

@@ -175,21 +175,27 @@ export class TextModel {
     const seenAt = this.seenAt;
     seen.length = 0;
     seenAt.length = 0;
-    const note = (id: number | undefined, at: number) => {
-      if (id === undefined || this.stamp[id] === this.generation) return;
-      this.stamp[id] = this.generation;
-      seen.push(id);
+    const stamp = this.stamp;
+    const generation = this.generation;
+    const cache = this.cacheFor(text);
+    const { words, ids, negated, breakBefore, sentence } = text;
+    const skipping = skipSentences !== undefined && skipSentences.size > 0;
+    const note = (feature: number, at: number) => {
+      if (feature < 0 || stamp[feature] === generation) return;
+      stamp[feature] = generation;
+      seen.push(feature);
       seenAt.push(at);
     };
-    const { words, negated, breakBefore, sentence } = text;
     for (let at = 0; at < words.length; at++) {
-      if (skipSentences?.size && skipSentences.has(sentence[at] as number)) continue;
-      const word = words[at] as string;
+      if (skipping && skipSentences.has(sentence[at] as number)) continue;
+      const id = ids[at] as number;
       if (at > 0 && !breakBefore[at]) {
-        const previous = words[at - 1] as string;
-        if (index.pairStarts.has(previous)) note(index.byName.get(`${previous}_${word}`), -at);
+        const previous = ids[at - 1] as number;
+        if (cache.startsPair(previous, words[at - 1] as string)) {
+          note(cache.pair(previous, id, words[at - 1] as string, words[at] as string), -at); // minus its second word
+        }
       }
-      note(index.byName.get(negated[at] ? `!${word}` : word), at);
+      note(cache.unigram(id, words[at] as string, negated[at] === 1), at);
     }
     const odds = this.sum(seen);
     const reading = this.decide(odds);
@@ -235,6 +241,15 @@ export class TextModel {
       .slice(0, 3)
       .map((entry) => entry.feature);
     return reading;
+  }
+
+  private cache: FeatureCache | undefined;
+
+  /** The feature cache for the text's lexicon epoch (a new epoch means new word ids: start again). */
+  private cacheFor(text: NormalizedText): FeatureCache {
+    if (!this.cache || this.cache.epoch !== text.epoch)
+      this.cache = new FeatureCache(this.indexed(), text.epoch);
+    return this.cache;
   }
 
   private sum(ids: readonly number[]): Float64Array {
@@ -307,5 +322,67 @@ export class TextModel {
     this.stamp = new Uint32Array(vocabulary);
     this.index = { byName: new Map(names.map((name, id) => [name, id])), names, weights, pairStarts };
     return this.index;
+  }
+}
+
+/**
+ * The model's feature index of each word id, negated word id and pair of ids, looked up by string once
+ * per lexicon epoch. Pairs are keyed by a number (first id × 2²¹ + second id): the lexicon holds far
+ * fewer than 2²¹ stems.
+ */
+class FeatureCache {
+  private plain = new Int32Array(0);
+  private negated = new Int32Array(0);
+  private starts = new Int8Array(0);
+  private readonly pairs = new Map<number, number>();
+
+  constructor(
+    private readonly index: ModelIndex,
+    readonly epoch: number,
+  ) {}
+
+  unigram(id: number, word: string, negated: boolean): number {
+    if (id >= this.plain.length) this.grow(id);
+    const table = negated ? this.negated : this.plain;
+    let feature = table[id] as number;
+    if (feature === -2) {
+      feature = this.index.byName.get(negated ? `!${word}` : word) ?? -1;
+      table[id] = feature;
+    }
+    return feature;
+  }
+
+  startsPair(id: number, word: string): boolean {
+    if (id >= this.starts.length) this.grow(id);
+    let starts = this.starts[id] as number;
+    if (starts === -1) {
+      starts = this.index.pairStarts.has(word) ? 1 : 0;
+      this.starts[id] = starts;
+    }
+    return starts === 1;
+  }
+
+  pair(first: number, second: number, firstWord: string, secondWord: string): number {
+    const key = first * 2_097_152 + second;
+    let feature = this.pairs.get(key);
+    if (feature === undefined) {
+      feature = this.index.byName.get(`${firstWord}_${secondWord}`) ?? -1;
+      // Pairs seen across many letters are unbounded: start again past a few hundred thousand.
+      if (this.pairs.size >= 250_000) this.pairs.clear();
+      this.pairs.set(key, feature);
+    }
+    return feature;
+  }
+
+  private grow(id: number): void {
+    const size = Math.max(id + 1, this.plain.length * 2, 256);
+    const widen = <T extends Int32Array | Int8Array>(table: T, make: (n: number) => T, blank: number): T => {
+      const grown = make(size).fill(blank) as T;
+      grown.set(table);
+      return grown;
+    };
+    this.plain = widen(this.plain, (n) => new Int32Array(n), -2);
+    this.negated = widen(this.negated, (n) => new Int32Array(n), -2);
+    this.starts = widen(this.starts, (n) => new Int8Array(n), -1);
   }
 }

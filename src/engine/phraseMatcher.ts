@@ -330,6 +330,11 @@ export class PhraseMatcher<Payload> {
     });
   }
 
+  /** The vocabulary id of one word already split by {@link tokenize} (-1 for a word no phrase uses). */
+  wordId(word: string): number {
+    return this.vocabulary.get(word) ?? -1;
+  }
+
   /** Words already split by {@link tokenize}, as vocabulary ids (-1 for a word no phrase uses). */
   encodeWords(words: readonly string[]): Int32Array {
     return Int32Array.from(words, (word) => this.vocabulary.get(word) ?? -1);

@@ -37,21 +37,24 @@ export interface AppliedRewrite {
 export interface NormalizedText {
   /** The words, rewritten and stemmed. */
   words: string[];
+  /** Each word's id in the normaliser's lexicon (valid for `epoch`): for caches downstream. */
+  ids: readonly number[];
+  epoch: number;
   /** Character span of each word in the text (a rewrite's words share the span of what they replace). */
   starts: number[];
   ends: number[];
   /** 1 where a word is inside the scope of a negation word that precedes it. */
   negated: Uint8Array;
   /** Index of the sentence each word is in (a sentence ends at `.`, `!`, `?`, `;` or a line break). */
-  sentence: Int32Array;
+  sentence: readonly number[];
   /** 1 where a clause boundary (sentence end, `,`, `:`, brackets, a dash) comes just before the word. */
-  breakBefore: Uint8Array;
+  breakBefore: readonly number[];
   /**
    * The letter's own words, before rewrites: a distance in words ("within 8") is counted here, so that
    * "DOS" read as "date of service" is still one word away. `origin` maps each normalised word to its own.
    */
   source: { starts: readonly number[]; ends: readonly number[]; sentence: readonly number[] };
-  origin: Int32Array;
+  origin: readonly number[];
   rewrites: AppliedRewrite[];
 }
 
@@ -67,14 +70,51 @@ export interface TextNormalizerOptions {
   scope?: number;
 }
 
-const APOSTROPHES = new Set([0x27, 0x2019, 0x2018, 0x02bc, 0x60, 0xb4, 0x2032]);
-const SENTENCE_ENDS = new Set([0x2e, 0x21, 0x3f, 0x3b, 0x0a, 0x0d]);
-const CLAUSE_ENDS = new Set([0x2c, 0x3a, 0x28, 0x29, 0x5b, 0x5d, 0x2014, 0x2013, 0x22, 0x201c, 0x201d]);
-/** A stem cache this large holds any realistic vocabulary; past it, it starts again (memory stays bounded). */
-const STEM_CACHE_LIMIT = 50_000;
+/** What a character that is not a word character does, by code: a lookup per character, not a Set probe. */
+const APOSTROPHE = 1;
+const SENTENCE_END = 2;
+const CLAUSE_END = 3;
+const CHARACTER_ROLES = (() => {
+  const roles = new Uint8Array(0x2100);
+  for (const code of [0x27, 0x2019, 0x2018, 0x02bc, 0x60, 0xb4, 0x2032]) roles[code] = APOSTROPHE;
+  for (const code of [0x2e, 0x21, 0x3f, 0x3b, 0x0a, 0x0d]) roles[code] = SENTENCE_END;
+  for (const code of [0x2c, 0x3a, 0x28, 0x29, 0x5b, 0x5d, 0x2014, 0x2013, 0x22, 0x201c, 0x201d])
+    roles[code] = CLAUSE_END;
+  return roles;
+})();
+const roleOf = (code: number) => (code < 0x2100 ? (CHARACTER_ROLES[code] as number) : 0);
+/** The lexicon holds any realistic vocabulary; past this size it starts again (memory stays bounded). */
+const LEXICON_LIMIT = 50_000;
+/** Slots of the span index: a power of two, more than twice the lexicon's limit. */
+const SPAN_SLOTS = 1 << 17;
+
+/** FNV-1a over the characters of `text` from `start` to `end`. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return hash >>> 0;
+}
+
+/** What the lexicon knows of a word as the letter spells it. */
+interface LexiconEntry {
+  /** The spelling (lowercase), and its hash for the span index. */
+  word: string;
+  hash: number;
+  /** A negative contraction's two words ("isnt" → is, not). */
+  expansion?: readonly [LexiconEntry, LexiconEntry];
+  /** Id of its stem. */
+  id: number;
+  /** Whether a shorthand rewrite starts with it. */
+  rewrites: boolean;
+  negator: boolean;
+  scopeEnder: boolean;
+}
 
 /**
- * Reads text into normalised words. Build once (per rule set) and reuse: the stem cache is its state.
+ * Reads text into normalised words. Build once (per rule set) and reuse: its lexicon (each spelling's
+ * stem, as a small integer id) is its state, so that the readers downstream (a phrase automaton, a text
+ * model) can cache by id instead of hashing strings. When the lexicon is full it starts again and
+ * `epoch` changes: caches keyed by id must then be dropped.
  *
  * @example
  * ```ts
@@ -88,10 +128,20 @@ const STEM_CACHE_LIMIT = 50_000;
 export class TextNormalizer {
   private readonly rewrites = new Map<string, Rewrite[]>();
   private readonly stemOf: (word: string) => string;
-  private readonly stems = new Map<string, string>();
   private readonly negators: ReadonlySet<string>;
   private readonly scopeEnders: ReadonlySet<string>;
   private readonly scope: number;
+  private readonly entries = new Map<string, LexiconEntry>();
+  private readonly stemIds = new Map<string, number>();
+  private readonly stems: string[] = [];
+  private epochCount = 0;
+  /**
+   * An index of the lexicon by the letter's own characters (open addressing on an FNV-1a hash), so a word
+   * already known is found without cutting it out of the text as a string: on a long letter, making and
+   * hashing a string per word was most of the cost. Hand-written: a Map needs the string first.
+   */
+  private readonly spans = new Int32Array(SPAN_SLOTS);
+  private readonly spanEntries: LexiconEntry[] = [];
 
   constructor(options: TextNormalizerOptions = {}) {
     for (const rewrite of options.rewrites ?? []) {
@@ -109,82 +159,144 @@ export class TextNormalizer {
     this.scope = options.scope ?? 6;
   }
 
+  /** Changes whenever the lexicon starts again (ids are then reused for other words). */
+  get epoch(): number {
+    return this.epochCount;
+  }
+
   /** A phrase of the rule data, as the words a normalised text would have to contain. */
   normalizePhrase(phrase: string): string[] {
     return this.normalize(phrase).words;
   }
 
   normalize(text: string): NormalizedText {
-    const raw = splitWords(text);
-    const words: string[] = [];
+    if (this.entries.size >= LEXICON_LIMIT) this.restart();
+    const raw = this.split(text);
+    const entries = raw.entries;
+    // Most texts have no shorthand: their words map one to one, and the split's arrays are reused.
+    if (!entries.some((entry) => entry.rewrites)) {
+      const ids = entries.map((entry) => entry.id);
+      return {
+        words: ids.map((id) => this.stems[id] as string),
+        ids,
+        epoch: this.epochCount,
+        starts: raw.starts,
+        ends: raw.ends,
+        negated: this.negationScope(entries, raw.breakBefore),
+        sentence: raw.sentence,
+        breakBefore: raw.breakBefore,
+        source: raw,
+        origin: raw.starts.map((_, index) => index),
+        rewrites: [],
+      };
+    }
+    const ids: number[] = [];
+    const flags: LexiconEntry[] = [];
     const starts: number[] = [];
     const ends: number[] = [];
     const sentenceOf: number[] = [];
     const breaks: number[] = [];
     const origin: number[] = [];
     const rewrites: AppliedRewrite[] = [];
-    for (let index = 0; index < raw.words.length; ) {
-      const rewrite = this.rewriteAt(raw.words, raw.breakBefore, index);
+    for (let index = 0; index < entries.length; ) {
+      const rewrite = (entries[index] as LexiconEntry).rewrites
+        ? this.rewriteAt(entries, raw.breakBefore, index)
+        : undefined;
       const span = rewrite ? rewrite.from.length : 1;
       const start = raw.starts[index] as number;
       const end = raw.ends[index + span - 1] as number;
-      const replacement = rewrite ? rewrite.to : [raw.words[index] as string];
       if (rewrite)
         rewrites.push({ id: rewrite.id, text: text.slice(start, end), as: rewrite.to.join(' '), start });
-      replacement.forEach((word, at) => {
-        words.push(this.stem(word));
+      const count = rewrite ? rewrite.to.length : 1;
+      for (let at = 0; at < count; at++) {
+        const entry = rewrite ? this.entry(rewrite.to[at] as string) : (entries[index] as LexiconEntry);
+        ids.push(entry.id);
+        flags.push(entry);
         starts.push(start);
         ends.push(end);
         sentenceOf.push(raw.sentence[index] as number);
         breaks.push(at === 0 ? (raw.breakBefore[index] as number) : 0);
         origin.push(index + Math.min(at, span - 1));
-      });
+      }
       index += span;
     }
     return {
-      words,
+      words: ids.map((id) => this.stems[id] as string),
+      ids,
+      epoch: this.epochCount,
       starts,
       ends,
-      negated: this.negationScope(words, breaks),
-      sentence: Int32Array.from(sentenceOf),
-      breakBefore: Uint8Array.from(breaks),
+      negated: this.negationScope(flags, breaks),
+      sentence: sentenceOf,
+      breakBefore: breaks,
       source: { starts: raw.starts, ends: raw.ends, sentence: raw.sentence },
-      origin: Int32Array.from(origin),
+      origin,
       rewrites,
     };
   }
 
-  private rewriteAt(words: readonly string[], breakBefore: readonly number[], index: number) {
-    const candidates = this.rewrites.get(words[index] as string);
+  /** The stem behind an id of the current epoch. */
+  stemOfId(id: number): string {
+    return this.stems[id] as string;
+  }
+
+  private entry(word: string): LexiconEntry {
+    let entry = this.entries.get(word);
+    if (entry) return entry;
+    const stem = this.stemOf(word);
+    let id = this.stemIds.get(stem);
+    if (id === undefined) {
+      id = this.stems.length;
+      this.stems.push(stem);
+      this.stemIds.set(stem, id);
+    }
+    const contraction = word.length > 3 ? CONTRACTIONS.get(word) : undefined;
+    entry = {
+      word,
+      hash: hashOf(word, 0, word.length),
+      ...(contraction
+        ? { expansion: [this.entry(contraction[0]), this.entry(contraction[1])] as const }
+        : {}),
+      id,
+      rewrites: this.rewrites.has(word),
+      negator: this.negators.has(word),
+      scopeEnder: this.scopeEnders.has(word),
+    };
+    this.entries.set(word, entry);
+    return entry;
+  }
+
+  private restart(): void {
+    this.spans.fill(0);
+    this.spanEntries.length = 0;
+    this.entries.clear();
+    this.stemIds.clear();
+    this.stems.length = 0;
+    this.epochCount++;
+  }
+
+  private rewriteAt(entries: readonly LexiconEntry[], breakBefore: readonly number[], index: number) {
+    const candidates = this.rewrites.get((entries[index] as LexiconEntry).word);
     if (!candidates) return undefined;
     outer: for (const rewrite of candidates) {
-      if (index + rewrite.from.length > words.length) continue;
+      if (index + rewrite.from.length > entries.length) continue;
       for (let at = 1; at < rewrite.from.length; at++) {
         // Shorthand never spans a clause boundary: "cov, term" is two things.
-        if (words[index + at] !== rewrite.from[at] || breakBefore[index + at]) continue outer;
+        if ((entries[index + at] as LexiconEntry).word !== rewrite.from[at] || breakBefore[index + at])
+          continue outer;
       }
       return rewrite;
     }
     return undefined;
   }
 
-  private stem(word: string): string {
-    let stem = this.stems.get(word);
-    if (stem === undefined) {
-      if (this.stems.size >= STEM_CACHE_LIMIT) this.stems.clear();
-      stem = this.stemOf(word);
-      this.stems.set(word, stem);
-    }
-    return stem;
-  }
-
-  private negationScope(words: readonly string[], breaks: readonly number[]): Uint8Array {
-    const negated = new Uint8Array(words.length);
+  private negationScope(entries: readonly LexiconEntry[], breaks: readonly number[]): Uint8Array {
+    const negated = new Uint8Array(entries.length);
     let left = 0;
-    for (let index = 0; index < words.length; index++) {
-      const word = words[index] as string;
-      if (breaks[index] || this.scopeEnders.has(word)) left = 0;
-      if (this.negators.has(word)) {
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index] as LexiconEntry;
+      if (breaks[index] || entry.scopeEnder) left = 0;
+      if (entry.negator) {
         left = this.scope;
         continue;
       }
@@ -195,80 +307,139 @@ export class TextNormalizer {
     }
     return negated;
   }
+
+  /** The lexicon entry of the characters `lower[start, end)`, found by the span index (or added). */
+  private entryAt(lower: string, start: number, end: number, hash: number): LexiconEntry {
+    const mask = SPAN_SLOTS - 1;
+    const length = end - start;
+    let slot = hash & mask;
+    for (let found = this.spans[slot] as number; found !== 0; found = this.spans[slot] as number) {
+      const entry = this.spanEntries[found - 1] as LexiconEntry;
+      if (entry.hash === hash && entry.word.length === length && lower.startsWith(entry.word, start))
+        return entry;
+      slot = (slot + 1) & mask;
+    }
+    const entry = this.entry(lower.slice(start, end));
+    this.spanEntries.push(entry);
+    this.spans[slot] = this.spanEntries.length;
+    return entry;
+  }
+
+  /** Words of a text as lexicon entries, with their spans and boundaries, before rewrites. */
+  private split(text: string): {
+    entries: LexiconEntry[];
+    starts: number[];
+    ends: number[];
+    sentence: number[];
+    breakBefore: number[];
+  } {
+    // toLowerCase keeps the length for all but a few non-ASCII letters; spans then index the lowercase text.
+    const lower = text.toLowerCase();
+    const entries: LexiconEntry[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const sentence: number[] = [];
+    const breakBefore: number[] = [];
+    let sentenceIndex = 0;
+    let pendingBreak = 1;
+    // The word being read: its characters since `start`, after `pending` (the part before an apostrophe
+    // or a plural marker, which join: "plan's" → "plans", "service(s)" → "service").
+    let start = -1;
+    let pending = '';
+    let wordStart = -1;
+    let hash = 0x811c9dc5;
+    for (let index = 0; index <= lower.length; index++) {
+      const code = index < lower.length ? lower.charCodeAt(index) : 0x20;
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+        if (start < 0) start = index;
+        if (wordStart < 0) wordStart = index;
+        hash = Math.imul(hash ^ code, 0x01000193);
+        continue;
+      }
+      const role = roleOf(code);
+      if (start >= 0) {
+        if (role === APOSTROPHE) {
+          pending += lower.slice(start, index);
+          start = -1;
+          continue;
+        }
+        if (code === 0x28 && (lower.startsWith('(s)', index) || lower.startsWith('(es)', index))) {
+          pending += lower.slice(start, index);
+          start = -1;
+          index += lower.startsWith('(s)', index) ? 2 : 3;
+          continue;
+        }
+      }
+      if (wordStart >= 0) {
+        const entry = pending
+          ? this.entry(start < 0 ? pending : pending + lower.slice(start, index))
+          : this.entryAt(lower, start, index, hash >>> 0);
+        const parts = entry.expansion ? 2 : 1;
+        for (let part = 0; part < parts; part++) {
+          entries.push(entry.expansion ? (entry.expansion[part] as LexiconEntry) : entry);
+          starts.push(wordStart);
+          ends.push(index);
+          sentence.push(sentenceIndex);
+          breakBefore.push(pendingBreak);
+          pendingBreak = 0;
+        }
+        start = -1;
+        pending = '';
+        wordStart = -1;
+        hash = 0x811c9dc5;
+      }
+      if (role === SENTENCE_END) {
+        // A full stop inside an abbreviation ("u.s.", "e.g.") or followed by a lowercase word does not end
+        // a sentence: sentences start in capitals (or the whole text is in capitals).
+        let next = index + 1;
+        while (code === 0x2e && text.charCodeAt(next) === 0x20) next++;
+        const after = text.charCodeAt(next);
+        const abbreviation = code === 0x2e && after >= 0x61 && after <= 0x7a;
+        if (!abbreviation) {
+          if (entries.length && sentence[sentence.length - 1] === sentenceIndex) sentenceIndex++;
+          pendingBreak = 1;
+        }
+      } else if (role === CLAUSE_END) pendingBreak = 1;
+    }
+    return { entries, starts, ends, sentence, breakBefore };
+  }
 }
 
-/** Words of a text with their spans and boundaries, before rewrites and stems. */
-function splitWords(text: string): {
-  words: string[];
-  starts: number[];
-  ends: number[];
-  sentence: number[];
-  breakBefore: number[];
-} {
-  // toLowerCase keeps the length for all but a few non-ASCII letters; spans then index the lowercase text.
-  const lower = text.toLowerCase();
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const sentence: number[] = [];
-  const breakBefore: number[] = [];
-  let sentenceIndex = 0;
-  let pendingBreak = 1;
-  // The word being read: its characters since `start`, after `pending` (the part before an apostrophe
-  // or a plural marker, which join: "plan's" → "plans", "service(s)" → "service").
-  let start = -1;
-  let pending = '';
-  let wordStart = -1;
-  for (let index = 0; index <= lower.length; index++) {
-    const code = index < lower.length ? lower.charCodeAt(index) : 0x20;
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
-      if (start < 0) start = index;
-      if (wordStart < 0) wordStart = index;
-      continue;
+/**
+ * Translates a normaliser's word ids into another vocabulary's (a phrase automaton's, say), caching each
+ * answer by id: a word is looked up by its string once per lexicon epoch, not once per occurrence.
+ */
+export class IdTranslation {
+  private epoch = -1;
+  private table = new Int32Array(0);
+
+  /** `lookup` gives the other vocabulary's id of a stem (-1 when it has none). */
+  constructor(
+    private readonly normalizer: TextNormalizer,
+    private readonly lookup: (stem: string) => number,
+  ) {}
+
+  /** The text's words as ids of the other vocabulary. */
+  translate(text: NormalizedText): Int32Array {
+    if (text.epoch !== this.epoch) {
+      this.epoch = text.epoch;
+      this.table = new Int32Array(Math.max(256, this.table.length)).fill(-2);
     }
-    if (start >= 0) {
-      if (APOSTROPHES.has(code)) {
-        pending += lower.slice(start, index);
-        start = -1;
-        continue;
+    const out = new Int32Array(text.ids.length);
+    for (let index = 0; index < text.ids.length; index++) {
+      const id = text.ids[index] as number;
+      if (id >= this.table.length) {
+        const grown = new Int32Array(Math.max(id + 1, this.table.length * 2)).fill(-2);
+        grown.set(this.table);
+        this.table = grown;
       }
-      if (code === 0x28 && (lower.startsWith('(s)', index) || lower.startsWith('(es)', index))) {
-        pending += lower.slice(start, index);
-        start = -1;
-        index += lower.startsWith('(s)', index) ? 2 : 3;
-        continue;
+      let translated = this.table[id] as number;
+      if (translated === -2) {
+        translated = this.lookup(this.normalizer.stemOfId(id));
+        this.table[id] = translated;
       }
+      out[index] = translated;
     }
-    if (wordStart >= 0) {
-      const word =
-        start < 0 ? pending : pending ? pending + lower.slice(start, index) : lower.slice(start, index);
-      // Every contraction listed ends in "t" and has four letters or more.
-      const expanded =
-        word.length > 3 && word.charCodeAt(word.length - 1) === 0x74 ? CONTRACTIONS.get(word) : undefined;
-      for (const part of expanded ?? [word]) {
-        words.push(part);
-        starts.push(wordStart);
-        ends.push(index);
-        sentence.push(sentenceIndex);
-        breakBefore.push(pendingBreak);
-        pendingBreak = 0;
-      }
-      start = -1;
-      pending = '';
-      wordStart = -1;
-    }
-    if (SENTENCE_ENDS.has(code)) {
-      // A full stop inside an abbreviation ("u.s.", "e.g.") or followed by a lowercase word does not end
-      // a sentence: sentences start in capitals (or the whole text is in capitals).
-      let next = index + 1;
-      while (code === 0x2e && text.charCodeAt(next) === 0x20) next++;
-      const after = text.charCodeAt(next);
-      const abbreviation = code === 0x2e && after >= 0x61 && after <= 0x7a;
-      if (!abbreviation) {
-        if (words.length && sentence[sentence.length - 1] === sentenceIndex) sentenceIndex++;
-        pendingBreak = 1;
-      }
-    } else if (CLAUSE_ENDS.has(code)) pendingBreak = 1;
+    return out;
   }
-  return { words, starts, ends, sentence, breakBefore };
 }
