@@ -213,7 +213,13 @@ describe('fromFhirExplanationOfBenefit: the fixtures', () => {
       },
     ]);
     const analysis = analyzeCase((result[0] as FhirDenialCase).case);
-    expect(analysis.classification.category).toBe('benefit_limit');
+    // CARC 119 is mixed (a benefit limit, 3, or a frequency limit, 2) and N362 says frequency (2): the
+    // notice's own "once in a set period" (2) decides, as the letter does for every mixed code.
+    expect(analysis.classification.category).toBe('frequency_limit');
+    expect(analysis.classification.candidates.slice(0, 2)).toEqual([
+      { category: 'frequency_limit', score: 4 },
+      { category: 'benefit_limit', score: 3 },
+    ]);
     expect(analysis.deadline.level).toBe('redetermination');
   });
 
