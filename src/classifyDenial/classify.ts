@@ -290,8 +290,12 @@ function findWording(
     if (match.row.category && !match.row.frame) specific.add(source.sentence[match.start] as number);
   }
   const matches: WordingMatch[] = [];
+  // A row counts once, at its first occurrence: the rest are not quoted (a long letter repeats wording).
+  const emitted = new Set<PhraseRow>();
   for (const match of found) {
+    if (emitted.has(match.row)) continue;
     if (match.row.frame && specific.has(source.sentence[match.start] as number)) continue;
+    emitted.add(match.row);
     const from = source.starts[match.start] ?? 0;
     const to = source.ends[match.end] ?? 0;
     const via = normalized.rewrites.length

@@ -180,22 +180,26 @@ export class TextModel {
     const cache = this.cacheFor(text);
     const { words, ids, negated, breakBefore, sentence } = text;
     const skipping = skipSentences !== undefined && skipSentences.size > 0;
-    const note = (feature: number, at: number) => {
-      if (feature < 0 || stamp[feature] === generation) return;
-      stamp[feature] = generation;
-      seen.push(feature);
-      seenAt.push(at);
-    };
     for (let at = 0; at < words.length; at++) {
       if (skipping && skipSentences.has(sentence[at] as number)) continue;
       const id = ids[at] as number;
       if (at > 0 && !breakBefore[at]) {
         const previous = ids[at - 1] as number;
         if (cache.startsPair(previous, words[at - 1] as string)) {
-          note(cache.pair(previous, id, words[at - 1] as string, words[at] as string), -at); // minus its second word
+          const pair = cache.pair(previous, id, words[at - 1] as string, words[at] as string);
+          if (pair >= 0 && stamp[pair] !== generation) {
+            stamp[pair] = generation;
+            seen.push(pair);
+            seenAt.push(-at); // a pair is noted at minus its second word
+          }
         }
       }
-      note(cache.unigram(id, words[at] as string, negated[at] === 1), at);
+      const feature = cache.unigram(id, words[at] as string, negated[at] === 1);
+      if (feature >= 0 && stamp[feature] !== generation) {
+        stamp[feature] = generation;
+        seen.push(feature);
+        seenAt.push(at);
+      }
     }
     const odds = this.sum(seen);
     const reading = this.decide(odds);
@@ -203,14 +207,22 @@ export class TextModel {
     // The three features that pushed hardest toward the winner, with the span of their first occurrence.
     const best = this.file.labels.indexOf(reading.label);
     const labels = this.file.labels.length;
+    // The strongest three, kept in order by insertion (no sort per feature).
     const top: { weight: number; id: number; at: number }[] = [];
-    seen.forEach((id, position) => {
+    for (let position = 0; position < seen.length; position++) {
+      const id = seen[position] as number;
       const weight = index.weights[id * labels + best] as number;
-      if (weight <= 0) return;
-      top.push({ weight, id, at: seenAt[position] as number });
-      top.sort((a, b) => b.weight - a.weight || a.id - b.id);
+      if (weight <= 0) continue;
+      let slot = top.length;
+      while (slot > 0) {
+        const above = top[slot - 1] as { weight: number; id: number };
+        if (above.weight > weight || (above.weight === weight && above.id < id)) break;
+        slot--;
+      }
+      if (slot >= 3) continue;
+      top.splice(slot, 0, { weight, id, at: seenAt[position] as number });
       if (top.length > 3) top.pop();
-    });
+    }
     reading.terms = top.map(({ id, at }) => {
       // A pair is noted at minus its second word: it spans that word and the one before.
       const first = at < 0 ? -at - 1 : at;
@@ -253,17 +265,16 @@ export class TextModel {
   }
 
   private sum(ids: readonly number[]): Float64Array {
-    const index = this.indexed();
+    const weights = this.indexed().weights;
     const labels = this.file.labels.length;
     const odds = new Float64Array(labels);
-    for (const id of ids) {
-      const row = id * labels;
+    if (!ids.length) return odds;
+    odds.set(this.priors);
+    for (let at = 0; at < ids.length; at++) {
+      const row = (ids[at] as number) * labels;
       for (let label = 0; label < labels; label++)
-        odds[label] = (odds[label] as number) + (index.weights[row + label] as number);
+        odds[label] = (odds[label] as number) + (weights[row + label] as number);
     }
-    if (ids.length)
-      for (let label = 0; label < labels; label++)
-        odds[label] = (odds[label] as number) + (this.priors[label] as number);
     return odds;
   }
 
