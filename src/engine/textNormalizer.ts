@@ -85,8 +85,8 @@ const CHARACTER_ROLES = (() => {
 const roleOf = (code: number) => (code < 0x2100 ? (CHARACTER_ROLES[code] as number) : 0);
 /** The lexicon holds any realistic vocabulary; past this size it starts again (memory stays bounded). */
 const LEXICON_LIMIT = 50_000;
-/** Slots of the span index: a power of two, more than twice the lexicon's limit. */
-const SPAN_SLOTS = 1 << 17;
+/** Slots of the span cache: a power of two. */
+const SPAN_SLOTS = 1 << 12;
 
 /** FNV-1a over the characters of `text` from `start` to `end`. */
 function hashOf(text: string, start: number, end: number): number {
@@ -136,12 +136,12 @@ export class TextNormalizer {
   private readonly stems: string[] = [];
   private epochCount = 0;
   /**
-   * An index of the lexicon by the letter's own characters (open addressing on an FNV-1a hash), so a word
-   * already known is found without cutting it out of the text as a string: on a long letter, making and
-   * hashing a string per word was most of the cost. Hand-written: a Map needs the string first.
+   * A small direct-mapped cache of the lexicon by the letter's own characters (an FNV-1a hash of them), so a
+   * frequent word is found without cutting it out of the text as a string; a miss falls back to the Map.
+   * Hand-written: a Map needs the string first, and making and hashing a string per word was most of the
+   * cost on a long letter. Small on purpose, so that it stays in the processor's cache.
    */
-  private readonly spans = new Int32Array(SPAN_SLOTS);
-  private readonly spanEntries: LexiconEntry[] = [];
+  private readonly spans: (LexiconEntry | undefined)[] = new Array(SPAN_SLOTS).fill(undefined);
 
   constructor(options: TextNormalizerOptions = {}) {
     for (const rewrite of options.rewrites ?? []) {
@@ -267,8 +267,7 @@ export class TextNormalizer {
   }
 
   private restart(): void {
-    this.spans.fill(0);
-    this.spanEntries.length = 0;
+    this.spans.fill(undefined);
     this.entries.clear();
     this.stemIds.clear();
     this.stems.length = 0;
@@ -308,20 +307,22 @@ export class TextNormalizer {
     return negated;
   }
 
-  /** The lexicon entry of the characters `lower[start, end)`, found by the span index (or added). */
+  /** The lexicon entry of the characters `lower[start, end)`, found by the span cache (or the lexicon). */
   private entryAt(lower: string, start: number, end: number, hash: number): LexiconEntry {
-    const mask = SPAN_SLOTS - 1;
-    const length = end - start;
-    let slot = hash & mask;
-    for (let found = this.spans[slot] as number; found !== 0; found = this.spans[slot] as number) {
-      const entry = this.spanEntries[found - 1] as LexiconEntry;
-      if (entry.hash === hash && entry.word.length === length && lower.startsWith(entry.word, start))
-        return entry;
-      slot = (slot + 1) & mask;
+    const slot = hash & (SPAN_SLOTS - 1);
+    const cached = this.spans[slot];
+    if (cached !== undefined && cached.hash === hash && cached.word.length === end - start) {
+      let same = true;
+      for (let at = 0; at < cached.word.length; at++) {
+        if (cached.word.charCodeAt(at) !== lower.charCodeAt(start + at)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return cached;
     }
     const entry = this.entry(lower.slice(start, end));
-    this.spanEntries.push(entry);
-    this.spans[slot] = this.spanEntries.length;
+    this.spans[slot] = entry;
     return entry;
   }
 
