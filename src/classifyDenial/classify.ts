@@ -29,15 +29,16 @@ import type { ModelReading } from './textModel.js';
  *   a mixed code's other reading 2, generic CARCs such as 16 or 96 just 1, so their RARC decides);
  * - text: the sum of the matched phrase rows' weights, capped so that the letter alone never outweighs
  *   a specific code (the code is the payer's adjudication) but does decide between a mixed code's readings;
+ * - the text model: where the rules are silent or weak (see modelPoints);
  * - decision rules: adjustments for stage, conflicts and context (rules/classification/decisions.json).
  */
 const TEXT_CAP = 3;
 /**
- * The text model's points: enough to decide where the rules are silent or weak (a strong reading equals a
- * generic phrase row plus a hint), never enough to beat a specific code or a specific phrase row.
+ * The text model's points: a strong reading weighs as much as a generic phrase row, enough to decide where
+ * the rules are silent or weak, never enough to beat a specific code (4) or a specific phrase row (3). A weak
+ * reading counts only beside a code or listed wording for its category (see modelPoints).
  */
 const MODEL_POINTS = { strong: 2, weak: 1 } as const;
-// (A weak reading counts only beside a code or listed wording for its category: see modelPoints.)
 /** High: one strong reading and nothing competing (margin 3), or a strong, clearly leading one. */
 const HIGH = { score: 4, margin: 2, sole: 3 };
 const MEDIUM = { score: 2, margin: 1 };
