@@ -35,6 +35,28 @@ describe('classifyDenial: reading the words', () => {
     expect(two.evidence.map((item) => item.ruleId)).toContain('phrase.non-covered.plan-frame');
   });
 
+  it('reads claim-system shorthand, Medicare wording and a stated exclusion', () => {
+    const cases: [string, string][] = [
+      ['SVC EXCEEDS PROG LMT', 'benefit_limit'],
+      ['Dx Inconsist w Proc', 'diagnosis_dispute'],
+      ['Need for Service/Item Not Medically and Reasonably Necessary', 'medical_necessity'],
+      [
+        'The request was denied because the procedure is an exclusion in your plan contract.',
+        'non_covered_service',
+      ],
+      ['We cannot approve coverage because the surgeon is not in the network.', 'out_of_network'],
+    ];
+    for (const [text, category] of cases)
+      expect([text, classifyDenial({ text }).category]).toEqual([text, category]);
+    const shorthand = classifyDenial({ text: 'Dx Inconsist w Proc' }).evidence.find(
+      (item) => item.ruleId === 'phrase.diagnosis.mismatch-variants',
+    );
+    expect(shorthand).toMatchObject({
+      matched: 'Dx Inconsist w Proc',
+      via: ['Dx → diagnosis', 'w → with', 'Proc → procedure'],
+    });
+  });
+
   it('does not read a statement that care is medically necessary as a necessity denial', () => {
     const result = classifyDenial({ text: 'Your doctor wrote that the surgery is medically necessary.' });
     expect(result.category).not.toBe('medical_necessity');

@@ -66,7 +66,8 @@ const SCOPE_ENDERS = [
 
 /**
  * Words whose Porter2 stem would merge them with a different word of denial wording: "medication" and
- * "medically" both stem to "medic", "provider" and "provided" to "provid". They keep their own stem.
+ * "medically" both stem to "medic", "provider" and "provided" to "provid", "itemized" and "item" to "item".
+ * They keep their own stem.
  * (A dictionary lemmatizer avoids this, but `wink-lemmatizer` loads 3 MB of lexicon: too heavy for a
  * synchronous classifier that runs in browsers.)
  */
@@ -75,6 +76,9 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ['medications', 'medication'],
   ['provider', 'provider'],
   ['providers', 'provider'],
+  // "itemized" (a bill) and "item" (a service or item) both stem to "item".
+  ['itemized', 'itemized'],
+  ['itemize', 'itemized'],
 ]);
 
 const denialStem = (word: string) => OWN_STEMS.get(word) ?? stem(word);
