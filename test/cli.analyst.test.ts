@@ -165,4 +165,24 @@ describe('overturn validate', () => {
     expect(text).toContain('.citation: ');
     expect(text).toContain('.verifiedOn: expected a real calendar date as YYYY-MM-DD');
   });
+
+  it('treats the text model and the shorthand table as rule files', () => {
+    const model = JSON.parse(readFileSync('rules/classification/model.json', 'utf8')) as {
+      features: Record<string, number[]>;
+      corpus: { examples: number };
+    };
+    const valid = validateRuleDirectory('rules', plain).text;
+    expect(valid).toContain(
+      `classification/model.json            text model: ${Object.keys(model.features).length} features, ${model.corpus.examples} training examples`,
+    );
+    expect(valid).toMatch(/classification\/abbreviations\.json +\d+ rows/);
+    const broken = editedRules('classification/model.json', (file) => {
+      (file as unknown as { features: Record<string, number[]> }).features.bad = [99, 1];
+    });
+    const { text, exitCode } = validateRuleDirectory(broken, plain);
+    expect(exitCode).toBe(1);
+    expect(text).toContain(
+      'classification/model.json · features.bad: expected [labelIndex, count, …] pairs with label indexes in range and counts above 0',
+    );
+  });
 });

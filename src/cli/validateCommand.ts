@@ -12,11 +12,8 @@ export function validateRuleDirectory(dir: string, c: Colors): { text: string; e
     const source = loadRuleDirectory(dir);
     const ruleSet = compileRuleSet(source);
     const lines = [`${c.green('✓')} ${dir}: rule set ${ruleSet.ref.id} ${ruleSet.ref.version} is valid`];
-    for (const [file, content] of Object.entries(source.files)) {
-      const entries = content as { rows?: unknown[]; rules?: unknown[] };
-      const count = entries.rows?.length ?? entries.rules?.length ?? 0;
-      lines.push(`  ${file.padEnd(36)} ${count} ${entries.rules ? 'rules' : 'rows'}`);
-    }
+    for (const [file, content] of Object.entries(source.files))
+      lines.push(`  ${file.padEnd(36)} ${sizeOf(content)}`);
     return { text: `${lines.join('\n')}\n`, exitCode: 0 };
   } catch (error) {
     if (!(error instanceof OverturnError)) throw error;
@@ -35,4 +32,24 @@ export function validateRuleDirectory(dir: string, c: Colors): { text: string; e
     }
     return { text: `${lines.join('\n')}\n`, exitCode: 1 };
   }
+}
+
+/** What a rule file holds, in its own terms: rows, rules, a model's features, a state's rows. */
+function sizeOf(content: unknown): string {
+  const file = content as {
+    kind?: string;
+    rows?: unknown[];
+    rules?: unknown[];
+    features?: Record<string, unknown>;
+    corpus?: { examples?: number };
+    externalReview?: unknown[];
+    regulators?: unknown[];
+  };
+  if (file.rules) return `${file.rules.length} rules`;
+  if (file.rows) return `${file.rows.length} rows`;
+  if (file.kind === 'text-model' && file.features)
+    return `text model: ${Object.keys(file.features).length} features, ${file.corpus?.examples ?? 0} training examples`;
+  if (file.externalReview || file.regulators)
+    return `${file.externalReview?.length ?? 0} external-review rows, ${file.regulators?.length ?? 0} regulators`;
+  return 'valid';
 }
