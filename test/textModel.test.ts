@@ -34,6 +34,29 @@ describe('the text model (rules/classification/model.json)', () => {
     }
   });
 
+  it('reads a text (word ids, cached features) exactly as the trainer features say', () => {
+    const normalizer = createDenialNormalizer(
+      (
+        JSON.parse(readFileSync(join(root, 'rules/classification/abbreviations.json'), 'utf8')) as {
+          rows: [];
+        }
+      ).rows,
+    );
+    const model = new TextModel(file);
+    for (const { text } of loadExamples().examples) {
+      const normalized = normalizer.normalize(text);
+      const fromText = model.readText(normalized);
+      const fromFeatures = model.read(textFeatures(normalized));
+      expect([text, fromText.label, fromText.strength]).toEqual([
+        text,
+        fromFeatures.label,
+        fromFeatures.strength,
+      ]);
+      expect(fromText.odds).toBeCloseTo(fromFeatures.odds, 9);
+      expect(fromText.terms.map((term) => term.name)).toEqual(fromFeatures.terms.map((term) => term.name));
+    }
+  });
+
   it('reads nothing into a text whose words it has never seen', () => {
     const model = new TextModel(file);
     const reading = model.read(textFeatures(createDenialNormalizer([]).normalize('zzyzx qwrty')));
