@@ -88,11 +88,15 @@ export function classificationLines(result: DenialClassification, c: Colors): st
         : 'not for this kind of denial',
     ),
     line(c, 'evidence', ''),
-    ...result.evidence.map((item) =>
-      more(
-        `- ${item.kind} ${item.value}${item.label ? ` (${item.label})` : ''} → ${item.category ? words(item.category) : 'signal'} ${c.dim(`[${item.ruleId}]`)}`,
-      ),
-    ),
+    ...result.evidence.map((item) => {
+      const what =
+        item.kind === 'model'
+          ? `model term "${item.value}"`
+          : `${item.kind} ${item.value}${item.label ? ` (${item.label})` : ''}${item.matched ? ` (letter: "${item.matched}")` : ''}${item.via?.length ? ` (read ${item.via.join(', ')})` : ''}`;
+      return more(
+        `- ${what} → ${item.category ? words(item.category) : 'signal'} ${c.dim(`[${item.ruleId}]`)}`,
+      );
+    }),
   ];
   if (result.candidates.length > 1) {
     lines.push(
