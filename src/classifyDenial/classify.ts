@@ -155,7 +155,8 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
   }
 
   let model: { reading: ModelReading; terms: string[] } | undefined;
-  if (rules.model && normalized) {
+  // The model is read only where it can count (see modelPoints): not past a clear rule reading.
+  if (rules.model && normalized && modelCanCount(tallies)) {
     // Boilerplate sentences (appeal rights, notices) are instructions, not reasons: the model skips them.
     const reading = rules.model.readText(normalized, wording?.boilerplateSentences);
     const points = reading.strength === 'none' ? 0 : modelPoints(tallies, reading);
@@ -206,18 +207,13 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
  * alone only when its reading is strong:
  * - a specific code (weight 4) is the payer's adjudication, and a strong rule reading (3 or more from codes
  *   and listed wording) is the rule set's: the model then only breaks a tie among the categories the rules
- *   rank first together (half a point, where every rule score is whole);
+ *   rank first together (half a point, where every rule score is whole), and is not read at all without one;
  * - a mixed code leaves its readings open: the model may decide between them, but not push a third
  *   category past it.
  */
 function modelPoints(tallies: Map<DenialCategory, Tally>, reading: ModelReading): number {
   if (reading.label === 'none' || reading.strength === 'none') return 0;
-  let strongestCode = 0;
-  let strongestRule = 0;
-  for (const tally of tallies.values()) {
-    strongestCode = Math.max(strongestCode, tally.code);
-    strongestRule = Math.max(strongestRule, tally.code + tally.text);
-  }
+  const { strongestCode, strongestRule } = ruleStrength(tallies);
   const own = tallies.get(reading.label as DenialCategory);
   const ownRule = own ? own.code + own.text : 0;
   if (strongestCode >= 4 || strongestRule >= 3) return ownRule === strongestRule ? 0.5 : 0;
@@ -227,6 +223,28 @@ function modelPoints(tallies: Map<DenialCategory, Tally>, reading: ModelReading)
   const points = MODEL_POINTS[reading.strength];
   if (strongestCode >= 2 && (own?.code ?? 0) === 0) return Math.min(points, 1);
   return points;
+}
+
+/** The strongest code, the strongest code-and-wording score, and how many categories share the latter. */
+function ruleStrength(tallies: Map<DenialCategory, Tally>) {
+  let strongestCode = 0;
+  let strongestRule = 0;
+  let sharing = 0;
+  for (const tally of tallies.values()) {
+    strongestCode = Math.max(strongestCode, tally.code);
+    const rule = tally.code + tally.text;
+    if (rule > strongestRule) {
+      strongestRule = rule;
+      sharing = 1;
+    } else if (rule === strongestRule) sharing++;
+  }
+  return { strongestCode, strongestRule, sharing };
+}
+
+/** Whether the model's reading could count: the rules are weak, or several categories tie at the top. */
+function modelCanCount(tallies: Map<DenialCategory, Tally>): boolean {
+  const { strongestCode, strongestRule, sharing } = ruleStrength(tallies);
+  return !(strongestCode >= 4 || strongestRule >= 3) || sharing > 1;
 }
 
 /** Spacing a quote collapses: a line break, a tab, or two spaces. */
