@@ -67,6 +67,15 @@ describe('TextNormalizer', () => {
     expect(negated('not a b c d e f g h')).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
+  it('quotes spans from the lowercase text when lowercasing changes a length', () => {
+    const read = plain.normalize('İ Not covered');
+    expect(read.spanText).toBe('İ Not covered'.toLowerCase());
+    expect(read.words.map((_, index) => read.spanText.slice(read.starts[index], read.ends[index]))).toEqual(
+      read.words,
+    );
+    expect(plain.normalize('Not covered').spanText).toBe('Not covered');
+  });
+
   it('numbers sentences at full stops, semicolons and line breaks, not inside "u.s."', () => {
     const read = plain.normalize('Denied. Not covered; see u.s. rules\nNext');
     expect([...read.sentence]).toEqual([0, 1, 1, 2, 2, 2, 2, 3]);

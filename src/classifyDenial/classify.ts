@@ -132,7 +132,7 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
   const phraseCategories: string[] = [];
   const phraseIds: string[] = [];
   const normalized = input.text ? rules.normalizer.normalize(input.text) : undefined;
-  const wording = input.text && normalized ? findWording(rules, input.text, normalized) : undefined;
+  const wording = input.text && normalized ? findWording(rules, normalized) : undefined;
   if (wording) {
     for (const { value, matched, row, via } of wording.matches) {
       if (phraseIds.includes(row.id)) continue; // a row counts once, whichever of its wordings matched
@@ -161,7 +161,7 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
     const reading = rules.model.readText(normalized, wording?.boilerplateSentences);
     const points = reading.strength === 'none' ? 0 : modelPoints(tallies, reading);
     if (points > 0) {
-      const terms = reading.terms.map((term) => (input.text as string).slice(term.start, term.end));
+      const terms = reading.terms.map((term) => normalized.spanText.slice(term.start, term.end));
       model = { reading, terms };
       tallyOf(tallies, reading.label as DenialCategory).model = points;
       for (const term of terms) {
@@ -269,7 +269,6 @@ interface WordingMatch {
  */
 function findWording(
   rules: ClassificationRules,
-  text: string,
   normalized: NormalizedText,
 ): { matches: WordingMatch[]; boilerplateSentences: Set<number> } {
   const boilerplateSentences = new Set<number>();
@@ -295,7 +294,7 @@ function findWording(
     }
   });
   const quote = (start: number, end: number) => {
-    const words = text.slice(source.starts[start] ?? 0, source.ends[end] ?? 0);
+    const words = normalized.spanText.slice(source.starts[start] ?? 0, source.ends[end] ?? 0);
     return SPACING.test(words) ? words.replace(/\s+/g, ' ') : words;
   };
   const found: { value: string; row: PhraseRow; start: number; end: number }[] = phrases;

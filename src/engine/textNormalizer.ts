@@ -56,6 +56,11 @@ export interface NormalizedText {
   source: { starts: readonly number[]; ends: readonly number[]; sentence: readonly number[] };
   origin: readonly number[];
   rewrites: AppliedRewrite[];
+  /**
+   * The text the spans index: the text itself, or its lowercase form in the rare case where lowercasing
+   * changes a length ("İ" becomes two characters). Quote with `spanText.slice(start, end)`.
+   */
+  spanText: string;
 }
 
 export interface TextNormalizerOptions {
@@ -188,6 +193,7 @@ export class TextNormalizer {
         source: raw,
         origin: raw.starts.map((_, index) => index),
         rewrites: [],
+        spanText: raw.spanText,
       };
     }
     const ids: number[] = [];
@@ -206,7 +212,12 @@ export class TextNormalizer {
       const start = raw.starts[index] as number;
       const end = raw.ends[index + span - 1] as number;
       if (rewrite)
-        rewrites.push({ id: rewrite.id, text: text.slice(start, end), as: rewrite.to.join(' '), start });
+        rewrites.push({
+          id: rewrite.id,
+          text: raw.spanText.slice(start, end),
+          as: rewrite.to.join(' '),
+          start,
+        });
       const count = rewrite ? rewrite.to.length : 1;
       for (let at = 0; at < count; at++) {
         const entry = rewrite ? this.entry(rewrite.to[at] as string) : (entries[index] as LexiconEntry);
@@ -232,6 +243,7 @@ export class TextNormalizer {
       source: { starts: raw.starts, ends: raw.ends, sentence: raw.sentence },
       origin,
       rewrites,
+      spanText: raw.spanText,
     };
   }
 
@@ -333,6 +345,7 @@ export class TextNormalizer {
     ends: number[];
     sentence: number[];
     breakBefore: number[];
+    spanText: string;
   } {
     // toLowerCase keeps the length for all but a few non-ASCII letters; spans then index the lowercase text.
     const lower = text.toLowerCase();
@@ -402,7 +415,15 @@ export class TextNormalizer {
         }
       } else if (role === CLAUSE_END) pendingBreak = 1;
     }
-    return { entries, starts, ends, sentence, breakBefore };
+    // Spans index the lowercase text; it is the text itself unless lowercasing changed a length ("İ").
+    return {
+      entries,
+      starts,
+      ends,
+      sentence,
+      breakBefore,
+      spanText: lower.length === text.length ? text : lower,
+    };
   }
 }
 
