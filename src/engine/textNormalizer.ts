@@ -388,17 +388,23 @@ export class TextNormalizer {
         const entry = pending
           ? this.entry(start < 0 ? pending : pending + lower.slice(start, index))
           : this.entryAt(lower, start, index, hash >>> 0);
-        const parts = entry.expansion ? 2 : 1;
-        for (let part = 0; part < parts; part++) {
-          entries.push(entry.expansion ? (entry.expansion[part] as LexiconEntry) : entry);
+        if (entry.expansion) {
+          // A negative contraction: two words on one span ("isn't" → is, not).
+          entries.push(entry.expansion[0], entry.expansion[1]);
+          starts.push(wordStart, wordStart);
+          ends.push(index, index);
+          sentence.push(sentenceIndex, sentenceIndex);
+          breakBefore.push(pendingBreak, 0);
+        } else {
+          entries.push(entry);
           starts.push(wordStart);
           ends.push(index);
           sentence.push(sentenceIndex);
           breakBefore.push(pendingBreak);
-          pendingBreak = 0;
         }
+        pendingBreak = 0;
         start = -1;
-        pending = '';
+        if (pending) pending = '';
         wordStart = -1;
         hash = 0x811c9dc5;
       }
