@@ -4,7 +4,8 @@
  * quotes, apostrophes, hyphens and any punctuation, and never backtracks over user text.
  */
 
-const APOSTROPHES = new Set([0x27, 0x2019, 0x2018, 0x02bc, 0x60, 0xb4, 0x2032]);
+/** Characters read as an apostrophe: they join the parts of a word (`plan’s` → `plans`). */
+export const APOSTROPHES: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2018, 0x02bc, 0x60, 0xb4, 0x2032]);
 
 /**
  * Negative contractions are spelt out, so "isn't medically necessary" reads as "is not medically
@@ -219,90 +220,40 @@ export class PhraseMatcher<Payload> {
    * splits them: one pass over the characters, no per-word strings.
    */
   encode(text: string): Int32Array {
-    return this.read(text).ids.slice();
-  }
-
-  // Scratch buffers reused by every read (reads are synchronous and never overlap): allocating arrays
-  // the size of the text on every call cost more than the matching itself.
-  private scratchIds = new Int32Array(256);
-  private scratchStarts = new Int32Array(256);
-  private scratchEnds = new Int32Array(256);
-
-  /**
-   * Reads text into word ids and the character span of each word (in the lowercased text, which has the
-   * same length as the text for everything but a few non-ASCII letters). The arrays are views of scratch
-   * buffers, valid until the next read.
-   */
-  private read(text: string): { ids: Int32Array; starts: Int32Array; ends: Int32Array; lower: string } {
     const lower = text.toLowerCase();
-    // Every word has a character and a contraction (four or more) gives two ids: never more ids than characters.
+    // Every word has a character and a contraction (four or more) gives two ids: never more ids than
+    // characters. A scratch buffer is reused across calls (they never overlap); the result is a copy.
     if (this.scratchIds.length < lower.length + 1) {
-      const size = Math.max(lower.length + 1, this.scratchIds.length * 2);
-      this.scratchIds = new Int32Array(size);
-      this.scratchStarts = new Int32Array(size);
-      this.scratchEnds = new Int32Array(size);
+      this.scratchIds = new Int32Array(Math.max(lower.length + 1, this.scratchIds.length * 2));
     }
     const ids = this.scratchIds;
-    const starts = this.scratchStarts;
-    const ends = this.scratchEnds;
     const children = this.trieChildren;
     let count = 0;
     // Trie node of the word so far (0 = no word yet; -1 once the word has left the vocabulary). Plain
     // locals, no closure: captured variables would live in a heap context and slow every character.
     let node = 0;
-    let wordStart = 0;
     for (let index = 0; index <= lower.length; index++) {
       const code = index < lower.length ? lower.charCodeAt(index) : 0x20;
       const letter =
         code >= 0x61 && code <= 0x7a ? code - 0x61 : code >= 0x30 && code <= 0x39 ? code - 0x30 + 26 : -1;
       if (letter >= 0) {
-        if (node === 0) wordStart = index;
         // A child is never the root (0), so after a letter `node` is a word prefix (> 0) or -1.
         node = node === -1 ? -1 : (children[node * ALPHABET + letter] as number);
       } else if (node !== 0 && !APOSTROPHES.has(code)) {
         const contraction = node > 0 ? this.trieContraction.get(node) : undefined;
         if (contraction) {
-          starts[count] = wordStart;
-          ends[count] = index;
           ids[count++] = contraction[0];
-          starts[count] = wordStart;
-          ends[count] = index;
           ids[count++] = contraction[1];
         } else {
-          starts[count] = wordStart;
-          ends[count] = index;
           ids[count++] = node > 0 ? (this.trieWord[node] as number) : -1;
         }
         node = 0;
       }
     }
-    return {
-      ids: ids.subarray(0, count),
-      starts: starts.subarray(0, count),
-      ends: ends.subarray(0, count),
-      lower,
-    };
+    return ids.slice(0, count);
   }
 
-  /**
-   * Finds every occurrence in a text, like {@link forEachMatch}, and returns a function that quotes the
-   * text between two word positions (for evidence): valid until the next call on this matcher.
-   */
-  matchText(
-    text: string,
-    onMatch: (payload: Payload, startWord: number, endWord: number) => void,
-  ): (startWord: number, endWord: number) => string {
-    const { ids, starts, ends, lower } = this.read(text);
-    this.scan(ids, (entryIndex, end) => {
-      onMatch(
-        (this.entries[entryIndex] as PhraseMatch<Payload>).payload,
-        end - (this.lengths[entryIndex] as number) + 1,
-        end,
-      );
-    });
-    const source = lower.length === text.length ? text : lower;
-    return (startWord, endWord) => source.slice(starts[startWord] ?? 0, ends[endWord] ?? 0);
-  }
+  private scratchIds = new Int32Array(256);
 
   /** Every distinct phrase that occurs in `text` (or in already tokenized words), in order of first occurrence. */
   findAll(text: string | readonly string[]): PhraseMatch<Payload>[] {

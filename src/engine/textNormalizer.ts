@@ -13,7 +13,7 @@
  *    so "is medically necessary" and "is not medically necessary" read differently to the model.
  */
 
-import { CONTRACTIONS } from './phraseMatcher.js';
+import { APOSTROPHES, CONTRACTIONS } from './phraseMatcher.js';
 
 /** One shorthand rewrite: the words as a payer prints them, and the words they stand for. */
 export interface Rewrite {
@@ -81,7 +81,7 @@ const SENTENCE_END = 2;
 const CLAUSE_END = 3;
 const CHARACTER_ROLES = (() => {
   const roles = new Uint8Array(0x2100);
-  for (const code of [0x27, 0x2019, 0x2018, 0x02bc, 0x60, 0xb4, 0x2032]) roles[code] = APOSTROPHE;
+  for (const code of APOSTROPHES) roles[code] = APOSTROPHE;
   for (const code of [0x2e, 0x21, 0x3f, 0x3b, 0x0a, 0x0d]) roles[code] = SENTENCE_END;
   for (const code of [0x2c, 0x3a, 0x28, 0x29, 0x5b, 0x5d, 0x2014, 0x2013, 0x22, 0x201c, 0x201d])
     roles[code] = CLAUSE_END;
