@@ -100,7 +100,7 @@ describe('classifyDenial: the text model', () => {
       },
     ]);
     expect(result.warnings).toContainEqual(
-      expect.stringContaining('rests only on the text model (it weighed "Zorbl")'),
+      'The timely filing reading is a statistical guess from the words "Zorbl": no code or known denial wording says so. Check it against the letter, and ask the plan in writing for the specific reason if the letter does not state it.',
     );
   });
 

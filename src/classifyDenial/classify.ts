@@ -132,10 +132,10 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
   const phraseCategories: string[] = [];
   const phraseIds: string[] = [];
   const normalized = input.text ? rules.normalizer.normalize(input.text) : undefined;
-  const wording = input.text && normalized ? findWording(rules, normalized) : undefined;
+  const wording = normalized ? findWording(rules, normalized) : undefined;
   if (wording) {
+    // findWording gives each row once, whichever of its wordings matched.
     for (const { value, matched, row, via } of wording.matches) {
-      if (phraseIds.includes(row.id)) continue; // a row counts once, whichever of its wordings matched
       phraseIds.push(row.id);
       evidence.push({
         kind: 'phrase',
@@ -156,10 +156,11 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
 
   let model: { reading: ModelReading; terms: string[] } | undefined;
   // The model is read only where it can count (see modelPoints): not past a clear rule reading.
-  if (rules.model && normalized && modelCanCount(tallies)) {
+  const strength = ruleStrength(tallies);
+  if (rules.model && normalized && modelCanCount(strength)) {
     // Boilerplate sentences (appeal rights, notices) are instructions, not reasons: the model skips them.
     const reading = rules.model.readText(normalized, wording?.boilerplateSentences);
-    const points = reading.strength === 'none' ? 0 : modelPoints(tallies, reading);
+    const points = modelPoints(tallies, strength, reading);
     if (points > 0) {
       const terms = reading.terms.map((term) => normalized.spanText.slice(term.start, term.end));
       model = { reading, terms };
@@ -211,9 +212,12 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
  * - a mixed code leaves its readings open: the model may decide between them, but not push a third
  *   category past it.
  */
-function modelPoints(tallies: Map<DenialCategory, Tally>, reading: ModelReading): number {
+function modelPoints(
+  tallies: Map<DenialCategory, Tally>,
+  { strongestCode, strongestRule }: RuleStrength,
+  reading: ModelReading,
+): number {
   if (reading.label === 'none' || reading.strength === 'none') return 0;
-  const { strongestCode, strongestRule } = ruleStrength(tallies);
   const own = tallies.get(reading.label as DenialCategory);
   const ownRule = own ? own.code + own.text : 0;
   if (strongestCode >= 4 || strongestRule >= 3) return ownRule === strongestRule ? 0.5 : 0;
@@ -226,7 +230,13 @@ function modelPoints(tallies: Map<DenialCategory, Tally>, reading: ModelReading)
 }
 
 /** The strongest code, the strongest code-and-wording score, and how many categories share the latter. */
-function ruleStrength(tallies: Map<DenialCategory, Tally>) {
+interface RuleStrength {
+  strongestCode: number;
+  strongestRule: number;
+  sharing: number;
+}
+
+function ruleStrength(tallies: Map<DenialCategory, Tally>): RuleStrength {
   let strongestCode = 0;
   let strongestRule = 0;
   let sharing = 0;
@@ -242,8 +252,7 @@ function ruleStrength(tallies: Map<DenialCategory, Tally>) {
 }
 
 /** Whether the model's reading could count: the rules are weak, or several categories tie at the top. */
-function modelCanCount(tallies: Map<DenialCategory, Tally>): boolean {
-  const { strongestCode, strongestRule, sharing } = ruleStrength(tallies);
+function modelCanCount({ strongestCode, strongestRule, sharing }: RuleStrength): boolean {
   return !(strongestCode >= 4 || strongestRule >= 3) || sharing > 1;
 }
 
@@ -403,7 +412,7 @@ export function finishClassification(
       confidence = prepared.model?.reading.strength === 'strong' && confidence !== 'low' ? 'medium' : 'low';
       const terms = (prepared.model?.terms ?? []).map((term) => `"${term}"`).join(', ');
       warnings.push(
-        `The ${category.replaceAll('_', ' ')} reading rests only on the text model${terms ? ` (it weighed ${terms})` : ''}: no code or listed wording says so; check it against the letter.`,
+        `The ${category.replaceAll('_', ' ')} reading is a statistical guess from the words${terms ? ` ${terms}` : ''}: no code or known denial wording says so. Check it against the letter, and ask the plan in writing for the specific reason if the letter does not state it.`,
       );
     } else if (!top.confirmed && confidence === 'high') confidence = 'medium';
     if (!top.confirmed && !modelOnly) {
