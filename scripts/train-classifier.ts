@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import createClassifier from 'wink-naive-bayes-text-classifier';
 import { codeTableSchema } from '../src/classifyDenial/ruleData.js';
 import { textFeatures } from '../src/classifyDenial/textFeatures.js';
@@ -202,8 +203,9 @@ function serialize(model: TextModelFile): string {
   return `${headJson.slice(0, -2)},\n  "features": {\n${lines.join(',\n')}\n  }\n}\n`;
 }
 
-export function buildModel(): string {
-  const { examples, sha256 } = loadExamples();
+/** The model file's text, trained on the corpus (read from disk unless given). */
+export function buildModel(corpus = loadExamples()): string {
+  const { examples, sha256 } = corpus;
   const predictions = crossValidate(examples);
   const { classifier, vocabulary } = train(examples);
   const [, samples, count, words] = JSON.parse(classifier.exportJSON()) as [
@@ -253,9 +255,10 @@ export function buildModel(): string {
   return serialize(model);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const text = buildModel();
-  writeCorpusReadme(loadExamples().examples);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const corpus = loadExamples();
+  const text = buildModel(corpus);
+  writeCorpusReadme(corpus.examples);
   if (process.argv.includes('--check')) {
     const current = readFileSync(MODEL, 'utf8');
     if (current !== text) {

@@ -9,10 +9,11 @@ import { createDenialNormalizer } from '../src/classifyDenial/textRules.js';
 const root = join(import.meta.dirname, '..');
 const onDisk = readFileSync(join(root, 'rules/classification/model.json'), 'utf8');
 const file = textModelFileSchema.parse(JSON.parse(onDisk));
+const corpus = loadExamples();
 
 describe('the text model (rules/classification/model.json)', () => {
   it('is what npm run train:classifier makes from the corpus, byte for byte', () => {
-    expect(buildModel()).toBe(onDisk);
+    expect(buildModel(corpus)).toBe(onDisk);
   });
 
   it('stays under 1 MB', () => {
@@ -20,10 +21,9 @@ describe('the text model (rules/classification/model.json)', () => {
   });
 
   it("scores every corpus example with the trainer's own odds", () => {
-    const { examples } = loadExamples();
-    const { classifier, vocabulary } = train(examples);
+    const { classifier, vocabulary } = train(corpus.examples);
     const model = new TextModel(file);
-    for (const example of examples) {
+    for (const example of corpus.examples) {
       const features = example.features.filter((name) => vocabulary.has(name));
       const expected = Object.fromEntries(classifier.computeOdds(features));
       const odds = model.odds(features.map((name) => ({ name, start: 0, end: 0 })));
@@ -43,7 +43,7 @@ describe('the text model (rules/classification/model.json)', () => {
       ).rows,
     );
     const model = new TextModel(file);
-    for (const { text } of loadExamples().examples) {
+    for (const { text } of corpus.examples) {
       const normalized = normalizer.normalize(text);
       const fromText = model.readText(normalized);
       const fromFeatures = model.read(textFeatures(normalized));

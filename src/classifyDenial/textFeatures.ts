@@ -1,15 +1,15 @@
 import type { NormalizedText } from '../engine/textNormalizer.js';
 
 /**
- * Words too common to tell categories apart on their own. They still make bigrams ("not_cover"), and
- * negation words are kept: they carry the meaning.
+ * Words too common to tell categories apart on their own, as their stems (the features are stems). They
+ * still make bigrams ("not_cover"), and negation words are kept: they carry the meaning.
  */
 const STOPWORDS = new Set(
   (
     'a an the of to for in on at by from with and or as is are was were be been being this that these those ' +
     'it its your you we our us they their he she his her i my me has have had do doe did will would shall ' +
     'should can could may might must which who whom what when where there here than then so such into onto ' +
-    'per upon about over under also any all each both only other same own very'
+    'per upon about over under also all each both other same own'
   ).split(' '),
 );
 

@@ -154,13 +154,21 @@ export class TextModel {
    * odds, over the features the model knows; all zero when it knows none (the trainer's rule).
    */
   odds(features: readonly TextFeature[]): Float64Array {
-    const index = this.indexed();
+    return this.sum(this.known(features).ids);
+  }
+
+  /** The features the model knows, each once, in order, with their ids. */
+  private known(features: readonly TextFeature[]): { ids: number[]; features: TextFeature[] } {
+    const { byName } = this.indexed();
     const ids: number[] = [];
+    const known: TextFeature[] = [];
     for (const feature of features) {
-      const id = index.byName.get(feature.name);
-      if (id !== undefined && !ids.includes(id)) ids.push(id);
+      const id = byName.get(feature.name);
+      if (id === undefined || ids.includes(id)) continue;
+      ids.push(id);
+      known.push(feature);
     }
-    return this.sum(ids);
+    return { ids, features: known };
   }
 
   /**
@@ -201,34 +209,15 @@ export class TextModel {
         seenAt.push(at);
       }
     }
-    const odds = this.sum(seen);
-    const reading = this.decide(odds);
+    const reading = this.decide(this.sum(seen));
     if (reading.strength === 'none') return reading;
-    // The three features that pushed hardest toward the winner, with the span of their first occurrence.
-    const best = this.file.labels.indexOf(reading.label);
-    const labels = this.file.labels.length;
-    // The strongest three, kept in order by insertion (no sort per feature).
-    const top: { weight: number; id: number; at: number }[] = [];
-    for (let position = 0; position < seen.length; position++) {
-      const id = seen[position] as number;
-      const weight = index.weights[id * labels + best] as number;
-      if (weight <= 0) continue;
-      let slot = top.length;
-      while (slot > 0) {
-        const above = top[slot - 1] as { weight: number; id: number };
-        if (above.weight > weight || (above.weight === weight && above.id < id)) break;
-        slot--;
-      }
-      if (slot >= 3) continue;
-      top.splice(slot, 0, { weight, id, at: seenAt[position] as number });
-      if (top.length > 3) top.pop();
-    }
-    reading.terms = top.map(({ id, at }) => {
+    reading.terms = this.strongest(seen, reading.label).map((position) => {
       // A pair is noted at minus its second word: it spans that word and the one before.
+      const at = seenAt[position] as number;
       const first = at < 0 ? -at - 1 : at;
       const last = at < 0 ? -at : at;
       return {
-        name: index.names[id] as string,
+        name: index.names[seen[position] as number] as string,
         start: text.starts[first] as number,
         end: text.ends[last] as number,
       };
@@ -238,21 +227,39 @@ export class TextModel {
 
   /** The winning label, how strong it is, and the terms behind it, for features already extracted. */
   read(features: readonly TextFeature[]): ModelReading {
-    const index = this.indexed();
-    const reading = this.decide(this.odds(features));
+    const known = this.known(features);
+    const reading = this.decide(this.sum(known.ids));
     if (reading.strength === 'none') return reading;
-    const best = this.file.labels.indexOf(reading.label);
-    const labels = this.file.labels.length;
-    reading.terms = features
-      .map((feature) => {
-        const id = index.byName.get(feature.name);
-        return { feature, weight: id === undefined ? 0 : (index.weights[id * labels + best] as number) };
-      })
-      .filter((entry) => entry.weight > 0)
-      .sort((a, b) => b.weight - a.weight || (a.feature.name < b.feature.name ? -1 : 1))
-      .slice(0, 3)
-      .map((entry) => entry.feature);
+    reading.terms = this.strongest(known.ids, reading.label).map(
+      (position) => known.features[position] as TextFeature,
+    );
     return reading;
+  }
+
+  /**
+   * Positions in `ids` of the (at most) three features that push hardest toward `label`, strongest first;
+   * equal weights in feature order. Kept in order by insertion: no sort per feature.
+   */
+  private strongest(ids: readonly number[], label: ModelLabel): number[] {
+    const { weights } = this.indexed();
+    const labels = this.file.labels.length;
+    const best = this.file.labels.indexOf(label);
+    const top: { weight: number; id: number; position: number }[] = [];
+    for (let position = 0; position < ids.length; position++) {
+      const id = ids[position] as number;
+      const weight = weights[id * labels + best] as number;
+      if (weight <= 0) continue;
+      let slot = top.length;
+      while (slot > 0) {
+        const above = top[slot - 1] as { weight: number; id: number };
+        if (above.weight > weight || (above.weight === weight && above.id < id)) break;
+        slot--;
+      }
+      if (slot >= 3) continue;
+      top.splice(slot, 0, { weight, id, position });
+      if (top.length > 3) top.pop();
+    }
+    return top.map((entry) => entry.position);
   }
 
   private cache: FeatureCache | undefined;
