@@ -57,6 +57,20 @@ describe('the text model (rules/classification/model.json)', () => {
     }
   });
 
+  it('reads the same after the lexicon starts again (its caches follow the epoch)', () => {
+    const normalizer = createDenialNormalizer([]);
+    const model = new TextModel(file);
+    const text = 'They want me to try two other medicines and fail them first.';
+    const before = model.readText(normalizer.normalize(text));
+    normalizer.normalize(Array.from({ length: 50_000 }, (_, index) => `w${index}`).join(' '));
+    const again = normalizer.normalize(`zz ${text}`);
+    expect(again.ids[0]).toBe(0); // a new epoch: ids start again
+    const after = model.readText(again);
+    expect(after.label).toBe(before.label);
+    expect(after.odds).toBeCloseTo(before.odds, 9);
+    expect(after.terms.map((term) => term.name)).toEqual(before.terms.map((term) => term.name));
+  });
+
   it('reads nothing into a text whose words it has never seen', () => {
     const model = new TextModel(file);
     const reading = model.read(textFeatures(createDenialNormalizer([]).normalize('zzyzx qwrty')));

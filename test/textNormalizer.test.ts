@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDenialNormalizer } from '../src/classifyDenial/textRules.js';
-import { tokenize } from '../src/engine/phraseMatcher.js';
-import { TextNormalizer } from '../src/engine/textNormalizer.js';
+import { PhraseMatcher, tokenize } from '../src/engine/phraseMatcher.js';
+import { IdTranslation, TextNormalizer } from '../src/engine/textNormalizer.js';
 
 describe('TextNormalizer', () => {
   const plain = new TextNormalizer();
@@ -79,6 +79,22 @@ describe('TextNormalizer', () => {
   it('numbers sentences at full stops, semicolons and line breaks, not inside "u.s."', () => {
     const read = plain.normalize('Denied. Not covered; see u.s. rules\nNext');
     expect([...read.sentence]).toEqual([0, 1, 1, 2, 2, 2, 2, 3]);
+  });
+});
+
+describe('the lexicon', () => {
+  it('starts again past 50,000 spellings, with a new epoch, and readers keyed by id follow it', () => {
+    const normalizer = new TextNormalizer();
+    const matcher = new PhraseMatcher([{ phrase: 'not covered', payload: 'nc' }]);
+    const translation = new IdTranslation(normalizer, (stem) => matcher.wordId(stem));
+    const before = normalizer.normalize('not covered');
+    const idsBefore = Array.from(translation.translate(before));
+    normalizer.normalize(Array.from({ length: 50_000 }, (_, index) => `w${index}`).join(' '));
+    const after = normalizer.normalize('x not covered');
+    expect(after.epoch).toBe(before.epoch + 1);
+    expect(after.ids).toEqual([0, 1, 2]); // the lexicon started again: x, not, covered
+    expect(Array.from(translation.translate(after))).toEqual([-1, ...idsBefore]);
+    expect(matcher.findAll(after.words).map((match) => match.payload)).toEqual(['nc']);
   });
 });
 

@@ -100,6 +100,16 @@ function hashOf(text: string, start: number, end: number): number {
   return hash >>> 0;
 }
 
+/** A text split into words, before rewrites: each word's lexicon entry, span, sentence and boundary. */
+interface SplitText {
+  entries: LexiconEntry[];
+  starts: number[];
+  ends: number[];
+  sentence: number[];
+  breakBefore: number[];
+  spanText: string;
+}
+
 /** What the lexicon knows of a word as the letter spells it. */
 interface LexiconEntry {
   /** The spelling (lowercase), and its hash for the span index. */
@@ -164,11 +174,6 @@ export class TextNormalizer {
     this.scope = options.scope ?? 6;
   }
 
-  /** Changes whenever the lexicon starts again (ids are then reused for other words). */
-  get epoch(): number {
-    return this.epochCount;
-  }
-
   /** A phrase of the rule data, as the words a normalised text would have to contain. */
   normalizePhrase(phrase: string): string[] {
     return this.normalize(phrase).words;
@@ -177,74 +182,63 @@ export class TextNormalizer {
   normalize(text: string): NormalizedText {
     if (this.entries.size >= LEXICON_LIMIT) this.restart();
     const raw = this.split(text);
-    const entries = raw.entries;
-    // Most texts have no shorthand: their words map one to one, and the split's arrays are reused.
-    if (!entries.some((entry) => entry.rewrites)) {
-      const ids = entries.map((entry) => entry.id);
-      return {
-        words: ids.map((id) => this.stems[id] as string),
-        ids,
-        epoch: this.epochCount,
-        starts: raw.starts,
-        ends: raw.ends,
-        negated: this.negationScope(entries, raw.breakBefore),
-        sentence: raw.sentence,
-        breakBefore: raw.breakBefore,
-        source: raw,
-        origin: raw.starts.map((_, index) => index),
-        rewrites: [],
-        spanText: raw.spanText,
-      };
-    }
-    const ids: number[] = [];
-    const flags: LexiconEntry[] = [];
+    // Most texts have no shorthand: their words map one to one, and the split's arrays are used as they are.
+    const read = raw.entries.some((entry) => entry.rewrites)
+      ? this.rewrite(raw)
+      : { ...raw, origin: raw.starts.map((_, index) => index), rewrites: [] };
+    const ids = read.entries.map((entry) => entry.id);
+    return {
+      words: ids.map((id) => this.stems[id] as string),
+      ids,
+      epoch: this.epochCount,
+      starts: read.starts,
+      ends: read.ends,
+      negated: this.negationScope(read.entries, read.breakBefore),
+      sentence: read.sentence,
+      breakBefore: read.breakBefore,
+      source: raw,
+      origin: read.origin,
+      rewrites: read.rewrites,
+      spanText: raw.spanText,
+    };
+  }
+
+  /** The split words with their shorthand rewritten: the replacing words share the span they replace. */
+  private rewrite(raw: SplitText) {
+    const entries: LexiconEntry[] = [];
     const starts: number[] = [];
     const ends: number[] = [];
-    const sentenceOf: number[] = [];
-    const breaks: number[] = [];
+    const sentence: number[] = [];
+    const breakBefore: number[] = [];
     const origin: number[] = [];
     const rewrites: AppliedRewrite[] = [];
-    for (let index = 0; index < entries.length; ) {
-      const rewrite = (entries[index] as LexiconEntry).rewrites
-        ? this.rewriteAt(entries, raw.breakBefore, index)
+    for (let index = 0; index < raw.entries.length; ) {
+      const rewrite = (raw.entries[index] as LexiconEntry).rewrites
+        ? this.rewriteAt(raw.entries, raw.breakBefore, index)
         : undefined;
       const span = rewrite ? rewrite.from.length : 1;
       const start = raw.starts[index] as number;
       const end = raw.ends[index + span - 1] as number;
-      if (rewrite)
+      if (rewrite) {
         rewrites.push({
           id: rewrite.id,
           text: raw.spanText.slice(start, end),
           as: rewrite.to.join(' '),
           start,
         });
+      }
       const count = rewrite ? rewrite.to.length : 1;
       for (let at = 0; at < count; at++) {
-        const entry = rewrite ? this.entry(rewrite.to[at] as string) : (entries[index] as LexiconEntry);
-        ids.push(entry.id);
-        flags.push(entry);
+        entries.push(rewrite ? this.entry(rewrite.to[at] as string) : (raw.entries[index] as LexiconEntry));
         starts.push(start);
         ends.push(end);
-        sentenceOf.push(raw.sentence[index] as number);
-        breaks.push(at === 0 ? (raw.breakBefore[index] as number) : 0);
+        sentence.push(raw.sentence[index] as number);
+        breakBefore.push(at === 0 ? (raw.breakBefore[index] as number) : 0);
         origin.push(index + Math.min(at, span - 1));
       }
       index += span;
     }
-    return {
-      words: ids.map((id) => this.stems[id] as string),
-      ids,
-      epoch: this.epochCount,
-      starts,
-      ends,
-      negated: this.negationScope(flags, breaks),
-      sentence: sentenceOf,
-      breakBefore: breaks,
-      source: { starts: raw.starts, ends: raw.ends, sentence: raw.sentence },
-      origin,
-      rewrites,
-      spanText: raw.spanText,
-    };
+    return { entries, starts, ends, sentence, breakBefore, origin, rewrites };
   }
 
   /** The stem behind an id of the current epoch. */
@@ -339,14 +333,7 @@ export class TextNormalizer {
   }
 
   /** Words of a text as lexicon entries, with their spans and boundaries, before rewrites. */
-  private split(text: string): {
-    entries: LexiconEntry[];
-    starts: number[];
-    ends: number[];
-    sentence: number[];
-    breakBefore: number[];
-    spanText: string;
-  } {
+  private split(text: string): SplitText {
     // toLowerCase keeps the length for all but a few non-ASCII letters; spans then index the lowercase text.
     const lower = text.toLowerCase();
     const entries: LexiconEntry[] = [];
