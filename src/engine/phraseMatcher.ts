@@ -97,6 +97,12 @@ export interface PhraseMatch<Payload> {
   payload: Payload;
 }
 
+/** Mixes a transition key so that neighbouring states and words spread over the table. */
+function hashKey(state: number, word: number): number {
+  const mixed = Math.imul(Math.imul(state, 0x9e3779b1) ^ word, 0x45d9f3b);
+  return (mixed ^ (mixed >>> 16)) >>> 0;
+}
+
 /** Index of a character in the word alphabet (`a–z`, `0–9`), or -1. Input is already lowercase. */
 function alphabetIndex(code: number): number {
   if (code >= 0x61 && code <= 0x7a) return code - 0x61;
@@ -131,11 +137,63 @@ export class PhraseMatcher<Payload> {
   private trieChildren: Int32Array = new Int32Array(ALPHABET).fill(-1);
   private trieWord: Int32Array = new Int32Array(1).fill(-1);
   private readonly trieContraction = new Map<number, readonly [number, number]>();
+  /**
+   * The automaton as flat arrays for the scan: transitions in one open-addressing table keyed by state
+   * and word, fail and output links by state, outputs as ranges of one list. Hand-written:
+   * a Map per state cost a hash probe per step, and the scan was a fifth of reading a long letter.
+   */
+  private transitionStates = new Int32Array(0);
+  private transitionWords = new Int32Array(0);
+  private transitionTargets = new Int32Array(0);
+  private transitionMask = 0;
+  private failOf = new Int32Array(0);
+  private outputLinkOf = new Int32Array(0);
+  private outputStart = new Int32Array(0);
+  private outputList = new Int32Array(0);
 
   constructor(entries: readonly PhraseEntry<Payload>[]) {
     for (const entry of entries) this.insert(entry);
     this.link();
+    this.flatten();
     this.buildTrie();
+  }
+
+  private flatten(): void {
+    const states = this.nodes.length;
+    let transitions = 0;
+    let outputs = 0;
+    for (const node of this.nodes) {
+      transitions += node.next.size;
+      outputs += node.outputs.length;
+    }
+    let size = 16;
+    while (size < transitions * 2) size *= 2;
+    this.transitionStates = new Int32Array(size).fill(-1);
+    this.transitionWords = new Int32Array(size);
+    this.transitionTargets = new Int32Array(size);
+    this.transitionMask = size - 1;
+    this.failOf = new Int32Array(states);
+    this.outputLinkOf = new Int32Array(states);
+    this.outputStart = new Int32Array(states + 1);
+    this.outputList = new Int32Array(outputs);
+    let written = 0;
+    this.nodes.forEach((node, state) => {
+      // The root's transitions are in `rootNext`; the scan never looks the root up in the table.
+      if (state !== 0) {
+        for (const [word, child] of node.next) {
+          let slot = hashKey(state, word) & this.transitionMask;
+          while (this.transitionStates[slot] !== -1) slot = (slot + 1) & this.transitionMask;
+          this.transitionStates[slot] = state;
+          this.transitionWords[slot] = word;
+          this.transitionTargets[slot] = child;
+        }
+      }
+      this.failOf[state] = node.fail;
+      this.outputLinkOf[state] = node.outputLink;
+      this.outputStart[state] = written;
+      for (const output of node.outputs) this.outputList[written++] = output;
+    });
+    this.outputStart[states] = written;
   }
 
   private insert(entry: PhraseEntry<Payload>): void {
@@ -297,8 +355,15 @@ export class PhraseMatcher<Payload> {
   }
 
   private scan(ids: Int32Array, onMatch: (entryIndex: number, endWord: number) => void): void {
-    const nodes = this.nodes;
     const rootNext = this.rootNext;
+    const keyStates = this.transitionStates;
+    const keyWords = this.transitionWords;
+    const targets = this.transitionTargets;
+    const mask = this.transitionMask;
+    const failOf = this.failOf;
+    const outputLinkOf = this.outputLinkOf;
+    const outputStart = this.outputStart;
+    const outputList = this.outputList;
     let state = 0;
     for (let position = 0; position < ids.length; position++) {
       const id = ids[position] as number;
@@ -306,17 +371,25 @@ export class PhraseMatcher<Payload> {
         state = 0;
         continue;
       }
-      let next: number | undefined;
+      let next = -1;
       while (state !== 0) {
-        const node = nodes[state] as AutomatonNode;
-        next = node.next.get(id);
-        if (next !== undefined) break;
-        state = node.fail;
+        let slot = hashKey(state, id) & mask;
+        let found = keyStates[slot] as number;
+        while (found !== -1 && !(found === state && keyWords[slot] === id)) {
+          slot = (slot + 1) & mask;
+          found = keyStates[slot] as number;
+        }
+        if (found !== -1) {
+          next = targets[slot] as number;
+          break;
+        }
+        state = failOf[state] as number;
       }
-      state = state === 0 ? (rootNext[id] as number) : (next as number);
-      for (let at = state; at > 0; at = (nodes[at] as AutomatonNode).outputLink) {
-        const outputs = (nodes[at] as AutomatonNode).outputs;
-        for (let index = 0; index < outputs.length; index++) onMatch(outputs[index] as number, position);
+      state = state === 0 ? (rootNext[id] as number) : next;
+      for (let at = state; at > 0; at = outputLinkOf[at] as number) {
+        const end = outputStart[at + 1] as number;
+        for (let index = outputStart[at] as number; index < end; index++)
+          onMatch(outputList[index] as number, position);
       }
     }
   }

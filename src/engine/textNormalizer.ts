@@ -38,23 +38,23 @@ export interface NormalizedText {
   /** The words, rewritten and stemmed. */
   words: string[];
   /** Each word's id in the normaliser's lexicon (valid for `epoch`): for caches downstream. */
-  ids: readonly number[];
+  ids: Int32Array;
   epoch: number;
   /** Character span of each word in the text (a rewrite's words share the span of what they replace). */
-  starts: number[];
-  ends: number[];
+  starts: Int32Array;
+  ends: Int32Array;
   /** 1 where a word is inside the scope of a negation word that precedes it. */
   negated: Uint8Array;
   /** Index of the sentence each word is in (a sentence ends at `.`, `!`, `?`, `;` or a line break). */
-  sentence: readonly number[];
+  sentence: Int32Array;
   /** 1 where a clause boundary (sentence end, `,`, `:`, brackets, a dash) comes just before the word. */
-  breakBefore: readonly number[];
+  breakBefore: Uint8Array;
   /**
    * The letter's own words, before rewrites: a distance in words ("within 8") is counted here, so that
    * "DOS" read as "date of service" is still one word away. `origin` maps each normalised word to its own.
    */
-  source: { starts: readonly number[]; ends: readonly number[]; sentence: readonly number[] };
-  origin: readonly number[];
+  source: { starts: Int32Array; ends: Int32Array; sentence: Int32Array };
+  origin: Int32Array;
   rewrites: AppliedRewrite[];
   /**
    * The text the spans index: the text itself, or its lowercase form in the rare case where lowercasing
@@ -103,11 +103,56 @@ function hashOf(text: string, start: number, end: number): number {
 /** A text split into words, before rewrites: each word's lexicon entry, span, sentence and boundary. */
 interface SplitText {
   entries: LexiconEntry[];
-  starts: number[];
-  ends: number[];
-  sentence: number[];
-  breakBefore: number[];
+  starts: Int32Array;
+  ends: Int32Array;
+  sentence: Int32Array;
+  breakBefore: Uint8Array;
   spanText: string;
+}
+
+/**
+ * Word positions as they are read, in typed arrays kept from call to call (calls never overlap) and copied
+ * out at the end: growing four plain arrays a word at a time was a third of splitting a long letter.
+ */
+class PositionBuffer {
+  length = 0;
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  sentence = new Int32Array(256);
+  breakBefore = new Uint8Array(256);
+
+  push(start: number, end: number, sentence: number, breakBefore: number): void {
+    if (this.length === this.starts.length) this.grow();
+    const at = this.length++;
+    this.starts[at] = start;
+    this.ends[at] = end;
+    this.sentence[at] = sentence;
+    this.breakBefore[at] = breakBefore;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const widen = <T extends Int32Array | Uint8Array>(old: T, made: T): T => {
+      made.set(old);
+      return made;
+    };
+    this.starts = widen(this.starts, new Int32Array(size));
+    this.ends = widen(this.ends, new Int32Array(size));
+    this.sentence = widen(this.sentence, new Int32Array(size));
+    this.breakBefore = widen(this.breakBefore, new Uint8Array(size));
+  }
+
+  /** Copies of what was read, and the buffer emptied for the next text. */
+  take(): { starts: Int32Array; ends: Int32Array; sentence: Int32Array; breakBefore: Uint8Array } {
+    const count = this.length;
+    this.length = 0;
+    return {
+      starts: this.starts.slice(0, count),
+      ends: this.ends.slice(0, count),
+      sentence: this.sentence.slice(0, count),
+      breakBefore: this.breakBefore.slice(0, count),
+    };
+  }
 }
 
 /** What the lexicon knows of a word as the letter spells it. */
@@ -115,8 +160,14 @@ interface LexiconEntry {
   /** The spelling (lowercase), and its hash for the span index. */
   word: string;
   hash: number;
+  /**
+   * The spelling's characters, compared by the span cache. A typed array because `word` is often cut out of
+   * a letter (a sliced or joined string), and reading such a string character by character was slower than
+   * the rest of the split together.
+   */
+  chars: Uint16Array;
   /** A negative contraction's two words ("isnt" → is, not). */
-  expansion?: readonly [LexiconEntry, LexiconEntry];
+  expansion: readonly [LexiconEntry, LexiconEntry] | undefined;
   /** Id of its stem. */
   id: number;
   /** Whether a shorthand rewrite starts with it. */
@@ -157,6 +208,7 @@ export class TextNormalizer {
    * cost on a long letter. Small on purpose, so that it stays in the processor's cache.
    */
   private readonly spans: (LexiconEntry | undefined)[] = new Array(SPAN_SLOTS).fill(undefined);
+  private readonly positions = new PositionBuffer();
 
   constructor(options: TextNormalizerOptions = {}) {
     for (const rewrite of options.rewrites ?? []) {
@@ -185,10 +237,17 @@ export class TextNormalizer {
     // Most texts have no shorthand: their words map one to one, and the split's arrays are used as they are.
     const read = raw.entries.some((entry) => entry.rewrites)
       ? this.rewrite(raw)
-      : { ...raw, origin: raw.starts.map((_, index) => index), rewrites: [] };
-    const ids = read.entries.map((entry) => entry.id);
+      : { ...raw, origin: identity(raw.entries.length), rewrites: [] };
+    const count = read.entries.length;
+    const ids = new Int32Array(count);
+    const words = new Array<string>(count);
+    for (let index = 0; index < count; index++) {
+      const id = (read.entries[index] as LexiconEntry).id;
+      ids[index] = id;
+      words[index] = this.stems[id] as string;
+    }
     return {
-      words: ids.map((id) => this.stems[id] as string),
+      words,
       ids,
       epoch: this.epochCount,
       starts: read.starts,
@@ -206,10 +265,8 @@ export class TextNormalizer {
   /** The split words with their shorthand rewritten: the replacing words share the span they replace. */
   private rewrite(raw: SplitText) {
     const entries: LexiconEntry[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const sentence: number[] = [];
-    const breakBefore: number[] = [];
+    const positions = this.positions;
+    positions.length = 0; // a call that threw midway (a stemmer's fault) leaves nothing behind
     const origin: number[] = [];
     const rewrites: AppliedRewrite[] = [];
     for (let index = 0; index < raw.entries.length; ) {
@@ -230,15 +287,17 @@ export class TextNormalizer {
       const count = rewrite ? rewrite.to.length : 1;
       for (let at = 0; at < count; at++) {
         entries.push(rewrite ? this.entry(rewrite.to[at] as string) : (raw.entries[index] as LexiconEntry));
-        starts.push(start);
-        ends.push(end);
-        sentence.push(raw.sentence[index] as number);
-        breakBefore.push(at === 0 ? (raw.breakBefore[index] as number) : 0);
+        positions.push(
+          start,
+          end,
+          raw.sentence[index] as number,
+          at === 0 ? (raw.breakBefore[index] as number) : 0,
+        );
         origin.push(index + Math.min(at, span - 1));
       }
       index += span;
     }
-    return { entries, starts, ends, sentence, breakBefore, origin, rewrites };
+    return { entries, ...positions.take(), origin: Int32Array.from(origin), rewrites };
   }
 
   /** The stem behind an id of the current epoch. */
@@ -257,12 +316,15 @@ export class TextNormalizer {
       this.stemIds.set(stem, id);
     }
     const contraction = word.length > 3 ? CONTRACTIONS.get(word) : undefined;
+    const chars = new Uint16Array(word.length);
+    for (let at = 0; at < word.length; at++) chars[at] = word.charCodeAt(at);
     entry = {
       word,
       hash: hashOf(word, 0, word.length),
-      ...(contraction
-        ? { expansion: [this.entry(contraction[0]), this.entry(contraction[1])] as const }
-        : {}),
+      chars,
+      expansion: contraction
+        ? ([this.entry(contraction[0]), this.entry(contraction[1])] as const)
+        : undefined,
       id,
       rewrites: this.rewrites.has(word),
       negator: this.negators.has(word),
@@ -280,7 +342,7 @@ export class TextNormalizer {
     this.epochCount++;
   }
 
-  private rewriteAt(entries: readonly LexiconEntry[], breakBefore: readonly number[], index: number) {
+  private rewriteAt(entries: readonly LexiconEntry[], breakBefore: Uint8Array, index: number) {
     const candidates = this.rewrites.get((entries[index] as LexiconEntry).word);
     if (!candidates) return undefined;
     outer: for (const rewrite of candidates) {
@@ -295,7 +357,7 @@ export class TextNormalizer {
     return undefined;
   }
 
-  private negationScope(entries: readonly LexiconEntry[], breaks: readonly number[]): Uint8Array {
+  private negationScope(entries: readonly LexiconEntry[], breaks: Uint8Array): Uint8Array {
     const negated = new Uint8Array(entries.length);
     let left = 0;
     for (let index = 0; index < entries.length; index++) {
@@ -317,10 +379,11 @@ export class TextNormalizer {
   private entryAt(lower: string, start: number, end: number, hash: number): LexiconEntry {
     const slot = hash & (SPAN_SLOTS - 1);
     const cached = this.spans[slot];
-    if (cached !== undefined && cached.hash === hash && cached.word.length === end - start) {
+    if (cached !== undefined && cached.hash === hash && cached.chars.length === end - start) {
+      const chars = cached.chars;
       let same = true;
-      for (let at = 0; at < cached.word.length; at++) {
-        if (cached.word.charCodeAt(at) !== lower.charCodeAt(start + at)) {
+      for (let at = 0; at < chars.length; at++) {
+        if (chars[at] !== lower.charCodeAt(start + at)) {
           same = false;
           break;
         }
@@ -337,11 +400,11 @@ export class TextNormalizer {
     // toLowerCase keeps the length for all but a few non-ASCII letters; spans then index the lowercase text.
     const lower = text.toLowerCase();
     const entries: LexiconEntry[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const sentence: number[] = [];
-    const breakBefore: number[] = [];
+    const positions = this.positions;
+    positions.length = 0; // a call that threw midway (a stemmer's fault) leaves nothing behind
     let sentenceIndex = 0;
+    // The sentence of the last word read (-1 before any): a sentence end with no word since starts none.
+    let lastSentence = -1;
     let pendingBreak = 1;
     // The word being read: its characters since `start`, after `pending` (the part before an apostrophe
     // or a plural marker, which join: "plan's" → "plans", "service(s)" → "service").
@@ -378,17 +441,13 @@ export class TextNormalizer {
         if (entry.expansion) {
           // A negative contraction: two words on one span ("isn't" → is, not).
           entries.push(entry.expansion[0], entry.expansion[1]);
-          starts.push(wordStart, wordStart);
-          ends.push(index, index);
-          sentence.push(sentenceIndex, sentenceIndex);
-          breakBefore.push(pendingBreak, 0);
+          positions.push(wordStart, index, sentenceIndex, pendingBreak);
+          positions.push(wordStart, index, sentenceIndex, 0);
         } else {
           entries.push(entry);
-          starts.push(wordStart);
-          ends.push(index);
-          sentence.push(sentenceIndex);
-          breakBefore.push(pendingBreak);
+          positions.push(wordStart, index, sentenceIndex, pendingBreak);
         }
+        lastSentence = sentenceIndex;
         pendingBreak = 0;
         start = -1;
         if (pending) pending = '';
@@ -403,21 +462,21 @@ export class TextNormalizer {
         const after = text.charCodeAt(next);
         const abbreviation = code === 0x2e && after >= 0x61 && after <= 0x7a;
         if (!abbreviation) {
-          if (entries.length && sentence[sentence.length - 1] === sentenceIndex) sentenceIndex++;
+          if (lastSentence === sentenceIndex) sentenceIndex++;
           pendingBreak = 1;
         }
       } else if (role === CLAUSE_END) pendingBreak = 1;
     }
     // Spans index the lowercase text; it is the text itself unless lowercasing changed a length ("İ").
-    return {
-      entries,
-      starts,
-      ends,
-      sentence,
-      breakBefore,
-      spanText: lower.length === text.length ? text : lower,
-    };
+    return { entries, ...positions.take(), spanText: lower.length === text.length ? text : lower };
   }
+}
+
+/** 0, 1, …, count − 1: the origin of each word when no shorthand was rewritten. */
+function identity(count: number): Int32Array {
+  const result = new Int32Array(count);
+  for (let index = 0; index < count; index++) result[index] = index;
+  return result;
 }
 
 /**
