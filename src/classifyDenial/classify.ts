@@ -289,19 +289,24 @@ function findWording(
   // Positions are the letter's own words (see NormalizedText.source): shorthand read as several words
   // does not push the terms of a proximity pattern apart.
   const { origin, source } = normalized;
-  rules.text.forEachMatch(rules.textIds.translate(normalized), (payload, first, last) => {
-    const start = origin[first] as number;
-    const end = origin[last] as number;
-    if (payload.kind === 'boilerplate') {
-      boilerplateSentences.add(source.sentence[start] as number);
-      while (phrases.length && (phrases[phrases.length - 1] as { end: number }).end >= start) phrases.pop();
-      while (terms.length && (terms[terms.length - 1] as number) >= start) terms.length -= 4;
-      boilerplateEnd = end;
-    } else if (start > boilerplateEnd) {
-      if (payload.kind === 'phrase') phrases.push({ value: payload.phrase, row: payload.row, start, end });
-      else terms.push(payload.pattern, payload.term, start, end);
-    }
-  });
+  const wordIds = rules.textIds.translate(normalized);
+  rules.text.forEachMatch(
+    wordIds,
+    (payload, first, last) => {
+      const start = origin[first] as number;
+      const end = origin[last] as number;
+      if (payload.kind === 'boilerplate') {
+        boilerplateSentences.add(source.sentence[start] as number);
+        while (phrases.length && (phrases[phrases.length - 1] as { end: number }).end >= start) phrases.pop();
+        while (terms.length && (terms[terms.length - 1] as number) >= start) terms.length -= 4;
+        boilerplateEnd = end;
+      } else if (start > boilerplateEnd) {
+        if (payload.kind === 'phrase') phrases.push({ value: payload.phrase, row: payload.row, start, end });
+        else terms.push(payload.pattern, payload.term, start, end);
+      }
+    },
+    normalized.ids.length,
+  );
   const quote = (start: number, end: number) => {
     const words = normalized.spanText.slice(source.starts[start] ?? 0, source.ends[end] ?? 0);
     return SPACING.test(words) ? words.replace(/\s+/g, ' ') : words;

@@ -134,6 +134,7 @@ export class TextModel {
   private stamp = new Uint32Array(0);
   private generation = 0;
   private seen: number[] = [];
+  private oddsBuffer = new Float64Array(0);
   private seenAt: number[] = [];
 
   constructor(private readonly file: TextModelFile) {
@@ -154,7 +155,7 @@ export class TextModel {
    * odds, over the features the model knows; all zero when it knows none (the trainer's rule).
    */
   odds(features: readonly TextFeature[]): Float64Array {
-    return this.sum(this.known(features).ids);
+    return this.sum(this.known(features).ids).slice();
   }
 
   /** The features the model knows, each once, in order, with their ids. */
@@ -271,11 +272,13 @@ export class TextModel {
     return this.cache;
   }
 
+  /** Each label's odds for the features, in a buffer kept from call to call (read before the next). */
   private sum(ids: readonly number[]): Float64Array {
     const weights = this.indexed().weights;
     const labels = this.file.labels.length;
-    const odds = new Float64Array(labels);
-    if (!ids.length) return odds;
+    if (this.oddsBuffer.length !== labels) this.oddsBuffer = new Float64Array(labels);
+    const odds = this.oddsBuffer;
+    if (!ids.length) return odds.fill(0);
     odds.set(this.priors);
     for (let at = 0; at < ids.length; at++) {
       const row = (ids[at] as number) * labels;

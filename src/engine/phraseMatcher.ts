@@ -129,6 +129,8 @@ export class PhraseMatcher<Payload> {
   private readonly nodes: AutomatonNode[] = [{ next: new Map(), fail: 0, outputs: [], outputLink: -1 }];
   private readonly entries: { phrase: string; payload: Payload }[] = [];
   private readonly lengths: number[] = [];
+  /** Each entry's payload by entry index: the scan's callback reads it without going through the entry. */
+  private readonly payloads: Payload[] = [];
   /** Every word of every phrase, with a small integer id: transitions are keyed by id. */
   private readonly vocabulary = new Map<string, number>();
   /** The root's transitions as an array by word id: most steps start at the root. */
@@ -217,6 +219,7 @@ export class PhraseMatcher<Payload> {
     }
     (this.nodes[state] as AutomatonNode).outputs.push(this.entries.length);
     this.entries.push({ phrase: entry.phrase, payload: entry.payload });
+    this.payloads.push(entry.payload);
     this.lengths.push(words.length);
   }
 
@@ -317,7 +320,8 @@ export class PhraseMatcher<Payload> {
   findAll(text: string | readonly string[]): PhraseMatch<Payload>[] {
     const found = new Set<number>();
     const result: PhraseMatch<Payload>[] = [];
-    this.scan(this.idsOf(text), (entryIndex) => {
+    const ids = this.idsOf(text);
+    this.scan(ids, ids.length, (entryIndex) => {
       if (found.has(entryIndex)) return;
       found.add(entryIndex);
       result.push(this.entries[entryIndex] as PhraseMatch<Payload>);
@@ -329,13 +333,12 @@ export class PhraseMatcher<Payload> {
   forEachMatch(
     text: string | readonly string[] | Int32Array,
     onMatch: (payload: Payload, startWord: number, endWord: number) => void,
+    /** For ids: how many to read (a reused buffer can be longer than the text). */
+    count?: number,
   ): void {
-    this.scan(this.idsOf(text), (entryIndex, end) => {
-      onMatch(
-        (this.entries[entryIndex] as PhraseMatch<Payload>).payload,
-        end - (this.lengths[entryIndex] as number) + 1,
-        end,
-      );
+    const ids = this.idsOf(text);
+    this.scan(ids, count ?? ids.length, (entryIndex, end) => {
+      onMatch(this.payloads[entryIndex] as Payload, end - (this.lengths[entryIndex] as number) + 1, end);
     });
   }
 
@@ -354,7 +357,7 @@ export class PhraseMatcher<Payload> {
     return text instanceof Int32Array ? text : this.encodeWords(text);
   }
 
-  private scan(ids: Int32Array, onMatch: (entryIndex: number, endWord: number) => void): void {
+  private scan(ids: Int32Array, count: number, onMatch: (entryIndex: number, endWord: number) => void): void {
     const rootNext = this.rootNext;
     const keyStates = this.transitionStates;
     const keyWords = this.transitionWords;
@@ -365,7 +368,7 @@ export class PhraseMatcher<Payload> {
     const outputStart = this.outputStart;
     const outputList = this.outputList;
     let state = 0;
-    for (let position = 0; position < ids.length; position++) {
+    for (let position = 0; position < count; position++) {
       const id = ids[position] as number;
       if (id < 0) {
         state = 0;

@@ -38,23 +38,23 @@ export interface NormalizedText {
   /** The words, rewritten and stemmed. */
   words: string[];
   /** Each word's id in the normaliser's lexicon (valid for `epoch`): for caches downstream. */
-  ids: Int32Array;
+  ids: number[];
   epoch: number;
   /** Character span of each word in the text (a rewrite's words share the span of what they replace). */
-  starts: Int32Array;
-  ends: Int32Array;
+  starts: number[];
+  ends: number[];
   /** 1 where a word is inside the scope of a negation word that precedes it. */
-  negated: Uint8Array;
+  negated: number[];
   /** Index of the sentence each word is in (a sentence ends at `.`, `!`, `?`, `;` or a line break). */
-  sentence: Int32Array;
+  sentence: number[];
   /** 1 where a clause boundary (sentence end, `,`, `:`, brackets, a dash) comes just before the word. */
-  breakBefore: Uint8Array;
+  breakBefore: number[];
   /**
    * The letter's own words, before rewrites: a distance in words ("within 8") is counted here, so that
    * "DOS" read as "date of service" is still one word away. `origin` maps each normalised word to its own.
    */
-  source: { starts: Int32Array; ends: Int32Array; sentence: Int32Array };
-  origin: Int32Array;
+  source: { starts: number[]; ends: number[]; sentence: number[] };
+  origin: number[];
   rewrites: AppliedRewrite[];
   /**
    * The text the spans index: the text itself, or its lowercase form in the rare case where lowercasing
@@ -93,36 +93,45 @@ const LEXICON_LIMIT = 50_000;
 /** Slots of the span cache: a power of two. */
 const SPAN_SLOTS = 1 << 12;
 
-/** FNV-1a over the characters of `text` from `start` to `end`. */
-function hashOf(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return hash >>> 0;
-}
+/** Characters of a word the span cache holds at most; a longer word is looked up by its string. */
+const SPAN_WORD = 16;
 
 /** A text split into words, before rewrites: each word's lexicon entry, span, sentence and boundary. */
 interface SplitText {
   entries: LexiconEntry[];
-  starts: Int32Array;
-  ends: Int32Array;
-  sentence: Int32Array;
-  breakBefore: Uint8Array;
+  starts: number[];
+  ends: number[];
+  sentence: number[];
+  breakBefore: number[];
   spanText: string;
 }
 
+/** The split words after shorthand is rewritten, with each word's origin among the split words. */
+interface RewrittenText {
+  entries: LexiconEntry[];
+  starts: number[];
+  ends: number[];
+  sentence: number[];
+  breakBefore: number[];
+  origin: number[];
+  rewrites: AppliedRewrite[];
+}
+
 /**
- * Word positions as they are read, in typed arrays kept from call to call (calls never overlap) and copied
- * out at the end: growing four plain arrays a word at a time was a third of splitting a long letter.
+ * Word positions as they are read, in plain arrays kept from call to call (calls never overlap) and copied
+ * out at the end. Measured: pushing onto four new arrays per text cost more than the rest of the split on a
+ * long letter, and typed arrays (an allocation of their own each, about a microsecond) made short texts
+ * slower; copying a packed array out with `slice` is a memory copy, cheap at any length.
  */
 class PositionBuffer {
   length = 0;
-  starts = new Int32Array(256);
-  ends = new Int32Array(256);
-  sentence = new Int32Array(256);
-  breakBefore = new Uint8Array(256);
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly sentence: number[] = [];
+  readonly breakBefore: number[] = [];
 
   push(start: number, end: number, sentence: number, breakBefore: number): void {
-    if (this.length === this.starts.length) this.grow();
+    // Written in order, so the arrays stay packed: past their length this appends.
     const at = this.length++;
     this.starts[at] = start;
     this.ends[at] = end;
@@ -130,20 +139,8 @@ class PositionBuffer {
     this.breakBefore[at] = breakBefore;
   }
 
-  private grow(): void {
-    const size = this.starts.length * 2;
-    const widen = <T extends Int32Array | Uint8Array>(old: T, made: T): T => {
-      made.set(old);
-      return made;
-    };
-    this.starts = widen(this.starts, new Int32Array(size));
-    this.ends = widen(this.ends, new Int32Array(size));
-    this.sentence = widen(this.sentence, new Int32Array(size));
-    this.breakBefore = widen(this.breakBefore, new Uint8Array(size));
-  }
-
   /** Copies of what was read, and the buffer emptied for the next text. */
-  take(): { starts: Int32Array; ends: Int32Array; sentence: Int32Array; breakBefore: Uint8Array } {
+  take(): { starts: number[]; ends: number[]; sentence: number[]; breakBefore: number[] } {
     const count = this.length;
     this.length = 0;
     return {
@@ -157,15 +154,10 @@ class PositionBuffer {
 
 /** What the lexicon knows of a word as the letter spells it. */
 interface LexiconEntry {
-  /** The spelling (lowercase), and its hash for the span index. */
+  /** Its place in the lexicon's list (the span cache holds it). */
+  index: number;
+  /** The spelling (lowercase). */
   word: string;
-  hash: number;
-  /**
-   * The spelling's characters, compared by the span cache. A typed array because `word` is often cut out of
-   * a letter (a sliced or joined string), and reading such a string character by character was slower than
-   * the rest of the split together.
-   */
-  chars: Uint16Array;
   /** A negative contraction's two words ("isnt" → is, not). */
   expansion: readonly [LexiconEntry, LexiconEntry] | undefined;
   /** Id of its stem. */
@@ -205,10 +197,18 @@ export class TextNormalizer {
    * A small direct-mapped cache of the lexicon by the letter's own characters (an FNV-1a hash of them), so a
    * frequent word is found without cutting it out of the text as a string; a miss falls back to the Map.
    * Hand-written: a Map needs the string first, and making and hashing a string per word was most of the
-   * cost on a long letter. Small on purpose, so that it stays in the processor's cache.
+   * cost on a long letter. Typed arrays side by side (hash, length, characters, lexicon index), small on
+   * purpose: a lookup reads a few neighbouring bytes instead of following pointers through the heap.
    */
-  private readonly spans: (LexiconEntry | undefined)[] = new Array(SPAN_SLOTS).fill(undefined);
+  private readonly spanHash = new Int32Array(SPAN_SLOTS);
+  private readonly spanLength = new Uint8Array(SPAN_SLOTS);
+  private readonly spanChars = new Uint16Array(SPAN_SLOTS * SPAN_WORD);
+  /** Index in `lexicon` of each slot's word; -1 for an empty slot. */
+  private readonly spanEntry = new Int32Array(SPAN_SLOTS).fill(-1);
+  private readonly lexicon: LexiconEntry[] = [];
   private readonly positions = new PositionBuffer();
+  /** Word ids as they are read, copied out per text (see PositionBuffer). */
+  private readonly idScratch: number[] = [];
 
   constructor(options: TextNormalizerOptions = {}) {
     for (const rewrite of options.rewrites ?? []) {
@@ -235,17 +235,28 @@ export class TextNormalizer {
     if (this.entries.size >= LEXICON_LIMIT) this.restart();
     const raw = this.split(text);
     // Most texts have no shorthand: their words map one to one, and the split's arrays are used as they are.
-    const read = raw.entries.some((entry) => entry.rewrites)
+    // (Objects are built field by field: a spread here cost more than the rest of a short text's reading.)
+    let shorthand = false;
+    for (const entry of raw.entries) shorthand ||= entry.rewrites;
+    const read: RewrittenText = shorthand
       ? this.rewrite(raw)
-      : { ...raw, origin: identity(raw.entries.length), rewrites: [] };
-    const count = read.entries.length;
-    const ids = new Int32Array(count);
-    const words = new Array<string>(count);
-    for (let index = 0; index < count; index++) {
+      : {
+          entries: raw.entries,
+          starts: raw.starts,
+          ends: raw.ends,
+          sentence: raw.sentence,
+          breakBefore: raw.breakBefore,
+          origin: identity(raw.entries.length),
+          rewrites: [],
+        };
+    const scratch = this.idScratch;
+    const words: string[] = [];
+    for (let index = 0; index < read.entries.length; index++) {
       const id = (read.entries[index] as LexiconEntry).id;
-      ids[index] = id;
-      words[index] = this.stems[id] as string;
+      scratch[index] = id;
+      words.push(this.stems[id] as string);
     }
+    const ids = scratch.slice(0, read.entries.length);
     return {
       words,
       ids,
@@ -263,7 +274,7 @@ export class TextNormalizer {
   }
 
   /** The split words with their shorthand rewritten: the replacing words share the span they replace. */
-  private rewrite(raw: SplitText) {
+  private rewrite(raw: SplitText): RewrittenText {
     const entries: LexiconEntry[] = [];
     const positions = this.positions;
     positions.length = 0; // a call that threw midway (a stemmer's fault) leaves nothing behind
@@ -297,7 +308,16 @@ export class TextNormalizer {
       }
       index += span;
     }
-    return { entries, ...positions.take(), origin: Int32Array.from(origin), rewrites };
+    const taken = positions.take();
+    return {
+      entries,
+      starts: taken.starts,
+      ends: taken.ends,
+      sentence: taken.sentence,
+      breakBefore: taken.breakBefore,
+      origin,
+      rewrites,
+    };
   }
 
   /** The stem behind an id of the current epoch. */
@@ -316,12 +336,9 @@ export class TextNormalizer {
       this.stemIds.set(stem, id);
     }
     const contraction = word.length > 3 ? CONTRACTIONS.get(word) : undefined;
-    const chars = new Uint16Array(word.length);
-    for (let at = 0; at < word.length; at++) chars[at] = word.charCodeAt(at);
     entry = {
+      index: this.lexicon.length,
       word,
-      hash: hashOf(word, 0, word.length),
-      chars,
       expansion: contraction
         ? ([this.entry(contraction[0]), this.entry(contraction[1])] as const)
         : undefined,
@@ -331,18 +348,20 @@ export class TextNormalizer {
       scopeEnder: this.scopeEnders.has(word),
     };
     this.entries.set(word, entry);
+    this.lexicon.push(entry);
     return entry;
   }
 
   private restart(): void {
-    this.spans.fill(undefined);
+    this.spanEntry.fill(-1);
+    this.lexicon.length = 0;
     this.entries.clear();
     this.stemIds.clear();
     this.stems.length = 0;
     this.epochCount++;
   }
 
-  private rewriteAt(entries: readonly LexiconEntry[], breakBefore: Uint8Array, index: number) {
+  private rewriteAt(entries: readonly LexiconEntry[], breakBefore: readonly number[], index: number) {
     const candidates = this.rewrites.get((entries[index] as LexiconEntry).word);
     if (!candidates) return undefined;
     outer: for (const rewrite of candidates) {
@@ -357,41 +376,46 @@ export class TextNormalizer {
     return undefined;
   }
 
-  private negationScope(entries: readonly LexiconEntry[], breaks: Uint8Array): Uint8Array {
-    const negated = new Uint8Array(entries.length);
+  private negationScope(entries: readonly LexiconEntry[], breaks: readonly number[]): number[] {
+    const negated: number[] = [];
     let left = 0;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index] as LexiconEntry;
       if (breaks[index] || entry.scopeEnder) left = 0;
       if (entry.negator) {
         left = this.scope;
+        negated.push(0);
         continue;
       }
-      if (left > 0) {
-        negated[index] = 1;
-        left--;
-      }
+      negated.push(left > 0 ? 1 : 0);
+      if (left > 0) left--;
     }
     return negated;
   }
 
   /** The lexicon entry of the characters `lower[start, end)`, found by the span cache (or the lexicon). */
   private entryAt(lower: string, start: number, end: number, hash: number): LexiconEntry {
+    const length = end - start;
+    if (length > SPAN_WORD) return this.entry(lower.slice(start, end));
     const slot = hash & (SPAN_SLOTS - 1);
-    const cached = this.spans[slot];
-    if (cached !== undefined && cached.hash === hash && cached.chars.length === end - start) {
-      const chars = cached.chars;
+    const base = slot * SPAN_WORD;
+    const chars = this.spanChars;
+    const cached = this.spanEntry[slot] as number;
+    if (cached >= 0 && this.spanHash[slot] === hash && this.spanLength[slot] === length) {
       let same = true;
-      for (let at = 0; at < chars.length; at++) {
-        if (chars[at] !== lower.charCodeAt(start + at)) {
+      for (let at = 0; at < length; at++) {
+        if (chars[base + at] !== lower.charCodeAt(start + at)) {
           same = false;
           break;
         }
       }
-      if (same) return cached;
+      if (same) return this.lexicon[cached] as LexiconEntry;
     }
     const entry = this.entry(lower.slice(start, end));
-    this.spans[slot] = entry;
+    this.spanEntry[slot] = entry.index;
+    this.spanHash[slot] = hash;
+    this.spanLength[slot] = length;
+    for (let at = 0; at < length; at++) chars[base + at] = lower.charCodeAt(start + at);
     return entry;
   }
 
@@ -437,7 +461,7 @@ export class TextNormalizer {
       if (wordStart >= 0) {
         const entry = pending
           ? this.entry(start < 0 ? pending : pending + lower.slice(start, index))
-          : this.entryAt(lower, start, index, hash >>> 0);
+          : this.entryAt(lower, start, index, hash);
         if (entry.expansion) {
           // A negative contraction: two words on one span ("isn't" → is, not).
           entries.push(entry.expansion[0], entry.expansion[1]);
@@ -468,15 +492,23 @@ export class TextNormalizer {
       } else if (role === CLAUSE_END) pendingBreak = 1;
     }
     // Spans index the lowercase text; it is the text itself unless lowercasing changed a length ("İ").
-    return { entries, ...positions.take(), spanText: lower.length === text.length ? text : lower };
+    const taken = positions.take();
+    return {
+      entries,
+      starts: taken.starts,
+      ends: taken.ends,
+      sentence: taken.sentence,
+      breakBefore: taken.breakBefore,
+      spanText: lower.length === text.length ? text : lower,
+    };
   }
 }
 
-/** 0, 1, …, count − 1: the origin of each word when no shorthand was rewritten. */
-function identity(count: number): Int32Array {
-  const result = new Int32Array(count);
-  for (let index = 0; index < count; index++) result[index] = index;
-  return result;
+/** 0, 1, 2, …: grown as needed and copied out, the origin of each word when no shorthand was rewritten. */
+const COUNTING: number[] = [];
+function identity(count: number): number[] {
+  for (let index = COUNTING.length; index < count; index++) COUNTING.push(index);
+  return COUNTING.slice(0, count);
 }
 
 /**
@@ -486,6 +518,8 @@ function identity(count: number): Int32Array {
 export class IdTranslation {
   private epoch = -1;
   private table = new Int32Array(0);
+  /** The answer's buffer, kept from call to call: a new typed array per text cost a microsecond. */
+  private out = new Int32Array(256);
 
   /** `lookup` gives the other vocabulary's id of a stem (-1 when it has none). */
   constructor(
@@ -493,13 +527,17 @@ export class IdTranslation {
     private readonly lookup: (stem: string) => number,
   ) {}
 
-  /** The text's words as ids of the other vocabulary. */
+  /**
+   * The text's words as ids of the other vocabulary: the first `text.ids.length` entries of the array
+   * returned. The array is this translation's buffer, valid until its next call.
+   */
   translate(text: NormalizedText): Int32Array {
     if (text.epoch !== this.epoch) {
       this.epoch = text.epoch;
       this.table = new Int32Array(Math.max(256, this.table.length)).fill(-2);
     }
-    const out = new Int32Array(text.ids.length);
+    if (this.out.length < text.ids.length) this.out = new Int32Array(text.ids.length * 2);
+    const out = this.out;
     for (let index = 0; index < text.ids.length; index++) {
       const id = text.ids[index] as number;
       if (id >= this.table.length) {
