@@ -106,14 +106,16 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
       continue;
     }
     addOnce(parsed.system === 'CARC' ? carcCodes : rarcCodes, row.code);
-    evidence.push({
+    // Built field by field in the order a reader sees them: a conditional spread costs an object copy.
+    const item: ClassificationEvidence = {
       kind: 'code',
       value: parsed.display,
       ruleId: row.id,
-      ...(row.category ? { category: row.category } : {}),
-      label: row.label,
-      status: row.status,
-    });
+    } as ClassificationEvidence;
+    if (row.category) item.category = row.category;
+    item.label = row.label;
+    item.status = row.status;
+    evidence.push(item);
     if (row.retired) {
       warnings.push(
         `${parsed.system} ${parsed.display} has been retired by X12; it is read here as "${row.label}", but ask the payer which current code applies.`,
@@ -137,15 +139,16 @@ export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInp
     // findWording gives each row once, whichever of its wordings matched.
     for (const { value, matched, row, via } of wording.matches) {
       phraseIds.push(row.id);
-      evidence.push({
+      const item: ClassificationEvidence = {
         kind: 'phrase',
         value,
         ruleId: row.id,
-        ...(row.category ? { category: row.category } : {}),
-        status: row.status,
-        ...(matched !== value ? { matched } : {}),
-        ...(via.length ? { via } : {}),
-      });
+      } as ClassificationEvidence;
+      if (row.category) item.category = row.category;
+      item.status = row.status;
+      if (matched !== value) item.matched = matched;
+      if (via.length) item.via = via;
+      evidence.push(item);
       if (!row.category) continue;
       addOnce(phraseCategories, row.category);
       const tally = tallyOf(tallies, row.category);
