@@ -336,12 +336,14 @@ export class TextNormalizer {
       this.stemIds.set(stem, id);
     }
     const contraction = word.length > 3 ? CONTRACTIONS.get(word) : undefined;
+    // The expansion's words first: they may join the lexicon, and this entry's index is its place after them.
+    const expansion = contraction
+      ? ([this.entry(contraction[0]), this.entry(contraction[1])] as const)
+      : undefined;
     entry = {
       index: this.lexicon.length,
       word,
-      expansion: contraction
-        ? ([this.entry(contraction[0]), this.entry(contraction[1])] as const)
-        : undefined,
+      expansion,
       id,
       rewrites: this.rewrites.has(word),
       negator: this.negators.has(word),
