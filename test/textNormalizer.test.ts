@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDenialNormalizer } from '../src/classifyDenial/textRules.js';
@@ -83,6 +84,48 @@ describe('TextNormalizer', () => {
 });
 
 describe('the lexicon', () => {
+  it('gives a text the same reading whatever was read before it (its caches never change an answer)', () => {
+    // Words that stress the caches: contractions with and without apostrophes, shorthand, plural markers,
+    // words longer than the span cache holds, and words that share a slot's hash prefix.
+    const word = fc.oneof(
+      fc.constantFrom('cannot', 'CANNOT', "can't", 'dont', "don't", 'wont', 'isnt', "isn't", 'not', 'no'),
+      fc.constantFrom('svc', 'SVC(s)', 'dos', 'cov', 'term', 'auth', 'dx', 'w/', 'proc', 'Service(s)'),
+      fc.constantFrom(
+        'covered',
+        'necessary',
+        'medically',
+        'incompatibilities',
+        'precertification',
+        'a',
+        'the',
+      ),
+      fc.stringMatching(/^[a-z]{1,20}$/),
+    );
+    const text = fc
+      .array(fc.tuple(word, fc.constantFrom(' ', ', ', '. ', '\n', '/')), { maxLength: 30 })
+      .map((parts) => parts.map(([w, gap]) => w + gap).join(''));
+    const abbreviations = JSON.parse(
+      readFileSync(new URL('../rules/classification/abbreviations.json', import.meta.url), 'utf8'),
+    ).rows;
+    const denial = createDenialNormalizer(abbreviations);
+    fc.assert(
+      fc.property(text, text, (first, other) => {
+        const reused = denial;
+        const before = reused.normalize(first);
+        reused.normalize(other);
+        const after = reused.normalize(first);
+        const fresh = createDenialNormalizer(abbreviations).normalize(first);
+        for (const read of [after, fresh]) {
+          expect(read.words).toEqual(before.words);
+          expect(Array.from(read.negated)).toEqual(Array.from(before.negated));
+          expect(read.starts).toEqual(before.starts);
+          expect(read.origin).toEqual(before.origin);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads a contraction spelt without its apostrophe the same every time (the span cache finds its own entry)', () => {
     // "cannot" and "dont" join the lexicon after the words they expand to: a cached index must still be theirs.
     const normalizer = new TextNormalizer({ negators: ['not'] });
