@@ -3,14 +3,14 @@
  * someone who did not see the rules, committed before the rules were tuned, and never used to tune them.
  * This script only measures.
  *
- *   npm run heldout                       # deadlines and denials
+ *   npm run heldout                       # deadlines, denials and specialists
  *   tsx scripts/held-out.ts denials       # one set
  *   tsx scripts/held-out.ts deadlines <src dir>   # another checkout's source (a first-run figure)
  *   tsx scripts/held-out.ts denials --misses      # also list the denial wordings it got wrong
  *
- * The denial misses are not listed by default: whoever tunes the phrase rules should not read them.
+ * The denial and specialist misses are not listed by default: whoever tunes the rules should not read them.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -27,12 +27,23 @@ interface DenialCase {
   source: { kind: string; url: string };
 }
 
+interface SpecialistCase {
+  condition: string;
+  procedure?: string;
+  age?: number;
+  /** NUCC taxonomy codes a careful advocate would accept, best first (may be empty when none of ours fits). */
+  acceptable: string[];
+  /** A fitting specialty outside the rule set's list, when the best fit is missing from it. */
+  acceptableOther?: string;
+  source: { kind: string; url: string };
+}
+
 type Library = Record<string, (input: unknown) => Record<string, unknown>>;
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2).filter((arg) => arg !== '--misses');
 const showMisses = process.argv.includes('--misses');
-const sets = ['deadlines', 'denials'].filter((set) => !args[0] || args[0] === set);
+const sets = ['deadlines', 'denials', 'specialists'].filter((set) => !args[0] || args[0] === set);
 const srcDir = resolve(args[1] ?? join(root, 'src'));
 const library: Library = await import(pathToFileURL(join(srcDir, 'index.ts')).href);
 const load = <Case>(name: string): Case[] =>
@@ -95,7 +106,55 @@ function scoreDenials(): string[] {
   ];
 }
 
+/**
+ * A recommendation is acceptable when its specialty or its preferred subspecialty is one the case accepts.
+ * The fallback is the general internal-medicine answer at low confidence.
+ */
+function scoreSpecialists(): string[] {
+  const cases = load<SpecialistCase>('specialists');
+  let right = 0;
+  let fallback = 0;
+  let children = 0;
+  let childrenRight = 0;
+  const misses: string[] = [];
+  for (const item of cases) {
+    const input = {
+      condition: item.condition,
+      ...(item.procedure ? { procedure: item.procedure } : {}),
+      ...(item.age !== undefined ? { age: item.age } : {}),
+    };
+    const got = library.recommendSpecialist?.(input) as {
+      specialty: { taxonomyCode: string; name: string };
+      subspecialty?: { taxonomyCode: string; name: string };
+      area: { id: string };
+      confidence: string;
+    };
+    const ok =
+      item.acceptable.includes(got.specialty.taxonomyCode) ||
+      (got.subspecialty !== undefined && item.acceptable.includes(got.subspecialty.taxonomyCode));
+    if (got.area.id === 'internal-medicine' && got.confidence === 'low') fallback++;
+    if (item.age !== undefined && item.age < 18) {
+      children++;
+      if (ok) childrenRight++;
+    }
+    if (ok) right++;
+    else {
+      const gave = got.subspecialty ? `${got.specialty.name} / ${got.subspecialty.name}` : got.specialty.name;
+      misses.push(
+        `- ${item.condition}${item.procedure ? ` (${item.procedure})` : ''}${item.age !== undefined ? `, age ${item.age}` : ''}: got ${gave}; accepted ${item.acceptable.join(', ') || item.acceptableOther}`,
+      );
+    }
+  }
+  const pct = (part: number, whole: number) => `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
+  return [
+    `held-out specialists: ${right}/${cases.length} acceptable (${pct(right, cases.length)}); general internal medicine fallback ${fallback} (${pct(fallback, cases.length)}); under 18: ${childrenRight}/${children}`,
+    ...(showMisses ? misses : []),
+  ];
+}
+
 const out: string[] = [];
 if (sets.includes('deadlines')) out.push(...scoreDeadlines());
 if (sets.includes('denials')) out.push(...scoreDenials());
+if (sets.includes('specialists') && existsSync(join(root, 'test/held-out/specialists.json')))
+  out.push(...scoreSpecialists());
 console.log(out.join('\n'));
