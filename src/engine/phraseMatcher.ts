@@ -158,6 +158,8 @@ export class PhraseMatcher<Payload> {
     this.link();
     this.flatten();
     this.buildTrie();
+    // The scan reads the flat arrays only: the Map-per-state form is construction scaffolding.
+    this.nodes.length = 0;
   }
 
   private flatten(): void {
@@ -337,7 +339,7 @@ export class PhraseMatcher<Payload> {
     count?: number,
   ): void {
     const ids = this.idsOf(text);
-    this.scan(ids, count ?? ids.length, (entryIndex, end) => {
+    this.scan(ids, Math.min(count ?? ids.length, ids.length), (entryIndex, end) => {
       onMatch(this.payloads[entryIndex] as Payload, end - (this.lengths[entryIndex] as number) + 1, end);
     });
   }
