@@ -96,23 +96,24 @@ const SPAN_SLOTS = 1 << 12;
 /** Characters of a word the span cache holds at most; a longer word is looked up by its string. */
 const SPAN_WORD = 16;
 
-/** A text split into words, before rewrites: each word's lexicon entry, span, sentence and boundary. */
-interface SplitText {
+/** Words as lexicon entries, with each word's character span, sentence and clause boundary. */
+interface WordPositions {
   entries: LexiconEntry[];
   starts: number[];
   ends: number[];
   sentence: number[];
   breakBefore: number[];
+}
+
+/** A text split into words, before rewrites. */
+interface SplitText {
+  words: WordPositions;
   spanText: string;
 }
 
 /** The split words after shorthand is rewritten, with each word's origin among the split words. */
 interface RewrittenText {
-  entries: LexiconEntry[];
-  starts: number[];
-  ends: number[];
-  sentence: number[];
-  breakBefore: number[];
+  words: WordPositions;
   origin: number[];
   rewrites: AppliedRewrite[];
 }
@@ -139,11 +140,12 @@ class PositionBuffer {
     this.breakBefore[at] = breakBefore;
   }
 
-  /** Copies of what was read, and the buffer emptied for the next text. */
-  take(): { starts: number[]; ends: number[]; sentence: number[]; breakBefore: number[] } {
+  /** The words read (their entries) with copies of their positions; the buffer is emptied for the next text. */
+  take(entries: LexiconEntry[]): WordPositions {
     const count = this.length;
     this.length = 0;
     return {
+      entries,
       starts: this.starts.slice(0, count),
       ends: this.ends.slice(0, count),
       sentence: this.sentence.slice(0, count),
@@ -207,8 +209,6 @@ export class TextNormalizer {
   private readonly spanEntry = new Int32Array(SPAN_SLOTS).fill(-1);
   private readonly lexicon: LexiconEntry[] = [];
   private readonly positions = new PositionBuffer();
-  /** Word ids as they are read, copied out per text (see PositionBuffer). */
-  private readonly idScratch: number[] = [];
 
   constructor(options: TextNormalizerOptions = {}) {
     for (const rewrite of options.rewrites ?? []) {
@@ -235,38 +235,22 @@ export class TextNormalizer {
     if (this.entries.size >= LEXICON_LIMIT) this.restart();
     const raw = this.split(text);
     // Most texts have no shorthand: their words map one to one, and the split's arrays are used as they are.
-    // (Objects are built field by field: a spread here cost more than the rest of a short text's reading.)
-    let shorthand = false;
-    for (const entry of raw.entries) shorthand ||= entry.rewrites;
-    const read: RewrittenText = shorthand
+    // (No object spread on this path: one cost more than the rest of a short text's reading.)
+    const read: RewrittenText = raw.words.entries.some((entry) => entry.rewrites)
       ? this.rewrite(raw)
-      : {
-          entries: raw.entries,
-          starts: raw.starts,
-          ends: raw.ends,
-          sentence: raw.sentence,
-          breakBefore: raw.breakBefore,
-          origin: identity(raw.entries.length),
-          rewrites: [],
-        };
-    const scratch = this.idScratch;
-    const words: string[] = [];
-    for (let index = 0; index < read.entries.length; index++) {
-      const id = (read.entries[index] as LexiconEntry).id;
-      scratch[index] = id;
-      words.push(this.stems[id] as string);
-    }
-    const ids = scratch.slice(0, read.entries.length);
+      : { words: raw.words, origin: raw.words.starts.map((_, index) => index), rewrites: [] };
+    const { entries, starts, ends, sentence, breakBefore } = read.words;
+    const ids = entries.map((entry) => entry.id);
     return {
-      words,
+      words: ids.map((id) => this.stems[id] as string),
       ids,
       epoch: this.epochCount,
-      starts: read.starts,
-      ends: read.ends,
-      negated: this.negationScope(read.entries, read.breakBefore),
-      sentence: read.sentence,
-      breakBefore: read.breakBefore,
-      source: raw,
+      starts,
+      ends,
+      negated: this.negationScope(entries, breakBefore),
+      sentence,
+      breakBefore,
+      source: raw.words,
       origin: read.origin,
       rewrites: read.rewrites,
       spanText: raw.spanText,
@@ -275,18 +259,19 @@ export class TextNormalizer {
 
   /** The split words with their shorthand rewritten: the replacing words share the span they replace. */
   private rewrite(raw: SplitText): RewrittenText {
+    const { entries: split, starts, ends, sentence, breakBefore } = raw.words;
     const entries: LexiconEntry[] = [];
     const positions = this.positions;
     positions.length = 0; // a call that threw midway (a stemmer's fault) leaves nothing behind
     const origin: number[] = [];
     const rewrites: AppliedRewrite[] = [];
-    for (let index = 0; index < raw.entries.length; ) {
-      const rewrite = (raw.entries[index] as LexiconEntry).rewrites
-        ? this.rewriteAt(raw.entries, raw.breakBefore, index)
+    for (let index = 0; index < split.length; ) {
+      const rewrite = (split[index] as LexiconEntry).rewrites
+        ? this.rewriteAt(split, breakBefore, index)
         : undefined;
       const span = rewrite ? rewrite.from.length : 1;
-      const start = raw.starts[index] as number;
-      const end = raw.ends[index + span - 1] as number;
+      const start = starts[index] as number;
+      const end = ends[index + span - 1] as number;
       if (rewrite) {
         rewrites.push({
           id: rewrite.id,
@@ -297,27 +282,13 @@ export class TextNormalizer {
       }
       const count = rewrite ? rewrite.to.length : 1;
       for (let at = 0; at < count; at++) {
-        entries.push(rewrite ? this.entry(rewrite.to[at] as string) : (raw.entries[index] as LexiconEntry));
-        positions.push(
-          start,
-          end,
-          raw.sentence[index] as number,
-          at === 0 ? (raw.breakBefore[index] as number) : 0,
-        );
+        entries.push(rewrite ? this.entry(rewrite.to[at] as string) : (split[index] as LexiconEntry));
+        positions.push(start, end, sentence[index] as number, at === 0 ? (breakBefore[index] as number) : 0);
         origin.push(index + Math.min(at, span - 1));
       }
       index += span;
     }
-    const taken = positions.take();
-    return {
-      entries,
-      starts: taken.starts,
-      ends: taken.ends,
-      sentence: taken.sentence,
-      breakBefore: taken.breakBefore,
-      origin,
-      rewrites,
-    };
+    return { words: positions.take(entries), origin, rewrites };
   }
 
   /** The stem behind an id of the current epoch. */
@@ -494,23 +465,8 @@ export class TextNormalizer {
       } else if (role === CLAUSE_END) pendingBreak = 1;
     }
     // Spans index the lowercase text; it is the text itself unless lowercasing changed a length ("İ").
-    const taken = positions.take();
-    return {
-      entries,
-      starts: taken.starts,
-      ends: taken.ends,
-      sentence: taken.sentence,
-      breakBefore: taken.breakBefore,
-      spanText: lower.length === text.length ? text : lower,
-    };
+    return { words: positions.take(entries), spanText: lower.length === text.length ? text : lower };
   }
-}
-
-/** 0, 1, 2, …: grown as needed and copied out, the origin of each word when no shorthand was rewritten. */
-const COUNTING: number[] = [];
-function identity(count: number): number[] {
-  for (let index = COUNTING.length; index < count; index++) COUNTING.push(index);
-  return COUNTING.slice(0, count);
 }
 
 /**
