@@ -314,11 +314,10 @@ function findWording(
     const words = normalized.spanText.slice(source.starts[start] ?? 0, source.ends[end] ?? 0);
     return SPACING.test(words) ? words.replace(/\s+/g, ' ') : words;
   };
-  const found: { value: string; row: PhraseRow; start: number; end: number }[] = phrases;
-  // Quote the letter's own words for a proximity match: its wording varies by definition.
+  // A proximity match has no listed wording (`value` absent): its value is the letter's own words.
+  const found: { value?: string; row: PhraseRow; start: number; end: number }[] = phrases;
   for (const { pattern: index, start, end } of terms.length ? rules.near.complete(terms) : []) {
-    const pattern = rules.nearPatterns[index] as NearPattern;
-    found.push({ value: quote(start, end), row: pattern.row, start, end });
+    found.push({ row: (rules.nearPatterns[index] as NearPattern).row, start, end });
   }
   const specific = new Set<number>();
   for (const match of found) {
@@ -338,7 +337,8 @@ function findWording(
           .filter((rewrite) => rewrite.start >= from && rewrite.start < to)
           .map((rewrite) => `${rewrite.text} → ${rewrite.as}`)
       : [];
-    matches.push({ value: match.value, matched: quote(match.start, match.end), row: match.row, via });
+    const matched = quote(match.start, match.end);
+    matches.push({ value: match.value ?? matched, matched, row: match.row, via });
   }
   return { matches, boilerplateSentences };
 }

@@ -14,7 +14,7 @@ import { editorSchemaShape, tableFileSchema } from '../engine/tables.js';
 import { IdTranslation, type TextNormalizer } from '../engine/textNormalizer.js';
 import { DENIAL_CATEGORIES, DENIAL_STAGES, type DenialCategory, PLAN_TYPES } from '../types.js';
 import { TextModel, textModelFileSchema } from './textModel.js';
-import { type AbbreviationRow, abbreviationTableSchema, createDenialNormalizer } from './textRules.js';
+import { abbreviationTableSchema, createDenialNormalizer } from './textRules.js';
 
 /** Categories a rule or row may name (`unknown` is only ever the absence of evidence). */
 const KNOWN_CATEGORIES = DENIAL_CATEGORIES.filter((category) => category !== 'unknown') as Exclude<
@@ -334,7 +334,6 @@ export interface ClassificationRules {
   decisions: readonly CompiledRule<ClassificationEvent>[];
   /** Case, punctuation, shorthand, stems and negation: every text and phrase goes through it. */
   normalizer: TextNormalizer;
-  abbreviations: readonly AbbreviationRow[];
   /** The trained text model, when the rule set has one. */
   model?: TextModel;
 }
@@ -387,7 +386,6 @@ export function compileClassification(
     decisionRules: rules,
     decisions: compileRules(rules),
     normalizer,
-    abbreviations: abbreviations.rows,
     ...(model ? { model: new TextModel(model) } : {}),
   };
 }
