@@ -42,7 +42,7 @@ export function computeDeadline(ruleSet: CompiledRuleSet, input: DeadlineInput):
   const warnings = [...chosen.warnings, ...notes];
   if (urgent && row.expeditedWindow) {
     // A state that sets a shorter time to ask for its expedited review: the standard deadline stays open.
-    const by = windowEnd(row, chosen.clockStart.date, row.expeditedWindow, []);
+    const by = windowEnd(row, chosen.clockStart.date, row.expeditedWindow, warnings);
     warnings.push(
       `To have the review expedited, ask within ${plural(row.expeditedWindow.amount, row.expeditedWindow.unit)}: by ${weekdayName(by)} ${by} (${row.citation}). After that, the standard review is still open until the deadline shown.`,
     );
