@@ -17,6 +17,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import createClassifier from 'wink-naive-bayes-text-classifier';
+import { parseCode } from '../src/classifyDenial/codes.js';
 import { codeTableSchema } from '../src/classifyDenial/ruleData.js';
 import { textFeatures } from '../src/classifyDenial/textFeatures.js';
 import type { TextModelFile } from '../src/classifyDenial/textModel.js';
@@ -99,8 +100,8 @@ function labelOf(
   let best: Row | undefined;
   let known = false;
   for (const raw of codes) {
-    const code = raw.toUpperCase().replace(/^(CO|CR|OA|PI|PR)-?/, '');
-    const row = /^(M|MA|N)\d/.test(code) ? rarc.get(code) : carc.get(code);
+    const parsed = parseCode(raw);
+    const row = parsed && (parsed.system === 'RARC' ? rarc : carc).get(parsed.code);
     if (!row) continue;
     known = true;
     if (row.category && (!best || row.weight > best.weight)) best = row;
@@ -231,12 +232,12 @@ export function buildModel(corpus = loadExamples()): string {
     kind: 'text-model',
     id: 'model.denial-text',
     description:
-      'Naive Bayes over normalised words and word pairs, trained on the payer and agency messages of corpus/denials/ (labels from the code tables). Regenerate with `npm run train:classifier`; do not edit by hand.',
+      'Naive Bayes over normalised words and word pairs, trained on the denial wording of corpus/denials/ (labels from the code tables, or from the words where no code was printed). Regenerate with `npm run train:classifier`; do not edit by hand.',
     version: '1.0.0',
     algorithm: 'naive-bayes',
     trainer: TRAINER,
     citation:
-      "Trained on payers' and agencies' published explanation-code lists, each message labelled by the category of the CARC/RARC its publisher maps it to (corpus/denials/README.md lists every source).",
+      "Trained on payers' and agencies' published explanation-code lists, each message labelled by the category of the CARC/RARC its publisher maps it to, and on denial letters as quoted in rulings, regulators' decisions, news and people's posts, labelled by the category their words state (corpus/denials/README.md lists every source).",
     sourceUrl: 'https://x12.org/codes/claim-adjustment-reason-codes',
     verifiedOn: '2026-12-02',
     status: 'unconfirmed',
