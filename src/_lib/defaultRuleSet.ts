@@ -12,6 +12,7 @@ import windows from '../../rules/deadlines/windows.json';
 import manifest from '../../rules/manifest.json';
 import specialistAreas from '../../rules/specialists/areas.json';
 import specialistContext from '../../rules/specialists/context.json';
+import conditionIndex from '../../rules/specialists/icd10cm.json';
 import specialistProcedures from '../../rules/specialists/procedures.json';
 import specialties from '../../rules/specialists/specialties.json';
 import ssoProcedures from '../../rules/sso/procedures.json';
@@ -41,6 +42,7 @@ export const defaultRuleSetSource: RuleSetSource = {
     'specialists/areas.json': specialistAreas,
     'specialists/procedures.json': specialistProcedures,
     'specialists/context.json': specialistContext,
+    'specialists/icd10cm.json': conditionIndex,
     ...STATE_RULE_FILES,
   },
 };

@@ -47,7 +47,14 @@ export const manifestSchema = z
           .strict(),
         sso: z.object({ programs: filePath, procedures: filePath }).strict(),
         specialists: z
-          .object({ specialties: filePath, areas: filePath, procedures: filePath, context: filePath })
+          .object({
+            specialties: filePath,
+            areas: filePath,
+            procedures: filePath,
+            context: filePath,
+            /** ICD-10-CM titles and terms to search (optional: without it, only phrases name a condition). */
+            conditionIndex: filePath.optional(),
+          })
           .strict(),
         /** One file per jurisdiction, keyed by USPS code; a jurisdiction left out is answered conservatively. */
         states: z.record(z.string().regex(/^[A-Z]{2}$/, 'a USPS code in capitals, such as NY'), filePath),

@@ -1,6 +1,7 @@
 import type { CompiledRuleSet } from '../engine/compile.js';
 import type { PhraseMatcher } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
+import type { IndexRow } from './conditionIndex.js';
 import { type Icd10Code, parseIcd10 } from './icd10.js';
 import type {
   AreaRow,
@@ -27,6 +28,8 @@ interface Found<Payload> {
   payload: Payload;
   start: number;
   end: number;
+  /** Set when no phrase matched and the ICD-10-CM index found the condition instead. */
+  indexRow?: IndexRow;
 }
 
 /** A code of the input and the area range it falls in. */
@@ -75,6 +78,17 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
   const trail = new Trail();
   const codes = readCodes(rules, input.icd10 ?? [], trail);
   const conditions = findAll(rules.conditions, input.condition);
+  if (!conditions.length && input.condition?.trim()) {
+    const match = rules.conditionIndex?.find(input.condition);
+    if (match) {
+      conditions.push({ phrase: clip(input.condition), payload: match.target, start: 0, end: 0, indexRow: match.row });
+      trail.use(match.row);
+      trail.check(match.row, `the ICD-10-CM ${match.row.level} ${span(match.row)} (${match.row.title})`);
+      trail.warnings.push(
+        `"${clip(input.condition)}" is not a condition overturn lists by name, so it was searched in the ICD-10-CM titles: the closest is ${span(match.row)} (${match.row.title}). Check that this is the condition, or give its ICD-10-CM code.`,
+      );
+    }
+  }
   const procedure = findAll(rules.procedures, input.procedure)[0];
   const claimRow = input.claimType ? rules.claimTypes.get(input.claimType) : undefined;
   const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
@@ -101,6 +115,8 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
     route = { kind: 'condition', found: condition };
     routed = condition.payload;
     confidence = condition.payload.range?.confidence ?? 'high';
+    // A search is a guess at the condition: never more than medium.
+    if (condition.indexRow && confidence === 'high') confidence = 'medium';
   } else if (procedure) {
     route = { kind: 'procedure', found: procedure };
     routed = procedureTarget(rules, procedure.payload);
@@ -139,7 +155,7 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
     trail.evidence.push({
       kind: 'condition',
       value: found.phrase,
-      ruleId: found.payload.range?.id ?? found.payload.area.id,
+      ruleId: found.indexRow?.id ?? found.payload.range?.id ?? found.payload.area.id,
       area: found.payload.area.id,
       use: isRoute ? 'routing' : 'alternative',
     });
@@ -458,7 +474,9 @@ function rationale(parts: {
       break;
     case 'condition':
       sentences.push(
-        `"${route.found.phrase}" belongs to the condition area "${route.found.payload.area.name}".`,
+        route.found.indexRow
+          ? `"${route.found.phrase}" is closest to ICD-10-CM ${span(route.found.indexRow)} (${route.found.indexRow.title}), in the condition area "${route.found.payload.area.name}".`
+          : `"${route.found.phrase}" belongs to the condition area "${route.found.payload.area.name}".`,
       );
       break;
     case 'procedure':

@@ -10,40 +10,20 @@ import type { IssueCollector } from '../engine/ruleSet.js';
 import { editorSchemaShape } from '../engine/tables.js';
 import type { OverturnIssue } from '../errors.js';
 import { DENIAL_CATEGORIES, type DenialCategory } from '../types.js';
+import { ConditionIndex, conditionIndexFileSchema, type IndexRow } from './conditionIndex.js';
 import { type Icd10Code, ordinal, parseIcd10, rangeEnd } from './icd10.js';
+import {
+  alternativeSchema,
+  checkBounds,
+  checkRows,
+  confidence,
+  icd10Bound,
+  nuccCode,
+  phrase,
+  reference,
+  uniqueIds,
+} from './ruleShapes.js';
 import { CLAIM_TYPES, type ClaimType } from './types.js';
-
-// ---------------------------------------------------------------------------------------------------
-// Shared pieces
-
-/** NUCC Health Care Provider Taxonomy codes are ten characters: three digits, six letters or digits, X. */
-const NUCC_SHAPE = /^\d{3}[0-9A-Z]{6}X$/;
-const nuccCode = z
-  .string()
-  .regex(NUCC_SHAPE, 'a NUCC taxonomy code: ten characters ending in X, such as 207RC0000X');
-const icd10Bound = z.string().refine((value) => parseIcd10(value) !== undefined, {
-  message: 'an ICD-10-CM code such as I21, I21.4 or D01.0',
-});
-const phrase = z
-  .string()
-  .min(2)
-  .max(120)
-  .refine((value) => tokenize(value).length > 0, { message: 'a phrase needs at least one word' });
-const reference = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'the id of a row in the rule set');
-const alternativeSchema = z.object({ code: nuccCode, reason: z.string().min(3).max(300) }).strict();
-const confidence = z.enum(['high', 'medium', 'low']);
-const checkRows = uniqueIds('rows');
-
-function uniqueIds(key: string) {
-  return (file: Record<string, unknown>, ctx: z.RefinementCtx) => {
-    const seen = new Set<string>();
-    (file[key] as { id: string }[]).forEach((row, index) => {
-      if (seen.has(row.id))
-        ctx.addIssue({ code: 'custom', path: [key, index, 'id'], message: `duplicate id ${row.id}` });
-      seen.add(row.id);
-    });
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------
 // specialties.json: the NUCC codes the rule set routes to
@@ -110,20 +90,6 @@ const rangeShape = {
   title: z.string().min(2).max(160),
 };
 
-function checkBounds(row: { from: string; to?: string }, ctx: z.RefinementCtx) {
-  const from = parseIcd10(row.from);
-  const to = parseIcd10(row.to ?? row.from);
-  if (!from || !to) return;
-  if (from.code.length !== to.code.length) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['to'],
-      message: 'from and to are written at the same level (I20–I25, D01.0–D01.3)',
-    });
-  } else if (to.code < from.code) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `${row.to} is before ${row.from}` });
-  }
-}
 
 const rangeRowSchema = z
   .object({
@@ -384,7 +350,7 @@ export class RangeIndex {
   private readonly starts: string[] = [];
   private readonly best: (IndexedRange | undefined)[] = [];
 
-  constructor(ranges: readonly Bounds[]) {
+  constructor(private readonly ranges: readonly Bounds[]) {
     const points = [...new Set(ranges.flatMap((range) => [range.from, range.end]))].sort();
     for (const point of points) {
       let chosen: Bounds | undefined;
@@ -395,6 +361,19 @@ export class RangeIndex {
       this.starts.push(point);
       this.best.push(chosen?.entry);
     }
+  }
+
+  /**
+   * The most specific range that holds every code from `from` to `to` (normalised, written at one
+   * level), or undefined. Ranges nest, so this is the innermost one around the whole span.
+   */
+  enclosing(from: string, to: string): IndexedRange | undefined {
+    const end = rangeEnd(to);
+    let chosen: Bounds | undefined;
+    for (const range of this.ranges) {
+      if (range.from <= from && end <= range.end && (!chosen || moreSpecific(range, chosen))) chosen = range;
+    }
+    return chosen?.entry;
   }
 
   /** The most specific range holding a normalised code (`I214`), or undefined. */
@@ -425,6 +404,8 @@ export interface SpecialistRules {
   areas: ReadonlyMap<string, AreaRow>;
   ranges: RangeIndex;
   conditions: PhraseMatcher<PhraseHit<Target>>;
+  /** ICD-10-CM titles and terms, searched when no phrase names the condition (absent without the file). */
+  conditionIndex?: ConditionIndex<Target & { range: RangeRow }>;
   procedures: PhraseMatcher<PhraseHit<ProcedureRow>>;
   requirements: readonly NoteRow[];
   avoid: readonly NoteRow[];
@@ -441,6 +422,7 @@ export interface SpecialistFiles {
   areas: string;
   procedures: string;
   context: string;
+  conditionIndex?: string;
 }
 
 /**
@@ -462,7 +444,11 @@ export function compileSpecialists(
   const areas = collector.parseFile(files.areas, areasFileSchema, read(files.areas));
   const procedures = collector.parseFile(files.procedures, proceduresFileSchema, read(files.procedures));
   const context = collector.parseFile(files.context, contextFileSchema, read(files.context));
+  const indexFile = files.conditionIndex
+    ? collector.parseFile(files.conditionIndex, conditionIndexFileSchema, read(files.conditionIndex))
+    : undefined;
   if (!specialties || !areas || !procedures || !context) return undefined;
+  if (files.conditionIndex && !indexFile) return undefined;
 
   const before = collector.issues.length;
   const codes = new Map(specialties.rows.map((row) => [row.code, row]));
@@ -553,6 +539,26 @@ export function compileSpecialists(
     if (isInEffect(row)) addBounds({ kind: 'secondary', row }, ['secondaryOnly', index]);
   });
   checkOverlaps(bounds, boundsPaths, boundsFiles, issue);
+  const ranges = new RangeIndex(bounds);
+
+  // The ICD-10-CM index: every row must reach an area through a range that holds all of it.
+  const indexEntries: { row: IndexRow; target: Target & { range: RangeRow } }[] = [];
+  indexFile?.rows.forEach((row, index) => {
+    if (!isInEffect(row)) return;
+    const from = parseIcd10(row.from) as Icd10Code;
+    const to = parseIcd10(row.to ?? row.from) as Icd10Code;
+    const holder = ranges.enclosing(from.code, to.code);
+    if (holder?.kind === 'area') {
+      indexEntries.push({ row, target: { area: holder.area, range: holder.row } });
+    } else {
+      issue(
+        files.conditionIndex as string,
+        ['rows', index],
+        `no range of ${files.areas} holds all of ${row.id}: add one, so that it reaches a specialist`,
+        row.id,
+      );
+    }
+  });
   checkPhrases(
     files.areas,
     phraseEntries.map((entry) => ({
@@ -636,7 +642,8 @@ export function compileSpecialists(
     notice: specialties.notice,
     specialties: codes,
     areas: areaById,
-    ranges: new RangeIndex(bounds),
+    ranges,
+    ...(indexFile ? { conditionIndex: new ConditionIndex(indexEntries) } : {}),
     conditions: new PhraseMatcher(phraseEntries.map((entry) => ({ phrase: entry.phrase, payload: entry }))),
     procedures: new PhraseMatcher(
       procedureEntries.map((entry) => ({ phrase: entry.phrase, payload: entry })),

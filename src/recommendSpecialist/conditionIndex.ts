@@ -1,0 +1,132 @@
+import MiniSearch from 'minisearch';
+import stem from 'wink-porter2-stemmer';
+import { z } from 'zod';
+import { tokenize } from '../engine/phraseMatcher.js';
+import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
+import { editorSchemaShape } from '../engine/tables.js';
+import { checkBounds, checkRows, icd10Bound, phrase } from './ruleShapes.js';
+
+// ---------------------------------------------------------------------------------------------------
+// icd10cm.json: ICD-10-CM chapters, blocks and categories, searched when a condition names no phrase
+
+const indexRowSchema = z
+  .object({
+    ...provenanceShape,
+    /** Where the row sits in the tabular list. */
+    level: z.enum(['chapter', 'block', 'category']),
+    from: icd10Bound,
+    /** Last code of a chapter or block; absent for a category or a one-category block. */
+    to: icd10Bound.optional(),
+    /** The ICD-10-CM title, as the tabular list prints it. */
+    title: z.string().min(2).max(200),
+    /** overturn's own plain words for the row (not ICD-10-CM text): what a patient would type. */
+    terms: z.array(phrase).optional(),
+  })
+  .strict()
+  .superRefine(checkEffectiveRange)
+  .superRefine(checkBounds);
+
+export type IndexRow = z.infer<typeof indexRowSchema>;
+
+export const conditionIndexFileSchema = z
+  .object({
+    ...editorSchemaShape,
+    kind: z.literal('condition-index'),
+    codeSystem: z.literal('ICD-10-CM'),
+    /** The fiscal year of the code set the titles come from (FY2026: in effect from 2025-10-01). */
+    fiscalYear: z.number().int().min(2016).max(2100),
+    source: z
+      .object({
+        name: z.string().min(3),
+        url: z.url({ protocol: /^https?$/ }),
+        effectiveFrom: z.iso.date(),
+      })
+      .strict(),
+    description: z.string().optional(),
+    rows: z.array(indexRowSchema).min(1),
+  })
+  .strict()
+  .superRefine(checkRows);
+
+export type ConditionIndexFile = z.infer<typeof conditionIndexFileSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Search
+
+/**
+ * Words that say nothing about which condition: dropped from titles and queries alike, so that "a
+ * nervous system disorder" is searched as "nervous system" and does not prefer every "Other disorders
+ * of …" title.
+ */
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be by for from has have he her his i in into is it its my of on or our she so ' +
+    'than that the their them they this to was we were with your you me him not no other others ' +
+    'certain specified unspecified elsewhere classified disease diseases disorder disorders condition ' +
+    'conditions problem problems issue issues syndrome due related type kind chronic acute severe ' +
+    'treatment therapy care patient patients son daughter child mother father wife husband'
+  ).split(' '),
+);
+
+/** A search hit: the row, what it routes to, and the query words it matched. */
+export interface ConditionMatch<Target> {
+  row: IndexRow;
+  target: Target;
+  /** The query's words (stemmed) that the row matched. */
+  words: string[];
+}
+
+/**
+ * Finds the ICD-10-CM chapter, block or category whose title or plain terms best match a condition in
+ * plain words (BM25 ranking by minisearch, terms weighed above titles, Porter2 stems, small typos
+ * forgiven). The minisearch index is built on the first search, so only a caller that needs it pays.
+ *
+ * @example
+ * ```ts
+ * const index = new ConditionIndex([{ row: hepatitisBlock, target: 'gi-liver' }]);
+ * index.find('chronic hepatitis C')?.row.id; // 'icd10cm.B15-B19'
+ * ```
+ */
+export class ConditionIndex<Target> {
+  private search: MiniSearch<{ id: number; title: string; terms: string }> | undefined;
+
+  constructor(private readonly entries: readonly { row: IndexRow; target: Target }[]) {}
+
+  /** How many rows can be found. */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The best match for the text, or undefined when no row shares a meaningful word with it. */
+  find(text: string): ConditionMatch<Target> | undefined {
+    const search = this.build();
+    // Search on the first 2,000 characters: a condition is a few words, and a pasted letter should not
+    // cost more than one.
+    const [best] = search.search(text.slice(0, 2000), {
+      boost: { terms: 2 },
+      fuzzy: (term) => (term.length > 5 ? 0.2 : false),
+      combineWith: 'OR',
+    });
+    if (!best) return undefined;
+    const entry = this.entries[best.id as number] as { row: IndexRow; target: Target };
+    return { row: entry.row, target: entry.target, words: best.queryTerms };
+  }
+
+  private build() {
+    if (this.search) return this.search;
+    const search = new MiniSearch<{ id: number; title: string; terms: string }>({
+      fields: ['title', 'terms'],
+      tokenize: (text) => tokenize(text),
+      processTerm: (term) => (term.length < 2 || STOP_WORDS.has(term) ? null : stem(term)),
+    });
+    search.addAll(
+      this.entries.map((entry, id) => ({
+        id,
+        title: entry.row.title,
+        terms: (entry.row.terms ?? []).join(' ; '),
+      })),
+    );
+    this.search = search;
+    return search;
+  }
+}
