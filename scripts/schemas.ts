@@ -35,6 +35,7 @@ import { stateFileSchema } from '../src/computeAppealDeadline/stateRules.js';
 import { isIsoDate } from '../src/dates/isoDate.js';
 import { type FactDefinition, OPERATORS } from '../src/engine/conditions.js';
 import { manifestSchema } from '../src/engine/ruleSet.js';
+import { conditionIndexFileSchema } from '../src/recommendSpecialist/conditionIndex.js';
 import {
   areasFileSchema,
   contextFileSchema,
@@ -397,6 +398,13 @@ const RULE_FILES: RuleFileSpec[] = [
     title: 'overturn rule file: specialist routing context',
     schema: contextFileSchema,
     more: `an id or a claim type is listed twice, a referenced area, specialty, requirement or avoid note does not exist, ${NON_CONFIRMED}, or ${PROVENANCE}`,
+  },
+  {
+    domain: 'specialists',
+    key: 'conditionIndex',
+    title: 'overturn rule file: ICD-10-CM chapters, blocks and categories searched for a condition',
+    schema: conditionIndexFileSchema,
+    more: `an id is listed twice, a bound is not an ICD-10-CM code, a row ends before it starts or its bounds are written at different levels, a term has no words, no range of the areas file holds all of a row, or ${PROVENANCE}`,
   },
 ];
 

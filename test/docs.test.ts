@@ -3,11 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderDeadlineDocs } from '../scripts/deadline-docs.js';
 import { CHECKED_DOCS, checkDocExamples } from '../scripts/doc-examples.js';
+import { renderIcd10Coverage } from '../scripts/icd10-coverage.js';
 
 describe('generated docs', () => {
   it('docs/deadlines.md matches the rule data (run `npm run docs:deadlines` after changing rules/deadlines)', () => {
     const committed = readFileSync(join(import.meta.dirname, '..', 'docs', 'deadlines.md'), 'utf8');
     expect(committed).toBe(renderDeadlineDocs());
+  });
+
+  it('docs/icd10-coverage.md matches the rule data (run `npm run docs:icd10` after changing rules/specialists)', () => {
+    const committed = readFileSync(join(import.meta.dirname, '..', 'docs', 'icd10-coverage.md'), 'utf8');
+    expect(committed).toBe(renderIcd10Coverage());
   });
 });
 

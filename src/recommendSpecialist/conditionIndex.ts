@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import stem from 'wink-porter2-stemmer';
 import { z } from 'zod';
 import { tokenize } from '../engine/phraseMatcher.js';
-import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
+import { checkEffectiveRange, isoDateSchema, provenanceShape } from '../engine/provenance.js';
 import { editorSchemaShape } from '../engine/tables.js';
 import { checkBounds, checkRows, icd10Bound, phrase } from './ruleShapes.js';
 
@@ -39,7 +39,7 @@ export const conditionIndexFileSchema = z
       .object({
         name: z.string().min(3),
         url: z.url({ protocol: /^https?$/ }),
-        effectiveFrom: z.iso.date(),
+        effectiveFrom: isoDateSchema,
       })
       .strict(),
     description: z.string().optional(),
@@ -92,9 +92,9 @@ export class ConditionIndex<Target> {
 
   constructor(private readonly entries: readonly { row: IndexRow; target: Target }[]) {}
 
-  /** How many rows can be found. */
-  get size(): number {
-    return this.entries.length;
+  /** Every row that can be found, with what it routes to, in file order. */
+  get rows(): readonly { row: IndexRow; target: Target }[] {
+    return this.entries;
   }
 
   /** The best match for the text, or undefined when no row shares a meaningful word with it. */

@@ -81,7 +81,13 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
   if (!conditions.length && input.condition?.trim()) {
     const match = rules.conditionIndex?.find(input.condition);
     if (match) {
-      conditions.push({ phrase: clip(input.condition), payload: match.target, start: 0, end: 0, indexRow: match.row });
+      conditions.push({
+        phrase: clip(input.condition),
+        payload: match.target,
+        start: 0,
+        end: 0,
+        indexRow: match.row,
+      });
       trail.use(match.row);
       trail.check(match.row, `the ICD-10-CM ${match.row.level} ${span(match.row)} (${match.row.title})`);
       trail.warnings.push(
@@ -93,6 +99,8 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
   const claimRow = input.claimType ? rules.claimTypes.get(input.claimType) : undefined;
   const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
   const child = input.age !== undefined && input.age < rules.children.ageBelow;
+  const older =
+    input.age !== undefined && rules.olderAdults !== undefined && input.age >= rules.olderAdults.ageAtLeast;
   const condition = conditions[0];
   if (!condition && input.condition?.trim()) {
     trail.warnings.push(
@@ -207,6 +215,8 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
     subspecialtyCode = area.pediatricSubspecialty;
     childApplied = true;
   }
+  const olderApplied = older && area.geriatricSubspecialty !== undefined;
+  if (olderApplied) subspecialtyCode = area.geriatricSubspecialty;
   if (subspecialtyCode === specialtyCode) subspecialtyCode = undefined;
   const specialtyRow = rules.specialties.get(specialtyCode) as SpecialtyRow;
   const subspecialtyRow = subspecialtyCode ? rules.specialties.get(subspecialtyCode) : undefined;
@@ -284,6 +294,12 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
     trail.evidence.push({ kind: 'age', value: String(input.age), ruleId: rules.children.id, use: 'context' });
     trail.use(rules.children);
     trail.check(rules.children, 'the rule for patients under 18');
+  }
+  if (olderApplied && rules.olderAdults) {
+    const row = rules.olderAdults;
+    trail.evidence.push({ kind: 'age', value: String(input.age), ruleId: row.id, use: 'context' });
+    trail.use(row);
+    trail.check(row, `the rule for patients ${row.ageAtLeast} and older`);
   }
   if (route.kind === 'fallback') trail.use(rules.fallback);
   if (range) {

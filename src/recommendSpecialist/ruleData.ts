@@ -90,7 +90,6 @@ const rangeShape = {
   title: z.string().min(2).max(160),
 };
 
-
 const rangeRowSchema = z
   .object({
     ...rangeShape,
@@ -123,6 +122,8 @@ const areaRowSchema = z
     subspecialty: nuccCode.optional(),
     /** Preferred for a patient under 18, instead of `subspecialty`. */
     pediatricSubspecialty: nuccCode.optional(),
+    /** Preferred for an older patient (see `olderAdults` in context.json), instead of `subspecialty`. */
+    geriatricSubspecialty: nuccCode.optional(),
     /** For a patient under 18 the area itself changes (cancer → pediatric cancer). */
     pediatricArea: reference.optional(),
     alternatives: z.array(alternativeSchema),
@@ -278,6 +279,16 @@ const childrenRowSchema = z
 
 export type ChildrenRow = z.infer<typeof childrenRowSchema>;
 
+const olderAdultsRowSchema = z
+  .object({
+    ...provenanceShape,
+    /** From this age (in whole years) the area's geriatric subspecialist is preferred, where it has one. */
+    ageAtLeast: z.number().int().min(50).max(100),
+  })
+  .strict();
+
+export type OlderAdultsRow = z.infer<typeof olderAdultsRowSchema>;
+
 export const contextFileSchema = z
   .object({
     ...editorSchemaShape,
@@ -289,6 +300,8 @@ export const contextFileSchema = z
     denialCategories: z.array(categoryRowSchema),
     fallback: fallbackRowSchema,
     children: childrenRowSchema,
+    /** Optional: without it, age never picks a geriatric subspecialist. */
+    olderAdults: olderAdultsRowSchema.optional(),
   })
   .strict()
   .superRefine(uniqueIds('requirements'))
@@ -413,6 +426,7 @@ export interface SpecialistRules {
   denialCategories: ReadonlyMap<DenialCategory, readonly CategoryRow[]>;
   fallback: FallbackRow;
   children: ChildrenRow;
+  olderAdults?: OlderAdultsRow;
   /** Each range's area, by range id. */
   rangeTargets: ReadonlyMap<string, Target>;
 }
@@ -511,7 +525,13 @@ export function compileSpecialists(
   };
   areas.rows.forEach((area, areaIndex) => {
     const at = ['rows', areaIndex];
-    for (const key of ['specialty', 'subspecialty', 'pediatricSubspecialty', 'surgical'] as const)
+    for (const key of [
+      'specialty',
+      'subspecialty',
+      'pediatricSubspecialty',
+      'geriatricSubspecialty',
+      'surgical',
+    ] as const)
       checkCode(files.areas, [...at, key], area[key], area.id);
     checkArea(files.areas, [...at, 'pediatricArea'], area.pediatricArea, area.id);
     checkAlternatives(files.areas, [...at, 'alternatives'], area.alternatives, area.id);
@@ -656,6 +676,7 @@ export function compileSpecialists(
     denialCategories,
     fallback: context.fallback,
     children: context.children,
+    ...(context.olderAdults ? { olderAdults: context.olderAdults } : {}),
     rangeTargets,
   };
 }

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { renderIcd10Coverage } from '../scripts/icd10-coverage.js';
+import {
+  createOverturn,
+  defaultRuleSetSource,
+  type RuleSetSource,
+  recommendSpecialist,
+} from '../src/index.js';
+import { ConditionIndex, type IndexRow } from '../src/recommendSpecialist/conditionIndex.js';
+import { issuesOf } from './_helpers/errors.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into the rule JSON to break it on purpose
+type Json = any;
+
+const INDEX = 'specialists/icd10cm.json';
+
+function copy(): RuleSetSource & { files: Record<string, Json>; manifest: Json } {
+  return structuredClone(defaultRuleSetSource) as never;
+}
+
+const ruleSetIssues = (source: unknown) =>
+  issuesOf((rules: RuleSetSource) => createOverturn({ rules }), source, 'INVALID_RULE_SET');
+
+const row = (id: string, from: string, title: string, terms?: string[], to?: string): IndexRow => ({
+  id,
+  level: to ? 'block' : 'category',
+  from,
+  ...(to ? { to } : {}),
+  title,
+  ...(terms ? { terms } : {}),
+  citation: 'test',
+  sourceUrl: 'https://example.org/',
+  verifiedOn: '2026-12-02',
+  status: 'confirmed',
+});
+
+describe('ConditionIndex', () => {
+  const index = new ConditionIndex([
+    { row: row('b.hep', 'B15', 'Viral hepatitis', ['hepatitis c'], 'B19'), target: 'liver' },
+    { row: row('c.i47', 'I47', 'Paroxysmal tachycardia', ['supraventricular tachycardia']), target: 'heart' },
+    { row: row('g.chapter', 'G00', 'Diseases of the nervous system', undefined, 'G99'), target: 'nerves' },
+    { row: row('g.other', 'G89', 'Other disorders of the nervous system', undefined, 'G99'), target: 'pain' },
+  ]);
+
+  it('finds a row by its title or its terms, stemmed', () => {
+    expect(index.find('chronic hepatitis')?.target).toBe('liver');
+    expect(index.find('tachycardias')?.row.id).toBe('c.i47');
+    expect(index.find('supraventricular tachycardia')?.words).toEqual(['supraventricular', 'tachycardia']);
+  });
+
+  it('forgives a small typo in a long word, not in a short one', () => {
+    expect(index.find('tachycardai')?.row.id).toBe('c.i47');
+    // Five letters or fewer must be spelt right: "vyral" is not "viral".
+    expect(index.find('vyral')).toBeUndefined();
+    expect(index.find('viral')?.row.id).toBe('b.hep');
+  });
+
+  it('gives nothing for words that say nothing about the condition', () => {
+    expect(index.find('a disorder of the')).toBeUndefined();
+    expect(index.find('my son has a chronic problem')).toBeUndefined();
+    expect(index.find('xyzzy')).toBeUndefined();
+    expect(index.find('')).toBeUndefined();
+  });
+
+  it('does not prefer "Other disorders of …" for a generic disorder: generic words are not searched', () => {
+    // Both titles keep "nervous system" once "other", "disorders" and "diseases" are dropped: a tie, kept in
+    // file order, so the chapter answers.
+    expect(index.find('a nervous system disorder')?.row.id).toBe('g.chapter');
+  });
+
+  it('lists every row with its target, in file order', () => {
+    expect(index.rows.map((entry) => entry.row.id)).toEqual(['b.hep', 'c.i47', 'g.chapter', 'g.other']);
+  });
+});
+
+describe('the ICD-10-CM index of the bundled rule set', () => {
+  it('routes a condition that no phrase names, at medium confidence, saying it was a search', () => {
+    const result = recommendSpecialist({ condition: 'supraventricular tachycardia' });
+    expect(result.area.id).toBe('cardiac');
+    expect(result.subspecialty?.taxonomyCode).toBe('207RC0001X');
+    expect(result.confidence).toBe('medium');
+    expect(result.evidence).toEqual([
+      {
+        kind: 'condition',
+        value: 'supraventricular tachycardia',
+        ruleId: 'icd10cm.I47',
+        area: 'cardiac',
+        use: 'routing',
+      },
+    ]);
+    expect(result.ruleIds.slice(0, 3)).toEqual(['icd10cm.I47', 'icd10.I44-I49', 'cardiac']);
+    expect(result.warnings[0]).toBe(
+      '"supraventricular tachycardia" is not a condition overturn lists by name, so it was searched in the ICD-10-CM titles: the closest is I47 (Paroxysmal tachycardia). Check that this is the condition, or give its ICD-10-CM code.',
+    );
+    expect(result.rationale).toMatch(
+      /^"supraventricular tachycardia" is closest to ICD-10-CM I47 \(Paroxysmal tachycardia\), in the condition area "Heart disease"\./,
+    );
+  });
+
+  it('is not searched when a phrase names the condition', () => {
+    const result = recommendSpecialist({ condition: 'heart attack' });
+    expect(result.evidence[0]?.ruleId).toBe('icd10.I20-I25');
+    expect(result.confidence).toBe('high');
+  });
+
+  it('keeps the fallback, with its warning, when nothing matches', () => {
+    const result = recommendSpecialist({ condition: 'xyzzy' });
+    expect(result.area.id).toBe('internal-medicine');
+    expect(result.confidence).toBe('low');
+    expect(result.warnings).toContain(
+      '"xyzzy" does not name a condition overturn recognises; the specialist was chosen from the rest of the input.',
+    );
+  });
+
+  it('routes every block to a specialty other than the general internist, except symptom, status and complication blocks', () => {
+    const markdown = renderIcd10Coverage();
+    const defaulted = markdown
+      .split('\n')
+      .filter((line) => line.endsWith('| default |'))
+      .map((line) => line.split(' | ')[0]?.slice(2));
+    expect(defaulted).toEqual([
+      'R00–R99',
+      'R00–R09',
+      'R50–R69',
+      'R83–R89',
+      'R90–R94',
+      'R99',
+      'T80–T88',
+      'Z00–Z99',
+      'Z00–Z13',
+      'Z16',
+      'Z18',
+      'Z40–Z53',
+      'Z66',
+      'Z67',
+      'Z68',
+      'Z69–Z76',
+      'Z77–Z99',
+      'U00–U85',
+    ]);
+  });
+
+  it('works without the index: a rule set may leave it out', () => {
+    const source = copy();
+    delete source.manifest.domains.specialists.conditionIndex;
+    delete source.files[INDEX];
+    const overturn = createOverturn({ rules: source });
+    expect(overturn.recommendSpecialist({ condition: 'supraventricular tachycardia' }).area.id).toBe(
+      'internal-medicine',
+    );
+    expect(overturn.recommendSpecialist({ condition: 'heart attack' }).area.id).toBe('cardiac');
+  });
+
+  it('refuses a row that no range of areas.json holds, naming the row', () => {
+    const source = copy();
+    source.files[INDEX].rows.push({
+      ...source.files[INDEX].rows.at(-1),
+      id: 'icd10cm.V01',
+      level: 'category',
+      from: 'V01',
+      title: 'Pedestrian injured in collision with pedal cycle',
+    });
+    const issues = ruleSetIssues(source);
+    expect(issues).toEqual([
+      {
+        file: INDEX,
+        path: ['rows', source.files[INDEX].rows.length - 1],
+        message:
+          'no range of specialists/areas.json holds all of icd10cm.V01: add one, so that it reaches a specialist',
+        ruleId: 'icd10cm.V01',
+      },
+    ]);
+  });
+
+  it('refuses a malformed row: an unknown level, a code that is not a code, a range written at two levels', () => {
+    const source = copy();
+    const rows = source.files[INDEX].rows;
+    rows[0].level = 'section';
+    rows[1].from = 'A0';
+    rows[2].to = 'A19.9';
+    const issues = ruleSetIssues(source);
+    expect(issues.map((issue) => [issue.file, issue.path.join('.')])).toEqual([
+      [INDEX, 'rows.0.level'],
+      [INDEX, 'rows.1.from'],
+      [INDEX, 'rows.2.to'],
+    ]);
+  });
+});
