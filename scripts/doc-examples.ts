@@ -27,6 +27,7 @@ export const CHECKED_DOCS = [
   'analyzeCase.md',
   'buildChecklist.md',
   'classifyDenial.md',
+  'recommendSpecialist.md',
 ];
 
 /** One mismatch between a guide and the library. */
