@@ -186,3 +186,81 @@ describe('the ICD-10-CM index of the bundled rule set', () => {
     ]);
   });
 });
+
+describe('scripts/icd10cm-import (checking the index against the CDC/NCHS tabular list XML)', () => {
+  // A small file in the tabular list's shape, written for this test (two blocks, three categories).
+  const xml = `<?xml version="1.0" encoding="utf-8"?>
+<ICD10CM.tabular>
+  <version>2026</version>
+  <chapter>
+    <name>1</name>
+    <desc>Certain infectious and parasitic diseases (A00-B99)</desc>
+    <section id="A00-A09">
+      <desc>Intestinal infectious diseases (A00-A09)</desc>
+      <diag>
+        <name>A00</name>
+        <desc>Cholera</desc>
+        <diag><name>A00.0</name><desc>Cholera due to Vibrio cholerae 01, biovar cholerae</desc></diag>
+      </diag>
+      <diag>
+        <name>A01</name>
+        <desc>Typhoid and paratyphoid fevers</desc>
+        <inclusionTerm><note>enteric fever</note><note>infection due to Salmonella typhi 01</note></inclusionTerm>
+      </diag>
+    </section>
+    <section id="A15-A19">
+      <desc>Tuberculosis (A15-A19)</desc>
+      <diag><name>A15</name><desc>Respiratory tuberculosis</desc></diag>
+    </section>
+  </chapter>
+</ICD10CM.tabular>`;
+
+  it('reads chapters, blocks, categories and inclusion terms', async () => {
+    const { parseTabular } = await import('../scripts/icd10cm-import.js');
+    expect(parseTabular(xml)).toEqual({
+      chapters: [{ title: 'Certain infectious and parasitic diseases', from: 'A00', to: 'B99' }],
+      blocks: [
+        { title: 'Intestinal infectious diseases', from: 'A00', to: 'A09' },
+        { title: 'Tuberculosis', from: 'A15', to: 'A19' },
+      ],
+      categories: [
+        { code: 'A00', title: 'Cholera', inclusions: [] },
+        {
+          code: 'A01',
+          title: 'Typhoid and paratyphoid fevers',
+          inclusions: ['enteric fever', 'infection due to Salmonella typhi 01'],
+        },
+        { code: 'A15', title: 'Respiratory tuberculosis', inclusions: [] },
+      ],
+    });
+  });
+
+  it('confirms the rows the file agrees with, reports the ones it does not, adds the missing categories', async () => {
+    const { mergeTabular, parseTabular } = await import('../scripts/icd10cm-import.js');
+    const index = structuredClone(defaultRuleSetSource.files[INDEX]) as Json;
+    index.rows = index.rows.filter((item: IndexRow) => item.from.startsWith('A'));
+    const tuberculosis = index.rows.find((item: IndexRow) => item.id === 'icd10cm.A15-A19');
+    tuberculosis.title = 'TB';
+    const { file, report } = mergeTabular(index, parseTabular(xml), { verifiedOn: '2026-12-03' });
+    const byId = new Map(file.rows.map((item) => [item.id, item]));
+    expect(byId.get('icd10cm.A00-B99')?.status).toBe('confirmed');
+    expect(byId.get('icd10cm.A00-A09')).toMatchObject({
+      status: 'confirmed',
+      verifiedOn: '2026-12-03',
+      citation: 'ICD-10-CM Tabular List of Diseases and Injuries, FY2026 (CDC/NCHS and CMS): block A00–A09',
+    });
+    expect(byId.get('icd10cm.A15-A19')?.status).toBe('unconfirmed');
+    expect(byId.get('icd10cm.A01')).toMatchObject({
+      level: 'category',
+      from: 'A01',
+      title: 'Typhoid and paratyphoid fevers',
+      terms: ['enteric fever'],
+      status: 'confirmed',
+    });
+    expect(report).toContain('icd10cm.A15-A19: title "TB" differs from the file\'s "Tuberculosis"');
+    expect(report).toContain('icd10cm.A20-A28: no block A20–A28 in the file');
+    // Categories come after chapters and blocks, in code order.
+    const categories = file.rows.filter((item) => item.level === 'category').map((item) => item.from);
+    expect(categories).toEqual([...categories].sort());
+  });
+});
