@@ -7,6 +7,7 @@
  *   tsx scripts/held-out.ts denials       # one set
  *   tsx scripts/held-out.ts deadlines <src dir>   # another checkout's source (a first-run figure)
  *   tsx scripts/held-out.ts denials --misses      # also list the denial wordings it got wrong
+ *   tsx scripts/held-out.ts specialists-dev --misses   # the development set of condition wordings (for tuning)
  *
  * The denial and specialist misses are not listed by default: whoever tunes the rules should not read them.
  */
@@ -43,7 +44,9 @@ type Library = Record<string, (input: unknown) => Record<string, unknown>>;
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2).filter((arg) => arg !== '--misses');
 const showMisses = process.argv.includes('--misses');
-const sets = ['deadlines', 'denials', 'specialists'].filter((set) => !args[0] || args[0] === set);
+const sets = ['deadlines', 'denials', 'specialists', 'specialists-dev'].filter((set) =>
+  args[0] ? args[0] === set : set !== 'specialists-dev',
+);
 const srcDir = resolve(args[1] ?? join(root, 'src'));
 const library: Library = await import(pathToFileURL(join(srcDir, 'index.ts')).href);
 const load = <Case>(name: string): Case[] =>
@@ -110,8 +113,12 @@ function scoreDenials(): string[] {
  * A recommendation is acceptable when its specialty or its preferred subspecialty is one the case accepts.
  * The fallback is the general internal-medicine answer at low confidence.
  */
-function scoreSpecialists(): string[] {
-  const cases = load<SpecialistCase>('specialists');
+/** Scores a set of condition wordings: the frozen held-out set, or the development set (`test/dev/`, for tuning). */
+function scoreSpecialists(set: 'held-out' | 'dev'): string[] {
+  const cases: SpecialistCase[] =
+    set === 'dev'
+      ? JSON.parse(readFileSync(join(root, 'test/dev/specialists.json'), 'utf8'))
+      : load<SpecialistCase>('specialists');
   let right = 0;
   let fallback = 0;
   let children = 0;
@@ -147,7 +154,7 @@ function scoreSpecialists(): string[] {
   }
   const pct = (part: number, whole: number) => `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
   return [
-    `held-out specialists: ${right}/${cases.length} acceptable (${pct(right, cases.length)}); general internal medicine fallback ${fallback} (${pct(fallback, cases.length)}); under 18: ${childrenRight}/${children}`,
+    `${set} specialists: ${right}/${cases.length} acceptable (${pct(right, cases.length)}); general internal medicine fallback ${fallback} (${pct(fallback, cases.length)}); under 18: ${childrenRight}/${children}`,
     ...(showMisses ? misses : []),
   ];
 }
@@ -156,5 +163,6 @@ const out: string[] = [];
 if (sets.includes('deadlines')) out.push(...scoreDeadlines());
 if (sets.includes('denials')) out.push(...scoreDenials());
 if (sets.includes('specialists') && existsSync(join(root, 'test/held-out/specialists.json')))
-  out.push(...scoreSpecialists());
+  out.push(...scoreSpecialists('held-out'));
+if (sets.includes('specialists-dev')) out.push(...scoreSpecialists('dev'));
 console.log(out.join('\n'));

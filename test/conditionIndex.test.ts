@@ -68,6 +68,32 @@ describe('ConditionIndex', () => {
     expect(index.find('a nervous system disorder')?.row.id).toBe('g.chapter');
   });
 
+  it('prefers a row with a whole term in the text, then more words matched, then a disease over a symptom', () => {
+    const ranked = new ConditionIndex([
+      {
+        row: row('i.rheumatic', 'I00', 'Acute rheumatic fever', ['rheumatic fever'], 'I02'),
+        target: 'heart',
+      },
+      {
+        row: row('r.general', 'R50', 'General symptoms and signs', ['fever', 'fatigue'], 'R69'),
+        target: 'general',
+      },
+      {
+        row: row('r.urine', 'R30', 'Symptoms involving the genitourinary system', ['blood in urine'], 'R39'),
+        target: 'uro',
+      },
+      {
+        row: row('n.kidney', 'N10', 'Renal tubulo-interstitial diseases', ['kidney infection'], 'N16'),
+        target: 'kidney',
+      },
+    ]);
+    // "fever" is a whole term of the symptoms block; "rheumatic fever" is not in the text.
+    expect(ranked.find('fever')?.target).toBe('general');
+    expect(ranked.find('rheumatic fever')?.target).toBe('heart');
+    // Both rows have a whole term and two words in the text: the disease wins over the symptom.
+    expect(ranked.find('kidney infection with blood in the urine')?.target).toBe('kidney');
+  });
+
   it('lists every row with its target, in file order', () => {
     expect(index.rows.map((entry) => entry.row.id)).toEqual(['b.hep', 'c.i47', 'g.chapter', 'g.other']);
   });

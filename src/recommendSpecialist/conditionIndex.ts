@@ -68,6 +68,9 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Symptom (R), status and encounter (Z) and special-purpose (U) codes name no disease. */
+const SECONDARY = /^[RZU]/;
+
 /** A search hit: the row, what it routes to, and the query words it matched. */
 export interface ConditionMatch<Target> {
   row: IndexRow;
@@ -76,10 +79,26 @@ export interface ConditionMatch<Target> {
   words: string[];
 }
 
+/** The words of a text as the index keeps them: lowercase, generic words dropped, Porter2 stems. */
+function processTerm(term: string): string | null {
+  return term.length < 2 || STOP_WORDS.has(term) ? null : stem(term);
+}
+
+function processed(text: string): string[] {
+  return tokenize(text).flatMap((word) => processTerm(word) ?? []);
+}
+
+/** How many of the best-scored results are re-ranked; the rest cannot win. */
+const CANDIDATES = 25;
+
 /**
  * Finds the ICD-10-CM chapter, block or category whose title or plain terms best match a condition in
- * plain words (BM25 ranking by minisearch, terms weighed above titles, Porter2 stems, small typos
- * forgiven). The minisearch index is built on the first search, so only a caller that needs it pays.
+ * plain words. minisearch scores the rows (BM25 over titles and terms, terms weighed double, Porter2 stems,
+ * one typo forgiven in words of six letters or more); among the best, a row with a whole term (or its whole
+ * title) in the text wins ("fever" is a term of the general-symptoms block, "rheumatic fever" is not in the
+ * text), then the row matching more of the text's words, then a disease over a symptom, status or
+ * special-purpose row, then the score. The minisearch index is built on the first search, so only a caller
+ * that needs it pays.
  *
  * @example
  * ```ts
@@ -89,6 +108,8 @@ export interface ConditionMatch<Target> {
  */
 export class ConditionIndex<Target> {
   private search: MiniSearch<{ id: number; title: string; terms: string }> | undefined;
+  /** Per row, its title and each term as processed word lists. */
+  private phrases: string[][][] = [];
 
   constructor(private readonly entries: readonly { row: IndexRow; target: Target }[]) {}
 
@@ -102,14 +123,27 @@ export class ConditionIndex<Target> {
     const search = this.build();
     // Search on the first 2,000 characters: a condition is a few words, and a pasted letter should not
     // cost more than one.
-    const [best] = search.search(text.slice(0, 2000), {
+    const query = text.slice(0, 2000);
+    const results = search.search(query, {
       boost: { terms: 2 },
       fuzzy: (term) => (term.length > 5 ? 0.2 : false),
       combineWith: 'OR',
     });
-    if (!best) return undefined;
-    const entry = this.entries[best.id as number] as { row: IndexRow; target: Target };
-    return { row: entry.row, target: entry.target, words: best.queryTerms };
+    if (!results.length) return undefined;
+    const words = new Set(processed(query));
+    let best: { id: number; key: number[]; queryTerms: string[] } | undefined;
+    for (const result of results.slice(0, CANDIDATES)) {
+      const id = result.id as number;
+      const whole = (this.phrases[id] as string[][]).some(
+        (phrase) => phrase.length > 0 && phrase.every((word) => words.has(word)),
+      );
+      const primary = !SECONDARY.test((this.entries[id] as { row: IndexRow }).row.from);
+      const key = [whole ? 1 : 0, result.queryTerms.length, primary ? 1 : 0, result.score];
+      if (!best || isGreater(key, best.key)) best = { id, key, queryTerms: result.queryTerms };
+    }
+    const winner = best as { id: number; queryTerms: string[] };
+    const entry = this.entries[winner.id] as { row: IndexRow; target: Target };
+    return { row: entry.row, target: entry.target, words: winner.queryTerms };
   }
 
   private build() {
@@ -117,7 +151,7 @@ export class ConditionIndex<Target> {
     const search = new MiniSearch<{ id: number; title: string; terms: string }>({
       fields: ['title', 'terms'],
       tokenize: (text) => tokenize(text),
-      processTerm: (term) => (term.length < 2 || STOP_WORDS.has(term) ? null : stem(term)),
+      processTerm,
     });
     search.addAll(
       this.entries.map((entry, id) => ({
@@ -126,7 +160,17 @@ export class ConditionIndex<Target> {
         terms: (entry.row.terms ?? []).join(' ; '),
       })),
     );
+    this.phrases = this.entries.map((entry) => [entry.row.title, ...(entry.row.terms ?? [])].map(processed));
     this.search = search;
     return search;
   }
+}
+
+/** Lexicographic comparison of two keys of the same length; a tie keeps the earlier (better-scored) one. */
+function isGreater(left: readonly number[], right: readonly number[]): boolean {
+  for (let index = 0; index < left.length; index++) {
+    if ((left[index] as number) !== (right[index] as number))
+      return (left[index] as number) > (right[index] as number);
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 import type { CompiledRuleSet } from '../engine/compile.js';
-import type { PhraseMatcher } from '../engine/phraseMatcher.js';
+import { type PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
 import type { IndexRow } from './conditionIndex.js';
 import { type Icd10Code, parseIcd10 } from './icd10.js';
@@ -95,10 +95,14 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
       );
     }
   }
-  const procedure = findAll(rules.procedures, input.procedure)[0];
+  // A treatment whose own specialty judges it is more telling than a setting ("inpatient stay with a
+  // hysterectomy"): it is preferred, then the longest, then the earliest phrase.
+  const procedures = findAll(rules.procedures, input.procedure);
+  const procedure = procedures.find((found) => found.payload.decides) ?? procedures[0];
   const claimRow = input.claimType ? rules.claimTypes.get(input.claimType) : undefined;
   const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
-  const child = input.age !== undefined && input.age < rules.children.ageBelow;
+  const childWord = input.age === undefined ? wordOfChild(rules, input.condition) : undefined;
+  const child = input.age !== undefined ? input.age < rules.children.ageBelow : childWord !== undefined;
   const older =
     input.age !== undefined && rules.olderAdults !== undefined && input.age >= rules.olderAdults.ageAtLeast;
   const condition = conditions[0];
@@ -111,15 +115,25 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
   const specialist = (code: string, reason?: string) =>
     toSpecialist(rules.specialties.get(code) as SpecialtyRow, reason);
 
-  // 1. What routes: the principal code, unless it is only a catch-all and a condition names something better.
+  // 1. What routes: a procedure whose own specialty judges it; else the principal code, unless it is only a
+  // catch-all and a condition names something better; else the condition, the procedure, the claim type.
+  // A search that found only the general fallback's ground (a symptom or status block) comes last.
   let route: Route;
   let routed: Target;
   let confidence: Confidence;
-  if (codes.principal && ((codes.principal.target.range.confidence ?? 'high') === 'high' || !condition)) {
+  const weakSearch = condition?.indexRow !== undefined && condition.payload.area.id === rules.fallback.area;
+  if (procedure?.payload.decides) {
+    route = { kind: 'procedure', found: procedure };
+    routed = procedureTarget(rules, procedure.payload);
+    confidence = codes.principal || (condition && !condition.indexRow) ? 'high' : 'medium';
+  } else if (
+    codes.principal &&
+    ((codes.principal.target.range.confidence ?? 'high') === 'high' || !condition)
+  ) {
     route = { kind: 'icd10', hit: codes.principal };
     routed = codes.principal.target;
     confidence = codes.principal.target.range.confidence ?? 'high';
-  } else if (condition) {
+  } else if (condition && !(weakSearch && (procedure || claimRow?.defaultArea))) {
     route = { kind: 'condition', found: condition };
     routed = condition.payload;
     confidence = condition.payload.range?.confidence ?? 'high';
@@ -291,7 +305,12 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
     });
   }
   if (childApplied) {
-    trail.evidence.push({ kind: 'age', value: String(input.age), ruleId: rules.children.id, use: 'context' });
+    trail.evidence.push({
+      kind: 'age',
+      value: input.age !== undefined ? String(input.age) : `"${childWord}"`,
+      ruleId: rules.children.id,
+      use: 'context',
+    });
     trail.use(rules.children);
     trail.check(rules.children, 'the rule for patients under 18');
   }
@@ -407,7 +426,18 @@ function readCodes(
   return principal ? { principal, all } : { all };
 }
 
-/** Every phrase found, the longest first (then the earliest); a phrase inside a longer one is dropped. */
+/** The first word of the condition that says the patient is a child, when no age was given. */
+function wordOfChild(rules: SpecialistRules, text: string | undefined): string | undefined {
+  const words = rules.children.words;
+  if (!words?.length || !text) return undefined;
+  const wanted = new Set(words.map((word) => tokenize(word).join(' ')));
+  return tokenize(text.slice(0, 2000)).find((word) => wanted.has(word));
+}
+
+/**
+ * Every phrase found, in the order the text names them (the first is usually the principal condition); a
+ * phrase inside a longer one is dropped, and so is a second phrase leading to the same place.
+ */
 function findAll<Payload>(
   matcher: PhraseMatcher<PhraseHit<Payload>>,
   text: string | undefined,
@@ -424,7 +454,7 @@ function findAll<Payload>(
     const again = kept.some((other) => other.payload === candidate.payload);
     if (!inside && !again) kept.push(candidate);
   }
-  return kept;
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 function procedureTarget(rules: SpecialistRules, row: ProcedureRow): Target {
@@ -497,7 +527,9 @@ function rationale(parts: {
       break;
     case 'procedure':
       sentences.push(
-        `No recognised diagnosis was given; ${route.found.payload.name} belongs to the condition area "${routedArea.name}".`,
+        route.found.payload.decides
+          ? `${capitalize(route.found.payload.name)} is in dispute: the specialty that performs or manages it is best placed to judge whether it is needed.`
+          : `No recognised diagnosis was given; ${route.found.payload.name} belongs to the condition area "${routedArea.name}".`,
       );
       break;
     case 'claim_type':

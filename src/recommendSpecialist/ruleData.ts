@@ -177,6 +177,12 @@ const procedureRowSchema = z
     area: reference,
     /** A range of that area whose specialists fit better (kidney transplant → Z94.0). */
     range: reference.optional(),
+    /**
+     * The specialty that performs or manages this treatment is the peer who judges whether it is needed
+     * (radiation therapy, a wheelchair, a transplant): its area answers even when a code or a condition
+     * names another, whose specialist becomes an alternative.
+     */
+    decides: z.boolean().optional(),
     alternatives: z.array(alternativeSchema).optional(),
   })
   .strict()
@@ -274,6 +280,8 @@ const childrenRowSchema = z
     ageBelow: z.number().int().min(1).max(30),
     /** Added when the area names no pediatric subspecialist. */
     alternative: alternativeSchema,
+    /** Without an age, any of these words in the condition means a child ("my baby", "a teenager"). */
+    words: z.array(phrase).optional(),
   })
   .strict();
 
