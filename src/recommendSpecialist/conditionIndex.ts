@@ -21,6 +21,8 @@ const indexRowSchema = z
     title: z.string().min(2).max(200),
     /** overturn's own plain words for the row (not ICD-10-CM text): what a patient would type. */
     terms: z.array(phrase).optional(),
+    /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis). */
+    pediatric: z.boolean().optional(),
   })
   .strict()
   .superRefine(checkEffectiveRange)

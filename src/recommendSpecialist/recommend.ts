@@ -101,8 +101,13 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
   const procedure = procedures.find((found) => found.payload.decides) ?? procedures[0];
   const claimRow = input.claimType ? rules.claimTypes.get(input.claimType) : undefined;
   const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
-  const childWord = input.age === undefined ? wordOfChild(rules, input.condition) : undefined;
-  const child = input.age !== undefined ? input.age < rules.children.ageBelow : childWord !== undefined;
+  // Without an age, a word of the condition ("baby") or a condition or treatment of childhood says child.
+  const childSign =
+    input.age === undefined
+      ? (wordOfChild(rules, input.condition) ??
+        childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload))
+      : undefined;
+  const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
   const older =
     input.age !== undefined && rules.olderAdults !== undefined && input.age >= rules.olderAdults.ageAtLeast;
   const condition = conditions[0];
@@ -307,7 +312,7 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
   if (childApplied) {
     trail.evidence.push({
       kind: 'age',
-      value: input.age !== undefined ? String(input.age) : `"${childWord}"`,
+      value: input.age !== undefined ? String(input.age) : (childSign as string),
       ruleId: rules.children.id,
       use: 'context',
     });
@@ -426,12 +431,26 @@ function readCodes(
   return principal ? { principal, all } : { all };
 }
 
-/** The first word of the condition that says the patient is a child, when no age was given. */
+/** The first word of the condition that says the patient is a child (quoted), when no age was given. */
 function wordOfChild(rules: SpecialistRules, text: string | undefined): string | undefined {
   const words = rules.children.words;
   if (!words?.length || !text) return undefined;
   const wanted = new Set(words.map((word) => tokenize(word).join(' ')));
-  return tokenize(text.slice(0, 2000)).find((word) => wanted.has(word));
+  const word = tokenize(text.slice(0, 2000)).find((candidate) => wanted.has(candidate));
+  return word === undefined ? undefined : `"${word}"`;
+}
+
+/** The childhood condition or treatment among the signals, named as the evidence shows it. */
+function childhoodSign(
+  range: RangeRow | undefined,
+  condition: Found<Target> | undefined,
+  procedure: ProcedureRow | undefined,
+): string | undefined {
+  if (range?.pediatric) return `a childhood condition (${range.title})`;
+  if (condition?.indexRow?.pediatric) return `a childhood condition (${condition.indexRow.title})`;
+  if (condition?.payload.range?.pediatric) return `a childhood condition (${condition.payload.range.title})`;
+  if (procedure?.pediatric) return `a treatment for children (${procedure.name})`;
+  return undefined;
 }
 
 /**

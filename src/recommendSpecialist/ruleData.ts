@@ -103,6 +103,8 @@ const rangeRowSchema = z
     guidelines: z.array(z.string().min(2).max(200)).optional(),
     /** Plain-language phrases that mean this range: they route like its codes. */
     phrases: z.array(phrase).optional(),
+    /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis, cleft palate). */
+    pediatric: z.boolean().optional(),
     /** How well the range alone identifies the specialist (default `high`; chapter catch-alls lower). */
     confidence: confidence.optional(),
     /** Told to the reader whenever this range routes the answer. */
@@ -183,6 +185,8 @@ const procedureRowSchema = z
      * names another, whose specialist becomes an alternative.
      */
     decides: z.boolean().optional(),
+    /** A treatment given to children (growth hormone, a cranial helmet): without an age, the patient is a child. */
+    pediatric: z.boolean().optional(),
     alternatives: z.array(alternativeSchema).optional(),
   })
   .strict()
