@@ -242,19 +242,27 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
 
   let performer: SpecialtyRow | undefined;
   const procedureAlternatives: AlternativeSpecialist[] = [];
+  // A drug used for many conditions is prescribed by the specialist of the condition it is for: when a code or
+  // a condition routed elsewhere, the drug adds no prescriber of its own.
+  const drugForOtherArea =
+    procedure?.payload.drug === true &&
+    route.kind !== 'procedure' &&
+    procedureTarget(rules, procedure.payload).area.id !== routed.area.id;
   if (procedure) {
     const row = procedure.payload;
-    performer = rules.specialties.get(row.performedBy) as SpecialtyRow;
-    procedureAlternatives.push(
-      specialist(
-        row.performedBy,
-        `Performs ${row.name}: when the dispute is whether it is needed, this specialty's view counts too`,
-      ),
-    );
-    for (const alternative of row.alternatives ?? [])
-      procedureAlternatives.push(specialist(alternative.code, alternative.reason));
+    if (!drugForOtherArea) {
+      performer = rules.specialties.get(row.performedBy) as SpecialtyRow;
+      procedureAlternatives.push(
+        specialist(
+          row.performedBy,
+          `${row.drug ? 'Prescribes' : 'Performs'} ${row.name}: when the dispute is whether it is needed, this specialty's view counts too`,
+        ),
+      );
+      for (const alternative of row.alternatives ?? [])
+        procedureAlternatives.push(specialist(alternative.code, alternative.reason));
+    }
     trail.use(row);
-    trail.check(row, `which specialty performs ${row.name}`);
+    trail.check(row, `which specialty ${row.drug ? 'prescribes' : 'performs'} ${row.name}`);
   } else if (input.procedure?.trim()) {
     trail.warnings.push(
       `"${clip(input.procedure)}" is not a procedure overturn recognises; the specialist was chosen from the rest of the input.`,
@@ -289,7 +297,14 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
       value: procedure.phrase,
       ruleId: procedure.payload.id,
       area: procedure.payload.area,
-      use: route.kind === 'procedure' ? 'routing' : performerAdded ? 'alternative' : 'context',
+      use:
+        route.kind === 'procedure'
+          ? 'routing'
+          : drugForOtherArea
+            ? 'ignored'
+            : performerAdded
+              ? 'alternative'
+              : 'context',
     });
   }
   if (claimRow) {
@@ -374,6 +389,7 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
       subspecialty: subspecialtyRow,
       performer: performerAdded ? performer : undefined,
       procedureName: procedure?.payload.name ?? (input.procedure ? `"${clip(input.procedure)}"` : undefined),
+      drug: procedure?.payload.drug === true,
       context,
       guidelines,
     }),
@@ -526,6 +542,8 @@ function rationale(parts: {
   subspecialty: SpecialtyRow | undefined;
   performer: SpecialtyRow | undefined;
   procedureName: string | undefined;
+  /** The procedure is a drug: its specialty prescribes it. */
+  drug: boolean;
   context: readonly (ClaimTypeRow | CategoryRow)[];
   guidelines: readonly string[];
 }): string {
@@ -576,7 +594,7 @@ function rationale(parts: {
   }
   if (performer && parts.procedureName) {
     sentences.push(
-      `Because ${parts.procedureName} is in dispute, add the view of ${article(performer.plainName)} ${performer.plainName}, the specialty that performs it.`,
+      `Because ${parts.procedureName} is in dispute, add the view of ${article(performer.plainName)} ${performer.plainName}, the specialty that ${parts.drug ? 'prescribes' : 'performs'} it.`,
     );
   }
   for (const row of parts.context) if (row.rationale) sentences.push(row.rationale);

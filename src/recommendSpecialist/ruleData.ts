@@ -185,6 +185,8 @@ const procedureRowSchema = z
      * names another, whose specialist becomes an alternative.
      */
     decides: z.boolean().optional(),
+    /** The row names drugs: its specialty prescribes them rather than performs them. */
+    drug: z.boolean().optional(),
     /** A treatment given to children (growth hormone, a cranial helmet): without an age, the patient is a child. */
     pediatric: z.boolean().optional(),
     alternatives: z.array(alternativeSchema).optional(),
