@@ -95,7 +95,11 @@ export interface AlternativeSpecialist extends Specialist {
 export interface SpecialistEvidence {
   /** What the signal is. */
   kind: 'icd10' | 'condition' | 'procedure' | 'claim_type' | 'denial_category' | 'age';
-  /** The normalised code (`I21.4`), the phrase as listed in the rule set, the claim type or category. */
+  /**
+   * The normalised code (`I21.4`), the phrase as listed in the rule set (for a condition found by the
+   * ICD-10-CM search, the words given), the claim type or category, the age (or, for a child without an
+   * age, the word or the childhood condition that says so: `"baby"`).
+   */
   value: string;
   /** The id of the range, area, procedure or context row that recognised it. */
   ruleId: string;
