@@ -110,8 +110,8 @@ const CANDIDATES = 25;
  */
 export class ConditionIndex<Target> {
   private search: MiniSearch<{ id: number; title: string; terms: string }> | undefined;
-  /** Per row, its title and each term as processed word lists. */
-  private phrases: string[][][] = [];
+  /** Per row, its title and each term as processed word lists: made when the row is first a candidate. */
+  private readonly phrases: (string[][] | undefined)[] = [];
 
   constructor(private readonly entries: readonly { row: IndexRow; target: Target }[]) {}
 
@@ -136,7 +136,7 @@ export class ConditionIndex<Target> {
     let best: { id: number; key: number[]; queryTerms: string[] } | undefined;
     for (const result of results.slice(0, CANDIDATES)) {
       const id = result.id as number;
-      const whole = (this.phrases[id] as string[][]).some(
+      const whole = this.phrasesOf(id).some(
         (phrase) => phrase.length > 0 && phrase.every((word) => words.has(word)),
       );
       const primary = !SECONDARY.test((this.entries[id] as { row: IndexRow }).row.from);
@@ -162,9 +162,18 @@ export class ConditionIndex<Target> {
         terms: (entry.row.terms ?? []).join(' ; '),
       })),
     );
-    this.phrases = this.entries.map((entry) => [entry.row.title, ...(entry.row.terms ?? [])].map(processed));
     this.search = search;
     return search;
+  }
+
+  private phrasesOf(id: number): string[][] {
+    let phrases = this.phrases[id];
+    if (!phrases) {
+      const { row } = this.entries[id] as { row: IndexRow };
+      phrases = [row.title, ...(row.terms ?? [])].map(processed);
+      this.phrases[id] = phrases;
+    }
+    return phrases;
   }
 }
 
