@@ -218,3 +218,102 @@ describe('overturn analyze on FHIR and X12 835 input', () => {
     expect(wrong.stderr).toContain('INVALID_INPUT');
   });
 });
+
+describe('the CLI behaves in a shell', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'overturn-cli-'));
+
+  it('prints its version', () => {
+    const result = cli('--version');
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  });
+
+  it('checks option values before any work: one message, exit 2', () => {
+    const planType = cli('analyze', 'examples/knee-replacement-necessity.json', '--plan-type', 'erisa');
+    expect(planType.status).toBe(2);
+    expect(planType.stderr).toContain("option '--plan-type <type>' argument 'erisa' is invalid");
+    expect(planType.stdout).toBe('');
+    const date = cli('batch', '-', '--received', '2026-13-01');
+    expect(date.status).toBe(2);
+    expect(date.stderr).toContain('expected a real date as YYYY-MM-DD');
+    const state = cli('analyze', 'examples/knee-replacement-necessity.json', '--state', 'XX');
+    expect(state.status).toBe(2);
+    expect(state.stderr).toContain('expected a USPS state code');
+  });
+
+  it('refuses an option that does not apply to the input instead of ignoring it', () => {
+    const result = cli(
+      'analyze',
+      'examples/knee-replacement-necessity.json',
+      '--plan-type',
+      'employer_erisa',
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'overturn: --plan-type applies to FHIR and 835 input; examples/knee-replacement-necessity.json is a case file, which says its plan type, dates and state itself\n',
+    );
+  });
+
+  it('accepts a byte-order mark and a $schema key in a case file', () => {
+    const file = join(dir, 'case.json');
+    const parsed = JSON.parse(readFileSync(join(root, 'examples/knee-replacement-necessity.json'), 'utf8'));
+    writeFileSync(
+      file,
+      `\uFEFF${JSON.stringify({ $schema: '../schemas/case-input.schema.json', ...parsed })}`,
+    );
+    for (const command of ['analyze', 'classify', 'deadline']) {
+      const result = cli(command, file, '--as-of', '2026-06-01');
+      expect(result.status, `${command}: ${result.stderr}`).toBe(0);
+    }
+  });
+
+  it('says how long ago a passed deadline was, not a negative number of days remaining', () => {
+    // Notice 2026-01-02, receipt presumed 01-07, + 120 days = 2026-05-07; 2026-06-01 is 25 days later.
+    const result = cli('deadline', 'examples/medicare-redetermination.json', '--as-of', '2026-06-01');
+    expect(result.stdout).toContain('status           passed 25 days ago');
+    expect(result.stdout).not.toContain('remaining');
+  });
+
+  it('names the calendar file, not the case, when --ics cannot be written, and exits 3', () => {
+    const target = join(dir, 'missing-folder', 'plan.ics');
+    const result = cli('analyze', 'examples/knee-replacement-necessity.json', '--ics', target);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain(`overturn: cannot write ${target}: `);
+    expect(result.stderr).not.toContain('knee-replacement-necessity.json:');
+  });
+
+  it('stops quietly with 141 when the reader closes the pipe, and with one line and 3 on a full disk', () => {
+    const lines = `${readFileSync(join(root, 'examples/knee-replacement-necessity.json'), 'utf8').replace(/\n/g, '')}\n`;
+    const input = join(dir, 'many.ndjson');
+    writeFileSync(input, lines.repeat(2000));
+    const main = join(root, 'src/cli/main.ts');
+    const status = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" --import tsx "${main}" batch "${input}" --as-of 2026-06-01 | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(status.stdout.trim()).toBe('141');
+    expect(status.stderr).toBe(''); // no "Unhandled 'error' event", no EPIPE, no stack trace
+    const full = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" --import tsx "${main}" analyze examples/knee-replacement-necessity.json --json > /dev/full`,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(full.status).toBe(3);
+    expect(full.stderr).toBe('overturn: cannot write the output: no space left on device, write (ENOSPC)\n');
+  });
+
+  it('fails a fixture run that finds no fixture', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'overturn-empty-'));
+    const result = cli('test', empty);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('no fixture found: nothing was tested');
+    expect(result.stdout).toContain('0 fixtures, none run');
+  });
+});

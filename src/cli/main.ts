@@ -2,10 +2,13 @@
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
+import packageJson from '../../package.json';
 import { deadlineInputOf } from '../analyzeCase/analyze.js';
 import type { CaseInput } from '../buildChecklist/types.js';
+import { US_STATES } from '../computeAppealDeadline/states.js';
 import { createOverturn, type Overturn, OverturnError, toICalendar } from '../index.js';
 import { draftAppealLetter, draftRecordsRequest } from '../letters/index.js';
+import { PLAN_TYPES } from '../types.js';
 import { isBatchWorker, runBatch, runX12Batch } from './batch.js';
 import { diffJsonReport, diffTextReport, runDiff } from './diffCommand.js';
 import { FIXTURE_DOMAINS, type FixtureDomain } from './fixtureSuite.js';
@@ -17,6 +20,7 @@ import {
   type LabelledCase,
 } from './inputFormats.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
+import { EXIT, guardStandardOutput, isClosedPipe, outputErrorLine } from './output.js';
 import { analysisReport, type Colors, classificationLines, deadlineLines } from './report.js';
 import {
   type EngineChoice,
@@ -29,9 +33,8 @@ import {
 } from './testCommand.js';
 import { validateRuleDirectory } from './validateCommand.js';
 
-/** Exit codes: 0 done, 1 a file could not be analysed, 2 a usage or rule-set error. */
-const EXIT_INPUT = 1;
-const EXIT_USAGE = 2;
+const EXIT_INPUT = EXIT.input;
+const EXIT_USAGE = EXIT.usage;
 
 interface CommonOptions {
   json: boolean;
@@ -52,9 +55,44 @@ function overturnFor(options: CommonOptions): Overturn {
   return createOverturn(options.rules ? { rules: loadRuleDirectory(options.rules) } : {});
 }
 
-function readJson(file: string): unknown {
-  return JSON.parse(file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8'));
+/** A file's text (or stdin's, for `-`), without the byte-order mark some editors write. */
+function readText(file: string): string {
+  const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** A JSON file, with its editor-only `$schema` key (which the library would refuse) left out. */
+function readJson(file: string): unknown {
+  return withoutSchemaKey(JSON.parse(readText(file)));
+}
+
+function withoutSchemaKey(value: unknown): unknown {
+  if (!isObject(value) || !('$schema' in value)) return value;
+  const { $schema: _schema, ...rest } = value;
+  return rest;
+}
+
+/** With no file and a terminal on stdin, the user forgot the file: show the usage instead of waiting. */
+function needsFile(command: Command, files: string[]): void {
+  if (!files.length && process.stdin.isTTY) {
+    process.stderr.write(command.helpInformation());
+    throw new UsageError(`${command.name()} needs a file, or - to read stdin`);
+  }
+}
+
+/** Option values checked before any work, so a typo gives one message and exit 2, not one per record. */
+const parseDate = (value: string) => {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value)
+    throw new InvalidArgumentError('expected a real date as YYYY-MM-DD');
+  return value;
+};
+const parseState = (value: string) => {
+  const code = value.toUpperCase();
+  if (!(US_STATES as readonly string[]).includes(code))
+    throw new InvalidArgumentError('expected a USPS state code such as NY, CA or DC');
+  return code;
+};
 
 function isCase(value: unknown): value is Record<string, unknown> & { denial: unknown } {
   return Boolean(value && typeof value === 'object' && !Array.isArray(value) && 'denial' in value);
@@ -113,6 +151,14 @@ interface AnalyzeOptions extends CommonOptions {
   funding?: string;
 }
 
+/** The options that describe FHIR and 835 input, which a case file says for itself. */
+const CONTEXT_OPTIONS = [
+  ['planType', '--plan-type'],
+  ['received', '--received'],
+  ['state', '--state'],
+  ['funding', '--funding'],
+] as const;
+
 function analyze(files: string[], options: AnalyzeOptions): number {
   if (options.ics && files.length > 1) throw new UsageError('--ics takes one case file at a time');
   const overturn = overturnFor(options);
@@ -121,8 +167,13 @@ function analyze(files: string[], options: AnalyzeOptions): number {
   for (const file of files.length ? files : ['-']) {
     let cases: LabelledCase[];
     try {
-      const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+      const text = readText(file);
       const format = options.format ?? detectFormat(text);
+      const given = CONTEXT_OPTIONS.filter(([key]) => options[key] !== undefined).map(([, flag]) => flag);
+      if (format === 'case' && given.length)
+        throw new UsageError(
+          `${given.join(', ')} ${given.length > 1 ? 'apply' : 'applies'} to FHIR and 835 input; ${file} is a case file, which says its plan type, dates and state itself`,
+        );
       cases = casesFromText(text, format, {
         ...(options.planType ? { planType: options.planType as never } : {}),
         ...(options.received ? { receivedDate: options.received } : {}),
@@ -132,11 +183,14 @@ function analyze(files: string[], options: AnalyzeOptions): number {
         ...(options.asOf || format !== 'case' ? { asOf: options.asOf ?? today() } : {}),
       });
       if (format === 'case') {
-        for (const entry of cases)
+        for (const entry of cases) {
+          entry.input = withoutSchemaKey(entry.input);
           if (isObject(entry.input) && entry.input.asOf === undefined)
             entry.input = { ...entry.input, asOf: today() };
+        }
       }
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       failed = true;
       process.stderr.write(describeError(file, error));
       continue;
@@ -156,7 +210,13 @@ function analyze(files: string[], options: AnalyzeOptions): number {
         );
         if (options.ics) {
           const ics = toICalendar(analysis);
-          writeFileSync(options.ics, ics);
+          try {
+            writeFileSync(options.ics, ics);
+          } catch (error) {
+            // The calendar file is the output: its error names it, not the case file.
+            process.stderr.write(outputErrorLine(options.ics, error));
+            return EXIT.output;
+          }
           const events = ics.split('BEGIN:VEVENT').length - 1;
           process.stderr.write(`${options.ics}: ${events} dated steps, each with a reminder 7 days before\n`);
         }
@@ -255,11 +315,16 @@ export function program(): Command {
     command
       .option('--json', 'print the answer as JSON', false)
       .option('--rules <dir>', 'use the rule set in this directory instead of the bundled one')
-      .option('--as-of <YYYY-MM-DD>', "today's date (default: the file's asOf, else the system date)")
+      .option(
+        '--as-of <YYYY-MM-DD>',
+        "today's date (default: the file's asOf, else the system date)",
+        parseDate,
+      )
       .addOption(new Option('--color', 'force colour').default(undefined))
       .option('--no-color', 'no colour (default: colour when printing to a terminal)');
   const cli = new Command('overturn')
     .description('Turn a US health-insurance denial into a dated, cited plan.')
+    .version(packageJson.version, '-V, --version', 'print the version')
     .showHelpAfterError()
     .exitOverride();
   common(
@@ -276,19 +341,22 @@ export function program(): Command {
           ...INPUT_FORMATS,
         ]),
       )
-      .option(
-        '--plan-type <type>',
-        'the plan type, for FHIR and 835 input that does not say (employer_erisa, …)',
+      .addOption(
+        new Option(
+          '--plan-type <type>',
+          'the plan type, for FHIR and 835 input that does not say (employer_erisa, …)',
+        ).choices([...PLAN_TYPES]),
       )
-      .option('--received <YYYY-MM-DD>', 'for FHIR and 835 input: the day the notice arrived')
-      .option('--state <code>', 'for FHIR and 835 input: the USPS state code')
+      .option('--received <YYYY-MM-DD>', 'for FHIR and 835 input: the day the notice arrived', parseDate)
+      .option('--state <code>', 'for FHIR and 835 input: the USPS state code', parseState)
       .addOption(
         new Option('--funding <funding>', 'for FHIR and 835 input: insured or self_funded').choices([
           'insured',
           'self_funded',
         ]),
       ),
-  ).action((files: string[], options: AnalyzeOptions) => {
+  ).action((files: string[], options: AnalyzeOptions, command: Command) => {
+    needsFile(command, files);
     process.exitCode = analyze(files, options);
   });
   common(
@@ -318,9 +386,13 @@ export function program(): Command {
         'x12',
       ]),
     )
-    .option('--plan-type <type>', 'for FHIR and 835 records that do not say: the plan type')
-    .option('--received <YYYY-MM-DD>', 'for FHIR and 835 records: the day the notice arrived')
-    .option('--state <code>', 'for FHIR and 835 records: the USPS state code')
+    .addOption(
+      new Option('--plan-type <type>', 'for FHIR and 835 records that do not say: the plan type').choices([
+        ...PLAN_TYPES,
+      ]),
+    )
+    .option('--received <YYYY-MM-DD>', 'for FHIR and 835 records: the day the notice arrived', parseDate)
+    .option('--state <code>', 'for FHIR and 835 records: the USPS state code', parseState)
     .addOption(
       new Option('--funding <funding>', 'for FHIR and 835 records: insured or self_funded').choices([
         'insured',
@@ -332,12 +404,7 @@ export function program(): Command {
     .option(
       '--as-of <YYYY-MM-DD>',
       "today's date for every case (default: each case's asOf, else the system date)",
-      (value: string) => {
-        const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
-        if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value)
-          throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-        return value;
-      },
+      parseDate,
     )
     .option(
       '--workers <n>',
@@ -394,6 +461,10 @@ export function program(): Command {
             );
           process.exitCode = summary.errors ? EXIT_INPUT : 0;
         } catch (error) {
+          if (isClosedPipe(error)) {
+            process.exitCode = EXIT.closedPipe;
+            return;
+          }
           const path = (error as { path?: unknown } | null)?.path;
           process.stderr.write(describeError(typeof path === 'string' ? path : 'overturn batch', error));
           process.exitCode = EXIT_USAGE;
@@ -405,7 +476,8 @@ export function program(): Command {
       .command('classify')
       .description('classify a denial (a DenialInput, or a case file with a "denial" field)')
       .argument('[files...]', 'JSON files; - or nothing reads stdin'),
-  ).action((files: string[], options: CommonOptions) => {
+  ).action((files: string[], options: CommonOptions, command: Command) => {
+    needsFile(command, files);
     process.exitCode = classify(files, options);
   });
   common(
@@ -413,7 +485,8 @@ export function program(): Command {
       .command('deadline')
       .description('compute the appeal deadline (a DeadlineInput, or the same fields of a case file)')
       .argument('[files...]', 'JSON files; - or nothing reads stdin'),
-  ).action((files: string[], options: CommonOptions) => {
+  ).action((files: string[], options: CommonOptions, command: Command) => {
+    needsFile(command, files);
     process.exitCode = deadline(files, options);
   });
   cli
@@ -508,6 +581,7 @@ export function program(): Command {
 
 /** Runs the program on `argv` (without node and the script) and sets the exit code. */
 export async function run(argv: string[]): Promise<void> {
+  guardStandardOutput();
   try {
     await program().parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -129,7 +129,11 @@ export function deadlineLines(deadline: AppealDeadline, c: Colors): string[] {
     ),
   ];
   if (deadline.daysRemaining !== undefined) {
-    const status = `${deadline.status === 'passed' ? c.red('passed') : deadline.status === 'due_soon' ? c.yellow('due soon') : 'open'}, ${deadline.daysRemaining} days remaining`;
+    const days = deadline.daysRemaining;
+    const status =
+      deadline.status === 'passed'
+        ? c.red(`passed ${-days} ${-days === 1 ? 'day' : 'days'} ago`)
+        : `${deadline.status === 'due_soon' ? c.yellow('due soon') : 'open'}, ${days} ${days === 1 ? 'day' : 'days'} remaining`;
     lines.push(line(c, 'status', status));
   }
   if (deadline.decisionDue) {

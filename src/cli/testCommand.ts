@@ -79,13 +79,16 @@ async function runOne(
 
 /** The exit code of a run: 1 when any fixture failed or any file could not be read. */
 export function exitCodeOf(run: TestRun): number {
-  return run.loadErrors.length || run.results.some((result) => !result.passed) ? 1 : 0;
+  // No fixture at all is a failure: a suite that tests nothing must not pass.
+  return run.loadErrors.length || !run.results.length || run.results.some((result) => !result.passed) ? 1 : 0;
 }
 
 /** The text report: failures in full, then counts by domain. */
 export function textReport(run: TestRun, c: Colors, verbose = false): string {
   const out: string[] = [];
   for (const error of run.loadErrors) out.push(`${c.red('✗')} ${error.file}: ${error.message}`);
+  if (!run.results.length && !run.loadErrors.length)
+    out.push(`${c.red('✗')} no fixture found: nothing was tested`);
   for (const result of run.results) {
     if (result.passed) {
       if (verbose) out.push(`${c.green('✓')} ${c.dim(where(result))} ${result.name}`);
@@ -109,7 +112,7 @@ export function textReport(run: TestRun, c: Colors, verbose = false): string {
   }
   const failed = run.results.filter((result) => !result.passed).length;
   out.push(
-    `${run.results.length} fixtures, ${failed ? c.red(`${failed} failed`) : c.green('all passed')}${run.loadErrors.length ? `, ${c.red(`${run.loadErrors.length} files unreadable`)}` : ''} · rule set ${run.ruleSet.id} ${run.ruleSet.version}`,
+    `${run.results.length} fixtures, ${failed ? c.red(`${failed} failed`) : run.results.length ? c.green('all passed') : c.red('none run')}${run.loadErrors.length ? `, ${c.red(`${run.loadErrors.length} files unreadable`)}` : ''} · rule set ${run.ruleSet.id} ${run.ruleSet.version}`,
   );
   return `${out.join('\n')}\n`;
 }
