@@ -230,9 +230,9 @@ describe('overturn batch (CLI)', () => {
     expect(parseOutput(readFileSync(out, 'utf8'))).toEqual(expectedOutput(text, '2026-12-24'));
   });
 
-  it('exits 2 on usage errors', () => {
+  it('exits 1 on an input file it cannot read (as every command does) and 2 on usage errors', () => {
     const missing = cli([join(dir, 'missing.ndjson')]);
-    expect(missing.status).toBe(2);
+    expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('missing.ndjson: no such file');
     expect(cli([bigFile, '--workers', 'many']).status).toBe(2);
     const rules = cli([bigFile, '--rules', dir]);

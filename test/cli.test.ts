@@ -193,10 +193,12 @@ describe('overturn analyze on FHIR and X12 835 input', () => {
     );
     const result = cli('analyze', file, '--plan-type', 'employer_erisa', '--as-of', '2026-01-20', '--json');
     expect(result.status).toBe(0);
-    const analyses = result.stdout
-      .split(/\n(?=\{)/)
-      .filter(Boolean)
-      .map((text) => JSON.parse(text));
+    // Several answers: one JSON array, each tagged with its source.
+    const analyses = JSON.parse(result.stdout) as {
+      source: string;
+      classification: { category: string };
+      deadline: { deadline: string };
+    }[];
     // DTM*405 production date 2026-01-12 + 180 days = Saturday 2026-07-11 (notice date: receipt unknown).
     expect(analyses.map((a) => [a.source, a.classification.category, a.deadline.deadline])).toEqual([
       ['claim PCN-SYN-2002', 'prior_authorization', '2026-07-11'],
@@ -315,5 +317,33 @@ describe('the CLI behaves in a shell', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('no fixture found: nothing was tested');
     expect(result.stdout).toContain('0 fixtures, none run');
+  });
+});
+
+describe('JSON output of several answers', () => {
+  const files = ['examples/knee-replacement-necessity.json', 'examples/medicare-redetermination.json'];
+
+  it('prints one valid JSON array with --json, each answer tagged with its file', () => {
+    const result = cli('classify', ...files, '--json');
+    expect(result.status).toBe(0);
+    const parsed = JSON.parse(result.stdout) as { source: string; category: string }[];
+    expect(parsed.map((answer) => [answer.source, answer.category])).toEqual([
+      ['examples/knee-replacement-necessity.json', 'medical_necessity'],
+      ['examples/medicare-redetermination.json', 'medical_necessity'],
+    ]);
+  });
+
+  it('keeps one answer as one object, untagged, as before', () => {
+    const result = cli('deadline', files[1] as string, '--json', '--as-of', '2026-02-15');
+    const parsed = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(parsed.deadline).toBe('2026-05-07');
+    expect(parsed.source).toBeUndefined();
+  });
+
+  it('prints one line per answer with --ndjson', () => {
+    const result = cli('analyze', ...files, '--ndjson', '--as-of', '2026-06-01');
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { source: string }).source)).toEqual(files);
   });
 });

@@ -38,6 +38,7 @@ const EXIT_USAGE = EXIT.usage;
 
 interface CommonOptions {
   json: boolean;
+  ndjson?: boolean;
   rules?: string;
   asOf?: string;
   color?: boolean;
@@ -127,6 +128,35 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return Boolean(value && typeof value === 'object' && !Array.isArray(value));
 }
 
+/**
+ * The answers of a command in JSON: with `--ndjson`, one compact line per answer as soon as it is ready, each
+ * tagged with its source; with `--json`, one document at the end: the answer itself when there is one, else
+ * an array of answers each tagged with its source (concatenated documents would not be valid JSON).
+ */
+class JsonAnswers {
+  private readonly held: { source: string; value: object; tag: boolean }[] = [];
+
+  constructor(private readonly ndjson: boolean) {}
+
+  /** `tag`: whether a single answer carries its source too (a claim of an 835 or FHIR file). */
+  add(source: string, value: object, tag = false): void {
+    if (this.ndjson) process.stdout.write(`${JSON.stringify({ source, ...value })}\n`);
+    else this.held.push({ source, value, tag });
+  }
+
+  finish(): void {
+    if (this.ndjson || !this.held.length) return;
+    const [only] = this.held;
+    const document =
+      this.held.length === 1 && only
+        ? only.tag
+          ? { source: only.source, ...only.value }
+          : only.value
+        : this.held.map((answer) => ({ source: answer.source, ...answer.value }));
+    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  }
+}
+
 /** Runs `work` on each file; a file that fails prints its issues and the run goes on. Returns the exit code. */
 function eachFile(files: string[], work: (file: string, parsed: unknown) => void): number {
   let failed = false;
@@ -163,6 +193,7 @@ function analyze(files: string[], options: AnalyzeOptions): number {
   if (options.ics && files.length > 1) throw new UsageError('--ics takes one case file at a time');
   const overturn = overturnFor(options);
   const colors = colorsFor(options.color);
+  const answers = options.json || options.ndjson ? new JsonAnswers(options.ndjson === true) : undefined;
   let failed = false;
   for (const file of files.length ? files : ['-']) {
     let cases: LabelledCase[];
@@ -203,11 +234,8 @@ function analyze(files: string[], options: AnalyzeOptions): number {
       try {
         const analysis = overturn.analyzeCase(entry.input as CaseInput);
         if (entry.warnings.length) analysis.warnings.unshift(...entry.warnings);
-        process.stdout.write(
-          options.json
-            ? `${JSON.stringify(entry.label ? { source: entry.label, ...analysis } : analysis, null, 2)}\n`
-            : analysisReport(name, analysis, colors),
-        );
+        if (answers) answers.add(entry.label ?? file, analysis, entry.label !== undefined);
+        else process.stdout.write(analysisReport(name, analysis, colors));
         if (options.ics) {
           const ics = toICalendar(analysis);
           try {
@@ -226,6 +254,7 @@ function analyze(files: string[], options: AnalyzeOptions): number {
       }
     }
   }
+  answers?.finish();
   return failed ? EXIT_INPUT : 0;
 }
 
@@ -264,10 +293,11 @@ function letter(file: string, options: LetterOptions): number {
 function classify(files: string[], options: CommonOptions): number {
   const overturn = overturnFor(options);
   const colors = colorsFor(options.color);
-  return eachFile(files, (file, parsed) => {
+  const answers = options.json || options.ndjson ? new JsonAnswers(options.ndjson === true) : undefined;
+  const code = eachFile(files, (file, parsed) => {
     const denial = isCase(parsed) ? parsed.denial : parsed;
     const result = overturn.classifyDenial(denial as never);
-    if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (answers) answers.add(file, result);
     else {
       const lines = [colors.bold(colors.cyan(file)), ...classificationLines(result, colors)];
       for (const warning of result.warnings) lines.push(`  ${colors.yellow('!')} ${warning}`);
@@ -275,24 +305,29 @@ function classify(files: string[], options: CommonOptions): number {
       process.stdout.write(`${lines.join('\n')}\n\n`);
     }
   });
+  answers?.finish();
+  return code;
 }
 
 function deadline(files: string[], options: CommonOptions): number {
   const overturn = overturnFor(options);
   const colors = colorsFor(options.color);
-  return eachFile(files, (file, parsed) => {
+  const answers = options.json || options.ndjson ? new JsonAnswers(options.ndjson === true) : undefined;
+  const code = eachFile(files, (file, parsed) => {
     const asOf = asOfFor(options, parsed);
     const input = isCase(parsed)
       ? deadlineInputOf({ ...(parsed as unknown as CaseInput), asOf })
       : { ...(parsed as object), asOf };
     const result = overturn.computeAppealDeadline(input as never);
-    if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (answers) answers.add(file, result);
     else {
       const lines = [colors.bold(colors.cyan(file)), ...deadlineLines(result, colors)];
       for (const warning of result.warnings) lines.push(`  ${colors.yellow('!')} ${warning}`);
       process.stdout.write(`${lines.join('\n')}\n\n`);
     }
   });
+  answers?.finish();
+  return code;
 }
 
 function describeError(file: string, error: unknown): string {
@@ -313,7 +348,8 @@ function describeError(file: string, error: unknown): string {
 export function program(): Command {
   const common = (command: Command) =>
     command
-      .option('--json', 'print the answer as JSON', false)
+      .option('--json', 'print the answer as JSON (several answers: one array, each with its source)', false)
+      .option('--ndjson', 'print each answer as one line of JSON with its source, as soon as it is ready')
       .option('--rules <dir>', 'use the rule set in this directory instead of the bundled one')
       .option(
         '--as-of <YYYY-MM-DD>',
@@ -467,7 +503,9 @@ export function program(): Command {
           }
           const path = (error as { path?: unknown } | null)?.path;
           process.stderr.write(describeError(typeof path === 'string' ? path : 'overturn batch', error));
-          process.exitCode = EXIT_USAGE;
+          // An input file that cannot be read is an input problem, as in every other command; the rest
+          // (a bad --rules folder, an --out that cannot be opened) is how the command was called.
+          process.exitCode = path === input ? EXIT_INPUT : EXIT_USAGE;
         }
       },
     );
