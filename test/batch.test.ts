@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchTestHooks, runBatch } from '../src/cli/batch.js';
-import { analyzeCase, OverturnError } from '../src/index.js';
+import { summaryLine } from '../src/cli/batchRecords.js';
+import { analyzeCase, type CaseAnalysis, OverturnError } from '../src/index.js';
 import { sampleCases, shiftedCase } from './_helpers/sampleCases.js';
 
 const root = join(import.meta.dirname, '..');
@@ -71,6 +72,21 @@ function expectedOutput(text: string, asOf?: string, defaultAsOf?: string): unkn
     .map((line, index) => [line, index + 1] as const)
     .filter(([line]) => line.trim() !== '')
     .map(([line, number]) => expectedLine(line, number, asOf, defaultAsOf));
+}
+
+/** The summary line batch ends with, counted here from the expected answers. */
+function summaryOf(expected: unknown[]): string {
+  const tally = { category: {} as Record<string, number>, status: {} as Record<string, number> };
+  let errors = 0;
+  for (const line of expected as { error?: unknown; analysis?: CaseAnalysis }[]) {
+    if (line.error) errors++;
+    if (!line.analysis) continue;
+    const category = line.analysis.classification.category;
+    tally.category[category] = (tally.category[category] ?? 0) + 1;
+    const status = line.analysis.deadline?.status ?? 'no_deadline';
+    tally.status[status] = (tally.status[status] ?? 0) + 1;
+  }
+  return summaryLine({ cases: expected.length, errors, tally });
 }
 
 const parseOutput = (text: string): unknown[] =>
@@ -212,10 +228,7 @@ describe('overturn batch (CLI)', () => {
     expect(result.status).toBe(1);
     const expected = expectedOutput(big, undefined, today());
     expect(parseOutput(result.stdout)).toEqual(expected);
-    const errors = expected.filter((line) => 'error' in (line as object)).length;
-    expect(result.stderr).toBe(
-      `overturn batch: ${errors} of ${expected.length} records have an error line\n`,
-    );
+    expect(result.stderr).toBe(summaryOf(expected));
   });
 
   it('exits 0 when every record is analysed; applies --as-of; writes --out', () => {
@@ -226,8 +239,10 @@ describe('overturn batch (CLI)', () => {
     const result = cli([input, '--as-of', '2026-12-24', '--out', out, '--no-progress']);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('');
-    expect(parseOutput(readFileSync(out, 'utf8'))).toEqual(expectedOutput(text, '2026-12-24'));
+    const expected = expectedOutput(text, '2026-12-24');
+    expect(result.stderr).toBe(summaryOf(expected));
+    expect(result.stderr).toMatch(/^overturn batch: 30 records, 0 with an error; by category: /);
+    expect(parseOutput(readFileSync(out, 'utf8'))).toEqual(expected);
   });
 
   it('exits 1 on an input file it cannot read (as every command does) and 2 on usage errors', () => {
@@ -291,5 +306,84 @@ describe('overturn batch on FHIR and X12 835 input', () => {
       ['claim PCN-SYN-2002', 'prior_authorization', '2026-07-11'],
       ['claim PCN-SYN-2003 line 1', 'duplicate_or_bundled', '2026-07-11'],
     ]);
+  });
+});
+
+describe('overturn batch --output-format csv', () => {
+  it('writes a header and one row per record with the documented columns, quoting what needs it', async () => {
+    const { parse } = await import('csv-parse/sync');
+    const input = tempFile('csv.ndjson');
+    const text = ndjson(12, new Map([[3, '{"denial": 5}']]));
+    writeFileSync(input, text);
+    const result = cli([input, '--as-of', '2026-12-24', '--output-format', 'csv', '--no-progress']);
+    expect(result.status).toBe(1);
+    const rows = parse(result.stdout, { columns: true }) as Record<string, string>[];
+    const expected = expectedOutput(text, '2026-12-24') as {
+      line: number;
+      analysis?: CaseAnalysis;
+      error?: { code: string };
+    }[];
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'source',
+      'claim_id',
+      'category',
+      'dispute_kind',
+      'confidence',
+      'level',
+      'deadline',
+      'status',
+      'days_remaining',
+      'specialist_taxonomy',
+      'warnings',
+      'error',
+    ]);
+    expect(rows).toHaveLength(expected.length);
+    rows.forEach((row, index) => {
+      const want = expected[index] as (typeof expected)[number];
+      expect(row.source).toBe(`line ${want.line}`);
+      if (want.analysis) {
+        expect(row.category).toBe(want.analysis.classification.category);
+        expect(row.deadline).toBe(want.analysis.deadline?.deadline ?? '');
+        expect(row.days_remaining).toBe(String(want.analysis.deadline?.daysRemaining ?? ''));
+        expect(row.warnings).toBe(String(want.analysis.warnings.length));
+        expect(row.error).toBe('');
+      } else {
+        // The error message holds commas and quotes: the cell is quoted, and parses back whole.
+        expect(row.error?.startsWith(`${want.error?.code}: `)).toBe(true);
+        expect(row.category).toBe('');
+      }
+    });
+  });
+
+  it('writes only the columns asked for, and refuses an unknown one or --fields without csv', () => {
+    const input = tempFile('few.ndjson');
+    writeFileSync(input, ndjson(2, new Map()));
+    const few = cli([input, '--as-of', '2026-12-24', '--output-format', 'csv', '--fields', 'source,status']);
+    expect(few.stdout.split('\n')[0]).toBe('source,status');
+    const unknown = cli([input, '--output-format', 'csv', '--fields', 'source,colour']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown field colour; the fields are source, claim_id,');
+    const ndjsonFields = cli([input, '--fields', 'source']);
+    expect(ndjsonFields.status).toBe(2);
+    expect(ndjsonFields.stderr).toContain('--fields chooses the columns of --output-format csv');
+  });
+
+  it('reads an 835 from stdin (detected) and names each claim', async () => {
+    const { parse } = await import('csv-parse/sync');
+    const text = readFileSync(join(root, 'fixtures/adapters/x12/multi-claim.835'), 'utf8');
+    const result = cli(
+      ['-', '--plan-type', 'employer_erisa', '--as-of', '2026-01-20', '--output-format', 'csv'],
+      text,
+    );
+    expect(result.status).toBe(0);
+    const rows = parse(result.stdout, { columns: true }) as Record<string, string>[];
+    // DTM*405 production date 2026-01-12 + 180 days = 2026-07-11 (as in the analyze test of this file).
+    expect(rows.map((row) => [row.source, row.claim_id, row.category, row.deadline])).toEqual([
+      ['claim PCN-SYN-2002', 'PCN-SYN-2002', 'prior_authorization', '2026-07-11'],
+      ['claim PCN-SYN-2003 line 1', 'PCN-SYN-2003', 'duplicate_or_bundled', '2026-07-11'],
+    ]);
+    expect(result.stderr).toBe(
+      'overturn batch: 2 records, 0 with an error; by category: duplicate_or_bundled 1, prior_authorization 1; by deadline status: open 2\n',
+    );
   });
 });

@@ -11,7 +11,7 @@
  * chunks instead of running the command line (main.ts skips `run()` in a batch worker).
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
@@ -22,6 +22,16 @@ import type { CaseInput } from '../buildChecklist/types.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
 import { OverturnError, type OverturnIssue } from '../errors.js';
 import { createOverturn, type Overturn } from '../index.js';
+import {
+  BATCH_FIELDS,
+  type BatchField,
+  emptyTally,
+  mergeTally,
+  type OutputFormat,
+  type RecordFormat,
+  RecordWriter,
+  type Tally,
+} from './batchRecords.js';
 import { type CaseContext, casesFromText, type LabelledCase } from './inputFormats.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
 
@@ -46,6 +56,10 @@ export interface BatchOptions {
    * FHIR R4 ExplanationOfBenefit or ClaimResponse gives one answer line per denied item.
    */
   context?: Omit<CaseContext, 'asOf'>;
+  /** `ndjson` (the full analyses, default) or `csv` (the columns of `fields`, with a header row). */
+  outputFormat?: OutputFormat;
+  /** The CSV columns, in order (default: all of {@link BATCH_FIELDS}). */
+  fields?: readonly BatchField[];
 }
 
 /** What {@link runBatch} did. */
@@ -54,6 +68,8 @@ export interface BatchSummary {
   cases: number;
   /** Records answered with an error line. */
   errors: number;
+  /** The answers by classification category and by deadline status. */
+  tally: Tally;
   /** Wall time in milliseconds. */
   ms: number;
 }
@@ -79,6 +95,7 @@ interface WorkerData {
   tag: typeof WORKER_TAG;
   rules?: RuleSetSource;
   dates: Dates;
+  records: RecordFormat;
   /** For tests: the worker throws on the chunk with this id. */
   crashAt?: number;
 }
@@ -100,6 +117,7 @@ interface ChunkResult {
   recycle?: () => void;
   cases: number;
   errors: number;
+  tally: Tally;
 }
 
 /** True in a worker thread started by {@link runBatch}. */
@@ -131,10 +149,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   if (!Number.isInteger(workers) || workers < 0) throw new Error(`workers must be 0 or more, not ${workers}`);
   // A custom rule set is compiled here even with workers, so that a bad one fails before anything is read.
   const overturn = workers === 0 || rules ? createOverturn(rules ? { rules } : {}) : undefined;
+  const records: RecordFormat = {
+    format: options.outputFormat ?? 'ndjson',
+    fields: options.fields ?? BATCH_FIELDS,
+  };
+  const tally = emptyTally();
 
   const out: Writable = options.out !== undefined ? createWriteStream(options.out) : process.stdout;
   const output = new Output(out);
   if (options.out !== undefined) await output.opened();
+  const header = new RecordWriter(records, () => {}).header();
+  if (header) await output.write(Buffer.from(header));
   const input = fromStdin ? process.stdin : createReadStream(options.input);
   const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let inputError: Error | undefined;
@@ -149,6 +174,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       ? new WorkerPool(workers, {
           tag: WORKER_TAG,
           dates,
+          records,
           ...(rules ? { rules } : {}),
           crashAt: batchTestHooks.crashWorkerAt,
         })
@@ -167,6 +193,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const write = async (result: ChunkResult) => {
     cases += result.cases;
     errors += result.errors;
+    mergeTally(tally, result.tally);
     await output.write(result.output, result.recycle);
     bar?.update(cases, 'bytesRead' in input ? input.bytesRead : 0);
   };
@@ -175,7 +202,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     lines = [];
     chars = 0;
     if (!pool) {
-      const result = analyseChunk((overturn as Overturn).analyzeCase, dates, chunk, utf8);
+      const result = analyseChunk((overturn as Overturn).analyzeCase, dates, records, chunk, utf8);
       return write({ ...result, recycle: () => utf8.giveBack(result.output.buffer as ArrayBuffer) });
     }
     const pending = pool.run(chunk);
@@ -205,7 +232,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     output.dispose();
     if (options.out !== undefined && !out.destroyed) out.destroy();
   }
-  return { cases, errors, ms: performance.now() - started };
+  return { cases, errors, tally, ms: performance.now() - started };
 }
 
 /**
@@ -253,9 +280,11 @@ class Utf8Lines {
 function analyseChunk(
   analyze: (input: CaseInput) => CaseAnalysis,
   dates: Dates,
+  records: RecordFormat,
   chunk: Chunk,
   output: Utf8Lines,
 ): ChunkResult {
+  const writer = new RecordWriter(records, (text) => output.push(text));
   let cases = 0;
   let errors = 0;
   for (let index = 0; index < chunk.lines.length; index++) {
@@ -265,16 +294,16 @@ function analyseChunk(
     if (isBlank(text)) continue;
     cases++;
     if (FHIR_LINE.test(text.slice(0, 4096))) {
-      errors += analyseFhirLine(analyze, dates, text, line, output);
+      errors += analyseFhirLine(analyze, dates, text, line, writer);
       continue;
     }
     const answer = analyseLine(analyze, dates, text);
     if ('error' in answer) {
       errors++;
-      output.push(`${JSON.stringify({ line, error: answer.error })}\n`);
-    } else output.push(`{"line":${line},"analysis":${JSON.stringify(answer.analysis)}}\n`);
+      writer.error(answer.error, { line });
+    } else writer.analysis(answer.analysis, { line });
   }
-  return { output: output.take(), cases, errors };
+  return { output: output.take(), cases, errors, tally: writer.tally };
 }
 
 // A line holding a FHIR resource; anything else is a CaseInput (the adapter validates the resource properly).
@@ -286,7 +315,7 @@ function analyseFhirLine(
   dates: Dates,
   text: string,
   line: number,
-  output: Utf8Lines,
+  writer: RecordWriter,
 ): number {
   let cases: LabelledCase[];
   try {
@@ -295,20 +324,17 @@ function analyseFhirLine(
       ...((dates.asOf ?? dates.defaultAsOf) ? { asOf: (dates.asOf ?? dates.defaultAsOf) as string } : {}),
     });
   } catch (error) {
-    const answer = errorOf(error);
-    output.push(`${JSON.stringify({ line, error: answer })}\n`);
+    writer.error(errorOf(error), { line });
     return 1;
   }
-  if (!cases.length) output.push(`{"line":${line},"denied":0}\n`);
+  if (!cases.length) writer.none({ line });
   let errors = 0;
   for (const { label, input } of cases) {
     try {
-      output.push(
-        `{"line":${line},"source":${JSON.stringify(label)},"analysis":${JSON.stringify(analyze(input as CaseInput))}}\n`,
-      );
+      writer.analysis(analyze(input as CaseInput), { line, source: label });
     } catch (error) {
       errors++;
-      output.push(`${JSON.stringify({ line, source: label, error: errorOf(error) })}\n`);
+      writer.error(errorOf(error), { line, source: label });
     }
   }
   return errors;
@@ -505,7 +531,7 @@ function serveChunks(): void {
     if ('recycle' in message) return output.giveBack(message.recycle);
     const chunk = message;
     if (chunk.id === data.crashAt) throw new Error(`simulated crash on chunk ${chunk.id}`);
-    const result = analyseChunk(overturn.analyzeCase, data.dates, chunk, output);
+    const result = analyseChunk(overturn.analyzeCase, data.dates, data.records, chunk, output);
     port.postMessage(result, [result.output.buffer as ArrayBuffer]);
   });
 }
@@ -553,8 +579,9 @@ class Progress {
 if (isBatchWorker()) serveChunks();
 
 /**
- * An X12 835 file in batch: one NDJSON answer per denied claim or service line (`"source"` names it). An 835
- * is one document, not one record per line, so it is read whole (it is capped at 20 MiB by the reader).
+ * An X12 835 file in batch: one answer per denied claim or service line (`"source"` names it), each written
+ * as soon as it is ready (never joined into one string: 40,000 answers would not fit in one). An 835 is one
+ * document, not one record per line, so it is read whole (the reader caps it at 20 MiB).
  */
 export async function runX12Batch(options: {
   input: string;
@@ -562,24 +589,52 @@ export async function runX12Batch(options: {
   rules?: string;
   asOf: string;
   context: Omit<CaseContext, 'asOf'>;
+  outputFormat?: OutputFormat;
+  fields?: readonly BatchField[];
 }): Promise<BatchSummary> {
   const started = performance.now();
-  const text = options.input === '-' ? readFileSync(0, 'utf8') : readFileSync(options.input, 'utf8');
+  const text = options.input === '-' ? await readStdin() : readFileSync(options.input, 'utf8');
   const overturn = createOverturn(options.rules ? { rules: loadRuleDirectory(options.rules) } : {});
   const cases = casesFromText(text, 'x12', { ...options.context, asOf: options.asOf });
-  const lines: string[] = [];
+  const out: Writable = options.out !== undefined ? createWriteStream(options.out) : process.stdout;
+  const output = new Output(out);
+  let pending = '';
+  const writer = new RecordWriter(
+    { format: options.outputFormat ?? 'ndjson', fields: options.fields ?? BATCH_FIELDS },
+    (line) => {
+      pending += line;
+    },
+  );
   let errors = 0;
-  for (const { label, input } of cases) {
-    try {
-      lines.push(
-        `{"source":${JSON.stringify(label)},"analysis":${JSON.stringify(overturn.analyzeCase(input as CaseInput))}}\n`,
-      );
-    } catch (error) {
-      errors++;
-      lines.push(`${JSON.stringify({ source: label, error: errorOf(error) })}\n`);
+  try {
+    if (options.out !== undefined) await output.opened();
+    pending = writer.header();
+    for (const { label, input } of cases) {
+      try {
+        writer.analysis(overturn.analyzeCase(input as CaseInput), { source: label });
+      } catch (error) {
+        errors++;
+        writer.error(errorOf(error), { source: label });
+      }
+      // Written a few answers at a time, with the stream's backpressure, so memory stays flat.
+      if (pending.length > 1 << 16) {
+        await output.write(Buffer.from(pending));
+        pending = '';
+      }
     }
+    if (pending) await output.write(Buffer.from(pending));
+    await output.finish(options.out !== undefined);
+  } finally {
+    output.dispose();
+    if (options.out !== undefined && !out.destroyed) out.destroy();
   }
-  if (options.out) writeFileSync(options.out, lines.join(''));
-  else process.stdout.write(lines.join(''));
-  return { cases: cases.length, errors, ms: performance.now() - started };
+  return { cases: cases.length, errors, tally: writer.tally, ms: performance.now() - started };
+}
+
+/** All of stdin as text, read as a stream (so bytes a caller peeked at and put back are included). */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { once } from 'node:events';
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
@@ -10,6 +11,7 @@ import { createOverturn, type Overturn, OverturnError, toICalendar } from '../in
 import { draftAppealLetter, draftRecordsRequest } from '../letters/index.js';
 import { PLAN_TYPES } from '../types.js';
 import { isBatchWorker, runBatch, runX12Batch } from './batch.js';
+import { BATCH_FIELDS, type BatchField, OUTPUT_FORMATS, parseFields, summaryLine } from './batchRecords.js';
 import { diffJsonReport, diffTextReport, runDiff } from './diffCommand.js';
 import { FIXTURE_DOMAINS, type FixtureDomain } from './fixtureSuite.js';
 import {
@@ -122,6 +124,23 @@ function startsWithIsa(file: string): boolean {
   } catch {
     return false; // the batch reader reports the missing file
   }
+}
+
+/**
+ * Whether stdin starts with an ISA segment: reads its first chunk and puts it back (unshift), so the batch
+ * reader still sees every byte.
+ */
+async function stdinStartsWithIsa(): Promise<boolean> {
+  const stdin = process.stdin;
+  let chunk: Buffer | string | null = stdin.read();
+  while (chunk === null && !stdin.readableEnded) {
+    await Promise.race([once(stdin, 'readable'), once(stdin, 'end')]);
+    chunk = stdin.read();
+  }
+  if (chunk === null) return false;
+  stdin.unshift(chunk);
+  const head = (typeof chunk === 'string' ? chunk : chunk.toString('utf8', 0, 64)).replace(/^\uFEFF/, '');
+  return head.trimStart().startsWith('ISA');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -435,7 +454,24 @@ export function program(): Command {
         'self_funded',
       ]),
     )
-    .option('--out <file>', 'write the NDJSON answers to this file (default: stdout)')
+    .option('--out <file>', 'write the answers to this file (default: stdout)')
+    .addOption(
+      new Option(
+        '--output-format <format>',
+        'ndjson (each full analysis, default) or csv (one row per answer: see --fields)',
+      ).choices([...OUTPUT_FORMATS]),
+    )
+    .option(
+      '--fields <list>',
+      `the CSV columns, comma-separated (default: ${BATCH_FIELDS.join(',')})`,
+      (value: string) => {
+        try {
+          return parseFields(value);
+        } catch (error) {
+          throw new InvalidArgumentError((error as Error).message);
+        }
+      },
+    )
     .option('--rules <dir>', 'use the rule set in this directory instead of the bundled one')
     .option(
       '--as-of <YYYY-MM-DD>',
@@ -461,6 +497,8 @@ export function program(): Command {
           workers?: number;
           progress: boolean;
           format?: 'ndjson' | 'x12';
+          outputFormat?: 'ndjson' | 'csv';
+          fields?: BatchField[];
           planType?: string;
           received?: string;
           state?: string;
@@ -468,14 +506,23 @@ export function program(): Command {
         },
       ) => {
         try {
-          const { progress, format, planType, received, state, funding, ...rest } = options;
+          const { progress, format, planType, received, state, funding, outputFormat, fields, ...rest } =
+            options;
+          if (fields && outputFormat !== 'csv')
+            throw new UsageError('--fields chooses the columns of --output-format csv');
+          const records = {
+            ...(outputFormat ? { outputFormat } : {}),
+            ...(fields ? { fields } : {}),
+          };
           const context = {
             ...(planType ? { planType: planType as never } : {}),
             ...(received ? { receivedDate: received } : {}),
             ...(state ? { state } : {}),
             ...(funding ? { funding: funding as never } : {}),
           };
-          const x12 = format === 'x12' || (format === undefined && input !== '-' && startsWithIsa(input));
+          const x12 =
+            format === 'x12' ||
+            (format === undefined && (input === '-' ? await stdinStartsWithIsa() : startsWithIsa(input)));
           const summary = x12
             ? await runX12Batch({
                 input,
@@ -483,20 +530,20 @@ export function program(): Command {
                 ...(rest.rules ? { rules: rest.rules } : {}),
                 asOf: rest.asOf ?? today(),
                 context,
+                ...records,
               })
             : await runBatch({
                 input,
                 ...rest,
                 context,
+                ...records,
                 defaultAsOf: today(),
                 ...(progress ? {} : { progress }),
               });
-          if (summary.errors)
-            process.stderr.write(
-              `overturn batch: ${summary.errors} of ${summary.cases} records have an error line\n`,
-            );
+          process.stderr.write(summaryLine(summary));
           process.exitCode = summary.errors ? EXIT_INPUT : 0;
         } catch (error) {
+          if (error instanceof UsageError) throw error;
           if (isClosedPipe(error)) {
             process.exitCode = EXIT.closedPipe;
             return;
