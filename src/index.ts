@@ -17,6 +17,8 @@ export {
   X12_MAX_LENGTH,
   type X12Adjustment,
   type X12DenialCase,
+  type X12StreamItem,
+  X12StreamReader,
 } from './adapters/x12/index.js';
 export { analyzeCase } from './analyzeCase/index.js';
 export type { CaseAnalysis } from './analyzeCase/types.js';

@@ -287,6 +287,28 @@ describe('overturn batch on FHIR and X12 835 input', () => {
     expect(answers[2].analysis.deadline.level).toBe('redetermination');
   });
 
+  it('streams an 835: a broken transaction is an error record naming it, its neighbours are still answered', () => {
+    const file = tempFile('broken.835');
+    // The second of three transactions: its claim charge is not a number.
+    writeFileSync(
+      file,
+      readFileSync(join(root, 'fixtures/adapters/x12/multi-st.835'), 'utf8').replace(
+        'CLP*PCN-SYN-6002*4*310*',
+        'CLP*PCN-SYN-6002*4*3I0*',
+      ),
+    );
+    const result = cli(file, '--plan-type', 'employer_erisa', '--as-of', '2026-01-20');
+    expect(result.status).toBe(1);
+    expect(
+      records(result.stdout).map((a) => [a.source, a.analysis?.classification.category ?? a.error.code]),
+    ).toEqual([
+      ['claim PCN-SYN-6001 line 1', 'benefit_limit'],
+      ['transaction 0062 claim PCN-SYN-6002', 'INVALID_INPUT'],
+      ['claim PCN-SYN-6003 line 1', 'non_covered_service'],
+    ]);
+    expect(result.stderr).toContain('overturn batch: 3 records, 1 with an error;');
+  });
+
   it('reads an 835 whole (detected) and answers each denied claim or line', () => {
     const result = cli(
       'fixtures/adapters/x12/multi-claim.835',

@@ -11,12 +11,13 @@
  * chunks instead of running the command line (main.ts skips `run()` in a batch worker).
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
+import { X12StreamReader } from '../adapters/x12/stream.js';
 import type { CaseAnalysis } from '../analyzeCase/types.js';
 import type { CaseInput } from '../buildChecklist/types.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
@@ -32,7 +33,7 @@ import {
   RecordWriter,
   type Tally,
 } from './batchRecords.js';
-import { type CaseContext, casesFromText, type LabelledCase } from './inputFormats.js';
+import { type CaseContext, caseOfX12, casesFromText, type LabelledCase } from './inputFormats.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
 
 /** Options of {@link runBatch}. */
@@ -579,9 +580,10 @@ class Progress {
 if (isBatchWorker()) serveChunks();
 
 /**
- * An X12 835 file in batch: one answer per denied claim or service line (`"source"` names it), each written
- * as soon as it is ready (never joined into one string: 40,000 answers would not fit in one). An 835 is one
- * document, not one record per line, so it is read whole (the reader caps it at 20 MiB).
+ * An X12 835 in batch, streamed: each denied claim or service line is analysed and written as soon as its
+ * claim is read (`"source"` names it), in memory that holds one claim, whatever the size of the file. A broken
+ * claim or transaction is an error record naming it (`"source": "transaction 0001"`) and the rest is still
+ * read; only a broken ISA header stops the reading.
  */
 export async function runX12Batch(options: {
   input: string;
@@ -593,9 +595,18 @@ export async function runX12Batch(options: {
   fields?: readonly BatchField[];
 }): Promise<BatchSummary> {
   const started = performance.now();
-  const text = options.input === '-' ? await readStdin() : readFileSync(options.input, 'utf8');
+  const context = { ...options.context, asOf: options.asOf };
+  // Every claim would fail the same way: say it once, before reading.
+  if (!context.planType)
+    throw new OverturnError('INVALID_INPUT', [
+      {
+        path: ['planType'],
+        message: 'an 835 does not say which kind of plan paid the claim: give --plan-type',
+      },
+    ]);
   const overturn = createOverturn(options.rules ? { rules: loadRuleDirectory(options.rules) } : {});
-  const cases = casesFromText(text, 'x12', { ...options.context, asOf: options.asOf });
+  const input =
+    options.input === '-' ? process.stdin : createReadStream(options.input, { highWaterMark: 1 << 16 });
   const out: Writable = options.out !== undefined ? createWriteStream(options.out) : process.stdout;
   const output = new Output(out);
   let pending = '';
@@ -605,36 +616,43 @@ export async function runX12Batch(options: {
       pending += line;
     },
   );
+  let cases = 0;
   let errors = 0;
+  const reader = new X12StreamReader((item) => {
+    cases++;
+    if (item.kind === 'problem') {
+      errors++;
+      writer.error({ code: 'INVALID_INPUT', issues: item.issues }, { source: item.where });
+      return;
+    }
+    const { label, input: caseInput } = caseOfX12(item.found, context);
+    try {
+      writer.analysis(overturn.analyzeCase(caseInput as CaseInput), { source: label });
+    } catch (error) {
+      errors++;
+      writer.error(errorOf(error), { source: label });
+    }
+  });
+  const decoder = new TextDecoder('utf-8');
   try {
     if (options.out !== undefined) await output.opened();
     pending = writer.header();
-    for (const { label, input } of cases) {
-      try {
-        writer.analysis(overturn.analyzeCase(input as CaseInput), { source: label });
-      } catch (error) {
-        errors++;
-        writer.error(errorOf(error), { source: label });
-      }
-      // Written a few answers at a time, with the stream's backpressure, so memory stays flat.
-      if (pending.length > 1 << 16) {
+    for await (const chunk of input) {
+      reader.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
+      // Written chunk by chunk, with the stream's backpressure, so memory stays flat.
+      if (pending) {
         await output.write(Buffer.from(pending));
         pending = '';
       }
     }
+    reader.push(decoder.decode());
+    reader.end();
     if (pending) await output.write(Buffer.from(pending));
     await output.finish(options.out !== undefined);
   } finally {
     output.dispose();
+    if (options.input !== '-') (input as ReturnType<typeof createReadStream>).destroy();
     if (options.out !== undefined && !out.destroyed) out.destroy();
   }
-  return { cases: cases.length, errors, tally: writer.tally, ms: performance.now() - started };
-}
-
-/** All of stdin as text, read as a stream (so bytes a caller peeked at and put back are included). */
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return { cases, errors, tally: writer.tally, ms: performance.now() - started };
 }

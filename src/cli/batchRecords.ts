@@ -107,7 +107,13 @@ export class RecordWriter {
   error(error: RecordError, at: RecordPlace): void {
     if (this.options.format === 'csv') {
       const [first] = error.issues;
-      const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+      const path = first?.path ?? [];
+      // An 835 issue's path is ['segment', 20, 'CAS03']: "segment 20 (CAS03)".
+      const where = !path.length
+        ? ''
+        : path[0] === 'segment'
+          ? ` at segment ${path[1]}${path[2] !== undefined ? ` (${path[2]})` : ''}`
+          : ` at ${path.join('.')}`;
       this.row(at, { error: `${error.code}${first ? `: ${first.message}${where}` : ''}` });
       return;
     }

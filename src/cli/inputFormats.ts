@@ -1,6 +1,6 @@
 import { fromFhirClaimResponse, fromFhirExplanationOfBenefit } from '../adapters/fhir/index.js';
 import type { FhirAdapterOptions } from '../adapters/fhir/types.js';
-import { fromX12_835 } from '../adapters/x12/index.js';
+import { fromX12_835, type X12DenialCase } from '../adapters/x12/index.js';
 import type { CaseInput } from '../buildChecklist/types.js';
 import { OverturnError } from '../errors.js';
 
@@ -35,20 +35,7 @@ export function detectFormat(text: string): InputFormat {
  * claim or service line of an 835. Throws `OverturnError` (bad resource or 835) or `SyntaxError` (bad JSON).
  */
 export function casesFromText(text: string, format: InputFormat, context: CaseContext): LabelledCase[] {
-  if (format === 'x12') {
-    return fromX12_835(text).map((found) => {
-      const line = found.claim.line ? ` line ${found.claim.line.index}` : '';
-      const procedure = found.claim.line?.procedure ?? found.caseHints.procedure;
-      const input: Record<string, unknown> = {
-        denial: found.denial,
-        ...contextFields(context),
-        ...(found.caseHints.noticeDate ? { noticeDate: found.caseHints.noticeDate } : {}),
-        ...(procedure ? { procedure } : {}),
-      };
-      if (!input.planType) throw planTypeNeeded('an 835 does not say which kind of plan paid the claim');
-      return { label: `claim ${found.claim.id}${line}`, input, warnings: found.warnings };
-    });
-  }
+  if (format === 'x12') return fromX12_835(text).map((found) => caseOfX12(found, context));
   const parsed: unknown = JSON.parse(text);
   if (format === 'fhir') {
     const resourceType = (parsed as { resourceType?: unknown } | null)?.resourceType;
@@ -78,6 +65,23 @@ export function casesFromText(text: string, format: InputFormat, context: CaseCo
       ? { ...parsed, asOf: context.asOf }
       : parsed;
   return [{ input, warnings: [] }];
+}
+
+/**
+ * The case of one denial read from an 835, labelled `claim PCN-1` or `claim PCN-1 line 2`. Throws when the
+ * plan type is not given (an 835 never says it).
+ */
+export function caseOfX12(found: X12DenialCase, context: CaseContext): LabelledCase {
+  const line = found.claim.line ? ` line ${found.claim.line.index}` : '';
+  const procedure = found.claim.line?.procedure ?? found.caseHints.procedure;
+  const input: Record<string, unknown> = {
+    denial: found.denial,
+    ...contextFields(context),
+    ...(found.caseHints.noticeDate ? { noticeDate: found.caseHints.noticeDate } : {}),
+    ...(procedure ? { procedure } : {}),
+  };
+  if (!input.planType) throw planTypeNeeded('an 835 does not say which kind of plan paid the claim');
+  return { label: `claim ${found.claim.id}${line}`, input, warnings: found.warnings };
 }
 
 function contextFields(context: CaseContext): CaseContext {

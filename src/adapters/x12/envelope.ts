@@ -21,11 +21,17 @@ export interface Transaction {
 
 const COUNT = /^\d{1,9}$/;
 
-function element(segment: Segment, index: number): string {
+export function element(segment: Segment, index: number): string {
   return segment.elements[index] ?? '';
 }
 
-function checkCount(segment: Segment, index: number, actual: number, what: string, issues: X12Issues): void {
+export function checkCount(
+  segment: Segment,
+  index: number,
+  actual: number,
+  what: string,
+  issues: X12Issues,
+): void {
   const name = `${segment.id}${String(index).padStart(2, '0')}`;
   const raw = element(segment, index);
   if (!COUNT.test(raw)) {
@@ -37,7 +43,7 @@ function checkCount(segment: Segment, index: number, actual: number, what: strin
   }
 }
 
-function checkMatch(
+export function checkMatch(
   trailer: Segment,
   trailerIndex: number,
   header: Segment,

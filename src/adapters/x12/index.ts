@@ -5,6 +5,7 @@ import { readRemittance } from './remittance.js';
 import { tokenize } from './tokenize.js';
 import { X12_MAX_LENGTH, type X12DenialCase } from './types.js';
 
+export { type X12StreamItem, X12StreamReader } from './stream.js';
 export { X12_MAX_LENGTH, type X12Adjustment, type X12DenialCase } from './types.js';
 
 /**

@@ -39,12 +39,12 @@ export interface Interchange {
 }
 
 /** Widths of ISA01–ISA16. */
-const ISA_WIDTHS = [2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1] as const;
+export const ISA_WIDTHS = [2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1] as const;
 /** ISA length without the segment terminator. */
-const ISA_BODY = 105;
+export const ISA_BODY = 105;
 
 /** Offsets (from the I of ISA) of the separator before each ISA element: 3, 6, 17, 20, … 103. */
-const ISA_SEPARATOR_OFFSETS: readonly number[] = (() => {
+export const ISA_SEPARATOR_OFFSETS: readonly number[] = (() => {
   const offsets: number[] = [];
   let offset = 3;
   for (const width of ISA_WIDTHS) {
@@ -54,22 +54,22 @@ const ISA_SEPARATOR_OFFSETS: readonly number[] = (() => {
   return offsets;
 })();
 
-const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
+export const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 
 function isAlphanumeric(char: string): boolean {
   const code = char.charCodeAt(0);
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-function isLineBreak(char: string | undefined): boolean {
+export function isLineBreak(char: string | undefined): boolean {
   return char === '\r' || char === '\n';
 }
 
-function isBlank(char: string | undefined): boolean {
+export function isBlank(char: string | undefined): boolean {
   return char === ' ' || char === '\t' || char === '\r' || char === '\n';
 }
 
-function name(char: string): string {
+export function name(char: string): string {
   return JSON.stringify(char);
 }
 
@@ -164,7 +164,12 @@ function skipLineBreaks(text: string, from: number, terminator: string): number 
 }
 
 /** Checks the fixed-width ISA at `start` and returns its delimiters, or undefined after recording why not. */
-function readIsa(text: string, start: number, position: number, issues: X12Issues): Separators | undefined {
+export function readIsa(
+  text: string,
+  start: number,
+  position: number,
+  issues: X12Issues,
+): Separators | undefined {
   const element = text[start + 3] ?? '';
   if (element === '' || isAlphanumeric(element) || isBlank(element)) {
     issues.at(
