@@ -240,9 +240,13 @@ export class X12StreamReader {
             `${segment.id} is outside a functional group (expected GS or IEA)`,
           );
         }
-        return this.report('file', issues);
+        this.report('file', issues);
+        return;
       case 'group':
-        if (segment.id === 'ST') return this.openTransaction(segment);
+        if (segment.id === 'ST') {
+          this.openTransaction(segment);
+          return;
+        }
         if (segment.id === 'GE') {
           checkCount(segment, 1, this.transactions, 'transaction sets', issues);
           checkMatch(segment, 2, this.gs as Segment, 6, issues);
@@ -255,7 +259,8 @@ export class X12StreamReader {
           );
           this.report('file', issues);
           this.state = 'interchange';
-          return this.segment(segment);
+          this.segment(segment);
+          return;
         } else {
           issues.at(
             segment.position,
@@ -263,9 +268,11 @@ export class X12StreamReader {
             `${segment.id} is outside a transaction set (expected ST or GE)`,
           );
         }
-        return this.report('file', issues);
+        this.report('file', issues);
+        return;
       default:
-        return this.inTransaction(segment, issues);
+        this.inTransaction(segment, issues);
+        return;
     }
   }
 
@@ -302,7 +309,8 @@ export class X12StreamReader {
       );
       this.report(this.transaction(), issues);
       this.state = 'group';
-      return this.segment(segment);
+      this.segment(segment);
+      return;
     }
     this.segments++;
     if (segment.id === 'SE') {
