@@ -16,16 +16,18 @@ import { checkCount, checkMatch, element } from './envelope.js';
 import { show, X12Issues } from './issues.js';
 import { readRemittance } from './remittance.js';
 import {
+  emptySegment,
   ISA_BODY,
   ISA_SEPARATOR_OFFSETS,
   ISA_WIDTHS,
   isBlank,
   isLineBreak,
-  name,
   readIsa,
-  SEGMENT_ID,
   type Segment,
   type Separators,
+  segmentIdProblem,
+  unterminated,
+  withoutCarriageReturn,
 } from './tokenize.js';
 import type { X12DenialCase } from './types.js';
 
@@ -120,6 +122,11 @@ export class X12StreamReader {
     this.emit({ kind: 'problem', where, issues: [{ path: at.length ? ['segment', ...at] : [], message }] });
   }
 
+  /** Where a syntax problem belongs: the transaction being read, else the file. */
+  private where(): string {
+    return this.state === 'transaction' ? this.transaction() : 'file';
+  }
+
   private transaction(): string {
     return `transaction ${element(this.st as Segment, 2) || '(no ST02)'}`;
   }
@@ -177,30 +184,20 @@ export class X12StreamReader {
           index = end;
           break;
         }
-        const id = raw.split(separators.element, 1)[0] ?? '';
-        this.problem(
-          this.state === 'transaction' ? this.transaction() : 'file',
-          [this.position],
-          `segment ${show(id)} is not ended by the segment terminator ${name(separators.segment)} (the file ends first)`,
-        );
+        this.problem(this.where(), [this.position], unterminated(raw, separators));
       } else raw = text.slice(index, end);
       index = end + 1;
-      if (separators.segment === '\n' && raw.endsWith('\r')) raw = raw.slice(0, -1);
+      raw = withoutCarriageReturn(raw, separators);
       if (raw === '') {
-        if (!isLineBreak(separators.segment))
-          this.problem('file', [this.position], 'empty segment: two segment terminators in a row');
+        const problem = emptySegment(separators);
+        if (problem) this.problem('file', [this.position], problem);
         continue;
       }
       const elements = raw.split(separators.element);
       const id = elements[0] as string;
       const segment = { id, elements, position: this.position++ };
-      if (!(id.length <= 3 && SEGMENT_ID.test(id))) {
-        this.problem(
-          this.state === 'transaction' ? this.transaction() : 'file',
-          [segment.position],
-          `${show(id)} is not a segment id (2 or 3 capital letters or digits)`,
-        );
-      }
+      const badId = segmentIdProblem(id);
+      if (badId) this.problem(this.where(), [segment.position], badId);
       this.segment(segment);
       if (id === 'IEA') this.separators = undefined;
     }

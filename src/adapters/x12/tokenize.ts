@@ -54,7 +54,7 @@ export const ISA_SEPARATOR_OFFSETS: readonly number[] = (() => {
   return offsets;
 })();
 
-export const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
+const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 
 function isAlphanumeric(char: string): boolean {
   const code = char.charCodeAt(0);
@@ -69,7 +69,7 @@ export function isBlank(char: string | undefined): boolean {
   return char === ' ' || char === '\t' || char === '\r' || char === '\n';
 }
 
-export function name(char: string): string {
+function name(char: string): string {
   return JSON.stringify(char);
 }
 
@@ -118,30 +118,21 @@ export function tokenize(text: string, issues: X12Issues): Interchange[] {
           index = end;
           break;
         }
-        const id = raw.split(separators.element, 1)[0] ?? '';
-        issues.at(
-          position,
-          undefined,
-          `segment ${show(id)} is not ended by the segment terminator ${name(separators.segment)} (the file ends first)`,
-        );
+        issues.at(position, undefined, unterminated(raw, separators));
       } else {
         raw = text.slice(index, end);
       }
-      // With a line-feed terminator, a file saved with CR LF line ends leaves a CR on each segment.
-      if (separators.segment === '\n' && raw.endsWith('\r')) raw = raw.slice(0, -1);
+      raw = withoutCarriageReturn(raw, separators);
       index = skipLineBreaks(text, end + 1, separators.segment);
       if (raw === '') {
-        // A blank line is harmless when the terminator is a line break; elsewhere it is a stray terminator.
-        if (!isLineBreak(separators.segment)) {
-          issues.at(position, undefined, 'empty segment: two segment terminators in a row');
-        }
+        const problem = emptySegment(separators);
+        if (problem) issues.at(position, undefined, problem);
         continue;
       }
       const elements = raw.split(separators.element);
       const id = elements[0] as string;
-      if (!(id.length <= 3 && SEGMENT_ID.test(id))) {
-        issues.at(position, undefined, `${show(id)} is not a segment id (2 or 3 capital letters or digits)`);
-      }
+      const badId = segmentIdProblem(id);
+      if (badId) issues.at(position, undefined, badId);
       segments.push({ id, elements, position });
       position++;
       if (id === 'IEA') {
@@ -155,6 +146,29 @@ export function tokenize(text: string, issues: X12Issues): Interchange[] {
     while (isBlank(text[index])) index++;
   }
   return interchanges;
+}
+
+/** The problem with a last segment the text ends before its terminator. */
+export function unterminated(raw: string, separators: Separators): string {
+  const id = raw.split(separators.element, 1)[0] ?? '';
+  return `segment ${show(id)} is not ended by the segment terminator ${name(separators.segment)} (the file ends first)`;
+}
+
+/** With a line-feed terminator, a file saved with CR LF line ends leaves a CR on each segment: it goes. */
+export function withoutCarriageReturn(raw: string, separators: Separators): string {
+  return separators.segment === '\n' && raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+}
+
+/** An empty segment is a blank line (harmless) when the terminator is a line break; else a stray terminator. */
+export function emptySegment(separators: Separators): string | undefined {
+  return isLineBreak(separators.segment) ? undefined : 'empty segment: two segment terminators in a row';
+}
+
+/** The problem with a segment id, if it is not one. */
+export function segmentIdProblem(id: string): string | undefined {
+  return id.length <= 3 && SEGMENT_ID.test(id)
+    ? undefined
+    : `${show(id)} is not a segment id (2 or 3 capital letters or digits)`;
 }
 
 function skipLineBreaks(text: string, from: number, terminator: string): number {
