@@ -78,6 +78,9 @@ export interface BatchSummary {
 /** The error code of a batch line; `INVALID_JSON` when the line is not JSON. */
 export type BatchErrorCode = OverturnError['code'] | 'INVALID_JSON' | 'INTERNAL_ERROR';
 
+/** Characters of an 835 read before the answers so far are written. */
+const X12_SLICE = 1 << 14;
+
 /** Lines per chunk, and the size (in characters of input) at which a chunk is sent before it is full. */
 const CHUNK_LINES = 500;
 const CHUNK_CHARS = 1 << 20;
@@ -605,8 +608,7 @@ export async function runX12Batch(options: {
       },
     ]);
   const overturn = createOverturn(options.rules ? { rules: loadRuleDirectory(options.rules) } : {});
-  const input =
-    options.input === '-' ? process.stdin : createReadStream(options.input, { highWaterMark: 1 << 16 });
+  const input = options.input === '-' ? process.stdin : createReadStream(options.input);
   const out: Writable = options.out !== undefined ? createWriteStream(options.out) : process.stdout;
   const output = new Output(out);
   let pending = '';
@@ -638,11 +640,15 @@ export async function runX12Batch(options: {
     if (options.out !== undefined) await output.opened();
     pending = writer.header();
     for await (const chunk of input) {
-      reader.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
-      // Written chunk by chunk, with the stream's backpressure, so memory stays flat.
-      if (pending) {
-        await output.write(Buffer.from(pending));
-        pending = '';
+      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+      // Read 16 K characters at a time (about 100 claims) and write their answers before reading on, with the
+      // stream's backpressure: the answers in memory at once stay few, whatever the size of stdin's chunks.
+      for (let at = 0; at < text.length; at += X12_SLICE) {
+        reader.push(text.slice(at, at + X12_SLICE));
+        if (pending) {
+          await output.write(Buffer.from(pending));
+          pending = '';
+        }
       }
     }
     reader.push(decoder.decode());
