@@ -347,3 +347,68 @@ describe('JSON output of several answers', () => {
     expect(lines.map((line) => (JSON.parse(line) as { source: string }).source)).toEqual(files);
   });
 });
+
+describe('FHIR Bundles and NDJSON of FHIR resources', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'overturn-fhir-'));
+  const eob = JSON.parse(
+    readFileSync(join(root, 'fixtures/adapters/fhir/eob-professional-partial.json'), 'utf8'),
+  );
+  const response = JSON.parse(
+    readFileSync(join(root, 'fixtures/adapters/fhir/claimresponse-prior-auth-denied.json'), 'utf8'),
+  );
+  const sources = (stdout: string) =>
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => [JSON.parse(line).source, JSON.parse(line).classification.category]);
+  const expected = [
+    [expect.stringMatching(/^ExplanationOfBenefit\/.+#item-2$/), 'prior_authorization'],
+    [expect.stringMatching(/^ExplanationOfBenefit\/.+#item-3$/), 'benefit_limit'],
+    [expect.stringMatching(/^ClaimResponse\/.+#item-1$/), 'medical_necessity'],
+  ];
+
+  it('reads every adjudication of a Bundle, passing over its other entries', () => {
+    const file = join(dir, 'bundle.json');
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [{ resource: eob }, { resource: { resourceType: 'Patient', id: 'p1' } }, { resource: response }],
+    };
+    writeFileSync(file, JSON.stringify(bundle));
+    const result = cli(
+      'analyze',
+      file,
+      '--plan-type',
+      'individual_market',
+      '--as-of',
+      '2026-01-20',
+      '--ndjson',
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(sources(result.stdout)).toEqual(expected);
+  });
+
+  it('reads NDJSON with one resource per line', () => {
+    const file = join(dir, 'resources.ndjson');
+    writeFileSync(file, `${JSON.stringify(eob)}\n${JSON.stringify(response)}\n`);
+    const result = cli(
+      'analyze',
+      file,
+      '--plan-type',
+      'individual_market',
+      '--as-of',
+      '2026-01-20',
+      '--ndjson',
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(sources(result.stdout)).toEqual(expected);
+  });
+
+  it('still says where broken JSON breaks', () => {
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{"denial": ');
+    const result = cli('analyze', file);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('broken.json: not valid JSON:');
+  });
+});

@@ -33,7 +33,13 @@ import {
   RecordWriter,
   type Tally,
 } from './batchRecords.js';
-import { type CaseContext, caseOfX12, casesFromText, type LabelledCase } from './inputFormats.js';
+import {
+  type CaseContext,
+  caseOfX12,
+  casesFromFhir,
+  isFhirResource,
+  type LabelledCase,
+} from './inputFormats.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
 
 /** Options of {@link runBatch}. */
@@ -297,11 +303,23 @@ function analyseChunk(
     if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 byte-order mark
     if (isBlank(text)) continue;
     cases++;
-    if (FHIR_LINE.test(text.slice(0, 4096))) {
-      errors += analyseFhirLine(analyze, dates, text, line, writer);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      errors++;
+      writer.error(
+        { code: 'INVALID_JSON', issues: [{ path: [], message: (error as Error).message }] },
+        { line },
+      );
       continue;
     }
-    const answer = analyseLine(analyze, dates, text);
+    // The parsed line says what it is: a FHIR resource (or Bundle) by its resourceType, else a case.
+    if (isFhirResource(parsed)) {
+      errors += analyseFhirLine(analyze, dates, parsed, line, writer);
+      continue;
+    }
+    const answer = analyseCase(analyze, dates, parsed);
     if ('error' in answer) {
       errors++;
       writer.error(answer.error, { line });
@@ -310,20 +328,17 @@ function analyseChunk(
   return { output: output.take(), cases, errors, tally: writer.tally };
 }
 
-// A line holding a FHIR resource; anything else is a CaseInput (the adapter validates the resource properly).
-const FHIR_LINE = /^\s*\{[\s\S]*"resourceType"\s*:\s*"(?:ExplanationOfBenefit|ClaimResponse)"/;
-
 /** One answer line per denied item of a FHIR resource (`"source"` names it), or an error line; returns the error count. */
 function analyseFhirLine(
   analyze: (input: CaseInput) => CaseAnalysis,
   dates: Dates,
-  text: string,
+  resource: unknown,
   line: number,
   writer: RecordWriter,
 ): number {
   let cases: LabelledCase[];
   try {
-    cases = casesFromText(text, 'fhir', {
+    cases = casesFromFhir([resource], {
       ...dates.context,
       ...((dates.asOf ?? dates.defaultAsOf) ? { asOf: (dates.asOf ?? dates.defaultAsOf) as string } : {}),
     });
@@ -354,17 +369,12 @@ function errorOf(error: unknown): { code: BatchErrorCode; issues: OverturnIssue[
   };
 }
 
-function analyseLine(
+function analyseCase(
   analyze: (input: CaseInput) => CaseAnalysis,
   dates: Dates,
-  text: string,
+  value: unknown,
 ): { analysis: CaseAnalysis } | { error: { code: BatchErrorCode; issues: OverturnIssue[] } } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { error: { code: 'INVALID_JSON', issues: [{ path: [], message: (error as Error).message }] } };
-  }
+  let parsed = value;
   if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
     const own = (parsed as { asOf?: unknown }).asOf;
     if (dates.asOf !== undefined) parsed = { ...parsed, asOf: dates.asOf };
