@@ -409,3 +409,28 @@ describe('overturn batch --output-format csv', () => {
     );
   });
 });
+
+describe('overturn batch on a FHIR Bundle line', () => {
+  it('answers each adjudication of a Bundle on one line, each with that line and its own source', () => {
+    const eob = JSON.parse(
+      readFileSync(join(root, 'fixtures/adapters/fhir/eob-professional-partial.json'), 'utf8'),
+    );
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: eob }] };
+    const file = tempFile('bundle.ndjson');
+    writeFileSync(file, `${JSON.stringify(bundle)}\nnot json\n`);
+    const result = cli([file, '--plan-type', 'individual_market', '--as-of', '2026-01-20', '--no-progress']);
+    expect(result.status).toBe(1);
+    const answers = parseOutput(result.stdout) as {
+      line: number;
+      source?: string;
+      error?: { code: string };
+    }[];
+    expect(
+      answers.map((answer) => [answer.line, answer.source?.replace(/\/.*#/, '#'), answer.error?.code]),
+    ).toEqual([
+      [1, 'ExplanationOfBenefit#item-2', undefined],
+      [1, 'ExplanationOfBenefit#item-3', undefined],
+      [2, undefined, 'INVALID_JSON'],
+    ]);
+  });
+});
