@@ -66,3 +66,14 @@ export function ordinal(code: string): number {
   }
   return value;
 }
+
+/**
+ * A range as people write it: `I20–I25`, or `C61` for a range of one code.
+ *
+ * @example
+ * ```ts
+ * span({ from: 'I20', to: 'I25' }); // 'I20–I25'
+ * ```
+ */
+export const span = (range: { from: string; to?: string }): string =>
+  range.to && range.to !== range.from ? `${range.from}–${range.to}` : range.from;
