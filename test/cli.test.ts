@@ -361,6 +361,20 @@ describe('FHIR Bundles and NDJSON of FHIR resources', () => {
       .trim()
       .split('\n')
       .map((line) => [JSON.parse(line).source, JSON.parse(line).classification.category]);
+  /** Analyses the file and checks that it found the three denials of the two resources, in order. */
+  const expectAllDenials = (file: string) => {
+    const result = cli(
+      'analyze',
+      file,
+      '--plan-type',
+      'individual_market',
+      '--as-of',
+      '2026-01-20',
+      '--ndjson',
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(sources(result.stdout)).toEqual(expected);
+  };
   const expected = [
     [expect.stringMatching(/^ExplanationOfBenefit\/.+#item-2$/), 'prior_authorization'],
     [expect.stringMatching(/^ExplanationOfBenefit\/.+#item-3$/), 'benefit_limit'],
@@ -375,33 +389,13 @@ describe('FHIR Bundles and NDJSON of FHIR resources', () => {
       entry: [{ resource: eob }, { resource: { resourceType: 'Patient', id: 'p1' } }, { resource: response }],
     };
     writeFileSync(file, JSON.stringify(bundle));
-    const result = cli(
-      'analyze',
-      file,
-      '--plan-type',
-      'individual_market',
-      '--as-of',
-      '2026-01-20',
-      '--ndjson',
-    );
-    expect(result.status, result.stderr).toBe(0);
-    expect(sources(result.stdout)).toEqual(expected);
+    expectAllDenials(file);
   });
 
   it('reads NDJSON with one resource per line', () => {
     const file = join(dir, 'resources.ndjson');
     writeFileSync(file, `${JSON.stringify(eob)}\n${JSON.stringify(response)}\n`);
-    const result = cli(
-      'analyze',
-      file,
-      '--plan-type',
-      'individual_market',
-      '--as-of',
-      '2026-01-20',
-      '--ndjson',
-    );
-    expect(result.status, result.stderr).toBe(0);
-    expect(sources(result.stdout)).toEqual(expected);
+    expectAllDenials(file);
   });
 
   it('still says where broken JSON breaks', () => {
