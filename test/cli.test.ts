@@ -406,3 +406,68 @@ describe('FHIR Bundles and NDJSON of FHIR resources', () => {
     expect(result.stderr).toContain('broken.json: not valid JSON:');
   });
 });
+
+describe('classify, deadline and letter take every input format analyze takes', () => {
+  it('classifies each denial of an 835', () => {
+    const result = cli(
+      'classify',
+      'fixtures/adapters/x12/multi-claim.835',
+      '--plan-type',
+      'employer_erisa',
+      '--json',
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const answers = JSON.parse(result.stdout) as { source: string; category: string }[];
+    expect(answers.map((answer) => [answer.source, answer.category])).toEqual([
+      ['claim PCN-SYN-2002', 'prior_authorization'],
+      ['claim PCN-SYN-2003 line 1', 'duplicate_or_bundled'],
+    ]);
+  });
+
+  it('dates each denied item of a FHIR resource', () => {
+    const result = cli(
+      'deadline',
+      'fixtures/adapters/fhir/eob-professional-partial.json',
+      '--plan-type',
+      'individual_market',
+      '--as-of',
+      '2026-01-20',
+      '--json',
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const answers = JSON.parse(result.stdout) as { source: string; deadline: string }[];
+    expect(answers.map((answer) => answer.source.replace(/\/.*#/, '#'))).toEqual([
+      'ExplanationOfBenefit#item-2',
+      'ExplanationOfBenefit#item-3',
+    ]);
+    // Both items come from one notice: one deadline.
+    expect(new Set(answers.map((answer) => answer.deadline)).size).toBe(1);
+  });
+
+  it('drafts a letter from an 835 of one denial, and refuses one of several', () => {
+    const one = cli(
+      'letter',
+      '--kind',
+      'appeal',
+      'fixtures/adapters/x12/single-claim-denial.835',
+      '--plan-type',
+      'employer_erisa',
+      '--as-of',
+      '2026-01-20',
+    );
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stdout).toContain('Date: 2026-01-20');
+    const several = cli(
+      'letter',
+      '--kind',
+      'appeal',
+      'fixtures/adapters/x12/multi-claim.835',
+      '--plan-type',
+      'employer_erisa',
+    );
+    expect(several.status).toBe(2);
+    expect(several.stderr).toBe(
+      'overturn: a letter is drafted for one case; fixtures/adapters/x12/multi-claim.835 holds 2 (claim PCN-SYN-2002, claim PCN-SYN-2003 line 1)\n',
+    );
+  });
+});

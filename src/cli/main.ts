@@ -176,16 +176,36 @@ class JsonAnswers {
   }
 }
 
-/** Runs `work` on each file; a file that fails prints its issues and the run goes on. Returns the exit code. */
-function eachFile(files: string[], work: (file: string, parsed: unknown) => void): number {
+/**
+ * Runs `work` on each case of each file (a case file holds one; FHIR and 835 files one per denial, each named
+ * `file claim …`); a file or case that fails prints its issues and the run goes on. Returns the exit code.
+ */
+function eachCase(
+  files: string[],
+  options: InputOptions,
+  work: (name: string, entry: LabelledCase) => void,
+): number {
   let failed = false;
   for (const file of files.length ? files : ['-']) {
+    let cases: LabelledCase[];
     try {
-      work(file, readJson(file));
+      cases = readCases(file, options).cases;
     } catch (error) {
       if (error instanceof UsageError) throw error;
       failed = true;
       process.stderr.write(describeError(file, error));
+      continue;
+    }
+    if (!cases.length) process.stderr.write(`${file}: no denied claim or item found\n`);
+    for (const entry of cases) {
+      const name = entry.label ? `${file} ${entry.label}` : file;
+      try {
+        work(name, entry);
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        failed = true;
+        process.stderr.write(describeError(name, error));
+      }
     }
   }
   return failed ? EXIT_INPUT : 0;
@@ -208,6 +228,44 @@ const CONTEXT_OPTIONS = [
   ['funding', '--funding'],
 ] as const;
 
+/** The options of a command that reads case files, FHIR and 835 alike. */
+interface InputOptions {
+  format?: InputFormat;
+  planType?: string;
+  received?: string;
+  state?: string;
+  funding?: string;
+  asOf?: string;
+}
+
+/**
+ * The cases of one file, whatever its format (given, else found by parsing). A case file's cases come back as
+ * written (without `$schema`; the caller applies its own `asOf` rule); FHIR and 835 cases carry the context
+ * options and `--as-of` (else today). Context options on a case file are refused: it says them itself.
+ */
+function readCases(file: string, options: InputOptions): { format: InputFormat; cases: LabelledCase[] } {
+  const text = readText(file);
+  const format = options.format ?? detectFormat(text);
+  if (format === 'case') {
+    const given = CONTEXT_OPTIONS.filter(([key]) => options[key] !== undefined).map(([, flag]) => flag);
+    if (given.length)
+      throw new UsageError(
+        `${given.join(', ')} ${given.length > 1 ? 'apply' : 'applies'} to FHIR and 835 input; ${file} is a case file, which says its plan type, dates and state itself`,
+      );
+    const cases = casesFromText(text, 'case', {});
+    for (const entry of cases) entry.input = withoutSchemaKey(entry.input);
+    return { format, cases };
+  }
+  const cases = casesFromText(text, format, {
+    ...(options.planType ? { planType: options.planType as never } : {}),
+    ...(options.received ? { receivedDate: options.received } : {}),
+    ...(options.state ? { state: options.state } : {}),
+    ...(options.funding ? { funding: options.funding as never } : {}),
+    asOf: options.asOf ?? today(),
+  });
+  return { format, cases };
+}
+
 function analyze(files: string[], options: AnalyzeOptions): number {
   if (options.ics && files.length > 1) throw new UsageError('--ics takes one case file at a time');
   const overturn = overturnFor(options);
@@ -217,28 +275,13 @@ function analyze(files: string[], options: AnalyzeOptions): number {
   for (const file of files.length ? files : ['-']) {
     let cases: LabelledCase[];
     try {
-      const text = readText(file);
-      const format = options.format ?? detectFormat(text);
-      const given = CONTEXT_OPTIONS.filter(([key]) => options[key] !== undefined).map(([, flag]) => flag);
-      if (format === 'case' && given.length)
-        throw new UsageError(
-          `${given.join(', ')} ${given.length > 1 ? 'apply' : 'applies'} to FHIR and 835 input; ${file} is a case file, which says its plan type, dates and state itself`,
-        );
-      cases = casesFromText(text, format, {
-        ...(options.planType ? { planType: options.planType as never } : {}),
-        ...(options.received ? { receivedDate: options.received } : {}),
-        ...(options.state ? { state: options.state } : {}),
-        ...(options.funding ? { funding: options.funding as never } : {}),
-        // A case file's own asOf counts unless --as-of is given; for FHIR and 835 input, today.
-        ...(options.asOf || format !== 'case' ? { asOf: options.asOf ?? today() } : {}),
-      });
-      if (format === 'case') {
-        for (const entry of cases) {
-          entry.input = withoutSchemaKey(entry.input);
-          if (isObject(entry.input) && entry.input.asOf === undefined)
-            entry.input = { ...entry.input, asOf: today() };
-        }
-      }
+      const read = readCases(file, options);
+      cases = read.cases;
+      // A case file's own asOf counts unless --as-of is given (then today).
+      if (read.format === 'case')
+        for (const entry of cases)
+          if (isObject(entry.input))
+            entry.input = { ...entry.input, asOf: options.asOf ?? entry.input.asOf ?? today() };
     } catch (error) {
       if (error instanceof UsageError) throw error;
       failed = true;
@@ -277,7 +320,7 @@ function analyze(files: string[], options: AnalyzeOptions): number {
   return failed ? EXIT_INPUT : 0;
 }
 
-interface LetterOptions extends CommonOptions {
+interface LetterOptions extends CommonOptions, InputOptions {
   kind: 'records' | 'appeal';
   parties?: string;
 }
@@ -287,7 +330,12 @@ function letter(file: string, options: LetterOptions): number {
   const overturn = overturnFor(options);
   const name = file;
   try {
-    const parsed = readJson(file);
+    const { cases } = readCases(file, options);
+    if (cases.length !== 1)
+      throw new UsageError(
+        `a letter is drafted for one case; ${file} holds ${cases.length} (${cases.map((entry) => entry.label).join(', ') || 'none'})`,
+      );
+    const parsed = (cases[0] as LabelledCase).input;
     const input = { ...(parsed as object), asOf: asOfFor(options, parsed) } as CaseInput;
     const analysis = overturn.analyzeCase(input);
     let parties: unknown = {};
@@ -304,21 +352,23 @@ function letter(file: string, options: LetterOptions): number {
     process.stdout.write(options.json ? `${JSON.stringify(drafted, null, 2)}\n` : drafted.markdown);
     return 0;
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     process.stderr.write(describeError(name, error));
     return EXIT_INPUT;
   }
 }
 
-function classify(files: string[], options: CommonOptions): number {
+function classify(files: string[], options: CommonOptions & InputOptions): number {
   const overturn = overturnFor(options);
   const colors = colorsFor(options.color);
   const answers = options.json || options.ndjson ? new JsonAnswers(options.ndjson === true) : undefined;
-  const code = eachFile(files, (file, parsed) => {
+  const code = eachCase(files, options, (name, entry) => {
+    const parsed = entry.input;
     const denial = isCase(parsed) ? parsed.denial : parsed;
     const result = overturn.classifyDenial(denial as never);
-    if (answers) answers.add(file, result);
+    if (answers) answers.add(entry.label ?? name, result, entry.label !== undefined);
     else {
-      const lines = [colors.bold(colors.cyan(file)), ...classificationLines(result, colors)];
+      const lines = [colors.bold(colors.cyan(name)), ...classificationLines(result, colors)];
       for (const warning of result.warnings) lines.push(`  ${colors.yellow('!')} ${warning}`);
       lines.push(colors.dim(`  rule set ${result.ruleSet.id} ${result.ruleSet.version}`));
       process.stdout.write(`${lines.join('\n')}\n\n`);
@@ -328,19 +378,20 @@ function classify(files: string[], options: CommonOptions): number {
   return code;
 }
 
-function deadline(files: string[], options: CommonOptions): number {
+function deadline(files: string[], options: CommonOptions & InputOptions): number {
   const overturn = overturnFor(options);
   const colors = colorsFor(options.color);
   const answers = options.json || options.ndjson ? new JsonAnswers(options.ndjson === true) : undefined;
-  const code = eachFile(files, (file, parsed) => {
+  const code = eachCase(files, options, (name, entry) => {
+    const parsed = entry.input;
     const asOf = asOfFor(options, parsed);
     const input = isCase(parsed)
       ? deadlineInputOf({ ...(parsed as unknown as CaseInput), asOf })
       : { ...(parsed as object), asOf };
     const result = overturn.computeAppealDeadline(input as never);
-    if (answers) answers.add(file, result);
+    if (answers) answers.add(entry.label ?? name, result, entry.label !== undefined);
     else {
-      const lines = [colors.bold(colors.cyan(file)), ...deadlineLines(result, colors)];
+      const lines = [colors.bold(colors.cyan(name)), ...deadlineLines(result, colors)];
       for (const warning of result.warnings) lines.push(`  ${colors.yellow('!')} ${warning}`);
       process.stdout.write(`${lines.join('\n')}\n\n`);
     }
@@ -377,22 +428,11 @@ export function program(): Command {
       )
       .addOption(new Option('--color', 'force colour').default(undefined))
       .option('--no-color', 'no colour (default: colour when printing to a terminal)');
-  const cli = new Command('overturn')
-    .description('Turn a US health-insurance denial into a dated, cited plan.')
-    .version(packageJson.version, '-V, --version', 'print the version')
-    .showHelpAfterError()
-    .exitOverride();
-  common(
-    cli
-      .command('analyze')
-      .description('classify, date, route and plan a case: the full report (a case file, or - for stdin)')
-      .argument(
-        '[files...]',
-        'case files, FHIR R4 ExplanationOfBenefit / ClaimResponse JSON, or X12 835; - or nothing reads stdin',
-      )
-      .option('--ics <file>', 'also write the dated steps as an iCalendar file, with reminders')
+  // What every command that reads a case, a FHIR resource or an 835 takes.
+  const inputOptions = (command: Command) =>
+    command
       .addOption(
-        new Option('--format <format>', 'case, fhir or x12 (default: detected from the content)').choices([
+        new Option('--format <format>', 'case, fhir or x12 (default: found by parsing the content)').choices([
           ...INPUT_FORMATS,
         ]),
       )
@@ -409,23 +449,43 @@ export function program(): Command {
           'insured',
           'self_funded',
         ]),
-      ),
+      );
+  const cli = new Command('overturn')
+    .description('Turn a US health-insurance denial into a dated, cited plan.')
+    .version(packageJson.version, '-V, --version', 'print the version')
+    .showHelpAfterError()
+    .exitOverride();
+  common(
+    inputOptions(
+      cli
+        .command('analyze')
+        .description('classify, date, route and plan a case: the full report (a case file, or - for stdin)')
+        .argument(
+          '[files...]',
+          'case files, FHIR R4 ExplanationOfBenefit / ClaimResponse JSON, or X12 835; - or nothing reads stdin',
+        )
+        .option('--ics <file>', 'also write the dated steps as an iCalendar file, with reminders'),
+    ),
   ).action((files: string[], options: AnalyzeOptions, command: Command) => {
     needsFile(command, files);
     process.exitCode = analyze(files, options);
   });
   common(
-    cli
-      .command('letter')
-      .description('draft a letter from a case: the claim-file request (records) or the appeal (appeal)')
-      .argument('<file>', 'a case file; - reads stdin')
-      .addOption(
-        new Option('--kind <kind>', 'records or appeal').choices(['records', 'appeal']).makeOptionMandatory(),
-      )
-      .option(
-        '--parties <file>',
-        'a JSON file naming the patient, insurer, claim number, physician, specialist',
-      ),
+    inputOptions(
+      cli
+        .command('letter')
+        .description('draft a letter from a case: the claim-file request (records) or the appeal (appeal)')
+        .argument('<file>', 'a case file; - reads stdin')
+        .addOption(
+          new Option('--kind <kind>', 'records or appeal')
+            .choices(['records', 'appeal'])
+            .makeOptionMandatory(),
+        )
+        .option(
+          '--parties <file>',
+          'a JSON file naming the patient, insurer, claim number, physician, specialist',
+        ),
+    ),
   ).action((file: string, options: LetterOptions) => {
     process.exitCode = letter(file, options);
   });
@@ -557,20 +617,28 @@ export function program(): Command {
       },
     );
   common(
-    cli
-      .command('classify')
-      .description('classify a denial (a DenialInput, or a case file with a "denial" field)')
-      .argument('[files...]', 'JSON files; - or nothing reads stdin'),
-  ).action((files: string[], options: CommonOptions, command: Command) => {
+    inputOptions(
+      cli
+        .command('classify')
+        .description(
+          'classify a denial (a DenialInput, a case file with a "denial" field, a FHIR resource or an 835)',
+        )
+        .argument('[files...]', 'JSON or 835 files; - or nothing reads stdin'),
+    ),
+  ).action((files: string[], options: CommonOptions & InputOptions, command: Command) => {
     needsFile(command, files);
     process.exitCode = classify(files, options);
   });
   common(
-    cli
-      .command('deadline')
-      .description('compute the appeal deadline (a DeadlineInput, or the same fields of a case file)')
-      .argument('[files...]', 'JSON files; - or nothing reads stdin'),
-  ).action((files: string[], options: CommonOptions, command: Command) => {
+    inputOptions(
+      cli
+        .command('deadline')
+        .description(
+          'compute the appeal deadline (a DeadlineInput, the same fields of a case file, a FHIR resource or an 835)',
+        )
+        .argument('[files...]', 'JSON or 835 files; - or nothing reads stdin'),
+    ),
+  ).action((files: string[], options: CommonOptions & InputOptions, command: Command) => {
     needsFile(command, files);
     process.exitCode = deadline(files, options);
   });
