@@ -434,3 +434,53 @@ describe('overturn batch on a FHIR Bundle line', () => {
     ]);
   });
 });
+
+describe('overturn batch --output-format parquet', () => {
+  it('writes the columns as a Parquet file that reads back row for row, from workers too', async () => {
+    const { parquetReadObjects } = await import('hyparquet');
+    const input = tempFile('parquet.ndjson');
+    const text = ndjson(40, new Map([[7, 'not json']]));
+    writeFileSync(input, text);
+    const out = tempFile('answers.parquet');
+    const result = cli([
+      input,
+      '--as-of',
+      '2026-12-24',
+      '--output-format',
+      'parquet',
+      '--out',
+      out,
+      '--workers',
+      '2',
+    ]);
+    expect(result.status).toBe(1);
+    const bytes = readFileSync(out);
+    const rows = (await parquetReadObjects({
+      file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    })) as Record<string, unknown>[];
+    const expected = expectedOutput(text, '2026-12-24') as {
+      line: number;
+      analysis?: CaseAnalysis;
+      error?: { code: string };
+    }[];
+    expect(rows).toHaveLength(expected.length);
+    rows.forEach((row, index) => {
+      const want = expected[index] as (typeof expected)[number];
+      expect(row.source).toBe(`line ${want.line}`);
+      if (want.analysis) {
+        expect(row.category).toBe(want.analysis.classification.category);
+        expect(row.days_remaining).toBe(want.analysis.deadline?.daysRemaining ?? null);
+        expect(row.warnings).toBe(want.analysis.warnings.length);
+        expect(row.error).toBeNull();
+      } else expect(String(row.error).startsWith(`${want.error?.code}: `)).toBe(true);
+    });
+  });
+
+  it('needs --out', () => {
+    const input = tempFile('one.ndjson');
+    writeFileSync(input, ndjson(1, new Map()));
+    const result = cli([input, '--output-format', 'parquet']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--output-format parquet writes a file: give --out');
+  });
+});

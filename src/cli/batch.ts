@@ -41,6 +41,7 @@ import {
   type LabelledCase,
 } from './inputFormats.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
+import { ParquetOutput } from './parquetOutput.js';
 
 /** Options of {@link runBatch}. */
 export interface BatchOptions {
@@ -165,8 +166,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
   const tally = emptyTally();
 
-  const out: Writable = options.out !== undefined ? createWriteStream(options.out) : process.stdout;
-  const output = new Output(out);
+  const { out, output } = openOutput(options.out, records);
   if (options.out !== undefined) await output.opened();
   const header = new RecordWriter(records, () => {}).header();
   if (header) await output.write(Buffer.from(header));
@@ -240,7 +240,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     bar?.stop();
     await pool?.close();
     output.dispose();
-    if (options.out !== undefined && !out.destroyed) out.destroy();
+    if (out && options.out !== undefined && !out.destroyed) out.destroy();
   }
   return { cases, errors, tally, ms: performance.now() - started };
 }
@@ -397,6 +397,19 @@ function isBlank(text: string): boolean {
   // Most lines start with `{`: only lines starting with whitespace need a closer look.
   if (first !== 0x20 && first !== 0x09 && first !== 0x0d && first !== 0xa0 && first !== 0xfeff) return false;
   return text.trim() === '';
+}
+
+/** Where a batch writes: a Parquet file, or the NDJSON / CSV text to a file or stdout. */
+function openOutput(
+  file: string | undefined,
+  records: RecordFormat,
+): { out?: Writable; output: Output | ParquetOutput } {
+  if (records.format === 'parquet') {
+    if (file === undefined) throw new Error('--output-format parquet writes a file: give --out');
+    return { output: new ParquetOutput(file, records.fields) };
+  }
+  const out: Writable = file !== undefined ? createWriteStream(file) : process.stdout;
+  return { out, output: new Output(out) };
 }
 
 /** Writes to a stream, waiting for 'drain' when its buffer is full; fails on the stream's first error. */
@@ -619,15 +632,15 @@ export async function runX12Batch(options: {
     ]);
   const overturn = createOverturn(options.rules ? { rules: loadRuleDirectory(options.rules) } : {});
   const input = options.input === '-' ? process.stdin : createReadStream(options.input);
-  const out: Writable = options.out !== undefined ? createWriteStream(options.out) : process.stdout;
-  const output = new Output(out);
+  const records: RecordFormat = {
+    format: options.outputFormat ?? 'ndjson',
+    fields: options.fields ?? BATCH_FIELDS,
+  };
+  const { out, output } = openOutput(options.out, records);
   let pending = '';
-  const writer = new RecordWriter(
-    { format: options.outputFormat ?? 'ndjson', fields: options.fields ?? BATCH_FIELDS },
-    (line) => {
-      pending += line;
-    },
-  );
+  const writer = new RecordWriter(records, (line) => {
+    pending += line;
+  });
   let cases = 0;
   let errors = 0;
   const reader = new X12StreamReader((item) => {
@@ -668,7 +681,7 @@ export async function runX12Batch(options: {
   } finally {
     output.dispose();
     if (options.input !== '-') (input as ReturnType<typeof createReadStream>).destroy();
-    if (options.out !== undefined && !out.destroyed) out.destroy();
+    if (out && options.out !== undefined && !out.destroyed) out.destroy();
   }
   return { cases, errors, tally: writer.tally, ms: performance.now() - started };
 }

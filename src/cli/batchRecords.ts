@@ -7,7 +7,7 @@ import type { CaseAnalysis } from '../analyzeCase/types.js';
 import type { OverturnIssue } from '../errors.js';
 
 /** Output formats of `batch`. */
-export const OUTPUT_FORMATS = ['ndjson', 'csv'] as const;
+export const OUTPUT_FORMATS = ['ndjson', 'csv', 'parquet'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /**
@@ -77,9 +77,14 @@ export class RecordWriter {
     private readonly push: (text: string) => void,
   ) {}
 
-  /** The CSV header row (empty for NDJSON). */
+  /** The CSV header row (empty for NDJSON and Parquet). */
   header(): string {
     return this.options.format === 'csv' ? stringify([this.options.fields as BatchField[]]) : '';
+  }
+
+  /** Whether records are table rows (CSV, or Parquet: rows as JSON arrays for the Parquet sink). */
+  private get tabular(): boolean {
+    return this.options.format !== 'ndjson';
   }
 
   analysis(analysis: CaseAnalysis, at: RecordPlace): void {
@@ -87,7 +92,7 @@ export class RecordWriter {
     this.tally.category[category] = (this.tally.category[category] ?? 0) + 1;
     const status = analysis.deadline?.status ?? 'no_deadline';
     this.tally.status[status] = (this.tally.status[status] ?? 0) + 1;
-    if (this.options.format === 'csv') {
+    if (this.tabular) {
       this.row(at, {
         category,
         dispute_kind: analysis.classification.disputeKind,
@@ -105,7 +110,7 @@ export class RecordWriter {
   }
 
   error(error: RecordError, at: RecordPlace): void {
-    if (this.options.format === 'csv') {
+    if (this.tabular) {
       const [first] = error.issues;
       const path = first?.path ?? [];
       // An 835 issue's path is ['segment', 20, 'CAS03']: "segment 20 (CAS03)".
@@ -122,7 +127,7 @@ export class RecordWriter {
 
   /** A record with nothing denied in it (a FHIR resource that paid every item). */
   none(at: RecordPlace): void {
-    if (this.options.format === 'csv') this.row(at, {});
+    if (this.tabular) this.row(at, {});
     else this.push(`{${this.place(at)}"denied":0}\n`);
   }
 
@@ -137,6 +142,11 @@ export class RecordWriter {
       // "claim PCN-1 line 2" (an 835 or FHIR label) → PCN-1.
       claim_id: at.source?.match(/^claim (\S+)/)?.[1],
     } as Record<BatchField, string | number | undefined>;
+    if (this.options.format === 'parquet') {
+      // One JSON array per row, empty cells null: the Parquet sink parses them into typed columns.
+      this.push(`${JSON.stringify(this.options.fields.map((field) => cells[field] ?? null))}\n`);
+      return;
+    }
     this.push(stringify([this.options.fields.map((field) => cells[field] ?? '')]));
   }
 }

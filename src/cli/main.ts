@@ -11,7 +11,14 @@ import { createOverturn, type Overturn, OverturnError, toICalendar } from '../in
 import { draftAppealLetter, draftRecordsRequest } from '../letters/index.js';
 import { PLAN_TYPES } from '../types.js';
 import { isBatchWorker, runBatch, runX12Batch } from './batch.js';
-import { BATCH_FIELDS, type BatchField, OUTPUT_FORMATS, parseFields, summaryLine } from './batchRecords.js';
+import {
+  BATCH_FIELDS,
+  type BatchField,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  parseFields,
+  summaryLine,
+} from './batchRecords.js';
 import { diffJsonReport, diffTextReport, runDiff } from './diffCommand.js';
 import { FIXTURE_DOMAINS, type FixtureDomain } from './fixtureSuite.js';
 import {
@@ -518,12 +525,12 @@ export function program(): Command {
     .addOption(
       new Option(
         '--output-format <format>',
-        'ndjson (each full analysis, default) or csv (one row per answer: see --fields)',
+        'ndjson (each full analysis, default), csv or parquet (one row per answer: see --fields)',
       ).choices([...OUTPUT_FORMATS]),
     )
     .option(
       '--fields <list>',
-      `the CSV columns, comma-separated (default: ${BATCH_FIELDS.join(',')})`,
+      `the CSV or Parquet columns, comma-separated (default: ${BATCH_FIELDS.join(',')})`,
       (value: string) => {
         try {
           return parseFields(value);
@@ -557,7 +564,7 @@ export function program(): Command {
           workers?: number;
           progress: boolean;
           format?: 'ndjson' | 'x12';
-          outputFormat?: 'ndjson' | 'csv';
+          outputFormat?: OutputFormat;
           fields?: BatchField[];
           planType?: string;
           received?: string;
@@ -568,8 +575,10 @@ export function program(): Command {
         try {
           const { progress, format, planType, received, state, funding, outputFormat, fields, ...rest } =
             options;
-          if (fields && outputFormat !== 'csv')
-            throw new UsageError('--fields chooses the columns of --output-format csv');
+          if (fields && (outputFormat === undefined || outputFormat === 'ndjson'))
+            throw new UsageError('--fields chooses the columns of --output-format csv or parquet');
+          if (outputFormat === 'parquet' && rest.out === undefined)
+            throw new UsageError('--output-format parquet writes a file: give --out');
           const records = {
             ...(outputFormat ? { outputFormat } : {}),
             ...(fields ? { fields } : {}),
