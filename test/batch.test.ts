@@ -74,6 +74,10 @@ function expectedOutput(text: string, asOf?: string, defaultAsOf?: string): unkn
     .map(([line, number]) => expectedLine(line, number, asOf, defaultAsOf));
 }
 
+/** The expected answers, typed for the table outputs (CSV, Parquet) that flatten them. */
+const expectedRecords = (text: string, asOf: string) =>
+  expectedOutput(text, asOf) as { line: number; analysis?: CaseAnalysis; error?: { code: string } }[];
+
 /** The summary line batch ends with, counted here from the expected answers. */
 function summaryOf(expected: unknown[]): string {
   const tally = { category: {} as Record<string, number>, status: {} as Record<string, number> };
@@ -340,11 +344,7 @@ describe('overturn batch --output-format csv', () => {
     const result = cli([input, '--as-of', '2026-12-24', '--output-format', 'csv', '--no-progress']);
     expect(result.status).toBe(1);
     const rows = parse(result.stdout, { columns: true }) as Record<string, string>[];
-    const expected = expectedOutput(text, '2026-12-24') as {
-      line: number;
-      analysis?: CaseAnalysis;
-      error?: { code: string };
-    }[];
+    const expected = expectedRecords(text, '2026-12-24');
     expect(Object.keys(rows[0] ?? {})).toEqual([
       'source',
       'claim_id',
@@ -458,11 +458,7 @@ describe('overturn batch --output-format parquet', () => {
     const rows = (await parquetReadObjects({
       file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
     })) as Record<string, unknown>[];
-    const expected = expectedOutput(text, '2026-12-24') as {
-      line: number;
-      analysis?: CaseAnalysis;
-      error?: { code: string };
-    }[];
+    const expected = expectedRecords(text, '2026-12-24');
     expect(rows).toHaveLength(expected.length);
     rows.forEach((row, index) => {
       const want = expected[index] as (typeof expected)[number];
