@@ -24,6 +24,13 @@ describe('TextNormalizer', () => {
     );
   });
 
+  it('joins a word across several apostrophes in a row, as tokenize does', () => {
+    // Found by the property above (counterexample "0``0"): the second apostrophe ended the word.
+    expect(plain.normalize('0``0').words).toEqual(['00']);
+    expect(tokenize('0``0')).toEqual(['00']);
+    expect(plain.normalize("plan''s rule").words).toEqual(tokenize("plan''s rule"));
+  });
+
   it('keeps each word’s span in the text', () => {
     const text = 'Dx  inconsist, w/ PROC.';
     const read = plain.normalize(text);

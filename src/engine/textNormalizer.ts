@@ -418,12 +418,14 @@ export class TextNormalizer {
         continue;
       }
       const role = roleOf(code);
+      // An apostrophe inside a word joins its parts, however many follow one another ("0``0" → "00"), as
+      // tokenize reads them.
+      if (role === APOSTROPHE && (start >= 0 || pending)) {
+        if (start >= 0) pending += lower.slice(start, index);
+        start = -1;
+        continue;
+      }
       if (start >= 0) {
-        if (role === APOSTROPHE) {
-          pending += lower.slice(start, index);
-          start = -1;
-          continue;
-        }
         if (code === 0x28 && (lower.startsWith('(s)', index) || lower.startsWith('(es)', index))) {
           pending += lower.slice(start, index);
           start = -1;
