@@ -198,6 +198,18 @@ describe('the ICD-10-CM index of the bundled rule set', () => {
     ]);
   });
 
+  it('refuses a child word of two words, which could never match', () => {
+    const source = copy();
+    source.files['specialists/context.json'].children.words.push('nicu baby');
+    const issues = ruleSetIssues(source);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      file: 'specialists/context.json',
+      message: 'one word (the condition is matched word by word)',
+    });
+    expect(issues[0]?.path.slice(0, 2)).toEqual(['children', 'words']);
+  });
+
   it('refuses a malformed row: an unknown level, a code that is not a code, a range written at two levels', () => {
     const source = copy();
     const rows = source.files[INDEX].rows;

@@ -25,9 +25,10 @@ export function isClosedPipe(error: unknown): boolean {
 
 /** One line saying why the output could not be written. */
 export function outputErrorLine(target: string, error: unknown): string {
+  // Node's messages start with the code ("ENOSPC: no space left on device, write"): it goes to the end.
   const code = error && typeof error === 'object' && 'code' in error ? ` (${String(error.code)})` : '';
   const message = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
-  return `overturn: cannot write ${target}: ${message}${code === ` (${message})` ? '' : code}\n`;
+  return `overturn: cannot write ${target}: ${message}${code}\n`;
 }
 
 let guarded = false;

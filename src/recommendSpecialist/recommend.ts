@@ -449,10 +449,8 @@ function readCodes(
 
 /** The first word of the condition that says the patient is a child (quoted), when no age was given. */
 function wordOfChild(rules: SpecialistRules, text: string | undefined): string | undefined {
-  const words = rules.children.words;
-  if (!words?.length || !text) return undefined;
-  const wanted = new Set(words.map((word) => tokenize(word).join(' ')));
-  const word = tokenize(text.slice(0, 2000)).find((candidate) => wanted.has(candidate));
+  if (!rules.childWords.size || !text) return undefined;
+  const word = tokenize(text.slice(0, 2000)).find((candidate) => rules.childWords.has(candidate));
   return word === undefined ? undefined : `"${word}"`;
 }
 

@@ -287,7 +287,13 @@ const childrenRowSchema = z
     /** Added when the area names no pediatric subspecialist. */
     alternative: alternativeSchema,
     /** Without an age, any of these words in the condition means a child ("my baby", "a teenager"). */
-    words: z.array(phrase).optional(),
+    words: z
+      .array(
+        phrase.refine((value) => tokenize(value).length === 1, {
+          message: 'one word (the condition is matched word by word)',
+        }),
+      )
+      .optional(),
   })
   .strict();
 
@@ -440,6 +446,8 @@ export interface SpecialistRules {
   denialCategories: ReadonlyMap<DenialCategory, readonly CategoryRow[]>;
   fallback: FallbackRow;
   children: ChildrenRow;
+  /** `children.words`, tokenized once: a condition word in it means a child when no age is given. */
+  childWords: ReadonlySet<string>;
   olderAdults?: OlderAdultsRow;
   /** Each range's area, by range id. */
   rangeTargets: ReadonlyMap<string, Target>;
@@ -690,6 +698,7 @@ export function compileSpecialists(
     denialCategories,
     fallback: context.fallback,
     children: context.children,
+    childWords: new Set((context.children.words ?? []).map((word) => tokenize(word).join(' '))),
     ...(context.olderAdults ? { olderAdults: context.olderAdults } : {}),
     rangeTargets,
   };
