@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { batchTestHooks, runBatch } from '../src/cli/batch.js';
+import { batchTestHooks, runBatch, runX12Batch } from '../src/cli/batch.js';
 import { summaryLine } from '../src/cli/batchRecords.js';
 import { analyzeCase, type CaseAnalysis, OverturnError } from '../src/index.js';
 import { sampleCases, shiftedCase } from './_helpers/sampleCases.js';
@@ -226,6 +226,101 @@ describe('runBatch', () => {
   });
 });
 
+/**
+ * A synthetic 835 of `transactions` × `perTransaction` claims, each denied on a service line with one of
+ * four reasons; the claim charge of claim `broken` is not a number.
+ */
+function remittance(transactions: number, perTransaction: number, broken?: number): string {
+  const reasons = [
+    ['CO*50', 'N115'],
+    ['CO*197', ''],
+    ['PR*204', 'N130'],
+    ['CO*29', ''],
+  ] as const;
+  const out = [
+    'ISA*00*          *00*          *ZZ*SYNPAYER01     *ZZ*SYNPROV01      *260112*0930*^*00501*000000901*0*T*:~',
+    'GS*HP*SYNPAYER01*SYNPROV01*20260112*0930*901*X*005010X221A1~',
+  ];
+  for (let t = 0; t < transactions; t++) {
+    const control = String(t + 1).padStart(4, '0');
+    const segments = [
+      `ST*835*${control}*005010X221A1~`,
+      'BPR*H*0*C*NON************20260109~',
+      `TRN*1*EFT${control}*1999999999~`,
+      'DTM*405*20260108~',
+      'N1*PR*SYNTHETIC HEALTH PLAN~',
+      'N1*PE*EXAMPLE PROVIDER GROUP*XX*1999999980~',
+      'LX*1~',
+    ];
+    for (let c = 0; c < perTransaction; c++) {
+      const n = t * perTransaction + c;
+      const [cas, rarc] = reasons[n % reasons.length] as (typeof reasons)[number];
+      segments.push(
+        `CLP*PCN-${n}*1*${n === broken ? '12O0' : '1200'}*0**12*SYN${n}*11*1~`,
+        `NM1*QC*1*SAMPLE*PATIENT****MI*MEM${n}~`,
+        'SVC*HC:29881*1200*0**1~',
+        'DTM*472*20251215~',
+        `CAS*${cas}*1200~`,
+        ...(rarc ? [`LQ*HE*${rarc}~`] : []),
+      );
+    }
+    out.push(...segments, `SE*${segments.length + 1}*${control}~`);
+  }
+  out.push(`GE*${transactions}*901~`, 'IEA*1*000000901~');
+  return `${out.join('\n')}\n`;
+}
+
+describe('runX12Batch', () => {
+  // 4 transactions of 150 claims; claim 200 (in transaction 0002) is broken. Chunks of 25 claims.
+  const file = tempFile('remit.835');
+  writeFileSync(file, remittance(4, 150, 200));
+  const context = { planType: 'employer_erisa' as const };
+
+  it('answers each claim in order in this thread; a broken claim is one error record', async () => {
+    const out = tempFile('out.ndjson');
+    const summary = await runX12Batch({ input: file, out, asOf: '2026-02-01', context, progress: false });
+    const answers = parseOutput(readFileSync(out, 'utf8')) as {
+      source: string;
+      analysis?: CaseAnalysis;
+      error?: { code: string };
+    }[];
+    expect(answers).toHaveLength(600);
+    expect(summary).toMatchObject({ cases: 600, errors: 1, workers: 0 });
+    expect(answers.map((answer) => answer.source)).toEqual(
+      answers.map((_, n) => (n === 200 ? 'transaction 0002 claim PCN-200' : `claim PCN-${n} line 1`)),
+    );
+    expect(answers[200]?.error?.code).toBe('INVALID_INPUT');
+    // Claim 302 is PR-204 + N130; the production date DTM*405 2026-01-08 + 180 days = 2026-07-07.
+    expect(answers[302]?.analysis?.classification.category).toBe('non_covered_service');
+    expect(answers[302]?.analysis?.deadline?.deadline).toBe('2026-07-07');
+    // Claim 201, the broken claim's neighbour, is CO-197 (no authorization).
+    expect(answers[201]?.analysis?.classification.category).toBe('prior_authorization');
+  });
+
+  it('gives the same answers, in the same order, with 2 workers', async () => {
+    const alone = tempFile('out.ndjson');
+    await runX12Batch({ input: file, out: alone, asOf: '2026-02-01', context, workers: 0, progress: false });
+    const pooled = tempFile('out.ndjson');
+    const summary = await runX12Batch({
+      input: file,
+      out: pooled,
+      asOf: '2026-02-01',
+      context,
+      workers: 2,
+      progress: false,
+    });
+    expect(summary).toMatchObject({ cases: 600, errors: 1, workers: 2 });
+    expect(readFileSync(pooled, 'utf8')).toBe(readFileSync(alone, 'utf8'));
+  });
+
+  it('stops with a clear error when a worker crashes on an 835 too', async () => {
+    batchTestHooks.crashWorkerAt = 2;
+    await expect(
+      runX12Batch({ input: file, out: tempFile('out.ndjson'), asOf: '2026-02-01', context, workers: 1 }),
+    ).rejects.toThrow('batch worker 1 crashed: simulated crash on chunk 2');
+  });
+});
+
 describe('overturn batch (CLI)', () => {
   it('reads stdin with -, runs workers from source, writes only NDJSON on stdout, exits 1 on a bad record', () => {
     const result = cli(['-', '--workers', '2'], big);
@@ -310,6 +405,10 @@ describe('overturn batch on FHIR and X12 835 input', () => {
       ['transaction 0062 claim PCN-SYN-6002', 'INVALID_INPUT'],
       ['claim PCN-SYN-6003 line 1', 'non_covered_service'],
     ]);
+    // What the reader noticed comes first among the answer's warnings, as `overturn analyze` shows it.
+    expect(records(result.stdout)[2].analysis.warnings[0]).toBe(
+      'LQ*RX "70" is an NCPDP reject code, not a RARC; left out.',
+    );
     expect(result.stderr).toContain('overturn batch: 3 records, 1 with an error;');
   });
 

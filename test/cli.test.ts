@@ -206,6 +206,30 @@ describe('overturn analyze on FHIR and X12 835 input', () => {
     ]);
   });
 
+  it('reads an 835 on: a broken transaction is reported by where it is, the others are analysed', () => {
+    // multi-st.835 holds transactions 0061, 0062 and 0071; 0062's SE count is made wrong.
+    const dir = mkdtempSync(join(tmpdir(), 'overturn-835-'));
+    const file = join(dir, 'remit.835');
+    const text = readFileSync(join(root, 'fixtures/adapters/x12/multi-st.835'), 'utf8');
+    expect(text).toMatch(/SE\*\d+\*0062~/);
+    writeFileSync(file, text.replace(/SE\*\d+\*0062~/, 'SE*99*0062~'));
+    const result = cli('analyze', file, '--plan-type', 'employer_erisa', '--as-of', '2026-01-20', '--json');
+    expect(result.status).toBe(1);
+    // The stream reader has already handed on 0062's claim when the trailer shows the count is wrong.
+    expect((JSON.parse(result.stdout) as { source: string }[]).map((a) => a.source)).toEqual([
+      'claim PCN-SYN-6001 line 1',
+      'claim PCN-SYN-6002',
+      'claim PCN-SYN-6003 line 1',
+    ]);
+    expect(result.stderr).toBe(
+      `${file} transaction 0062: INVALID_INPUT\n  - segment.33.SE01: SE01 says 99 segments, the transaction has 14\n`,
+    );
+    // classify (as deadline and letter) reads it the same way.
+    const classify = cli('classify', file, '--plan-type', 'employer_erisa', '--ndjson');
+    expect(classify.status).toBe(1);
+    expect(classify.stdout.trim().split('\n')).toHaveLength(3);
+  });
+
   it('reads a FHIR ExplanationOfBenefit (detected) and plans each denied item, refusing a bad format choice', () => {
     const file = 'fixtures/adapters/fhir/eob-professional-partial.json';
     const result = cli('analyze', file, '--plan-type', 'individual_market', '--as-of', '2026-01-20');

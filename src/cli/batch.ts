@@ -1,28 +1,21 @@
 /**
- * `overturn batch`: NDJSON cases in, NDJSON analyses out, in input order, in constant memory.
+ * `overturn batch`: records in (NDJSON cases or FHIR resources, or an X12 835), one answer record out per
+ * case (NDJSON, CSV or Parquet), in input order, in constant memory, whatever the size of the input.
  *
- * The input is read line by line; lines are grouped in chunks, and each chunk is analysed either here
- * (`workers: 0`) or by a pool of worker threads, each of which compiles the rule set once. At most
- * `2 × workers` chunks are in flight, results are written in input order, and the output stream's
- * backpressure is respected, so memory does not grow with the size of the input.
- *
- * The worker entry is this very module: a worker re-enters the file the main thread was loaded from
- * (`src/cli/batch.ts` under tsx, `dist/cli.js` once bundled), sees `workerData` and starts serving
- * chunks instead of running the command line (main.ts skips `run()` in a batch worker).
+ * The input is read as a stream and cut into chunks: NDJSON lines, or the claims an 835 stream reader has
+ * found. {@link ChunkRunner} analyses each chunk in this thread or in worker threads and writes the answers
+ * in order with the output stream's backpressure, so memory does not grow with the input.
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
-import type { Writable } from 'node:stream';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Readable, Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { X12StreamReader } from '../adapters/x12/stream.js';
-import type { CaseAnalysis } from '../analyzeCase/types.js';
-import type { CaseInput } from '../buildChecklist/types.js';
-import type { RuleSetSource } from '../engine/ruleSet.js';
-import { OverturnError, type OverturnIssue } from '../errors.js';
-import { createOverturn, type Overturn } from '../index.js';
+import { OverturnError } from '../errors.js';
+import { createOverturn } from '../index.js';
+import type { ChunkResult, Dates, FoundCase } from './batchChunks.js';
 import {
   BATCH_FIELDS,
   type BatchField,
@@ -33,15 +26,13 @@ import {
   RecordWriter,
   type Tally,
 } from './batchRecords.js';
-import {
-  type CaseContext,
-  caseOfX12,
-  casesFromFhir,
-  isFhirResource,
-  type LabelledCase,
-} from './inputFormats.js';
+import { batchTestHooks, ChunkRunner } from './batchWorkers.js';
+import { type CaseContext, caseOfX12 } from './inputFormats.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
 import { ParquetOutput } from './parquetOutput.js';
+
+export type { BatchErrorCode } from './batchChunks.js';
+export { batchTestHooks, isBatchWorker } from './batchWorkers.js';
 
 /** Options of {@link runBatch}. */
 export interface BatchOptions {
@@ -55,7 +46,11 @@ export interface BatchOptions {
   asOf?: string;
   /** The date for cases without an `asOf` when `asOf` is not given (the CLI passes today's date). */
   defaultAsOf?: string;
-  /** Worker threads (default: `min(availableParallelism(), 4)` for a file over 1 MB, else 0 = this thread). */
+  /**
+   * Worker threads that analyse the records (0: this thread). Default: for an NDJSON file over 1 MB,
+   * `min(availableParallelism(), 4)` on a machine with 2 or more CPUs, else 0; for stdin and for an 835, 0
+   * (bench/batch.md says why).
+   */
   workers?: number;
   /** Show a progress bar on stderr (default: when stderr is a terminal). */
   progress?: boolean;
@@ -72,7 +67,7 @@ export interface BatchOptions {
 
 /** What {@link runBatch} did. */
 export interface BatchSummary {
-  /** Records (non-blank lines) read. */
+  /** Records (non-blank lines, or the claims of an 835) read. */
   cases: number;
   /** Records answered with an error line. */
   errors: number;
@@ -80,323 +75,168 @@ export interface BatchSummary {
   tally: Tally;
   /** Wall time in milliseconds. */
   ms: number;
+  /** The worker threads that analysed the input at the end (0: this thread). */
+  workers: number;
 }
 
-/** The error code of a batch line; `INVALID_JSON` when the line is not JSON. */
-export type BatchErrorCode = OverturnError['code'] | 'INVALID_JSON' | 'INTERNAL_ERROR';
-
-/** Characters of an 835 read before the answers so far are written. */
+/** Characters of an 835 read before the claims found so far are handed on. */
 const X12_SLICE = 1 << 14;
 
-/** Lines per chunk, and the size (in characters of input) at which a chunk is sent before it is full. */
-const CHUNK_LINES = 500;
+/** Records per chunk, and the size (in characters of input) at which a chunk is sent before it is full. */
+const CHUNK_RECORDS = 500;
 const CHUNK_CHARS = 1 << 20;
-/** Inputs larger than this get a worker pool by default. */
+/** NDJSON files larger than this get a worker pool by default. */
 const WORKERS_FROM_BYTES = 1 << 20;
-const WORKER_TAG = 'overturn:batch-worker';
 
-interface Dates {
-  asOf?: string;
-  defaultAsOf?: string;
-  /** What FHIR resources do not say (see `BatchOptions.context`). */
-  context: Omit<CaseContext, 'asOf'>;
+/**
+ * The default worker threads for an NDJSON file of `size` bytes (undefined: stdin), measured in
+ * bench/batch.md. On 2 vCPUs, 2 workers were 1.6-1.8 times faster than none on NDJSON, at about twice the
+ * memory; with 1 CPU a worker only adds its start-up and a second heap. Stdin stays in this thread: its
+ * size is unknown, and the stream processors that pipe into it run one process per partition already.
+ */
+function defaultWorkers(size: number | undefined): number {
+  const cpus = availableParallelism();
+  return size !== undefined && size > WORKERS_FROM_BYTES && cpus >= 2 ? Math.min(cpus, 4) : 0;
 }
 
-interface WorkerData {
-  tag: typeof WORKER_TAG;
-  rules?: RuleSetSource;
-  dates: Dates;
-  records: RecordFormat;
-  /** For tests: the worker throws on the chunk with this id. */
-  crashAt?: number;
-}
+/** What both kinds of batch set up: the input, the output, the runner, the progress bar, the counts. */
+class BatchRun {
+  readonly started = performance.now();
+  readonly input: Readable;
+  readonly records: RecordFormat;
+  readonly tally = emptyTally();
+  readonly runner: ChunkRunner;
+  cases = 0;
+  errors = 0;
+  private readonly out: Writable | undefined;
+  private readonly output: Output | ParquetOutput;
+  private readonly bar: Progress | undefined;
+  private readonly size: number | undefined;
 
-/** @internal For tests only: smaller chunks, and a worker that crashes on the chunk with this id (0-based). */
-export const batchTestHooks: { chunkLines?: number; crashWorkerAt?: number } = {};
+  constructor(
+    private readonly options: {
+      input: string;
+      out?: string;
+      rules?: string;
+      workers?: number;
+      progress?: boolean;
+      outputFormat?: OutputFormat;
+      fields?: readonly BatchField[];
+    },
+    dates: Dates,
+    /** The worker threads when `options.workers` is not given, from the input's size in bytes (stdin: undefined). */
+    workersBySize: (size: number | undefined) => number,
+  ) {
+    const fromStdin = options.input === '-';
+    const stat = fromStdin ? undefined : statSync(options.input);
+    if (stat?.isDirectory()) throw new Error(`${options.input} is a directory, not a file`);
+    this.size = stat?.size;
+    const rules = options.rules !== undefined ? loadRuleDirectory(options.rules) : undefined;
+    const workers = options.workers ?? workersBySize(this.size);
+    if (!Number.isInteger(workers) || workers < 0)
+      throw new Error(`workers must be 0 or more, not ${workers}`);
+    // A custom rule set is compiled here even with workers, so that a bad one fails before anything is
+    // opened or read.
+    const overturn = rules ? createOverturn({ rules }) : undefined;
+    this.records = { format: options.outputFormat ?? 'ndjson', fields: options.fields ?? BATCH_FIELDS };
+    ({ out: this.out, output: this.output } = openOutput(options.out, this.records));
+    this.runner = new ChunkRunner(
+      workers,
+      { dates, records: this.records, ...(rules ? { rules } : {}), ...(overturn ? { overturn } : {}) },
+      (result) => this.write(result),
+    );
+    this.input = fromStdin ? process.stdin : createReadStream(options.input);
+    this.bar = (options.progress ?? Boolean(process.stderr.isTTY)) ? new Progress(this.size) : undefined;
+  }
 
-/** A run of consecutive input lines, the first of them line `first` (1-based); blank lines included. */
-interface Chunk {
-  id: number;
-  first: number;
-  lines: string[];
-}
+  /** Opens the output and writes the CSV header. */
+  async open(): Promise<void> {
+    if (this.options.out !== undefined) await this.output.opened();
+    const header = new RecordWriter(this.records, () => {}).header();
+    if (header) await this.output.write(Buffer.from(header));
+  }
 
-interface ChunkResult {
-  /** The NDJSON answer lines of the chunk, as UTF-8 (in a buffer of its own, so a worker can transfer it). */
-  output: Uint8Array;
-  /** Hands the buffer of `output` back to the thread that filled it, once written. */
-  recycle?: () => void;
-  cases: number;
-  errors: number;
-  tally: Tally;
-}
+  /** Writes the answers of every chunk in flight and ends the output. */
+  async finish(): Promise<void> {
+    await this.runner.finish();
+    await this.output.finish(this.options.out !== undefined);
+  }
 
-/** True in a worker thread started by {@link runBatch}. */
-export function isBatchWorker(): boolean {
-  return !isMainThread && (workerData as Partial<WorkerData> | null)?.tag === WORKER_TAG;
+  /** Frees everything, whether the run finished or failed. */
+  async close(): Promise<BatchSummary> {
+    if (this.options.input !== '-') this.input.destroy();
+    this.bar?.stop();
+    const workers = this.runner.workers;
+    await this.runner.close();
+    this.output.dispose();
+    if (this.out && this.options.out !== undefined && !this.out.destroyed) this.out.destroy();
+    return {
+      cases: this.cases,
+      errors: this.errors,
+      tally: this.tally,
+      ms: performance.now() - this.started,
+      workers,
+    };
+  }
+
+  private async write(result: ChunkResult): Promise<void> {
+    this.cases += result.cases;
+    this.errors += result.errors;
+    mergeTally(this.tally, result.tally);
+    await this.output.write(result.output, result.recycle);
+    this.bar?.update(this.cases, 'bytesRead' in this.input ? (this.input.bytesRead as number) : 0);
+  }
 }
 
 /**
- * Analyses an NDJSON file (or stdin) of cases, writing `{"line":N,"analysis":{…}}` or
- * `{"line":N,"error":{"code","issues"}}` for each non-blank line, in input order. Bad records never stop
- * the run. Throws when the input cannot be read, the rule set is invalid, the output cannot be written
- * or a worker crashes.
+ * Analyses an NDJSON file (or stdin) of cases or FHIR resources, writing `{"line":N,"analysis":{…}}` or
+ * `{"line":N,"error":{"code","issues"}}` for each non-blank line (or the CSV / Parquet row), in input order.
+ * Bad records never stop the run. Throws when the input cannot be read, the rule set is invalid, the output
+ * cannot be written or a worker crashes.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
-  const started = performance.now();
-  const fromStdin = options.input === '-';
-  const stat = fromStdin ? undefined : statSync(options.input);
-  if (stat?.isDirectory()) throw new Error(`${options.input} is a directory, not an NDJSON file`);
-  const size = stat?.size;
-  const rules = options.rules !== undefined ? loadRuleDirectory(options.rules) : undefined;
   const dates: Dates = {
     asOf: options.asOf,
     defaultAsOf: options.defaultAsOf,
     context: options.context ?? {},
   };
-  const workers =
-    options.workers ??
-    (size !== undefined && size > WORKERS_FROM_BYTES ? Math.min(availableParallelism(), 4) : 0);
-  if (!Number.isInteger(workers) || workers < 0) throw new Error(`workers must be 0 or more, not ${workers}`);
-  // A custom rule set is compiled here even with workers, so that a bad one fails before anything is read.
-  const overturn = workers === 0 || rules ? createOverturn(rules ? { rules } : {}) : undefined;
-  const records: RecordFormat = {
-    format: options.outputFormat ?? 'ndjson',
-    fields: options.fields ?? BATCH_FIELDS,
-  };
-  const tally = emptyTally();
-
-  const { out, output } = openOutput(options.out, records);
-  if (options.out !== undefined) await output.opened();
-  const header = new RecordWriter(records, () => {}).header();
-  if (header) await output.write(Buffer.from(header));
-  const input = fromStdin ? process.stdin : createReadStream(options.input);
-  const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const run = new BatchRun(options, dates, defaultWorkers);
+  const reader = createInterface({ input: run.input, crlfDelay: Number.POSITIVE_INFINITY });
   let inputError: Error | undefined;
   const onInputError = (error: Error) => {
     inputError ??= error;
     reader.close(); // ends the loop below, which then throws the error
   };
-  input.on('error', onInputError);
-  const bar = (options.progress ?? Boolean(process.stderr.isTTY)) ? new Progress(size) : undefined;
-  const pool =
-    workers > 0
-      ? new WorkerPool(workers, {
-          tag: WORKER_TAG,
-          dates,
-          records,
-          ...(rules ? { rules } : {}),
-          crashAt: batchTestHooks.crashWorkerAt,
-        })
-      : undefined;
-  const maxInFlight = Math.max(1, workers * 2);
-  const chunkLines = batchTestHooks.chunkLines ?? CHUNK_LINES;
-  const inFlight: Promise<ChunkResult>[] = [];
-  const utf8 = new Utf8Lines();
-  let cases = 0;
-  let errors = 0;
-  let nextId = 0;
+  run.input.on('error', onInputError);
+  const chunkLines = batchTestHooks.chunkLines ?? CHUNK_RECORDS;
   let lineNumber = 0;
   let lines: string[] = [];
   let chars = 0;
-
-  const write = async (result: ChunkResult) => {
-    cases += result.cases;
-    errors += result.errors;
-    mergeTally(tally, result.tally);
-    await output.write(result.output, result.recycle);
-    bar?.update(cases, 'bytesRead' in input ? input.bytesRead : 0);
-  };
   const dispatch = async () => {
-    const chunk: Chunk = { id: nextId++, first: lineNumber - lines.length + 1, lines };
+    const chunk = { first: lineNumber - lines.length + 1, lines };
     lines = [];
     chars = 0;
-    if (!pool) {
-      const result = analyseChunk((overturn as Overturn).analyzeCase, dates, records, chunk, utf8);
-      return write({ ...result, recycle: () => utf8.giveBack(result.output.buffer as ArrayBuffer) });
-    }
-    const pending = pool.run(chunk);
-    pending.catch(() => {}); // awaited below, in order; this only keeps an early rejection from going unhandled
-    inFlight.push(pending);
-    while (inFlight.length >= maxInFlight) await write(await (inFlight.shift() as Promise<ChunkResult>));
+    await run.runner.run(chunk);
   };
-
+  let summary: BatchSummary;
   try {
+    await run.open();
     for await (const line of reader) {
       if (inputError) break;
       lineNumber++;
       lines.push(line);
-      chars += line.length;
+      chars += line.length + 1;
       if (lines.length >= chunkLines || chars >= CHUNK_CHARS) await dispatch();
     }
     if (inputError) throw inputError;
     if (lines.length) await dispatch();
-    while (inFlight.length) await write(await (inFlight.shift() as Promise<ChunkResult>));
-    await output.finish(options.out !== undefined);
+    await run.finish();
   } finally {
     reader.close();
-    input.off('error', onInputError);
-    if (!fromStdin) input.destroy();
-    bar?.stop();
-    await pool?.close();
-    output.dispose();
-    if (out && options.out !== undefined && !out.destroyed) out.destroy();
+    run.input.off('error', onInputError);
+    summary = await run.close();
   }
-  return { cases, errors, tally, ms: performance.now() - started };
-}
-
-/**
- * UTF-8 output, line by line, in a buffer reused from chunk to chunk. Encoding each line as it is made is
- * several times faster than concatenating a chunk into one string first: answers hold non-Latin-1
- * characters (curly quotes, dashes), so the joined string is two-byte and slow to flatten and encode.
- */
-class Utf8Lines {
-  private readonly spare: ArrayBuffer[] = [];
-  private buffer = Buffer.allocUnsafeSlow(1 << 20);
-  private length = 0;
-
-  push(text: string): void {
-    const room = this.length + text.length * 3; // at most 3 bytes per UTF-16 code unit
-    if (room > this.buffer.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(room, this.buffer.length * 2));
-      this.buffer.copy(grown, 0, 0, this.length);
-      this.buffer = grown;
-    }
-    this.length += this.buffer.write(text, this.length);
-  }
-
-  /**
-   * The bytes so far, then starts over in another buffer. The bytes are a view from offset 0 of a buffer of
-   * their own (so a worker can transfer it), the caller's until given back with {@link giveBack}.
-   */
-  take(): Uint8Array {
-    const bytes = this.buffer.subarray(0, this.length);
-    const spare = this.spare.pop();
-    this.buffer = spare ? Buffer.from(spare) : Buffer.allocUnsafeSlow(this.buffer.length);
-    this.length = 0;
-    return bytes;
-  }
-
-  /**
-   * Takes back a buffer from {@link take} once its bytes are written. Reusing buffers matters: allocating
-   * megabytes per chunk and touching fresh pages costs more than encoding them (page faults, in a VM).
-   */
-  giveBack(buffer: ArrayBuffer): void {
-    if (this.spare.length < 4 && buffer.byteLength > 0) this.spare.push(buffer);
-  }
-}
-
-/** Analyses the non-blank lines of a chunk into NDJSON answer lines. */
-function analyseChunk(
-  analyze: (input: CaseInput) => CaseAnalysis,
-  dates: Dates,
-  records: RecordFormat,
-  chunk: Chunk,
-  output: Utf8Lines,
-): ChunkResult {
-  const writer = new RecordWriter(records, (text) => output.push(text));
-  let cases = 0;
-  let errors = 0;
-  for (let index = 0; index < chunk.lines.length; index++) {
-    let text = chunk.lines[index] as string;
-    const line = chunk.first + index;
-    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 byte-order mark
-    if (isBlank(text)) continue;
-    cases++;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      errors++;
-      writer.error(
-        { code: 'INVALID_JSON', issues: [{ path: [], message: (error as Error).message }] },
-        { line },
-      );
-      continue;
-    }
-    // The parsed line says what it is: a FHIR resource (or Bundle) by its resourceType, else a case.
-    if (isFhirResource(parsed)) {
-      errors += analyseFhirLine(analyze, dates, parsed, line, writer);
-      continue;
-    }
-    const answer = analyseCase(analyze, dates, parsed);
-    if ('error' in answer) {
-      errors++;
-      writer.error(answer.error, { line });
-    } else writer.analysis(answer.analysis, { line });
-  }
-  return { output: output.take(), cases, errors, tally: writer.tally };
-}
-
-/** One answer line per denied item of a FHIR resource (`"source"` names it), or an error line; returns the error count. */
-function analyseFhirLine(
-  analyze: (input: CaseInput) => CaseAnalysis,
-  dates: Dates,
-  resource: unknown,
-  line: number,
-  writer: RecordWriter,
-): number {
-  let cases: LabelledCase[];
-  try {
-    cases = casesFromFhir([resource], {
-      ...dates.context,
-      ...((dates.asOf ?? dates.defaultAsOf) ? { asOf: (dates.asOf ?? dates.defaultAsOf) as string } : {}),
-    });
-  } catch (error) {
-    writer.error(errorOf(error), { line });
-    return 1;
-  }
-  if (!cases.length) writer.none({ line });
-  let errors = 0;
-  for (const { label, input } of cases) {
-    try {
-      writer.analysis(analyze(input as CaseInput), { line, source: label });
-    } catch (error) {
-      errors++;
-      writer.error(errorOf(error), { line, source: label });
-    }
-  }
-  return errors;
-}
-
-function errorOf(error: unknown): { code: BatchErrorCode; issues: OverturnIssue[] } {
-  if (error instanceof OverturnError) return { code: error.code, issues: error.issues };
-  if (error instanceof SyntaxError)
-    return { code: 'INVALID_JSON', issues: [{ path: [], message: error.message }] };
-  return {
-    code: 'INTERNAL_ERROR',
-    issues: [{ path: [], message: error instanceof Error ? error.message : String(error) }],
-  };
-}
-
-function analyseCase(
-  analyze: (input: CaseInput) => CaseAnalysis,
-  dates: Dates,
-  value: unknown,
-): { analysis: CaseAnalysis } | { error: { code: BatchErrorCode; issues: OverturnIssue[] } } {
-  let parsed = value;
-  if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-    const own = (parsed as { asOf?: unknown }).asOf;
-    if (dates.asOf !== undefined) parsed = { ...parsed, asOf: dates.asOf };
-    else if (own === undefined && dates.defaultAsOf !== undefined)
-      parsed = { ...parsed, asOf: dates.defaultAsOf };
-  }
-  try {
-    return { analysis: analyze(parsed as CaseInput) };
-  } catch (error) {
-    if (error instanceof OverturnError) return { error: { code: error.code, issues: error.issues } };
-    // Anything else is a bug in overturn: report it on the record's line and go on.
-    const message = error instanceof Error ? error.message : String(error);
-    return { error: { code: 'INTERNAL_ERROR', issues: [{ path: [], message }] } };
-  }
-}
-
-function isBlank(text: string): boolean {
-  if (text.length === 0) return true;
-  const first = text.charCodeAt(0);
-  // Most lines start with `{`: only lines starting with whitespace need a closer look.
-  if (first !== 0x20 && first !== 0x09 && first !== 0x0d && first !== 0xa0 && first !== 0xfeff) return false;
-  return text.trim() === '';
+  return summary;
 }
 
 /** Where a batch writes: a Parquet file, or the NDJSON / CSV text to a file or stdout. */
@@ -471,98 +311,6 @@ class Output {
   }
 }
 
-interface Waiting {
-  resolve(result: ChunkResult): void;
-  reject(error: Error): void;
-}
-
-/** Worker threads that analyse chunks; each answers its chunks in the order it got them. */
-class WorkerPool {
-  private readonly workers: { worker: Worker; waiting: Waiting[] }[] = [];
-  private failure: Error | undefined;
-  private closing = false;
-
-  constructor(size: number, data: WorkerData) {
-    const { url, options } = workerEntry();
-    for (let index = 0; index < size; index++) {
-      const worker = new Worker(url, { ...options, workerData: data });
-      const slot = { worker, waiting: [] as Waiting[] };
-      worker.on('message', (message: ChunkResult) => {
-        const buffer = message.output.buffer as ArrayBuffer;
-        const recycle = () => {
-          if (!this.closing) worker.postMessage({ recycle: buffer }, [buffer]);
-        };
-        slot.waiting.shift()?.resolve({ ...message, recycle });
-      });
-      worker.on('error', (error) => {
-        this.fail(new Error(`batch worker ${index + 1} crashed: ${error.message}`, { cause: error }));
-      });
-      worker.on('exit', (code) => {
-        if (!this.closing)
-          this.fail(new Error(`batch worker ${index + 1} exited unexpectedly (exit code ${code})`));
-      });
-      this.workers.push(slot);
-    }
-  }
-
-  /** Sends a chunk to the least busy worker. */
-  run(chunk: Chunk): Promise<ChunkResult> {
-    if (this.failure) return Promise.reject(this.failure);
-    let slot = this.workers[0] as (typeof this.workers)[number];
-    for (const other of this.workers) if (other.waiting.length < slot.waiting.length) slot = other;
-    return new Promise<ChunkResult>((resolve, reject) => {
-      slot.waiting.push({ resolve, reject });
-      slot.worker.postMessage(chunk);
-    });
-  }
-
-  async close(): Promise<void> {
-    this.closing = true;
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
-  }
-
-  private fail(error: Error): void {
-    if (this.closing) return;
-    this.failure ??= error;
-    for (const slot of this.workers)
-      for (const waiting of slot.waiting.splice(0)) waiting.reject(this.failure);
-  }
-}
-
-/**
- * How to start a worker on this module. Bundled (`dist/cli.js`), the file itself; from source under tsx,
- * a small script that registers tsx in the worker first (tsx's `--import` hook is not applied to worker
- * threads on Node 20), then imports this file.
- */
-function workerEntry(): { url: URL | string; options: { eval?: boolean } } {
-  const self = import.meta.url;
-  if (!/\.[cm]?ts$/.test(new URL(self).pathname)) return { url: new URL(self), options: {} };
-  let tsx: string;
-  try {
-    tsx = import.meta.resolve('tsx/esm/api');
-  } catch {
-    return { url: new URL(self), options: {} }; // TypeScript without tsx: the runtime strips types itself
-  }
-  const script = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(self)}); });`;
-  return { url: script, options: { eval: true } };
-}
-
-/** The worker side: compile the rule set once, then answer chunks until terminated. */
-function serveChunks(): void {
-  const data = workerData as WorkerData;
-  const port = parentPort;
-  if (!port) return;
-  const overturn = createOverturn(data.rules ? { rules: data.rules } : {});
-  const output = new Utf8Lines();
-  port.on('message', (message: Chunk | { recycle: ArrayBuffer }) => {
-    if ('recycle' in message) return output.giveBack(message.recycle);
-    const chunk = message;
-    if (chunk.id === data.crashAt) throw new Error(`simulated crash on chunk ${chunk.id}`);
-    const result = analyseChunk(overturn.analyzeCase, data.dates, data.records, chunk, output);
-    port.postMessage(result, [result.output.buffer as ArrayBuffer]);
-  });
-}
-
 /** A progress bar on stderr: bytes of the file read, or the count of cases for stdin. */
 class Progress {
   private readonly bar: cliProgress.SingleBar;
@@ -603,24 +351,19 @@ class Progress {
   }
 }
 
-if (isBatchWorker()) serveChunks();
-
 /**
- * An X12 835 in batch, streamed: each denied claim or service line is analysed and written as soon as its
- * claim is read (`"source"` names it), in memory that holds one claim, whatever the size of the file. A broken
- * claim or transaction is an error record naming it (`"source": "transaction 0001"`) and the rest is still
- * read; only a broken ISA header stops the reading.
+ * An X12 835 in batch, streamed: each denied claim or service line is an answer record (`"source"` names
+ * it), in input order, in memory that does not grow with the file. The 835 is read here, 16 K characters at
+ * a time, by {@link X12StreamReader}; the claims it finds are analysed in chunks, here or in worker threads,
+ * as NDJSON lines are. A broken claim or transaction is an error record naming it (`"source": "transaction
+ * 0001"`) and the rest is still read; only a broken ISA header stops the reading.
  */
-export async function runX12Batch(options: {
-  input: string;
-  out?: string;
-  rules?: string;
-  asOf: string;
-  context: Omit<CaseContext, 'asOf'>;
-  outputFormat?: OutputFormat;
-  fields?: readonly BatchField[];
-}): Promise<BatchSummary> {
-  const started = performance.now();
+export async function runX12Batch(
+  options: Omit<BatchOptions, 'asOf' | 'defaultAsOf' | 'context'> & {
+    asOf: string;
+    context: Omit<CaseContext, 'asOf'>;
+  },
+): Promise<BatchSummary> {
   const context = { ...options.context, asOf: options.asOf };
   // Every claim would fail the same way: say it once, before reading.
   if (!context.planType)
@@ -630,58 +373,43 @@ export async function runX12Batch(options: {
         message: 'an 835 does not say which kind of plan paid the claim: give --plan-type',
       },
     ]);
-  const overturn = createOverturn(options.rules ? { rules: loadRuleDirectory(options.rules) } : {});
-  const input = options.input === '-' ? process.stdin : createReadStream(options.input);
-  const records: RecordFormat = {
-    format: options.outputFormat ?? 'ndjson',
-    fields: options.fields ?? BATCH_FIELDS,
-  };
-  const { out, output } = openOutput(options.out, records);
-  let pending = '';
-  const writer = new RecordWriter(records, (line) => {
-    pending += line;
-  });
-  let cases = 0;
-  let errors = 0;
+  // One thread by default, so that an 835 of any size streams in under 300 MB; 2 workers were 1.4 times
+  // faster at about 410 MB (bench/batch.md), and --workers trades the one for the other.
+  const run = new BatchRun(options, { asOf: options.asOf, context: options.context }, () => 0);
+  const chunkRecords = batchTestHooks.chunkLines ?? CHUNK_RECORDS;
+  let found: FoundCase[] = [];
   const reader = new X12StreamReader((item) => {
-    cases++;
-    if (item.kind === 'problem') {
-      errors++;
-      writer.error({ code: 'INVALID_INPUT', issues: item.issues }, { source: item.where });
-      return;
-    }
-    const { label, input: caseInput } = caseOfX12(item.found, context);
-    try {
-      writer.analysis(overturn.analyzeCase(caseInput as CaseInput), { source: label });
-    } catch (error) {
-      errors++;
-      writer.error(errorOf(error), { source: label });
-    }
+    if (item.kind === 'problem') return found.push({ source: item.where, issues: item.issues });
+    const { label, input, warnings } = caseOfX12(item.found, context);
+    found.push({ source: label as string, input, warnings });
   });
+  const dispatch = async (all: boolean) => {
+    while (found.length >= chunkRecords || (all && found.length)) {
+      const records = found.length > chunkRecords ? found.slice(0, chunkRecords) : found;
+      found = found.length > chunkRecords ? found.slice(chunkRecords) : [];
+      await run.runner.run({ found: records });
+    }
+  };
   const decoder = new TextDecoder('utf-8');
+  let summary: BatchSummary;
   try {
-    if (options.out !== undefined) await output.opened();
-    pending = writer.header();
-    for await (const chunk of input) {
+    await run.open();
+    for await (const chunk of run.input) {
       const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
-      // Read 16 K characters at a time (about 100 claims) and write their answers before reading on, with the
-      // stream's backpressure: the answers in memory at once stay few, whatever the size of stdin's chunks.
+      // A slice at a time, handing on the claims found before reading on: the claims held at once stay few,
+      // whatever the size of stdin's chunks.
       for (let at = 0; at < text.length; at += X12_SLICE) {
-        reader.push(text.slice(at, at + X12_SLICE));
-        if (pending) {
-          await output.write(Buffer.from(pending));
-          pending = '';
-        }
+        const slice = text.slice(at, at + X12_SLICE);
+        reader.push(slice);
+        await dispatch(false);
       }
     }
     reader.push(decoder.decode());
     reader.end();
-    if (pending) await output.write(Buffer.from(pending));
-    await output.finish(options.out !== undefined);
+    await dispatch(true);
+    await run.finish();
   } finally {
-    output.dispose();
-    if (options.input !== '-') (input as ReturnType<typeof createReadStream>).destroy();
-    if (out && options.out !== undefined && !out.destroyed) out.destroy();
+    summary = await run.close();
   }
-  return { cases, errors, tally: writer.tally, ms: performance.now() - started };
+  return summary;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { once } from 'node:events';
-import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import packageJson from '../../package.json';
@@ -19,17 +19,12 @@ import {
   parseFields,
   summaryLine,
 } from './batchRecords.js';
+import { type CaseProblem, type InputOptions, readCases, readJson } from './caseFiles.js';
 import { diffJsonReport, diffTextReport, runDiff } from './diffCommand.js';
 import { FIXTURE_DOMAINS, type FixtureDomain } from './fixtureSuite.js';
-import {
-  casesFromText,
-  detectFormat,
-  INPUT_FORMATS,
-  type InputFormat,
-  type LabelledCase,
-} from './inputFormats.js';
+import { INPUT_FORMATS, type InputFormat, type LabelledCase } from './inputFormats.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
-import { EXIT, guardStandardOutput, isClosedPipe, outputErrorLine } from './output.js';
+import { EXIT, guardStandardOutput, isClosedPipe, outputErrorLine, UsageError } from './output.js';
 import { analysisReport, type Colors, classificationLines, deadlineLines } from './report.js';
 import {
   type EngineChoice,
@@ -53,9 +48,6 @@ interface CommonOptions {
   color?: boolean;
 }
 
-/** A problem with how the command was called (exit 2), not with a case file. */
-class UsageError extends Error {}
-
 function colorsFor(option: boolean | undefined): Colors {
   const enabled = option ?? (pc.isColorSupported && Boolean(process.stdout.isTTY));
   return pc.createColors(enabled);
@@ -63,23 +55,6 @@ function colorsFor(option: boolean | undefined): Colors {
 
 function overturnFor(options: CommonOptions): Overturn {
   return createOverturn(options.rules ? { rules: loadRuleDirectory(options.rules) } : {});
-}
-
-/** A file's text (or stdin's, for `-`), without the byte-order mark some editors write. */
-function readText(file: string): string {
-  const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** A JSON file, with its editor-only `$schema` key (which the library would refuse) left out. */
-function readJson(file: string): unknown {
-  return withoutSchemaKey(JSON.parse(readText(file)));
-}
-
-function withoutSchemaKey(value: unknown): unknown {
-  if (!isObject(value) || !('$schema' in value)) return value;
-  const { $schema: _schema, ...rest } = value;
-  return rest;
 }
 
 /** With no file and a terminal on stdin, the user forgot the file: show the usage instead of waiting. */
@@ -156,36 +131,103 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * The answers of a command in JSON: with `--ndjson`, one compact line per answer as soon as it is ready, each
- * tagged with its source; with `--json`, one document at the end: the answer itself when there is one, else
- * an array of answers each tagged with its source (concatenated documents would not be valid JSON).
+ * tagged with its source; with `--json`, one document: the answer itself when there is one, else an array of
+ * answers each tagged with its source (concatenated documents would not be valid JSON). The array is written
+ * as its answers come, so an 835 of any size never has its answers held at once.
  */
 class JsonAnswers {
-  private readonly held: { source: string; value: object; tag: boolean }[] = [];
+  /** The first answer, held until a second says whether the document is an array. */
+  private first: { source: string; value: object; tag: boolean } | undefined;
+  private inArray = false;
 
   constructor(private readonly ndjson: boolean) {}
 
   /** `tag`: whether a single answer carries its source too (a claim of an 835 or FHIR file). */
   add(source: string, value: object, tag = false): void {
-    if (this.ndjson) process.stdout.write(`${JSON.stringify({ source, ...value })}\n`);
-    else this.held.push({ source, value, tag });
+    if (this.ndjson) {
+      process.stdout.write(`${JSON.stringify({ source, ...value })}\n`);
+      return;
+    }
+    if (!this.first && !this.inArray) {
+      this.first = { source, value, tag };
+      return;
+    }
+    if (this.first) {
+      process.stdout.write(`[\n  ${element(this.first.source, this.first.value)}`);
+      this.first = undefined;
+      this.inArray = true;
+    }
+    process.stdout.write(`,\n  ${element(source, value)}`);
   }
 
   finish(): void {
-    if (this.ndjson || !this.held.length) return;
-    const [only] = this.held;
-    const document =
-      this.held.length === 1 && only
-        ? only.tag
-          ? { source: only.source, ...only.value }
-          : only.value
-        : this.held.map((answer) => ({ source: answer.source, ...answer.value }));
-    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    if (this.inArray) process.stdout.write('\n]\n');
+    else if (this.first) {
+      const { source, value, tag } = this.first;
+      process.stdout.write(`${JSON.stringify(tag ? { source, ...value } : value, null, 2)}\n`);
+    }
+  }
+}
+
+/** One answer as an element of the `--json` array: what `JSON.stringify(array, null, 2)` writes for it. */
+function element(source: string, value: object): string {
+  return JSON.stringify({ source, ...value }, null, 2).replace(/\n/g, '\n  ');
+}
+
+/** One case of the files a command was given, with its name in messages (`file`, or `file claim …`). */
+interface NamedCase {
+  file: string;
+  name: string;
+  format: InputFormat;
+  entry: LabelledCase;
+}
+
+/**
+ * Each case of each file, in order (a case file holds one; FHIR and 835 files one per denial, each named
+ * `file claim …`). A file, or a claim or transaction of an 835, that cannot be read is handed to `report`
+ * and the reading goes on; a misused option (UsageError) stops it.
+ */
+function* casesIn(
+  files: string[],
+  options: InputOptions,
+  report: (name: string, error: unknown) => void,
+): Generator<NamedCase> {
+  for (const file of files.length ? files : ['-']) {
+    let read: { format: InputFormat; cases: Iterable<LabelledCase | CaseProblem> };
+    try {
+      read = readCases(file, options, options.asOf ?? today());
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      report(file, error);
+      continue;
+    }
+    let found = 0;
+    const cases = read.cases[Symbol.iterator]();
+    for (;;) {
+      let next: IteratorResult<LabelledCase | CaseProblem>;
+      try {
+        next = cases.next();
+      } catch (error) {
+        report(file, error); // the file could not be read on
+        found++;
+        break;
+      }
+      if (next.done) break;
+      found++;
+      const item = next.value;
+      if ('problem' in item) {
+        report(`${file} ${item.problem}`, new OverturnError('INVALID_INPUT', item.issues));
+        continue;
+      }
+      yield { file, name: item.label ? `${file} ${item.label}` : file, format: read.format, entry: item };
+    }
+    if (!found) process.stderr.write(`${file}: no denied claim or item found\n`);
   }
 }
 
 /**
- * Runs `work` on each case of each file (a case file holds one; FHIR and 835 files one per denial, each named
- * `file claim …`); a file or case that fails prints its issues and the run goes on. Returns the exit code.
+ * Runs `work` on each case of each file; a file or case that fails prints its issues and the run goes on.
+ * Returns the exit code.
  */
 function eachCase(
   files: string[],
@@ -193,84 +235,23 @@ function eachCase(
   work: (name: string, entry: LabelledCase) => void,
 ): number {
   let failed = false;
-  for (const file of files.length ? files : ['-']) {
-    let cases: LabelledCase[];
+  const report = (name: string, error: unknown) => {
+    failed = true;
+    process.stderr.write(describeError(name, error));
+  };
+  for (const { name, entry } of casesIn(files, options, report)) {
     try {
-      cases = readCases(file, options).cases;
+      work(name, entry);
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      failed = true;
-      process.stderr.write(describeError(file, error));
-      continue;
-    }
-    if (!cases.length) process.stderr.write(`${file}: no denied claim or item found\n`);
-    for (const entry of cases) {
-      const name = entry.label ? `${file} ${entry.label}` : file;
-      try {
-        work(name, entry);
-      } catch (error) {
-        if (error instanceof UsageError) throw error;
-        failed = true;
-        process.stderr.write(describeError(name, error));
-      }
+      report(name, error);
     }
   }
   return failed ? EXIT_INPUT : 0;
 }
 
-interface AnalyzeOptions extends CommonOptions {
+interface AnalyzeOptions extends CommonOptions, InputOptions {
   ics?: string;
-  format?: InputFormat;
-  planType?: string;
-  received?: string;
-  state?: string;
-  funding?: string;
-}
-
-/** The options that describe FHIR and 835 input, which a case file says for itself. */
-const CONTEXT_OPTIONS = [
-  ['planType', '--plan-type'],
-  ['received', '--received'],
-  ['state', '--state'],
-  ['funding', '--funding'],
-] as const;
-
-/** The options of a command that reads case files, FHIR and 835 alike. */
-interface InputOptions {
-  format?: InputFormat;
-  planType?: string;
-  received?: string;
-  state?: string;
-  funding?: string;
-  asOf?: string;
-}
-
-/**
- * The cases of one file, whatever its format (given, else found by parsing). A case file's cases come back as
- * written (without `$schema`; the caller applies its own `asOf` rule); FHIR and 835 cases carry the context
- * options and `--as-of` (else today). Context options on a case file are refused: it says them itself.
- */
-function readCases(file: string, options: InputOptions): { format: InputFormat; cases: LabelledCase[] } {
-  const text = readText(file);
-  const format = options.format ?? detectFormat(text);
-  if (format === 'case') {
-    const given = CONTEXT_OPTIONS.filter(([key]) => options[key] !== undefined).map(([, flag]) => flag);
-    if (given.length)
-      throw new UsageError(
-        `${given.join(', ')} ${given.length > 1 ? 'apply' : 'applies'} to FHIR and 835 input; ${file} is a case file, which says its plan type, dates and state itself`,
-      );
-    const cases = casesFromText(text, 'case', {});
-    for (const entry of cases) entry.input = withoutSchemaKey(entry.input);
-    return { format, cases };
-  }
-  const cases = casesFromText(text, format, {
-    ...(options.planType ? { planType: options.planType as never } : {}),
-    ...(options.received ? { receivedDate: options.received } : {}),
-    ...(options.state ? { state: options.state } : {}),
-    ...(options.funding ? { funding: options.funding as never } : {}),
-    asOf: options.asOf ?? today(),
-  });
-  return { format, cases };
 }
 
 function analyze(files: string[], options: AnalyzeOptions): number {
@@ -279,48 +260,43 @@ function analyze(files: string[], options: AnalyzeOptions): number {
   const colors = colorsFor(options.color);
   const answers = options.json || options.ndjson ? new JsonAnswers(options.ndjson === true) : undefined;
   let failed = false;
-  for (const file of files.length ? files : ['-']) {
-    let cases: LabelledCase[];
+  const report = (name: string, error: unknown) => {
+    failed = true;
+    process.stderr.write(describeError(name, error));
+  };
+  let cases: Iterable<NamedCase> = casesIn(files, options, report);
+  if (options.ics) {
+    // One calendar is one case: see them all before writing it.
+    const all = [...cases];
+    if (all.length > 1)
+      throw new UsageError(`--ics takes one case at a time; ${files[0] ?? '-'} holds ${all.length}`);
+    cases = all;
+  }
+  for (const { name, file, format, entry } of cases) {
     try {
-      const read = readCases(file, options);
-      cases = read.cases;
       // A case file's own asOf counts unless --as-of is given (then today).
-      if (read.format === 'case')
-        for (const entry of cases)
-          if (isObject(entry.input))
-            entry.input = { ...entry.input, asOf: options.asOf ?? entry.input.asOf ?? today() };
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      failed = true;
-      process.stderr.write(describeError(file, error));
-      continue;
-    }
-    if (options.ics && cases.length !== 1)
-      throw new UsageError(`--ics takes one case at a time; ${file} holds ${cases.length}`);
-    if (!cases.length) process.stderr.write(`${file}: no denied claim or item found\n`);
-    for (const entry of cases) {
-      const name = entry.label ? `${file} ${entry.label}` : file;
-      try {
-        const analysis = overturn.analyzeCase(entry.input as CaseInput);
-        if (entry.warnings.length) analysis.warnings.unshift(...entry.warnings);
-        if (answers) answers.add(entry.label ?? file, analysis, entry.label !== undefined);
-        else process.stdout.write(analysisReport(name, analysis, colors));
-        if (options.ics) {
-          const ics = toICalendar(analysis);
-          try {
-            writeFileSync(options.ics, ics);
-          } catch (error) {
-            // The calendar file is the output: its error names it, not the case file.
-            process.stderr.write(outputErrorLine(options.ics, error));
-            return EXIT.output;
-          }
-          const events = ics.split('BEGIN:VEVENT').length - 1;
-          process.stderr.write(`${options.ics}: ${events} dated steps, each with a reminder 7 days before\n`);
+      const input =
+        format === 'case' && isObject(entry.input)
+          ? { ...entry.input, asOf: options.asOf ?? entry.input.asOf ?? today() }
+          : entry.input;
+      const analysis = overturn.analyzeCase(input as CaseInput);
+      if (entry.warnings.length) analysis.warnings.unshift(...entry.warnings);
+      if (answers) answers.add(entry.label ?? file, analysis, entry.label !== undefined);
+      else process.stdout.write(analysisReport(name, analysis, colors));
+      if (options.ics) {
+        const ics = toICalendar(analysis);
+        try {
+          writeFileSync(options.ics, ics);
+        } catch (error) {
+          // The calendar file is the output: its error names it, not the case file.
+          process.stderr.write(outputErrorLine(options.ics, error));
+          return EXIT.output;
         }
-      } catch (error) {
-        failed = true;
-        process.stderr.write(describeError(name, error));
+        const events = ics.split('BEGIN:VEVENT').length - 1;
+        process.stderr.write(`${options.ics}: ${events} dated steps, each with a reminder 7 days before\n`);
       }
+    } catch (error) {
+      report(name, error);
     }
   }
   answers?.finish();
@@ -337,7 +313,10 @@ function letter(file: string, options: LetterOptions): number {
   const overturn = overturnFor(options);
   const name = file;
   try {
-    const { cases } = readCases(file, options);
+    const cases = [...readCases(file, options, options.asOf ?? today()).cases].map((item) => {
+      if ('problem' in item) throw new OverturnError('INVALID_INPUT', item.issues);
+      return item;
+    });
     if (cases.length !== 1)
       throw new UsageError(
         `a letter is drafted for one case; ${file} holds ${cases.length} (${cases.map((entry) => entry.label).join(', ') || 'none'})`,
@@ -547,7 +526,7 @@ export function program(): Command {
     )
     .option(
       '--workers <n>',
-      'worker threads (default: up to 4 for a file over 1 MB, else 0: this thread)',
+      'worker threads (default: 0, this thread, for input under 1 MB; past 1 MB, up to 4 where the machine has 2 or more CPUs)',
       (value: string) => {
         if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
         return Number(value);
@@ -595,11 +574,11 @@ export function program(): Command {
           const summary = x12
             ? await runX12Batch({
                 input,
-                ...(rest.out ? { out: rest.out } : {}),
-                ...(rest.rules ? { rules: rest.rules } : {}),
+                ...rest,
                 asOf: rest.asOf ?? today(),
                 context,
                 ...records,
+                ...(progress ? {} : { progress }),
               })
             : await runBatch({
                 input,

@@ -18,6 +18,9 @@ export const EXIT = {
   closedPipe: 141,
 } as const;
 
+/** A problem with how the command was called (exit 2), not with an input file. */
+export class UsageError extends Error {}
+
 /** Whether an error is a write to a pipe whose reader has gone. */
 export function isClosedPipe(error: unknown): boolean {
   return Boolean(error && typeof error === 'object' && 'code' in error && error.code === 'EPIPE');
