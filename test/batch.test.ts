@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchTestHooks, runBatch, runX12Batch } from '../src/cli/batch.js';
-import { summaryLine } from '../src/cli/batchRecords.js';
+import { BATCH_FIELDS, summaryLine } from '../src/cli/batchRecords.js';
 import { analyzeCase, type CaseAnalysis, OverturnError } from '../src/index.js';
 import { sampleCases, shiftedCase } from './_helpers/sampleCases.js';
 
@@ -311,6 +311,41 @@ describe('runX12Batch', () => {
     });
     expect(summary).toMatchObject({ cases: 600, errors: 1, workers: 2 });
     expect(readFileSync(pooled, 'utf8')).toBe(readFileSync(alone, 'utf8'));
+  });
+
+  it('writes a CSV and a Parquet file that DuckDB reads with the documented columns', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const csv = tempFile('answers.csv');
+    const parquet = tempFile('answers.parquet');
+    for (const [out, outputFormat] of [
+      [csv, 'csv'],
+      [parquet, 'parquet'],
+    ] as const)
+      await runX12Batch({ input: file, out, asOf: '2026-02-01', context, outputFormat, progress: false });
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    const query = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
+    for (const table of [`read_csv_auto('${csv}')`, `read_parquet('${parquet}')`]) {
+      const columns = await query(`DESCRIBE SELECT * FROM ${table}`);
+      expect(columns.map((column) => column.column_name)).toEqual([...BATCH_FIELDS]);
+      // 600 claims over four reasons in turn, claim 200 (a CO-50 claim) broken: 149 medical necessity.
+      expect(
+        await query(
+          `SELECT category, count(*)::INTEGER AS n FROM ${table} WHERE error IS NULL OR error = '' GROUP BY 1 ORDER BY 1`,
+        ),
+      ).toEqual([
+        { category: 'medical_necessity', n: 149 },
+        { category: 'non_covered_service', n: 150 },
+        { category: 'prior_authorization', n: 150 },
+        { category: 'timely_filing', n: 150 },
+      ]);
+      expect(
+        await query(
+          `SELECT claim_id, deadline::VARCHAR AS deadline, days_remaining::INTEGER AS days FROM ${table} WHERE source = 'claim PCN-302 line 1'`,
+        ),
+      ).toEqual([{ claim_id: 'PCN-302', deadline: '2026-07-07', days: 156 }]);
+    }
+    connection.closeSync();
   });
 
   it('stops with a clear error when a worker crashes on an 835 too', async () => {
