@@ -16,9 +16,31 @@ const ruleSetIssues = (source: unknown) =>
 
 const DECISIONS = 'classification/decisions.json';
 
+function ruleSetIssuesOf(run: () => unknown): unknown[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof OverturnError) return error.issues;
+    throw error;
+  }
+  return [];
+}
+
 describe('rule-set validation', () => {
   it('accepts the bundled rule set and names it', () => {
     expect(createOverturn({ rules: copy() }).ruleSet).toEqual({ id: 'overturn-us', version: '0.1.0' });
+  });
+
+  it('loads the bundled rule set unvalidated only because every file is valid and its schema gives it back unchanged', () => {
+    // defaultRuleSet() compiles with files: 'trust'; this is what makes that safe. A schema default or
+    // transform would make a trusted load differ from a validated one: 'prove' reports it.
+    expect(() => compileRuleSet(structuredClone(defaultRuleSetSource), { files: 'prove' })).not.toThrow();
+    const edited = copy();
+    // A decision rule without its priority: valid (the schema fills in 1), but not what a trusted load sees.
+    delete edited.files[DECISIONS].rules[0].priority;
+    expect(ruleSetIssuesOf(() => compileRuleSet(edited, { files: 'prove' }))).toEqual([
+      { file: DECISIONS, path: [], message: 'its schema changes it (a default or a transform)' },
+    ]);
   });
 
   it('names file, rule and path for an unknown fact', () => {

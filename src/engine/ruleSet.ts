@@ -65,9 +65,36 @@ export const manifestSchema = z
 
 export type RuleSetManifest = z.infer<typeof manifestSchema>;
 
+/** How {@link IssueCollector.parseFile} treats a file; see the collector's constructor. */
+export type FileCheck = 'validate' | 'trust' | 'prove';
+
+/** Whether two JSON values are equal, whatever the order of their keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, index) => sameJson(item, other[index]));
+  }
+  const left = Object.entries(a).filter(([, value]) => value !== undefined);
+  const right = b as Record<string, unknown>;
+  const rightKeys = Object.keys(right).filter((key) => right[key] !== undefined);
+  return left.length === rightKeys.length && left.every(([key, value]) => sameJson(value, right[key]));
+}
+
 /** Collects issues across files so one load reports every problem, not just the first. */
 export class IssueCollector {
   readonly issues: OverturnIssue[] = [];
+
+  /**
+   * @param files `validate` (the default): each file is parsed by its schema. `trust`: the files were proven
+   *   valid before they were shipped and their schemas give them back unchanged, so {@link parseFile} hands
+   *   them back unparsed (only for the bundled rule set; never for a caller's). `prove`: validate, and record
+   *   an issue wherever a schema's output differs from its input (a default filled in, a value
+   *   transformed): the check that makes `trust` safe, run by test/engine.ruleSet.test.ts.
+   */
+  constructor(private readonly files: FileCheck = 'validate') {}
 
   /** Parses one file with its schema; returns undefined (and records issues) when it is invalid. */
   parseFile<T extends z.ZodType>(file: string, schema: T, value: unknown): z.output<T> | undefined {
@@ -75,8 +102,13 @@ export class IssueCollector {
       this.issues.push({ file, path: [], message: 'file is missing from the rule set' });
       return undefined;
     }
+    if (this.files === 'trust') return value as z.output<T>;
     const result = schema.safeParse(value);
-    if (result.success) return result.data;
+    if (result.success) {
+      if (this.files === 'prove' && !sameJson(result.data, value))
+        this.issues.push({ file, path: [], message: 'its schema changes it (a default or a transform)' });
+      return result.data;
+    }
     for (const issue of result.error.issues) {
       const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
       this.issues.push({ file, path, message: issue.message, ...ruleIdAt(value, path) });
