@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { digitGroups } from '../_lib/digitGroups.js';
 import { isoDateSchema } from '../engine/provenance.js';
 import { DENIAL_STAGES, PLAN_TYPES } from '../types.js';
 import { parseCode } from './codes.js';
@@ -15,7 +16,7 @@ export const denialInputSchema = z
       .optional(),
     text: z
       .string()
-      .max(MAX_TEXT_LENGTH, `text is limited to ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters`)
+      .max(MAX_TEXT_LENGTH, `text is limited to ${digitGroups(MAX_TEXT_LENGTH)} characters`)
       .optional(),
     stage: z.enum(DENIAL_STAGES).optional(),
     planType: z.enum(PLAN_TYPES).optional(),

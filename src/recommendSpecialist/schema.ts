@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { digitGroups } from '../_lib/digitGroups.js';
 import { DENIAL_CATEGORIES } from '../types.js';
 import { parseIcd10 } from './icd10.js';
 import { CLAIM_TYPES } from './types.js';
@@ -13,9 +14,7 @@ import { CLAIM_TYPES } from './types.js';
  */
 export const MAX_PHRASE_LENGTH = 2_000;
 
-const words = z
-  .string()
-  .max(MAX_PHRASE_LENGTH, `at most ${MAX_PHRASE_LENGTH.toLocaleString('en-US')} characters`);
+const words = z.string().max(MAX_PHRASE_LENGTH, `at most ${digitGroups(MAX_PHRASE_LENGTH)} characters`);
 
 /** Reports each entry of `icd10` that is not an ICD-10-CM code, at its path. Shared with the case input. */
 export function checkIcd10Codes(codes: readonly string[] | undefined, ctx: z.RefinementCtx): void {
