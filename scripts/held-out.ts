@@ -8,6 +8,7 @@
  *   tsx scripts/held-out.ts deadlines <src dir>   # another checkout's source (a first-run figure)
  *   tsx scripts/held-out.ts denials --misses      # also list the denial wordings it got wrong
  *   tsx scripts/held-out.ts specialists-dev --misses   # the development set of condition wordings (for tuning)
+ *   tsx scripts/held-out.ts specialists-dev --from 369 # only its rows from the 370th on (a new round's first run)
  *
  * The denial and specialist misses are not listed by default: whoever tunes the rules should not read them.
  */
@@ -42,7 +43,12 @@ interface SpecialistCase {
 type Library = Record<string, (input: unknown) => Record<string, unknown>>;
 
 const root = join(import.meta.dirname, '..');
-const args = process.argv.slice(2).filter((arg) => arg !== '--misses');
+/** With `--from n`, the development set is scored from its row n (0-based): a new round's first run. */
+const fromAt = process.argv.indexOf('--from');
+const devFrom = fromAt > 0 ? Number(process.argv[fromAt + 1]) : 0;
+const args = process.argv
+  .slice(2)
+  .filter((arg, index) => arg !== '--misses' && arg !== '--from' && index + 2 !== fromAt + 1);
 const showMisses = process.argv.includes('--misses');
 const sets = ['deadlines', 'denials', 'specialists', 'specialists-dev'].filter((set) =>
   args[0] ? args[0] === set : set !== 'specialists-dev',
@@ -117,7 +123,9 @@ function scoreDenials(): string[] {
 function scoreSpecialists(set: 'held-out' | 'dev'): string[] {
   const cases: SpecialistCase[] =
     set === 'dev'
-      ? JSON.parse(readFileSync(join(root, 'test/dev/specialists.json'), 'utf8'))
+      ? (JSON.parse(readFileSync(join(root, 'test/dev/specialists.json'), 'utf8')) as SpecialistCase[]).slice(
+          devFrom,
+        )
       : load<SpecialistCase>('specialists');
   let right = 0;
   let fallback = 0;
