@@ -110,7 +110,9 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
   const older =
     input.age !== undefined && rules.olderAdults !== undefined && input.age >= rules.olderAdults.ageAtLeast;
-  const condition = conditions[0];
+  // The first condition named routes, unless it only says how an injury came about ("work injury"): then the
+  // next condition that names what is injured does.
+  const condition = conditions.find((found) => !isContextOnly(found)) ?? conditions[0];
   if (!condition && input.condition?.trim()) {
     trail.warnings.push(
       `"${clip(input.condition)}" does not name a condition overturn recognises; the specialist was chosen from the rest of the input.`,
@@ -126,7 +128,10 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
   let route: Route;
   let routed: Target;
   let confidence: Confidence;
+  // A search that found only a symptom block yields to a treatment or a claim type that names a specialist;
+  // a condition that only says how an injury came about ("work injury") yields to a treatment.
   const weakSearch = condition?.indexRow !== undefined && condition.payload.area.id === rules.fallback.area;
+  const contextOnly = condition !== undefined && isContextOnly(condition);
   if (procedure?.payload.decides) {
     route = { kind: 'procedure', found: procedure };
     routed = procedureTarget(rules, procedure.payload);
@@ -138,7 +143,11 @@ export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): Spe
     route = { kind: 'icd10', hit: codes.principal };
     routed = codes.principal.target;
     confidence = codes.principal.target.range.confidence ?? 'high';
-  } else if (condition && !(weakSearch && (procedure || claimRow?.defaultArea))) {
+  } else if (
+    condition &&
+    !(weakSearch && (procedure || claimRow?.defaultArea)) &&
+    !(contextOnly && procedure)
+  ) {
     route = { kind: 'condition', found: condition };
     routed = condition.payload;
     confidence = condition.payload.range?.confidence ?? 'high';
@@ -448,6 +457,15 @@ function readCodes(
 }
 
 /** The first word of the condition that says the patient is a child (quoted), when no age was given. */
+/** A condition found by an area phrase that says how an injury came about, not what is injured. */
+function isContextOnly(found: Found<Target>): boolean {
+  return (
+    found.indexRow === undefined &&
+    found.payload.range === undefined &&
+    found.payload.area.contextPhrases === true
+  );
+}
+
 function wordOfChild(rules: SpecialistRules, text: string | undefined): string | undefined {
   if (!rules.childWords.size || !text) return undefined;
   const word = tokenize(text.slice(0, 2000)).find((candidate) => rules.childWords.has(candidate));

@@ -133,6 +133,11 @@ const areaRowSchema = z
     surgical: nuccCode.optional(),
     guidelines: z.array(z.string().min(2).max(200)),
     phrases: z.array(phrase),
+    /**
+     * The area's own phrases say how an injury came about ("work injury"), not what is injured: a condition
+     * found only by them routes only when neither another condition nor a treatment names a specialist.
+     */
+    contextPhrases: z.boolean().optional(),
     /** Ids from the avoid table that apply in this area. */
     avoid: z.array(reference).optional(),
     ranges: z.array(rangeRowSchema),
