@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  classificationInputOf,
+  deadlineInputOf,
+  specialistInputOf,
+  ssoInputOf,
+} from '../src/analyzeCase/analyze.js';
+import { caseInputSchema } from '../src/buildChecklist/schema.js';
+import type { CaseInput } from '../src/buildChecklist/types.js';
+import { denialInputSchema } from '../src/classifyDenial/schema.js';
+import { deadlineInputSchema } from '../src/computeAppealDeadline/schema.js';
+import {
   analyzeCase,
   buildChecklist,
   CHECKLIST_ITEM_IDS,
@@ -8,7 +18,10 @@ import {
   OverturnError,
   PLAN_TYPES,
 } from '../src/index.js';
+import { specialistInputSchema } from '../src/recommendSpecialist/schema.js';
 import { createReferenceOverturn } from '../src/reference.js';
+import { ssoInputSchema } from '../src/requiresSecondSurgicalOpinion/schema.js';
+import { DENIAL_CATEGORIES } from '../src/types.js';
 import { answerOrInvalid } from './_helpers/errors.js';
 
 /** Runs the function and proves the only thing that can escape is a well-formed INVALID_INPUT. */
@@ -147,6 +160,51 @@ describe('analyzeCase on arbitrary input', () => {
     );
     expect(() => analyzeCase(input)).toThrow(OverturnError);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('analyzeCase validates once', () => {
+  // prepareCase hands each part of a validated case to its capability without validating it again. That is
+  // safe only if every part of every case the case schema accepts passes the part's own schema, unchanged.
+  const keys = ['denial', 'planType', 'noticeDate', 'receivedDate', 'urgent', 'state', 'icd10', 'condition'];
+  const cases = fc.oneof(
+    validCase,
+    fc
+      .tuple(validCase, fc.constantFrom(...keys, 'procedure', 'age', 'claimType', 'asOf'), fc.jsonValue())
+      .map(([input, key, value]) => ({ ...input, [key]: value })),
+    fc.tuple(validCase, fc.constantFrom(...PLAN_TYPES, 'x')).map(([input, planType]) => ({
+      ...input,
+      denial: { ...(input.denial as object), planType },
+    })),
+  );
+  it('every part of a case its schema accepts passes the part’s own schema unchanged', () => {
+    fc.assert(
+      fc.property(cases, (raw) => {
+        const parsed = caseInputSchema.safeParse(raw);
+        if (!parsed.success) return;
+        const input = parsed.data as CaseInput;
+        const parts: [
+          string,
+          { safeParse(value: unknown): { success: boolean; data?: unknown } },
+          unknown,
+        ][] = [
+          ['classification', denialInputSchema, classificationInputOf(input)],
+          ['deadline', deadlineInputSchema, deadlineInputOf(input)],
+        ];
+        for (const category of DENIAL_CATEGORIES) {
+          const specialist = specialistInputOf(input, category);
+          if (specialist) parts.push(['specialist', specialistInputSchema, specialist]);
+        }
+        const sso = ssoInputOf(input);
+        if (sso) parts.push(['sso', ssoInputSchema, sso]);
+        for (const [, schema, part] of parts) {
+          const result = schema.safeParse(part);
+          expect(result.success).toBe(true);
+          expect(result.data).toEqual(part);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

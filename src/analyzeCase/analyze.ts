@@ -2,36 +2,48 @@ import { buildChecklistFrom, type CaseParts, regulatorsOf, ruleDateOf } from '..
 import type { ChecklistRule } from '../buildChecklist/ruleData.js';
 import { caseInputSchema } from '../buildChecklist/schema.js';
 import type { CaseInput } from '../buildChecklist/types.js';
-import { classifyWith } from '../classifyDenial/index.js';
-import { computeDeadlineWith } from '../computeAppealDeadline/index.js';
+import { finishClassification, fireCompiled, prepareClassification } from '../classifyDenial/classify.js';
+import { computeDeadline } from '../computeAppealDeadline/compute.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import { parseInput } from '../errors.js';
-import { recommendWith } from '../recommendSpecialist/index.js';
+import { recommend } from '../recommendSpecialist/recommend.js';
 import type { SpecialistInput } from '../recommendSpecialist/types.js';
-import { decideSsoWith } from '../requiresSecondSurgicalOpinion/index.js';
+import { decideSso } from '../requiresSecondSurgicalOpinion/decide.js';
+import type { SsoInput } from '../requiresSecondSurgicalOpinion/types.js';
 import type { DeadlineInput, DenialInput } from '../types.js';
 import type { CaseAnalysis } from './types.js';
 
-/** Validates a case and computes every answer except the checklist (which needs its rules run). */
+/**
+ * Validates a case and computes every answer except the checklist (which needs its rules run). The case is
+ * validated once: its schema checks each part with the part's own rules, so the parts are handed to the
+ * capabilities without validating them again (test/analyzeCase.fuzz.test.ts proves that each part of any
+ * case the schema accepts passes its own schema unchanged).
+ */
 export function prepareCase(ruleSet: CompiledRuleSet, raw: CaseInput): CaseParts {
   const input = parseInput(caseInputSchema, raw) as CaseInput;
-  const ruleDate = ruleDateOf(input);
-  const classification = classifyWith(ruleSet, classificationInputOf(input));
-  const deadline = computeDeadlineWith(ruleSet, deadlineInputOf(input));
+  const prepared = prepareClassification(ruleSet, classificationInputOf(input));
+  const classification = finishClassification(ruleSet, prepared, fireCompiled(ruleSet, prepared));
+  const deadline = computeDeadline(ruleSet, deadlineInputOf(input));
   const parts: CaseParts = { input, regulators: regulatorsOf(ruleSet, input), classification, deadline };
   const specialistInput = specialistInputOf(input, classification.category);
   if (classification.secondOpinionHelps && specialistInput) {
-    parts.specialist = recommendWith(ruleSet, specialistInput);
+    parts.specialist = recommend(ruleSet, specialistInput);
   }
-  if (input.procedure !== undefined) {
-    parts.sso = decideSsoWith(ruleSet, {
-      procedure: input.procedure,
-      planType: input.planType,
-      ...pick(input, ['state', 'planSsoProcedures', 'urgent']),
-      ...(ruleDate !== undefined ? { asOf: input.asOf ?? ruleDate } : {}),
-    });
-  }
+  const ssoInput = ssoInputOf(input);
+  if (ssoInput) parts.sso = decideSso(ruleSet, ssoInput);
   return parts;
+}
+
+/** The second-surgical-opinion part of a case, or undefined when it names no procedure. */
+export function ssoInputOf(input: CaseInput): SsoInput | undefined {
+  if (input.procedure === undefined) return undefined;
+  const ruleDate = ruleDateOf(input);
+  return {
+    procedure: input.procedure,
+    planType: input.planType,
+    ...pick(input, ['state', 'planSsoProcedures', 'urgent']),
+    ...(ruleDate !== undefined ? { asOf: input.asOf ?? ruleDate } : {}),
+  };
 }
 
 /** Assembles the analysis once the checklist rules have fired (by the compiled or the reference engine). */
@@ -96,7 +108,7 @@ export function deadlineInputOf(input: CaseInput): DeadlineInput {
 }
 
 /** The specialist part of a case, or undefined when it names nothing to route on. */
-function specialistInputOf(input: CaseInput, category: string): SpecialistInput | undefined {
+export function specialistInputOf(input: CaseInput, category: string): SpecialistInput | undefined {
   const fields = pick(input, ['icd10', 'condition', 'procedure', 'claimType', 'age']);
   if (!fields.icd10?.length && !fields.condition?.trim() && !fields.procedure?.trim() && !fields.claimType)
     return undefined;
