@@ -112,8 +112,8 @@ export function buildChecklistFrom(
     .map((rule) => itemOf(rule, parts, values))
     .sort(
       (a, b) =>
-        CHECKLIST_PHASES.indexOf(a.phase) - CHECKLIST_PHASES.indexOf(b.phase) ||
-        CHECKLIST_ITEM_IDS.indexOf(a.id) - CHECKLIST_ITEM_IDS.indexOf(b.id),
+        (PHASE_RANK.get(a.phase) as number) - (PHASE_RANK.get(b.phase) as number) ||
+        (ITEM_RANK.get(a.id) as number) - (ITEM_RANK.get(b.id) as number),
     );
   const itemWarnings = items.flatMap((item) => (item.warning ? [`“${item.title}”: ${item.warning}`] : []));
   const regulatorWarnings = parts.regulators.flatMap((regulator) =>
@@ -277,9 +277,31 @@ function careStepDueText(step: CareStep | undefined): string {
   return step.dueBy === 'noon' ? `noon on ${step.dueDate}` : step.dueDate;
 }
 
+/** The order of phases and of items within a phase, as ranks (an `indexOf` per comparison was a visible cost). */
+const PHASE_RANK: ReadonlyMap<string, number> = new Map(CHECKLIST_PHASES.map((phase, rank) => [phase, rank]));
+const ITEM_RANK: ReadonlyMap<string, number> = new Map(CHECKLIST_ITEM_IDS.map((id, rank) => [id, rank]));
+
+/**
+ * Each template cut once into its text and `{name}` parts: `['Ask ', 'planName', ' for …']`, names at odd
+ * indexes. Bounded, as a caller's rule sets could bring any number of templates.
+ */
+const templates = new Map<string, readonly string[]>();
+
 /** Replaces each `{name}` with its value (names are checked when the rule set is loaded). */
 function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
+  let parts = templates.get(text);
+  if (!parts) {
+    parts = text.split(/\{([A-Za-z]+)\}/);
+    if (templates.size < 10_000) templates.set(text, parts);
+  }
+  if (parts.length === 1) return text;
+  let out = parts[0] as string;
+  for (let at = 1; at < parts.length; at += 2) {
+    const name = parts[at] as string;
+    out += values[name] ?? `{${name}}`;
+    out += parts[at + 1] as string;
+  }
+  return out;
 }
 
 function unique(values: readonly string[]): string[] {

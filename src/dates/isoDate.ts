@@ -63,9 +63,33 @@ export function isIsoDate(s: unknown): s is string {
  * toDayNumber('1969-12-31') // -1
  */
 export function toDayNumber(s: string): number {
-  const parts = parseIsoDate(s);
-  if (!parts) throw invalidDate(s);
-  return daysFromCivil(parts.year, parts.month, parts.day);
+  // Read digit by digit, with no regular expression and no object: date arithmetic calls this on every step.
+  if (typeof s === 'string' && s.length === 10 && s.charCodeAt(4) === 0x2d && s.charCodeAt(7) === 0x2d) {
+    const year = digits(s, 0, 4);
+    const month = digits(s, 5, 7);
+    const day = digits(s, 8, 10);
+    if (
+      year >= MIN_YEAR &&
+      year <= MAX_YEAR &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= monthLength(year, month)
+    )
+      return daysFromCivil(year, month, day);
+  }
+  throw invalidDate(s);
+}
+
+/** The number written by the ASCII digits of `s` from `start` to `end`, or -1 when one is not a digit. */
+function digits(s: string, start: number, end: number): number {
+  let value = 0;
+  for (let at = start; at < end; at++) {
+    const digit = s.charCodeAt(at) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /**

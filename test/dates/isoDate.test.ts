@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIsoDate, fromDayNumber, isIsoDate, parseIsoDate, toDayNumber } from '../../src/dates/index.js';
 
@@ -77,6 +78,30 @@ describe('toDayNumber / fromDayNumber', () => {
     expect(() => toDayNumber('2026-02-30')).toThrow('"2026-02-30"');
     expect(() => toDayNumber(undefined as unknown as string)).toThrow(RangeError);
     expect(() => toDayNumber('x'.repeat(100_000))).toThrow(/^Invalid date "x{40}…"/);
+  });
+
+  it('accepts exactly the strings parseIsoDate accepts (it reads digits by hand, parseIsoDate by pattern)', () => {
+    const digit = fc.constantFrom(...'0123456789', ...'0123456789', 'x', ' ', ':', '/', '٣');
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    // Mostly real-looking dates (years near the 1900–2199 range, months to 13, days to 32), some broken.
+    const nearDate = fc
+      .tuple(
+        fc.constantFrom('18', '19', '20', '21', '22', '2x', '2:', '1/'),
+        two(99),
+        fc.oneof(two(13), fc.constantFrom('0:', ':1', '1 ', '٠١')),
+        fc.oneof(two(32), fc.constantFrom('1:', ':0', '0x')),
+        fc.constantFrom('-', '-', '-', '/', '--'),
+      )
+      .map(([century, year, month, day, dash]) => `${century}${year}${dash}${month}-${day}`);
+    const noisy = fc.array(digit, { minLength: 8, maxLength: 11 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(fc.oneof(nearDate, noisy, fc.string({ maxLength: 12 })), (text) => {
+        const parts = parseIsoDate(text);
+        if (parts === undefined) expect(() => toDayNumber(text)).toThrow(RangeError);
+        else expect(fromDayNumber(toDayNumber(text))).toBe(text);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('refuses day numbers outside 1900–2199 or not integers', () => {
