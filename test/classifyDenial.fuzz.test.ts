@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { denialInputSchema, isValidDenialInput } from '../src/classifyDenial/schema.js';
 import { classifyDenial, OverturnError } from '../src/index.js';
 import { answerOrInvalid } from './_helpers/errors.js';
 
@@ -72,6 +73,51 @@ describe('classifyDenial on arbitrary input', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('the fast check of DenialInput', () => {
+  // classifyWith skips the schema when isValidDenialInput says yes: it must never say yes where the schema
+  // says no, and what it lets through must be exactly what the schema would give.
+  const withExtra = fc
+    .tuple(denialLike, fc.constantFrom('code', '__proto__', 'Text', 'notes'), fc.anything())
+    .map(([input, key, value]) => ({ ...input, [key]: value }));
+  const validCodes = fc.array(fc.constantFrom('CO-50', 'co 50', 'PR204', 'N115', 'MA130', '50', 'B8'), {
+    maxLength: 4,
+  });
+  const valid = fc
+    .record(
+      {
+        codes: validCodes,
+        text: fc.constantFrom('Not medically necessary.', '   ', ''),
+        stage: fc.constantFrom('prior_authorization', 'claim', 'concurrent_review', undefined),
+        planType: fc.constantFrom('employer_erisa', 'medicare_original', 'fehb'),
+        asOf: fc.constantFrom('2026-01-01', '1999-12-31', undefined),
+      },
+      { requiredKeys: [] },
+    )
+    .filter((input) => (input.codes?.length ?? 0) > 0 || Boolean(input.text?.trim()));
+
+  it('never lets through what the schema refuses, and lets it through unchanged', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), denialLike, withExtra, valid), (input) => {
+        if (!isValidDenialInput(input)) return;
+        const result = denialInputSchema.safeParse(input);
+        expect(result.success).toBe(true);
+        expect(result.data).toEqual(input);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('lets through every valid input (so the schema runs only to explain a refusal)', () => {
+    fc.assert(
+      fc.property(valid, (input) => {
+        expect(denialInputSchema.safeParse(input).success).toBe(true);
+        expect(isValidDenialInput(input)).toBe(true);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

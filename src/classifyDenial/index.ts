@@ -3,7 +3,7 @@ import type { CompiledRuleSet } from '../engine/compile.js';
 import { parseInput } from '../errors.js';
 import type { DenialClassification, DenialInput } from '../types.js';
 import { finishClassification, fireCompiled, prepareClassification } from './classify.js';
-import { denialInputSchema } from './schema.js';
+import { denialInputSchema, isValidDenialInput } from './schema.js';
 
 /**
  * Classifies a denial from its CARC/RARC codes, its letter text, or both: the category, whether it is a
@@ -33,7 +33,8 @@ export function classifyDenial(input: DenialInput): DenialClassification {
 
 /** Classifies with a given compiled rule set (used by `createOverturn`). */
 export function classifyWith(ruleSet: CompiledRuleSet, input: DenialInput): DenialClassification {
-  const parsed = parseInput(denialInputSchema, input);
+  // The schema only explains a refusal: a valid input passes the fast check as it is.
+  const parsed = isValidDenialInput(input) ? input : parseInput(denialInputSchema, input);
   const prepared = prepareClassification(ruleSet, parsed);
   return finishClassification(ruleSet, prepared, fireCompiled(ruleSet, prepared));
 }
