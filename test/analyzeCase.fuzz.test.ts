@@ -6,7 +6,7 @@ import {
   specialistInputOf,
   ssoInputOf,
 } from '../src/analyzeCase/analyze.js';
-import { caseInputSchema } from '../src/buildChecklist/schema.js';
+import { caseInputSchema, isValidCaseInput } from '../src/buildChecklist/schema.js';
 import type { CaseInput } from '../src/buildChecklist/types.js';
 import { denialInputSchema } from '../src/classifyDenial/schema.js';
 import { deadlineInputSchema } from '../src/computeAppealDeadline/schema.js';
@@ -202,6 +202,97 @@ describe('analyzeCase validates once', () => {
           expect(result.success).toBe(true);
           expect(result.data).toEqual(part);
         }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the fast check of CaseInput', () => {
+  // prepareCase skips the schema when isValidCaseInput says yes: it must never say yes where the schema says
+  // no, and what it lets through must be exactly what the schema would give.
+  const keys = [
+    'denial',
+    'planType',
+    'noticeDate',
+    'receivedDate',
+    'urgent',
+    'state',
+    'icd10',
+    'condition',
+    'procedure',
+    'claimType',
+    'asOf',
+    'level',
+    'planWindow',
+    'funding',
+    'planSsoProcedures',
+    'age',
+    'careEnding',
+    'careEndDate',
+    '__proto__',
+    'extra',
+  ];
+  const values = fc.oneof(
+    fc.jsonValue(),
+    fc.constantFrom(
+      undefined,
+      '2026-01-05',
+      '1949-12-31',
+      '2151-01-01',
+      '2026-02-30',
+      'NY',
+      'PR',
+      ['I21.4'],
+      ['I21.4', 'CO-50'],
+      [],
+      'hysterectomy',
+      '   ',
+      '—',
+      { amount: 60, unit: 'days' },
+      { amount: 3651, unit: 'days' },
+      { amount: 121, unit: 'months' },
+      { amount: 1.5, unit: 'days' },
+      { amount: 3, unit: 'weeks' },
+      { amount: 3, unit: 'days', extra: undefined },
+      17,
+      -1,
+      131,
+      2.5,
+      'disability',
+      'self_funded',
+      'hospital_discharge',
+      'internal_appeal',
+      true,
+      ['hysterectomy', ''],
+      { codes: ['CO-50'], planType: 'fehb' },
+    ),
+  );
+  const mutated = fc
+    .tuple(validCase, fc.array(fc.tuple(fc.constantFrom(...keys), values), { maxLength: 3 }))
+    .map(([input, changes]) => {
+      const copy: Record<string, unknown> = { ...input };
+      for (const [key, value] of changes) copy[key] = value;
+      return copy;
+    });
+
+  it('never lets through what the schema refuses, and lets it through unchanged', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), validCase, mutated), (input) => {
+        if (!isValidCaseInput(input)) return;
+        const result = caseInputSchema.safeParse(input);
+        expect(result.success).toBe(true);
+        expect(result.data).toEqual(input);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('lets through every valid case, so the schema runs only to explain a refusal', () => {
+    fc.assert(
+      fc.property(validCase, (input) => {
+        expect(caseInputSchema.safeParse(input).success).toBe(true);
+        expect(isValidCaseInput(input)).toBe(true);
       }),
       { numRuns: 1000 },
     );

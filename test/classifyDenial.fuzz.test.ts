@@ -99,9 +99,14 @@ describe('the fast check of DenialInput', () => {
     )
     .filter((input) => (input.codes?.length ?? 0) > 0 || Boolean(input.text?.trim()));
 
+  // Objects that inherit keys (zod reads those too): from an array, or from another denial.
+  const inheriting = fc
+    .tuple(valid, fc.constantFrom<object>(['CO-50'], { note: 'x' }, { codes: ['CO-50'] }))
+    .map(([input, prototype]) => Object.assign(Object.create(prototype), input));
+
   it('never lets through what the schema refuses, and lets it through unchanged', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), denialLike, withExtra, valid), (input) => {
+      fc.property(fc.oneof(fc.jsonValue(), denialLike, withExtra, valid, inheriting), (input) => {
         if (!isValidDenialInput(input)) return;
         const result = denialInputSchema.safeParse(input);
         expect(result.success).toBe(true);

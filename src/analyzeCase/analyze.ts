@@ -1,6 +1,6 @@
 import { buildChecklistFrom, type CaseParts, regulatorsOf, ruleDateOf } from '../buildChecklist/build.js';
 import type { ChecklistRule } from '../buildChecklist/ruleData.js';
-import { caseInputSchema } from '../buildChecklist/schema.js';
+import { caseInputSchema, isValidCaseInput } from '../buildChecklist/schema.js';
 import type { CaseInput } from '../buildChecklist/types.js';
 import { finishClassification, fireCompiled, prepareClassification } from '../classifyDenial/classify.js';
 import { computeDeadline } from '../computeAppealDeadline/compute.js';
@@ -20,7 +20,8 @@ import type { CaseAnalysis } from './types.js';
  * case the schema accepts passes its own schema unchanged).
  */
 export function prepareCase(ruleSet: CompiledRuleSet, raw: CaseInput): CaseParts {
-  const input = parseInput(caseInputSchema, raw) as CaseInput;
+  // The schema only explains a refusal: a valid case passes the fast check as it is.
+  const input = (isValidCaseInput(raw) ? raw : parseInput(caseInputSchema, raw)) as CaseInput;
   const prepared = prepareClassification(ruleSet, classificationInputOf(input));
   const classification = finishClassification(ruleSet, prepared, fireCompiled(ruleSet, prepared));
   const deadline = computeDeadline(ruleSet, deadlineInputOf(input));

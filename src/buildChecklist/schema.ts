@@ -1,8 +1,17 @@
 import { z } from 'zod';
-import { denialInputSchema } from '../classifyDenial/schema.js';
+import { denialInputSchema, isPlainObject, isValidDenialInput } from '../classifyDenial/schema.js';
 import { checkNoticeDates, deadlineInputSchema } from '../computeAppealDeadline/schema.js';
-import { checkIcd10Codes, specialistInputSchema } from '../recommendSpecialist/schema.js';
-import { ssoInputSchema } from '../requiresSecondSurgicalOpinion/schema.js';
+import { US_STATES } from '../computeAppealDeadline/states.js';
+import { isIsoDate } from '../dates/isoDate.js';
+import { parseIcd10 } from '../recommendSpecialist/icd10.js';
+import { checkIcd10Codes, MAX_PHRASE_LENGTH, specialistInputSchema } from '../recommendSpecialist/schema.js';
+import { CLAIM_TYPES } from '../recommendSpecialist/types.js';
+import {
+  MAX_PLAN_PROCEDURES,
+  MAX_PROCEDURE_LENGTH,
+  ssoInputSchema,
+} from '../requiresSecondSurgicalOpinion/schema.js';
+import { APPEAL_LEVELS, CARE_ENDING, PLAN_TYPES } from '../types.js';
 
 const deadline = deadlineInputSchema.shape;
 const specialist = specialistInputSchema.shape;
@@ -46,3 +55,103 @@ export const caseInputSchema = z
     }
     checkIcd10Codes(input.icd10, ctx);
   });
+
+const PLANS: ReadonlySet<unknown> = new Set(PLAN_TYPES);
+const LEVELS: ReadonlySet<unknown> = new Set(APPEAL_LEVELS);
+const STATES: ReadonlySet<unknown> = new Set(US_STATES);
+const CARE_ENDINGS: ReadonlySet<unknown> = new Set(CARE_ENDING);
+const CLAIMS: ReadonlySet<unknown> = new Set(CLAIM_TYPES);
+const FUNDING: ReadonlySet<unknown> = new Set(['insured', 'self_funded']);
+
+/** A date an input may carry: a real `YYYY-MM-DD` from 1950 to 2150 (as `inputDateSchema`). */
+function isInputDate(value: unknown): boolean {
+  return isIsoDate(value) && value >= '1950-01-01' && value <= '2150-12-31';
+}
+
+/** A procedure name or list entry (as the surgical-opinion schema's `procedureText`). */
+function isProcedureText(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= MAX_PROCEDURE_LENGTH && /[A-Za-z0-9]/.test(value);
+}
+
+function isPlanWindow(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const { amount, unit } = value as { amount?: unknown; unit?: unknown };
+  if (Object.keys(value).some((key) => key !== 'amount' && key !== 'unit')) return false;
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 1) return false;
+  return unit === 'days' ? amount <= 3650 : unit === 'months' && amount <= 120;
+}
+
+/** The checks of the case's own refinement, run by hand: `failed` is set when one would add an issue. */
+const refinement = {
+  failed: false,
+  addIssue(): void {
+    refinement.failed = true;
+  },
+};
+
+/**
+ * Whether `value` is a `CaseInput` that {@link caseInputSchema} accepts as it is: the fast check of the hot
+ * path. It may refuse what the schema would accept (the schema then decides, and explains a refusal), but
+ * never accepts what the schema refuses: a property test compares the two on random inputs. The case's own
+ * refinements (dates in order, codes that are ICD-10-CM) are the schema's functions, run with a stub context.
+ *
+ * @example
+ * ```ts
+ * isValidCaseInput({ denial: { codes: ['CO-50'] }, planType: 'fehb', noticeDate: '2026-01-05' }); //=> true
+ * isValidCaseInput({ denial: { codes: ['CO-50'] }, planType: 'fehb' }); //=> false (no date: the schema says so)
+ * ```
+ */
+export function isValidCaseInput(value: unknown): value is z.output<typeof caseInputSchema> {
+  if (!isPlainObject(value)) return false;
+  const input = value as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
+    const field = input[key];
+    if (field === undefined) {
+      if (key === 'denial' || key === 'planType' || !CASE_FIELD_CHECKS.has(key)) return false;
+      continue;
+    }
+    const check = CASE_FIELD_CHECKS.get(key);
+    if (!check?.(field)) return false;
+  }
+  const denial = input.denial as { planType?: unknown } | undefined;
+  if (!isValidDenialInput(denial) || !PLANS.has(input.planType)) return false;
+  if (denial.planType !== undefined && denial.planType !== input.planType) return false;
+  refinement.failed = false;
+  checkNoticeDates(input as Parameters<typeof checkNoticeDates>[0], refinement as never);
+  return !refinement.failed;
+}
+
+/** Whether `field` is an array of at most `max` entries, each (holes included) accepted by `check`. */
+function isListOf(field: unknown, max: number, check: (entry: unknown) => boolean): boolean {
+  if (!Array.isArray(field) || field.length > max) return false;
+  for (let index = 0; index < field.length; index++) if (!check(field[index])) return false;
+  return true;
+}
+
+const isIcd10 = (code: unknown) =>
+  typeof code === 'string' && code.length <= 16 && parseIcd10(code) !== undefined;
+
+/** Each field of a case and its check; a Map, so that a key such as `__proto__` finds nothing. */
+const CASE_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map<
+  string,
+  (field: unknown) => boolean
+>([
+  ['denial', (field) => isValidDenialInput(field)],
+  ['planType', (field) => PLANS.has(field)],
+  ['noticeDate', isInputDate],
+  ['receivedDate', isInputDate],
+  ['urgent', (field) => typeof field === 'boolean'],
+  ['state', (field) => STATES.has(field)],
+  ['icd10', (field) => isListOf(field, 50, isIcd10)],
+  ['condition', (field) => typeof field === 'string' && field.length <= MAX_PHRASE_LENGTH],
+  ['procedure', isProcedureText],
+  ['claimType', (field) => CLAIMS.has(field)],
+  ['asOf', isInputDate],
+  ['level', (field) => LEVELS.has(field)],
+  ['planWindow', isPlanWindow],
+  ['funding', (field) => FUNDING.has(field)],
+  ['planSsoProcedures', (field) => isListOf(field, MAX_PLAN_PROCEDURES, isProcedureText)],
+  ['age', (field) => typeof field === 'number' && Number.isSafeInteger(field) && field >= 0 && field <= 130],
+  ['careEnding', (field) => CARE_ENDINGS.has(field)],
+  ['careEndDate', isInputDate],
+]);

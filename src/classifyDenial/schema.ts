@@ -39,6 +39,17 @@ export const denialInputSchema = z
     }
   });
 
+/**
+ * An object literal or `JSON.parse` result: its prototype is Object's or none. zod also reads the keys an
+ * object inherits (an object whose prototype is an array has a key "0"), so the fast checks leave any other
+ * object to the schema.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 const STAGES: ReadonlySet<unknown> = new Set(DENIAL_STAGES);
 const PLANS: ReadonlySet<unknown> = new Set(PLAN_TYPES);
 
@@ -55,7 +66,7 @@ const PLANS: ReadonlySet<unknown> = new Set(PLAN_TYPES);
  * ```
  */
 export function isValidDenialInput(value: unknown): value is z.output<typeof denialInputSchema> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (!isPlainObject(value)) return false;
   const input = value as Record<string, unknown>;
   let codes = 0;
   let stated = false;
