@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Condition, conditionSchema, type FactDefinition } from '../src/engine/conditions.js';
-import { compileRules, type DecisionRule, evaluateRules } from '../src/engine/decisionRules.js';
+import {
+  compileRules,
+  type DecisionRule,
+  evaluateIndexedRules,
+  evaluateRules,
+  indexRules,
+} from '../src/engine/decisionRules.js';
 import { ReferenceEngine } from '../src/engine/referenceEngine.js';
 
 // A fact registry covering every fact type and therefore every operator the compiler implements.
@@ -125,6 +131,29 @@ describe('compiled conditions agree with json-rules-engine', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('the indexed evaluation fires the same rules in the same order as the plain one', () => {
+    // Rules whose top-level `all` starts with a contains or equal leaf are the indexed kind: make them common.
+    const needing = fc
+      .tuple(leaf, fc.array(tree, { maxLength: 2 }))
+      .map(([first, rest]) => ({ all: [first, ...rest] }) as Condition);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(root, needing), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.array(facts, { minLength: 1, maxLength: 5 }),
+        (conditions, priorities, factSets) => {
+          const compiled = compileRules(asRules(conditions, priorities));
+          const indexed = indexRules(compiled);
+          for (const factSet of factSets)
+            expect(evaluateIndexedRules(indexed, factSet).map((rule) => rule.id)).toEqual(
+              evaluateRules(compiled, factSet).map((rule) => rule.id),
+            );
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 

@@ -1,6 +1,6 @@
 import type { CompiledRuleSet } from '../engine/compile.js';
 import type { DecisionRule } from '../engine/decisionRules.js';
-import { evaluateRules } from '../engine/decisionRules.js';
+import { evaluateIndexedRules } from '../engine/decisionRules.js';
 import type { TermOccurrences } from '../engine/proximityMatcher.js';
 import type { NormalizedText } from '../engine/textNormalizer.js';
 import type {
@@ -351,7 +351,7 @@ function score(tally: Tally, weight: number, confirmed: boolean) {
 
 /** Runs the compiled decision rules. */
 export function fireCompiled(ruleSet: CompiledRuleSet, prepared: PreparedClassification) {
-  return evaluateRules(ruleSet.classification.decisions, prepared.facts, prepared.asOf);
+  return evaluateIndexedRules(ruleSet.classification.decisionIndex, prepared.facts, prepared.asOf);
 }
 
 /** Applies the fired rules' events and picks the answer. Shared by both engines. */

@@ -5,6 +5,8 @@ import {
   compileRules,
   type DecisionRule,
   decisionRuleFileSchema,
+  type IndexedRules,
+  indexRules,
 } from '../engine/decisionRules.js';
 import { PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
@@ -332,6 +334,8 @@ export interface ClassificationRules {
   near: ProximityIndex;
   decisionRules: readonly DecisionRule<ClassificationEvent>[];
   decisions: readonly CompiledRule<ClassificationEvent>[];
+  /** The same rules, indexed by the value each needs (the compiled engine tests only those that can fire). */
+  decisionIndex: IndexedRules<ClassificationEvent>;
   /** Case, punctuation, shorthand, stems and negation: every text and phrase goes through it. */
   normalizer: TextNormalizer;
   /** The trained text model, when the rule set has one. */
@@ -377,6 +381,7 @@ export function compileClassification(
   });
   const normalizer = createDenialNormalizer(abbreviations.rows);
   const text = compileText(phrases.rows, normalizer);
+  const compiled = compileRules(rules);
   return {
     carc: new Map(carc.rows.map((row) => [row.code, row])),
     rarc: new Map(rarc.rows.map((row) => [row.code, row])),
@@ -384,7 +389,8 @@ export function compileClassification(
     ...text,
     textIds: new IdTranslation(normalizer, (stem) => text.text.wordId(stem)),
     decisionRules: rules,
-    decisions: compileRules(rules),
+    decisions: compiled,
+    decisionIndex: indexRules(compiled),
     normalizer,
     ...(model ? { model: new TextModel(model) } : {}),
   };

@@ -89,3 +89,99 @@ export function evaluateRules<Event>(
   }
   return fired;
 }
+
+/**
+ * The compiled rules with an index of what each needs: a rule whose top-level `all` holds a `contains` or
+ * `equal` leaf cannot fire unless that leaf holds, so {@link evaluateIndexedRules} tests only the rules whose
+ * needed value is among the facts (and those that need none). Answers are those of {@link evaluateRules}:
+ * the skipped rules are exactly those whose needed leaf fails.
+ */
+export interface IndexedRules<Event> {
+  compiled: readonly CompiledRule<Event>[];
+  /** Positions (in `compiled`) of the rules that need no particular value. */
+  always: readonly number[];
+  /** The facts some rule needs a value of, and for each, the positions of the rules that need each value. */
+  needFacts: readonly string[];
+  needValues: readonly ReadonlyMap<unknown, readonly number[]>[];
+  /** Scratch: the rules marked for this evaluation carry its stamp (evaluations are synchronous). */
+  marks: Uint32Array;
+  stamp: number;
+}
+
+/** Indexes compiled rules by the value each needs (see {@link IndexedRules}). */
+export function indexRules<Event>(compiled: readonly CompiledRule<Event>[]): IndexedRules<Event> {
+  const always: number[] = [];
+  const needs = new Map<string, Map<unknown, number[]>>();
+  compiled.forEach(({ rule }, position) => {
+    const leaf = neededLeaf(rule.conditions);
+    if (!leaf) {
+      always.push(position);
+      return;
+    }
+    let byValue = needs.get(leaf.fact);
+    if (!byValue) {
+      byValue = new Map();
+      needs.set(leaf.fact, byValue);
+    }
+    const positions = byValue.get(leaf.value);
+    if (positions) positions.push(position);
+    else byValue.set(leaf.value, [position]);
+  });
+  return {
+    compiled,
+    always,
+    needFacts: [...needs.keys()],
+    needValues: [...needs.values()],
+    marks: new Uint32Array(compiled.length),
+    stamp: 0,
+  };
+}
+
+/** The first `contains` (of a string) or `equal` (of a scalar) leaf directly under a top-level `all`. */
+function neededLeaf(condition: Condition): { fact: string; value: unknown } | undefined {
+  if (!('all' in condition)) return undefined;
+  for (const part of condition.all) {
+    if (!('fact' in part)) continue;
+    if (part.operator === 'contains' && typeof part.value === 'string') return part;
+    if (part.operator === 'equal' && !Array.isArray(part.value)) return part;
+  }
+  return undefined;
+}
+
+/** {@link evaluateRules} over indexed rules: the same rules fire, in the same order. */
+export function evaluateIndexedRules<Event>(
+  indexed: IndexedRules<Event>,
+  facts: Readonly<Record<string, unknown>>,
+  asOf?: string,
+): DecisionRule<Event>[] {
+  const { compiled, marks } = indexed;
+  indexed.stamp = indexed.stamp === 0xffffffff ? 1 : indexed.stamp + 1;
+  if (indexed.stamp === 1) marks.fill(0);
+  const stamp = indexed.stamp;
+  const { always } = indexed;
+  for (let index = 0; index < always.length; index++) marks[always[index] as number] = stamp;
+  // Plain indexed loops: a Map's entries iterator allocates on every call, and this runs on every call.
+  const { needFacts, needValues } = indexed;
+  for (let need = 0; need < needFacts.length; need++) {
+    const byValue = needValues[need] as ReadonlyMap<unknown, readonly number[]>;
+    const value = facts[needFacts[need] as string];
+    if (Array.isArray(value)) {
+      for (let at = 0; at < value.length; at++) {
+        const positions = byValue.get(value[at]);
+        if (positions)
+          for (let index = 0; index < positions.length; index++) marks[positions[index] as number] = stamp;
+      }
+    }
+    // An equal leaf needs the fact itself (a list is never equal to a scalar).
+    const positions = byValue.get(value);
+    if (positions)
+      for (let index = 0; index < positions.length; index++) marks[positions[index] as number] = stamp;
+  }
+  const fired: DecisionRule<Event>[] = [];
+  for (let position = 0; position < compiled.length; position++) {
+    if (marks[position] !== stamp) continue;
+    const { rule, test } = compiled[position] as CompiledRule<Event>;
+    if (isInEffect(rule, asOf) && test(facts)) fired.push(rule);
+  }
+  return fired;
+}
