@@ -21,7 +21,11 @@ import { type CompiledRuleSet, compileRuleSet } from '../engine/compile.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
 import { STATE_RULE_FILES } from './stateRuleFiles.js';
 
-/** The rule set bundled with the package (the `rules/` folder), as a source. */
+/**
+ * The rule set bundled with the package (the `rules/` folder), as a source. Read it, or copy it
+ * (`structuredClone`) to edit: the bundled functions compile it without validating it again, so an edit made to
+ * this object itself before their first call would go unchecked.
+ */
 export const defaultRuleSetSource: RuleSetSource = {
   manifest,
   files: {
