@@ -183,6 +183,25 @@ describe('overturn CLI', () => {
   });
 });
 
+describe('overturn demo', () => {
+  it('analyses the shipped examples, named by their paths', () => {
+    const result = cli('demo', '--json', '--as-of', '2026-01-10');
+    expect(result.status).toBe(0);
+    const answers = JSON.parse(result.stdout) as {
+      source: string;
+      classification: { category: string };
+      deadline: { deadline: string };
+    }[];
+    // The knee case: received 2026-10-06 + 180 days (employer plan) = 2027-04-04.
+    expect(answers.map((a) => [a.source, a.classification.category])).toEqual([
+      ['examples/knee-replacement-necessity.json', 'medical_necessity'],
+      ['examples/medicare-redetermination.json', 'medical_necessity'],
+      ['examples/missing-prior-authorization.json', 'prior_authorization'],
+    ]);
+    expect(answers[0]?.deadline.deadline).toBe('2027-04-04');
+  });
+});
+
 describe('overturn analyze on FHIR and X12 835 input', () => {
   it('reads an 835 (detected), needs the plan type it does not carry, and plans each denied claim or line', () => {
     const file = 'fixtures/adapters/x12/multi-claim.835';

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { once } from 'node:events';
-import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import packageJson from '../../package.json';
@@ -55,6 +57,18 @@ function colorsFor(option: boolean | undefined): Colors {
 
 function overturnFor(options: CommonOptions): Overturn {
   return createOverturn(options.rules ? { rules: loadRuleDirectory(options.rules) } : {});
+}
+
+/**
+ * The `examples/` folder shipped with the package: beside `dist/` once built (`dist/cli.js` → `../examples`),
+ * two levels up from the source (`src/cli/main.ts` → `../../examples`).
+ */
+function examplesFolder(): string {
+  for (const up of ['../examples', '../../examples']) {
+    const folder = fileURLToPath(new URL(up, import.meta.url));
+    if (existsSync(folder)) return folder;
+  }
+  throw new Error('the examples/ folder is missing from this installation of overturn');
 }
 
 /** With no file and a terminal on stdin, the user forgot the file: show the usage instead of waiting. */
@@ -454,6 +468,18 @@ export function program(): Command {
     ),
   ).action((files: string[], options: AnalyzeOptions, command: Command) => {
     needsFile(command, files);
+    process.exitCode = analyze(files, options);
+  });
+  common(
+    cli
+      .command('demo')
+      .description('analyse the example denials shipped with overturn (examples/), as `analyze` does'),
+  ).action((options: AnalyzeOptions) => {
+    const folder = examplesFolder();
+    const files = readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => relative(process.cwd(), join(folder, name)));
     process.exitCode = analyze(files, options);
   });
   common(

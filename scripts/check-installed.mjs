@@ -1,0 +1,126 @@
+// After the build: the package as a user gets it. Packs the tarball, installs it into an empty project, and
+// runs the README's commands there, from the installed package alone (no repository files, no tsx), checking
+// real answers. Run by `npm run check:package` (part of `npm test`).
+//
+// The expected dates are the rules' own, worked by hand: the knee case was received 2026-10-06, and an
+// employer plan allows 180 days (29 CFR 2560.503-1(h)(3)(i)): 2027-04-04. The Medicare notice is dated
+// 2026-01-02, received 5 days later by presumption, and a redetermination is due within 120 days
+// (42 CFR 405.942(a)): 2026-05-07.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const work = mkdtempSync(join(tmpdir(), 'overturn-installed-'));
+const failures = [];
+
+const run = (command, args, options = {}) => {
+  const result = spawnSync(command, args, { encoding: 'utf8', cwd: work, ...options });
+  if (result.error) throw result.error;
+  return result;
+};
+const expect = (what, ok, detail) => {
+  if (!ok) failures.push(`${what}${detail ? `: ${detail}` : ''}`);
+};
+
+try {
+  // --ignore-scripts: prepare has built dist already (npm test builds it just before this script).
+  const packed = run('npm', ['pack', '--ignore-scripts', '--pack-destination', work, '--silent'], {
+    cwd: root,
+  });
+  expect('npm pack', packed.status === 0, packed.stderr);
+  const tarball = join(work, packed.stdout.trim().split('\n').at(-1));
+  writeFileSync(
+    join(work, 'package.json'),
+    '{ "name": "try-overturn", "private": true, "type": "module" }\n',
+  );
+  const installed = run('npm', ['install', '--no-audit', '--no-fund', tarball]);
+  expect('npm install of the packed tarball', installed.status === 0, installed.stderr);
+
+  const overturn = (...args) => run('npx', ['--no-install', 'overturn', ...args]);
+  const json = (result) => {
+    try {
+      return JSON.parse(result.stdout);
+    } catch {
+      return undefined;
+    }
+  };
+  const examples = 'node_modules/overturn/examples';
+
+  const shown = overturn('--version');
+  expect('overturn --version', shown.stdout.trim() === version, shown.stdout + shown.stderr);
+
+  const demo = json(overturn('demo', '--json', '--as-of', '2026-01-10'));
+  expect(
+    'overturn demo',
+    Array.isArray(demo) &&
+      demo.map((answer) => answer.classification.category).join() ===
+        'medical_necessity,medical_necessity,prior_authorization',
+    JSON.stringify(demo)?.slice(0, 300),
+  );
+
+  const knee = json(overturn('analyze', `${examples}/knee-replacement-necessity.json`, '--json'));
+  expect(
+    'overturn analyze (the README example)',
+    knee?.classification.category === 'medical_necessity' && knee.deadline.deadline === '2027-04-04',
+    JSON.stringify(knee?.deadline)?.slice(0, 300),
+  );
+
+  const deadline = json(
+    overturn('deadline', `${examples}/medicare-redetermination.json`, '--as-of', '2026-02-15', '--json'),
+  );
+  expect(
+    'overturn deadline',
+    deadline?.level === 'redetermination' && deadline.deadline === '2026-05-07',
+    JSON.stringify(deadline)?.slice(0, 300),
+  );
+
+  const letter = overturn('letter', '--kind', 'records', `${examples}/knee-replacement-necessity.json`);
+  expect(
+    'overturn letter --kind records',
+    letter.status === 0 && letter.stdout.includes('Request for the complete claim file'),
+    letter.stderr,
+  );
+
+  const validate = overturn('validate', 'node_modules/overturn/rules');
+  expect('overturn validate of the shipped rules', validate.status === 0, validate.stdout + validate.stderr);
+
+  const cases = ['knee-replacement-necessity', 'medicare-redetermination', 'missing-prior-authorization'].map(
+    (name) => JSON.stringify(JSON.parse(readFileSync(join(work, examples, `${name}.json`), 'utf8'))),
+  );
+  writeFileSync(join(work, 'cases.ndjson'), `${cases.join('\n')}\n`);
+  const batch = overturn('batch', 'cases.ndjson', '--output-format', 'csv', '--as-of', '2026-01-10');
+  const rows = batch.stdout.trim().split('\n');
+  expect(
+    'overturn batch --output-format csv',
+    batch.status === 0 && rows.length === 4 && rows[0].startsWith('source,claim_id,category'),
+    batch.stdout + batch.stderr,
+  );
+
+  // The library, imported and required by name, and a JSON Schema by its exported path.
+  const library = run('node', [
+    '--input-type=module',
+    '-e',
+    `import { classifyDenial } from 'overturn';
+     import { createRequire } from 'node:module';
+     const require = createRequire(import.meta.url);
+     const cjs = require('overturn');
+     const schema = require('overturn/schemas/case-input.schema.json');
+     console.log(classifyDenial({ codes: ['CO-50'] }).category, cjs.classifyDenial({ codes: ['CO-197'] }).category, typeof schema.properties);`,
+  ]);
+  expect(
+    "import 'overturn', require('overturn') and its schemas",
+    library.stdout.trim() === 'medical_necessity prior_authorization object',
+    library.stdout + library.stderr,
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+if (failures.length) {
+  console.error(`The installed package does not work as the README says:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('installed package: the README commands run from the packed tarball, with the answers expected');
