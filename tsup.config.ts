@@ -30,13 +30,20 @@ export default defineConfig([
     esbuildPlugins: [jsonAsParse],
   },
   {
-    // The `overturn` command.
+    // The `overturn` command. Its own dependencies (commander, picocolors, cli-progress, csv-stringify,
+    // hyparquet-writer: devDependencies, so bundled) and json-rules-engine (an optional peer of the library,
+    // for `overturn/reference`) are bundled in, so a library user installs none of them and the command
+    // still runs. Bundled CommonJS modules require Node's built-ins: `require` is provided for them.
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
     splitting: false,
     treeshake: true,
+    noExternal: ['json-rules-engine'],
+    banner: {
+      js: "import { createRequire as overturnRequire } from 'node:module';\nconst require = overturnRequire(import.meta.url);",
+    },
     esbuildPlugins: [jsonAsParse],
   },
 ]);

@@ -87,6 +87,18 @@ try {
   const validate = overturn('validate', 'node_modules/overturn/rules');
   expect('overturn validate of the shipped rules', validate.status === 0, validate.stdout + validate.stderr);
 
+  // The fixture runner, through both engines: json-rules-engine is bundled into the command, not installed.
+  writeFileSync(
+    join(work, 'denial.json'),
+    JSON.stringify({
+      name: 'CO-50 is medical necessity',
+      input: { codes: ['CO-50'] },
+      expect: { category: 'medical_necessity' },
+    }),
+  );
+  const tested = overturn('test', 'denial.json', '--domain', 'denials', '--engine', 'both', '--no-color');
+  expect('overturn test through both engines', tested.status === 0, tested.stdout + tested.stderr);
+
   const cases = ['knee-replacement-necessity', 'medicare-redetermination', 'missing-prior-authorization'].map(
     (name) => JSON.stringify(JSON.parse(readFileSync(join(work, examples, `${name}.json`), 'utf8'))),
   );
