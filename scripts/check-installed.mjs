@@ -111,6 +111,27 @@ try {
     batch.stdout + batch.stderr,
   );
 
+  // The MCP server of the installed command, through the SDK's client (from this repository's dev tools).
+  const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+  const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
+  const client = new Client({ name: 'check-installed', version: '1.0.0' });
+  await client.connect(
+    new StdioClientTransport({
+      command: 'npx',
+      args: ['--no-install', 'overturn', 'mcp'],
+      cwd: work,
+      stderr: 'pipe',
+    }),
+  );
+  const { tools } = await client.listTools();
+  const classified = await client.callTool({ name: 'classify_denial', arguments: { codes: ['CO-197'] } });
+  await client.close();
+  expect(
+    'overturn mcp',
+    tools.length === 7 && classified.structuredContent?.category === 'prior_authorization',
+    JSON.stringify(classified).slice(0, 300),
+  );
+
   // The library, imported and required by name, and a JSON Schema by its exported path.
   const library = run('node', [
     '--input-type=module',

@@ -470,6 +470,21 @@ export function program(): Command {
     needsFile(command, files);
     process.exitCode = analyze(files, options);
   });
+  cli
+    .command('mcp')
+    .description(
+      'serve the library as Model Context Protocol tools on stdio, for AI assistants (docs/mcp.md)',
+    )
+    .option('--rules <dir>', 'use the rule set in this directory instead of the bundled one')
+    .action(async (options: { rules?: string }) => {
+      // Loaded only for this command: the SDK is the largest part of the command's own code.
+      const { serveMcp } = await import('./mcpServer.js');
+      await serveMcp({
+        version: packageJson.version,
+        today,
+        ...(options.rules ? { rules: loadRuleDirectory(options.rules) } : {}),
+      });
+    });
   common(
     cli
       .command('demo')
