@@ -132,6 +132,44 @@ try {
     JSON.stringify(classified).slice(0, 300),
   );
 
+  // The HTTP API of the installed command: a free loopback port, /healthz and one analysis, then SIGTERM.
+  const { spawn } = await import('node:child_process');
+  // The command itself rather than npx, so that SIGTERM reaches the server and not only a wrapper.
+  const http = spawn(join(work, 'node_modules/.bin/overturn'), ['serve', '--port', '0'], { cwd: work });
+  const address = await new Promise((resolve, reject) => {
+    let said = '';
+    http.stderr.on('data', (chunk) => {
+      said += chunk;
+      const found = /listening on (http:\/\/\S+)/.exec(said);
+      if (found) resolve(found[1]);
+    });
+    http.on('error', reject);
+    http.once('exit', () => reject(new Error(`overturn serve stopped: ${said}`)));
+  });
+  const health = await (await fetch(`${address}/healthz`)).json();
+  const analysed = await (
+    await fetch(`${address}/v1/analyze`, {
+      method: 'POST',
+      body: readFileSync(join(work, examples, 'knee-replacement-necessity.json')),
+    })
+  ).json();
+  const exited = new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), 10_000);
+    http.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+  http.kill('SIGTERM');
+  const stopped = await exited;
+  expect('overturn serve stops on SIGTERM', stopped);
+  if (!stopped) http.kill('SIGKILL');
+  expect(
+    'overturn serve',
+    health.version === version && analysed.deadline?.deadline === '2027-04-04',
+    JSON.stringify(analysed).slice(0, 300),
+  );
+
   // The library, imported and required by name, and a JSON Schema by its exported path.
   const library = run('node', [
     '--input-type=module',

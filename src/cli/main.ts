@@ -471,6 +471,40 @@ export function program(): Command {
     process.exitCode = analyze(files, options);
   });
   cli
+    .command('serve')
+    .description('serve the library as a JSON HTTP API (docs/http.md); loopback unless --host says otherwise')
+    .option('--host <host>', 'the address to listen on', '127.0.0.1')
+    .option(
+      '--port <n>',
+      'the port (0: any free port)',
+      (value: string) => {
+        if (!/^\d+$/.test(value) || Number(value) > 65535)
+          throw new InvalidArgumentError('expected a port, 0 to 65535');
+        return Number(value);
+      },
+      8080,
+    )
+    .option('--rules <dir>', 'use the rule set in this directory instead of the bundled one')
+    .action(async (options: { host: string; port: number; rules?: string }) => {
+      const { serveHttp } = await import('./httpServer.js');
+      try {
+        await serveHttp({
+          version: packageJson.version,
+          today,
+          host: options.host,
+          port: options.port,
+          ...(options.rules ? { rules: loadRuleDirectory(options.rules) } : {}),
+          onListening: ({ host, port }) =>
+            process.stderr.write(
+              `overturn serve: listening on http://${host.includes(':') ? `[${host}]` : host}:${port}\n`,
+            ),
+        });
+      } catch (error) {
+        process.stderr.write(`overturn serve: ${(error as Error).message}\n`);
+        process.exitCode = EXIT_USAGE;
+      }
+    });
+  cli
     .command('mcp')
     .description(
       'serve the library as Model Context Protocol tools on stdio, for AI assistants (docs/mcp.md)',
