@@ -21,7 +21,7 @@ export {
   X12StreamReader,
 } from './adapters/x12/index.js';
 export { analyzeCase } from './analyzeCase/index.js';
-export type { CaseAnalysis } from './analyzeCase/types.js';
+export type { CaseAnalysis, CaseFacts } from './analyzeCase/types.js';
 export { buildChecklist } from './buildChecklist/index.js';
 export {
   type CaseInput,

@@ -81,6 +81,54 @@ describe('draftRecordsRequest', () => {
   });
 });
 
+describe('the case facts the letters quote', () => {
+  it('keeps what the knee case said: its sentence of reason, procedure, codes, dates, plan and state', () => {
+    expect(knee.facts).toEqual({
+      planType: 'employer_erisa',
+      // The sentence of the notice holding the medical-necessity wording, not the appeal-rights sentence after it.
+      denialReason:
+        'Based on the MCG criteria for knee arthroplasty, the request is not medically necessary: the records do not document that conservative treatment, including physical therapy and injections, has been tried and failed.',
+      procedure: 'total knee arthroplasty',
+      codes: ['CO-50', 'N661'],
+      noticeDate: '2026-10-01',
+      receivedDate: '2026-10-06',
+      state: 'TX',
+    });
+  });
+
+  it('quotes them instead of leaving placeholders, and keeps the placeholder where the case has nothing', () => {
+    const appeal = draftAppealLetter(knee);
+    expect(appeal.text).toContain(`The stated reason, in the notice's words: "${knee.facts.denialReason}"`);
+    expect(appeal.text).toContain('cover total knee arthroplasty as requested');
+    expect(appeal.placeholders).not.toContain("[The insurer's stated reason, quoted from the denial]");
+    expect(appeal.placeholders).not.toContain('[Denied service]');
+    // Codes only: no text to quote, no procedure named.
+    const codesOnly = analyzeCase({
+      denial: { codes: ['CO-50'] },
+      planType: 'employer_erisa',
+      noticeDate: '2026-10-01',
+      asOf: '2026-11-25',
+    });
+    expect(codesOnly.facts).toEqual({
+      planType: 'employer_erisa',
+      codes: ['CO-50'],
+      noticeDate: '2026-10-01',
+    });
+    const letter = draftAppealLetter(codesOnly);
+    expect(letter.placeholders).toContain("[The insurer's stated reason, quoted from the denial]");
+    expect(letter.placeholders).toContain('[Denied service]');
+  });
+
+  it('quotes nothing when no recognised wording is in a sentence of the text', () => {
+    const unclear = analyzeCase({
+      denial: { codes: ['CO-50'], text: 'Please call us.' },
+      planType: 'employer_erisa',
+      noticeDate: '2026-10-01',
+    });
+    expect(unclear.facts.denialReason).toBeUndefined();
+  });
+});
+
 describe('draftAppealLetter', () => {
   it('writes a clinical appeal for the knee case with the ERISA deadline and next levels', () => {
     const letter = draftAppealLetter(knee, {});

@@ -11,6 +11,7 @@ import type { SpecialistInput } from '../recommendSpecialist/types.js';
 import { decideSso } from '../requiresSecondSurgicalOpinion/decide.js';
 import type { SsoInput } from '../requiresSecondSurgicalOpinion/types.js';
 import type { DeadlineInput, DenialInput } from '../types.js';
+import { caseFacts } from './facts.js';
 import type { CaseAnalysis } from './types.js';
 
 /**
@@ -70,6 +71,7 @@ export function finishCase(
     warnings: checklist.warnings,
     ...(parts.input.asOf !== undefined ? { asOf: parts.input.asOf } : {}),
     ruleSet: ruleSet.ref,
+    facts: caseFacts(parts.input, parts.classification),
   };
   return analysis;
 }

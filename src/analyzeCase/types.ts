@@ -1,7 +1,7 @@
 import type { Checklist } from '../buildChecklist/types.js';
 import type { SpecialistRecommendation } from '../recommendSpecialist/types.js';
 import type { SsoDecision } from '../requiresSecondSurgicalOpinion/types.js';
-import type { AppealDeadline, DenialClassification, RuleSetRef } from '../types.js';
+import type { AppealDeadline, DenialClassification, PlanType, RuleSetRef } from '../types.js';
 
 /** Everything overturn can say about one case, from one rule set. */
 export interface CaseAnalysis {
@@ -17,4 +17,20 @@ export interface CaseAnalysis {
   /** Today as the analysis used it, when given. */
   asOf?: string;
   ruleSet: RuleSetRef;
+  /** The case's own facts, kept for the letters that quote them. */
+  facts: CaseFacts;
+}
+
+/** What a case said, as the letters quote it: nothing inferred, and a fact the case does not hold is absent. */
+export interface CaseFacts {
+  /** The sentence of the denial's text that states its reason (the one holding a recognised wording). */
+  denialReason?: string;
+  /** The denied service or procedure, as the case names it. */
+  procedure?: string;
+  /** The codes as the notice printed them. */
+  codes?: string[];
+  planType: PlanType;
+  noticeDate?: string;
+  receivedDate?: string;
+  state?: string;
 }

@@ -116,7 +116,7 @@ function clinicalSections(
   const criteria = criteriaNamed(analysis);
   const reviewer = itemOf(analysis, 'verify_reviewer_specialty');
   const request = [
-    'For these reasons, I ask you to reverse the denial and cover [Denied service] as requested.',
+    `For these reasons, I ask you to reverse the denial and cover ${analysis.facts?.procedure ?? '[Denied service]'} as requested.`,
     `Please have this appeal decided by a reviewer with appropriate training and experience in ${specialty} who took no part in the first decision${reviewer?.citation ? ` ${citations.cite(reviewer.citation)}` : ''}.`,
   ];
   return [

@@ -122,6 +122,12 @@ export function headerSection(
   };
 }
 
+/** The notice's own sentence of reason in quotes, ending the sentence once; a placeholder when the case has none. */
+function quoted(reason: string | undefined): string {
+  if (!reason) return `"[The insurer's stated reason, quoted from the denial]".`;
+  return /[.!?]$/.test(reason) ? `"${reason}"` : `"${reason}".`;
+}
+
 /** The denial in one or two sentences: when, why (category and codes) and what the notice relied on. */
 export function denialSummary(analysis: CaseAnalysis): string[] {
   const { classification, deadline } = analysis;
@@ -136,7 +142,7 @@ export function denialSummary(analysis: CaseAnalysis): string[] {
     .filter((evidence) => evidence.kind === 'code')
     .map((evidence) => (evidence.label ? `${evidence.value} (${evidence.label})` : evidence.value));
   const paragraphs = [
-    `You denied coverage ${when}, stating that ${CATEGORY_WORDS[classification.category as DenialCategory] ?? CATEGORY_WORDS.unknown}.${codes.length ? ` The notice gives the codes ${joinWords(codes)}.` : ''} The stated reason, in the notice's words: "[The insurer's stated reason, quoted from the denial]".`,
+    `You denied coverage ${when}, stating that ${CATEGORY_WORDS[classification.category as DenialCategory] ?? CATEGORY_WORDS.unknown}.${codes.length ? ` The notice gives the codes ${joinWords(codes)}.` : ''} The stated reason, in the notice's words: ${quoted(analysis.facts?.denialReason)}`,
   ];
   const criteria = criteriaNamed(analysis);
   if (criteria.length) paragraphs.push(`The denial relies on ${joinWords(criteria)}.`);

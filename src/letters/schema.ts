@@ -57,6 +57,13 @@ const analysisSchema = z.looseObject({
     items: z.array(z.looseObject({ id: z.string(), title: z.string(), citation })),
   }),
   asOf: z.string().optional(),
+  // Optional: an analysis stored before the facts were kept still drafts, with placeholders.
+  facts: z
+    .looseObject({
+      denialReason: z.string().max(1000).optional(),
+      procedure: z.string().max(1000).optional(),
+    })
+    .optional(),
 });
 
 /** Checks the shape of what the letters read from an analysis, or throws INVALID_INPUT. */

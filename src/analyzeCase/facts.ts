@@ -1,0 +1,51 @@
+import type { CaseInput } from '../buildChecklist/types.js';
+import type { DenialClassification } from '../types.js';
+import type { CaseFacts } from './types.js';
+
+/** The longest reason quoted: a letter quotes a sentence, not the notice. */
+const MAX_REASON = 400;
+
+/**
+ * The facts of a case that its letters quote: the denial's own sentence of reason, the procedure, the codes as
+ * printed, the dates, the plan type and the state. Nothing is inferred: a fact the case does not hold is absent.
+ *
+ * @example
+ * ```ts
+ * caseFacts(input, classification).denialReason;
+ * // 'Based on the MCG criteria for knee arthroplasty, the request is not medically necessary: …'
+ * ```
+ */
+export function caseFacts(input: CaseInput, classification: DenialClassification): CaseFacts {
+  const facts: CaseFacts = { planType: input.planType };
+  const reason = input.denial.text ? reasonSentence(input.denial.text, classification) : undefined;
+  if (reason) facts.denialReason = reason;
+  if (input.procedure !== undefined) facts.procedure = input.procedure;
+  if (input.denial.codes?.length) facts.codes = [...input.denial.codes];
+  if (input.noticeDate !== undefined) facts.noticeDate = input.noticeDate;
+  if (input.receivedDate !== undefined) facts.receivedDate = input.receivedDate;
+  if (input.state !== undefined) facts.state = input.state;
+  return facts;
+}
+
+/**
+ * The sentence of the denial's text that states its reason: the first sentence holding a wording the classifier
+ * recognised for the answer's category (else for any category), trimmed. Undefined when no recognised wording
+ * is found in a sentence: the letter then keeps its placeholder rather than quote the wrong sentence.
+ */
+function reasonSentence(text: string, classification: DenialClassification): string | undefined {
+  const wordings = classification.evidence.filter((item) => item.kind === 'phrase');
+  const ordered = [
+    ...wordings.filter((item) => item.category === classification.category),
+    ...wordings.filter((item) => item.category !== classification.category),
+  ];
+  const sentences = text.match(/[^.!?;\n]+[.!?;]*/g) ?? [];
+  for (const wording of ordered) {
+    const words = (wording.matched ?? wording.value).toLowerCase();
+    const sentence = sentences.find((candidate) => candidate.toLowerCase().includes(words));
+    if (sentence) {
+      const trimmed = sentence.replace(/\s+/g, ' ').trim();
+      return trimmed.length > MAX_REASON ? `${trimmed.slice(0, MAX_REASON - 1)}…` : trimmed;
+    }
+  }
+  return undefined;
+}
