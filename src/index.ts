@@ -45,6 +45,7 @@ export type { RuleSetSource } from './engine/ruleSet.js';
 export { OverturnError, type OverturnErrorCode, type OverturnIssue } from './errors.js';
 export {
   draftAppealLetter,
+  draftExpeditedRequest,
   draftRecordsRequest,
   type Letter,
   type LetterEvidence,

@@ -9,6 +9,7 @@ import {
   type CaseAnalysis,
   type CaseInput,
   draftAppealLetter,
+  draftExpeditedRequest,
   draftRecordsRequest,
   type Letter,
 } from '../src/index.js';
@@ -126,6 +127,47 @@ describe('the case facts the letters quote', () => {
       noticeDate: '2026-10-01',
     });
     expect(unclear.facts.denialReason).toBeUndefined();
+  });
+});
+
+describe('draftExpeditedRequest', () => {
+  const urgent = (planType: string) =>
+    analyzeCase({
+      denial: { codes: ['CO-50'], text: 'The requested lumbar spinal fusion is not medically necessary.' },
+      planType,
+      noticeDate: '2026-10-01',
+      urgent: true,
+      procedure: 'lumbar spinal fusion',
+      asOf: '2026-10-02',
+    } as CaseInput);
+
+  it('asks for the urgent appeal under the plan’s own rule, with the 72-hour decision and its citation', () => {
+    const letter = draftExpeditedRequest(urgent('employer_erisa'), { physician: { name: 'Dr. Lee' } });
+    expect(letter.kind).toBe('expedited_request');
+    expect(letter.text).toContain(
+      'ask that the appeal be handled as urgent (expedited) (29 CFR 2560.503-1(m)(1)(iii), (h)(3)(vi), (i)(2)(i); 45 CFR 147.136(b)(2)(ii)(B), (b)(3)(ii)(B), (d)(3)(i)(A)).',
+    );
+    expect(letter.text).toContain(
+      'Please decide within 72 hours (29 CFR 2560.503-1(i)(2)(i); 45 CFR 147.136(b)(2)(i))',
+    );
+    expect(letter.text).toContain("Dr. Lee, who treats [Patient's name], states that waiting");
+    expect(letter.text).toContain('approve lumbar spinal fusion.');
+    // Notice 2026-10-01, no receipt date: 180 days from the notice = 2027-03-30.
+    expect(letter.text).toContain('Tuesday 2027-03-30');
+    const medicare = draftExpeditedRequest(urgent('medicare_advantage'));
+    expect(medicare.text).toContain('42 CFR 422.584(a), (b)(1), (c)(2)(ii)');
+    expect(medicare.text).toContain('Please decide within 72 hours (42 CFR 422.590(e)(1))');
+    expect(medicare.text).not.toContain('2560.503-1');
+  });
+
+  it('refuses a case that is not urgent, saying how to mark it', () => {
+    expect(issuesOf(() => draftExpeditedRequest(knee), undefined, 'INVALID_INPUT')).toEqual([
+      {
+        path: ['checklist', 'items'],
+        message:
+          'this case has no expedited step: an expedited appeal is for urgent care. Analyse the case with urgent: true once a doctor says waiting could seriously harm the patient.',
+      },
+    ]);
   });
 });
 

@@ -18,7 +18,7 @@ import { deadlineInputSchema } from '../computeAppealDeadline/schema.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
 import { parseInput } from '../errors.js';
 import { createOverturn, OverturnError, toICalendar } from '../index.js';
-import { draftAppealLetter, draftRecordsRequest } from '../letters/index.js';
+import { draftAppealLetter, draftExpeditedRequest, draftRecordsRequest } from '../letters/index.js';
 import { letterPartiesSchema } from '../letters/schema.js';
 import { specialistInputSchema } from '../recommendSpecialist/schema.js';
 import { ssoInputSchema } from '../requiresSecondSurgicalOpinion/schema.js';
@@ -58,7 +58,7 @@ export function createHttpApp(options: {
       : input;
   const letterBody = z.strictObject({
     case: caseInputSchema,
-    kind: z.enum(['records', 'appeal']),
+    kind: z.enum(['records', 'appeal', 'expedited']),
     parties: letterPartiesSchema.optional(),
   });
   const caseBody = z.strictObject({ case: caseInputSchema });
@@ -95,14 +95,16 @@ export function createHttpApp(options: {
     },
     {
       path: '/v1/letter',
-      summary: 'A letter for a case ({ case, kind: records | appeal, parties? } → Letter)',
+      summary: 'A letter for a case ({ case, kind: records | appeal | expedited, parties? } → Letter)',
       schema: letterBody,
       run: (body) => {
         const input = parseInput(letterBody, body);
         const analysis = overturn.analyzeCase(withToday(input.case) as CaseInput);
         return input.kind === 'records'
           ? draftRecordsRequest(analysis, input.parties)
-          : draftAppealLetter(analysis, input.parties);
+          : input.kind === 'expedited'
+            ? draftExpeditedRequest(analysis, input.parties)
+            : draftAppealLetter(analysis, input.parties);
       },
     },
     {

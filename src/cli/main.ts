@@ -10,7 +10,7 @@ import { deadlineInputOf } from '../analyzeCase/analyze.js';
 import type { CaseInput } from '../buildChecklist/types.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import { createOverturn, type Overturn, OverturnError, toICalendar } from '../index.js';
-import { draftAppealLetter, draftRecordsRequest } from '../letters/index.js';
+import { draftAppealLetter, draftExpeditedRequest, draftRecordsRequest } from '../letters/index.js';
 import { PLAN_TYPES } from '../types.js';
 import { isBatchWorker, runBatch, runX12Batch } from './batch.js';
 import {
@@ -318,7 +318,7 @@ function analyze(files: string[], options: AnalyzeOptions): number {
 }
 
 interface LetterOptions extends CommonOptions, InputOptions {
-  kind: 'records' | 'appeal';
+  kind: 'records' | 'appeal' | 'expedited';
   parties?: string;
 }
 
@@ -348,7 +348,9 @@ function letter(file: string, options: LetterOptions): number {
     const drafted =
       options.kind === 'records'
         ? draftRecordsRequest(analysis, parties as never)
-        : draftAppealLetter(analysis, parties as never);
+        : options.kind === 'expedited'
+          ? draftExpeditedRequest(analysis, parties as never)
+          : draftAppealLetter(analysis, parties as never);
     process.stdout.write(options.json ? `${JSON.stringify(drafted, null, 2)}\n` : drafted.markdown);
     return 0;
   } catch (error) {
@@ -535,11 +537,13 @@ export function program(): Command {
     inputOptions(
       cli
         .command('letter')
-        .description('draft a letter from a case: the claim-file request (records) or the appeal (appeal)')
+        .description(
+          'draft a letter from a case: the claim-file request (records), the appeal (appeal) or the urgent appeal (expedited)',
+        )
         .argument('<file>', 'a case file; - reads stdin')
         .addOption(
-          new Option('--kind <kind>', 'records or appeal')
-            .choices(['records', 'appeal'])
+          new Option('--kind <kind>', 'records, appeal or expedited')
+            .choices(['records', 'appeal', 'expedited'])
             .makeOptionMandatory(),
         )
         .option(

@@ -25,7 +25,7 @@ import { deadlineInputSchema } from '../computeAppealDeadline/schema.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
 import { parseInput } from '../errors.js';
 import { createOverturn, type Overturn, OverturnError, toICalendar } from '../index.js';
-import { draftAppealLetter, draftRecordsRequest } from '../letters/index.js';
+import { draftAppealLetter, draftExpeditedRequest, draftRecordsRequest } from '../letters/index.js';
 import { letterPartiesSchema } from '../letters/schema.js';
 import { specialistInputSchema } from '../recommendSpecialist/schema.js';
 import { ssoInputSchema } from '../requiresSecondSurgicalOpinion/schema.js';
@@ -135,13 +135,13 @@ export function createMcpServer(options: {
   );
   const caseWithLetter = z.strictObject({
     case: caseInputSchema,
-    kind: z.enum(['records', 'appeal']),
+    kind: z.enum(['records', 'appeal', 'expedited']),
     parties: letterPartiesSchema.optional(),
   });
   tool(
     'draft_letter',
     'Draft a letter for a denial case',
-    'Drafts the claim-file request (kind "records") or the appeal or correction letter (kind "appeal") for a case, in Markdown and plain text, citing only the rules that govern the plan. Facts the case does not hold stay as [placeholders].',
+    'Drafts the claim-file request (kind "records"), the appeal or correction letter (kind "appeal") or the urgent appeal request (kind "expedited") for a case, in Markdown and plain text, citing only the rules that govern the plan. Facts the case does not hold stay as [placeholders].',
     caseWithLetter,
     (raw) => {
       const input = parseInput(caseWithLetter, raw);
@@ -149,7 +149,9 @@ export function createMcpServer(options: {
       const letter =
         input.kind === 'records'
           ? draftRecordsRequest(analysis, input.parties)
-          : draftAppealLetter(analysis, input.parties);
+          : input.kind === 'expedited'
+            ? draftExpeditedRequest(analysis, input.parties)
+            : draftAppealLetter(analysis, input.parties);
       return { value: letter, summary: letter.markdown };
     },
   );

@@ -3,5 +3,6 @@
  * @module
  */
 export { draftAppealLetter } from './draftAppealLetter.js';
+export { draftExpeditedRequest } from './draftExpeditedRequest.js';
 export { draftRecordsRequest } from './draftRecordsRequest.js';
 export type { Letter, LetterEvidence, LetterKind, LetterParties, LetterSection } from './types.js';

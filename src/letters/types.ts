@@ -45,7 +45,7 @@ export interface LetterEvidence {
  * const kind: LetterKind = 'appeal';
  * ```
  */
-export type LetterKind = 'records_request' | 'appeal' | 'correction';
+export type LetterKind = 'records_request' | 'appeal' | 'correction' | 'expedited_request';
 
 /**
  * One section of a letter.
