@@ -18,10 +18,9 @@ import { deadlineInputSchema } from '../computeAppealDeadline/schema.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
 import { parseInput } from '../errors.js';
 import { createOverturn, OverturnError, toICalendar } from '../index.js';
-import { draftAppealLetter, draftExpeditedRequest, draftRecordsRequest } from '../letters/index.js';
-import { letterPartiesSchema } from '../letters/schema.js';
 import { specialistInputSchema } from '../recommendSpecialist/schema.js';
 import { ssoInputSchema } from '../requiresSecondSurgicalOpinion/schema.js';
+import { caseRequestSchema, draftLetterOf, letterRequestSchema } from './letterRequests.js';
 
 /** The largest request body accepted: a case with a long letter is well under it. */
 export const MAX_BODY_BYTES = 1 << 20;
@@ -56,12 +55,6 @@ export function createHttpApp(options: {
     (input as { asOf?: unknown }).asOf === undefined
       ? { ...input, asOf: options.today() }
       : input;
-  const letterBody = z.strictObject({
-    case: caseInputSchema,
-    kind: z.enum(['records', 'appeal', 'expedited']),
-    parties: letterPartiesSchema.optional(),
-  });
-  const caseBody = z.strictObject({ case: caseInputSchema });
   const endpoints: Endpoint[] = [
     {
       path: '/v1/classify',
@@ -96,23 +89,19 @@ export function createHttpApp(options: {
     {
       path: '/v1/letter',
       summary: 'A letter for a case ({ case, kind: records | appeal | expedited, parties? } → Letter)',
-      schema: letterBody,
+      schema: letterRequestSchema,
       run: (body) => {
-        const input = parseInput(letterBody, body);
+        const input = parseInput(letterRequestSchema, body);
         const analysis = overturn.analyzeCase(withToday(input.case) as CaseInput);
-        return input.kind === 'records'
-          ? draftRecordsRequest(analysis, input.parties)
-          : input.kind === 'expedited'
-            ? draftExpeditedRequest(analysis, input.parties)
-            : draftAppealLetter(analysis, input.parties);
+        return draftLetterOf(input.kind, analysis, input.parties);
       },
     },
     {
       path: '/v1/calendar',
       summary: "A case's dated steps as iCalendar text ({ case } → { ics })",
-      schema: caseBody,
+      schema: caseRequestSchema,
       run: (body) => {
-        const input = parseInput(caseBody, body);
+        const input = parseInput(caseRequestSchema, body);
         return { ics: toICalendar(overturn.analyzeCase(withToday(input.case) as CaseInput)) };
       },
     },

@@ -10,7 +10,6 @@ import { deadlineInputOf } from '../analyzeCase/analyze.js';
 import type { CaseInput } from '../buildChecklist/types.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import { createOverturn, type Overturn, OverturnError, toICalendar } from '../index.js';
-import { draftAppealLetter, draftExpeditedRequest, draftRecordsRequest } from '../letters/index.js';
 import { PLAN_TYPES } from '../types.js';
 import { isBatchWorker, runBatch, runX12Batch } from './batch.js';
 import {
@@ -25,6 +24,7 @@ import { type CaseProblem, type InputOptions, readCases, readJson } from './case
 import { diffJsonReport, diffTextReport, runDiff } from './diffCommand.js';
 import { FIXTURE_DOMAINS, type FixtureDomain } from './fixtureSuite.js';
 import { INPUT_FORMATS, type InputFormat, type LabelledCase } from './inputFormats.js';
+import { draftLetterOf, LETTER_KINDS, type LetterRequestKind } from './letterRequests.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
 import { EXIT, guardStandardOutput, isClosedPipe, outputErrorLine, UsageError } from './output.js';
 import { analysisReport, type Colors, classificationLines, deadlineLines } from './report.js';
@@ -318,7 +318,7 @@ function analyze(files: string[], options: AnalyzeOptions): number {
 }
 
 interface LetterOptions extends CommonOptions, InputOptions {
-  kind: 'records' | 'appeal' | 'expedited';
+  kind: LetterRequestKind;
   parties?: string;
 }
 
@@ -345,12 +345,7 @@ function letter(file: string, options: LetterOptions): number {
       process.stderr.write(describeError(options.parties ?? 'parties', error));
       return EXIT_INPUT;
     }
-    const drafted =
-      options.kind === 'records'
-        ? draftRecordsRequest(analysis, parties as never)
-        : options.kind === 'expedited'
-          ? draftExpeditedRequest(analysis, parties as never)
-          : draftAppealLetter(analysis, parties as never);
+    const drafted = draftLetterOf(options.kind, analysis, parties as never);
     process.stdout.write(options.json ? `${JSON.stringify(drafted, null, 2)}\n` : drafted.markdown);
     return 0;
   } catch (error) {
@@ -543,7 +538,7 @@ export function program(): Command {
         .argument('<file>', 'a case file; - reads stdin')
         .addOption(
           new Option('--kind <kind>', 'records, appeal or expedited')
-            .choices(['records', 'appeal', 'expedited'])
+            .choices([...LETTER_KINDS])
             .makeOptionMandatory(),
         )
         .option(

@@ -25,10 +25,9 @@ import { deadlineInputSchema } from '../computeAppealDeadline/schema.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
 import { parseInput } from '../errors.js';
 import { createOverturn, type Overturn, OverturnError, toICalendar } from '../index.js';
-import { draftAppealLetter, draftExpeditedRequest, draftRecordsRequest } from '../letters/index.js';
-import { letterPartiesSchema } from '../letters/schema.js';
 import { specialistInputSchema } from '../recommendSpecialist/schema.js';
 import { ssoInputSchema } from '../requiresSecondSurgicalOpinion/schema.js';
+import { caseRequestSchema, draftLetterOf, letterRequestSchema } from './letterRequests.js';
 
 /** What a tool gives back: the library's answer, and the lines an assistant can quote. */
 interface Answer {
@@ -133,36 +132,25 @@ export function createMcpServer(options: {
       return { value: analysis, summary: analysisSummary(analysis) };
     },
   );
-  const caseWithLetter = z.strictObject({
-    case: caseInputSchema,
-    kind: z.enum(['records', 'appeal', 'expedited']),
-    parties: letterPartiesSchema.optional(),
-  });
   tool(
     'draft_letter',
     'Draft a letter for a denial case',
     'Drafts the claim-file request (kind "records"), the appeal or correction letter (kind "appeal") or the urgent appeal request (kind "expedited") for a case, in Markdown and plain text, citing only the rules that govern the plan. Facts the case does not hold stay as [placeholders].',
-    caseWithLetter,
+    letterRequestSchema,
     (raw) => {
-      const input = parseInput(caseWithLetter, raw);
+      const input = parseInput(letterRequestSchema, raw);
       const analysis = overturn.analyzeCase(withToday(input.case) as CaseInput);
-      const letter =
-        input.kind === 'records'
-          ? draftRecordsRequest(analysis, input.parties)
-          : input.kind === 'expedited'
-            ? draftExpeditedRequest(analysis, input.parties)
-            : draftAppealLetter(analysis, input.parties);
+      const letter = draftLetterOf(input.kind, analysis, input.parties);
       return { value: letter, summary: letter.markdown };
     },
   );
-  const caseOnly = z.strictObject({ case: caseInputSchema });
   tool(
     'export_calendar',
     'Export the dated steps as a calendar',
     'The dated steps of a case as an iCalendar (.ics) text, each with a reminder 7 days before.',
-    caseOnly,
+    caseRequestSchema,
     (raw) => {
-      const input = parseInput(caseOnly, raw);
+      const input = parseInput(caseRequestSchema, raw);
       const ics = toICalendar(overturn.analyzeCase(withToday(input.case) as CaseInput));
       return { value: { ics }, summary: ics };
     },

@@ -1,0 +1,42 @@
+/**
+ * The letter and calendar requests the command, the MCP server and the HTTP API share: which letters there
+ * are, the shape of a request for one, and which function drafts it.
+ */
+import { z } from 'zod';
+import type { CaseAnalysis } from '../analyzeCase/types.js';
+import { caseInputSchema } from '../buildChecklist/schema.js';
+import { draftAppealLetter, draftExpeditedRequest, draftRecordsRequest } from '../letters/index.js';
+import { letterPartiesSchema } from '../letters/schema.js';
+import type { Letter, LetterParties } from '../letters/types.js';
+
+/** The letters a request can name: the claim-file request, the appeal (or correction), the urgent appeal. */
+export const LETTER_KINDS = ['records', 'appeal', 'expedited'] as const;
+export type LetterRequestKind = (typeof LETTER_KINDS)[number];
+
+/** A request for a letter: the case, the kind, and the parties to name. */
+export const letterRequestSchema = z.strictObject({
+  case: caseInputSchema,
+  kind: z.enum(LETTER_KINDS),
+  parties: letterPartiesSchema.optional(),
+});
+
+/** A request that carries only a case (the calendar). */
+export const caseRequestSchema = z.strictObject({ case: caseInputSchema });
+
+/**
+ * Drafts the letter of a kind for an analysis.
+ *
+ * @example
+ * ```ts
+ * draftLetterOf('expedited', analyzeCase(urgentCase), { patient: { name: 'Jane Doe' } }).kind; // 'expedited_request'
+ * ```
+ */
+export function draftLetterOf(
+  kind: LetterRequestKind,
+  analysis: CaseAnalysis,
+  parties?: LetterParties,
+): Letter {
+  if (kind === 'records') return draftRecordsRequest(analysis, parties);
+  if (kind === 'expedited') return draftExpeditedRequest(analysis, parties);
+  return draftAppealLetter(analysis, parties);
+}
