@@ -25,7 +25,8 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     clean: true,
-    splitting: false,
+    // index and reference share one chunk per format: the rule data is in dist/ once per format, not per entry.
+    splitting: true,
     treeshake: true,
     esbuildPlugins: [jsonAsParse],
   },

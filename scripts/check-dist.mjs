@@ -1,12 +1,17 @@
 // After the build: the published entry points load as ESM and CJS, answer, and the library core
 // (index, reference) imports no Node built-ins, so it also runs in browsers and edge runtimes.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const failures = [];
-for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/reference.js', 'dist/reference.cjs']) {
+// The entries and the chunks they share (index and reference are split into one chunk per format).
+const library = readdirSync('dist')
+  .filter((name) => /\.(c?js)$/.test(name) && name !== 'cli.js')
+  .map((name) => `dist/${name}`);
+if (!library.some((file) => file.startsWith('dist/chunk-'))) failures.push('dist/ has no shared chunk');
+for (const file of library) {
   const source = readFileSync(file, 'utf8');
   const builtin = source.match(
     /(?:from\s*|require\()\s*["'](node:[a-z_/]+|fs|path|os|child_process|process)["']/,
