@@ -49,6 +49,37 @@ for (let round = 0; round < rounds; round++) {
   });
 }
 
+// What each import costs on its own: each dependency, then overturn once they are loaded (its own code and data).
+const importChild = (modules: string[]) => `
+const times = [];
+for (const name of ${JSON.stringify(modules)}) {
+  const started = performance.now();
+  await import(name);
+  times.push(performance.now() - started);
+}
+console.log(JSON.stringify(times));
+`;
+const parts = ['zod', 'minisearch', 'wink-porter2-stemmer', 'ical-generator', pathToFileURL(dist).href];
+const partNames = [
+  'zod',
+  'minisearch',
+  'wink-porter2-stemmer',
+  'ical-generator',
+  'overturn itself (code and rule data)',
+];
+const partTimes: number[][] = parts.map(() => []);
+for (let round = 0; round < rounds; round++) {
+  const times = JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', importChild(parts)], {
+      cwd: root,
+      encoding: 'utf8',
+    }),
+  ) as number[];
+  times.forEach((ms, index) => {
+    partTimes[index]?.push(ms);
+  });
+}
+
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] as number;
@@ -66,3 +97,7 @@ console.log(
   `  first analyzeCase (fresh process):         ${stats(samples.map((s) => s.firstMs))}   goal ≤ 40 ms`,
 );
 console.log(`  second analyzeCase (warm):                 ${stats(samples.map((s) => s.warmMs))}`);
+console.log('  what each import costs (in process, each after the ones above it):');
+partNames.forEach((name, index) => {
+  console.log(`    ${name.padEnd(38)} ${stats(partTimes[index] as number[])}`);
+});
