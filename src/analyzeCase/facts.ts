@@ -34,18 +34,20 @@ export function caseFacts(input: CaseInput, classification: DenialClassification
  */
 function reasonSentence(text: string, classification: DenialClassification): string | undefined {
   const wordings = classification.evidence.filter((item) => item.kind === 'phrase');
+  if (!wordings.length) return undefined;
   const ordered = [
     ...wordings.filter((item) => item.category === classification.category),
     ...wordings.filter((item) => item.category !== classification.category),
   ];
+  // Split and lowercased once, however many wordings are looked for (analyzeCase runs per request).
   const sentences = text.match(/[^.!?;\n]+[.!?;]*/g) ?? [];
+  const lowered = sentences.map((sentence) => sentence.toLowerCase());
   for (const wording of ordered) {
     const words = (wording.matched ?? wording.value).toLowerCase();
-    const sentence = sentences.find((candidate) => candidate.toLowerCase().includes(words));
-    if (sentence) {
-      const trimmed = sentence.replace(/\s+/g, ' ').trim();
-      return trimmed.length > MAX_REASON ? `${trimmed.slice(0, MAX_REASON - 1)}…` : trimmed;
-    }
+    const at = lowered.findIndex((sentence) => sentence.includes(words));
+    if (at < 0) continue;
+    const trimmed = (sentences[at] as string).replace(/\s+/g, ' ').trim();
+    return trimmed.length > MAX_REASON ? `${trimmed.slice(0, MAX_REASON - 1)}…` : trimmed;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { denialInputSchema, isPlainObject, isValidDenialInput } from '../classifyDenial/schema.js';
-import { checkNoticeDates, deadlineInputSchema } from '../computeAppealDeadline/schema.js';
+import { checkNoticeDates, deadlineInputSchema, noticeDateIssues } from '../computeAppealDeadline/schema.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import { isIsoDate } from '../dates/isoDate.js';
 import { parseIcd10 } from '../recommendSpecialist/icd10.js';
@@ -75,25 +75,17 @@ function isProcedureText(value: unknown): boolean {
 
 function isPlanWindow(value: unknown): boolean {
   if (!isPlainObject(value)) return false;
-  const { amount, unit } = value as { amount?: unknown; unit?: unknown };
+  const { amount, unit } = value;
   if (Object.keys(value).some((key) => key !== 'amount' && key !== 'unit')) return false;
   if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 1) return false;
   return unit === 'days' ? amount <= 3650 : unit === 'months' && amount <= 120;
 }
 
-/** The checks of the case's own refinement, run by hand: `failed` is set when one would add an issue. */
-const refinement = {
-  failed: false,
-  addIssue(): void {
-    refinement.failed = true;
-  },
-};
-
 /**
  * Whether `value` is a `CaseInput` that {@link caseInputSchema} accepts as it is: the fast check of the hot
  * path. It may refuse what the schema would accept (the schema then decides, and explains a refusal), but
  * never accepts what the schema refuses: a property test compares the two on random inputs. The case's own
- * refinements (dates in order, codes that are ICD-10-CM) are the schema's functions, run with a stub context.
+ * refinements are the schema's: `noticeDateIssues` for the dates, `parseIcd10` for the codes.
  *
  * @example
  * ```ts
@@ -113,12 +105,11 @@ export function isValidCaseInput(value: unknown): value is z.output<typeof caseI
     const check = CASE_FIELD_CHECKS.get(key);
     if (!check?.(field)) return false;
   }
+  // The loop checked each field present; the two required ones must be there.
   const denial = input.denial as { planType?: unknown } | undefined;
-  if (!isValidDenialInput(denial) || !PLANS.has(input.planType)) return false;
+  if (denial === undefined || input.planType === undefined) return false;
   if (denial.planType !== undefined && denial.planType !== input.planType) return false;
-  refinement.failed = false;
-  checkNoticeDates(input as Parameters<typeof checkNoticeDates>[0], refinement as never);
-  return !refinement.failed;
+  return noticeDateIssues(input).length === 0;
 }
 
 /** Whether `field` is an array of at most `max` entries, each (holes included) accepted by `check`. */

@@ -5,37 +5,40 @@ import { US_STATES } from './states.js';
 
 const date = inputDateSchema;
 
+/** The dates a deadline is counted from, as an input carries them. */
+interface NoticeDates {
+  noticeDate?: string | undefined;
+  receivedDate?: string | undefined;
+  careEnding?: string | undefined;
+  careEndDate?: string | undefined;
+}
+
 /**
- * The dates every deadline needs: at least one of `noticeDate` / `receivedDate`, and a receipt no earlier
- * than the notice. Shared by every input that carries them (a deadline, a whole case).
+ * What is wrong with the dates every deadline needs: at least one of `noticeDate` / `receivedDate`, a receipt
+ * no earlier than the notice, and no `careEndDate` without `careEnding`. Shared by every input that carries
+ * them (a deadline, a whole case) and by the fast check of a case, which needs only to know there is none.
  */
-export function checkNoticeDates(
-  input: {
-    noticeDate?: string | undefined;
-    receivedDate?: string | undefined;
-    careEnding?: string | undefined;
-    careEndDate?: string | undefined;
-  },
-  ctx: z.RefinementCtx,
-): void {
-  if (input.careEndDate && !input.careEnding) {
-    ctx.addIssue({
-      code: 'custom',
+export function noticeDateIssues(input: NoticeDates): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  if (input.careEndDate && !input.careEnding)
+    issues.push({
       path: ['careEnding'],
       message: 'careEndDate needs careEnding: say whether it is a hospital discharge or services ending',
     });
-  }
-  if (!input.noticeDate && !input.receivedDate) {
-    ctx.addIssue({
-      code: 'custom',
+  if (!input.noticeDate && !input.receivedDate)
+    issues.push({
       path: [],
       message:
         'give at least one of `noticeDate` or `receivedDate`: the deadline is dated from the denial notice',
     });
-  }
-  if (input.noticeDate && input.receivedDate && input.receivedDate < input.noticeDate) {
-    ctx.addIssue({ code: 'custom', path: ['receivedDate'], message: 'receivedDate is before noticeDate' });
-  }
+  if (input.noticeDate && input.receivedDate && input.receivedDate < input.noticeDate)
+    issues.push({ path: ['receivedDate'], message: 'receivedDate is before noticeDate' });
+  return issues;
+}
+
+/** {@link noticeDateIssues} as a schema refinement. */
+export function checkNoticeDates(input: NoticeDates, ctx: z.RefinementCtx): void {
+  for (const issue of noticeDateIssues(input)) ctx.addIssue({ code: 'custom', ...issue });
 }
 
 /** The schema of `DeadlineInput`. Unknown fields are refused. */
