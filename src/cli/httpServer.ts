@@ -3,34 +3,20 @@
  * the library's own input as the request body and answers with the library's own result, the same JSON a
  * JavaScript caller gets; `OverturnError` is a 400 with its code and issues. Loopback by default, a body limit,
  * `/healthz`, an OpenAPI 3.1 document generated from the zod schemas at `/openapi.json`, and nothing of a
- * request is ever logged (health data).
+ * request is ever logged (health data). The endpoints are the operations of `operations.ts`, which the MCP
+ * server offers too.
  *
  * Built on Hono and its Node adapter, bundled into the command.
  */
 import { serve as listen, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
-import { caseInputSchema } from '../buildChecklist/schema.js';
-import type { CaseInput } from '../buildChecklist/types.js';
-import { denialInputSchema } from '../classifyDenial/schema.js';
-import { deadlineInputSchema } from '../computeAppealDeadline/schema.js';
 import type { RuleSetSource } from '../engine/ruleSet.js';
-import { parseInput } from '../errors.js';
-import { createOverturn, OverturnError, toICalendar } from '../index.js';
-import { specialistInputSchema } from '../recommendSpecialist/schema.js';
-import { ssoInputSchema } from '../requiresSecondSurgicalOpinion/schema.js';
-import { caseRequestSchema, draftLetterOf, letterRequestSchema } from './letterRequests.js';
+import { OverturnError } from '../index.js';
+import { inputJsonSchema, type Operation, operationsOf } from './operations.js';
 
 /** The largest request body accepted: a case with a long letter is well under it. */
 export const MAX_BODY_BYTES = 1 << 20;
-
-interface Endpoint {
-  path: string;
-  summary: string;
-  schema: z.ZodType;
-  run: (body: unknown) => unknown;
-}
 
 /**
  * The API as a Hono app (no server yet): `today` fills in `asOf` where a body leaves it out.
@@ -47,65 +33,7 @@ export function createHttpApp(options: {
   today: () => string;
   rules?: RuleSetSource;
 }): Hono {
-  const overturn = createOverturn(options.rules ? { rules: options.rules } : {});
-  const withToday = (input: unknown): unknown =>
-    input &&
-    typeof input === 'object' &&
-    !Array.isArray(input) &&
-    (input as { asOf?: unknown }).asOf === undefined
-      ? { ...input, asOf: options.today() }
-      : input;
-  const endpoints: Endpoint[] = [
-    {
-      path: '/v1/classify',
-      summary: 'Classify a denial (DenialInput → DenialClassification)',
-      schema: denialInputSchema,
-      run: (body) => overturn.classifyDenial(body as never),
-    },
-    {
-      path: '/v1/deadline',
-      summary: 'The last day to appeal (DeadlineInput → AppealDeadline); asOf defaults to the server date',
-      schema: deadlineInputSchema,
-      run: (body) => overturn.computeAppealDeadline(withToday(body) as never),
-    },
-    {
-      path: '/v1/specialist',
-      summary: 'The specialist for a second opinion (SpecialistInput → SpecialistRecommendation)',
-      schema: specialistInputSchema,
-      run: (body) => overturn.recommendSpecialist(body as never),
-    },
-    {
-      path: '/v1/second-surgical-opinion',
-      summary: 'Whether a second surgical opinion is required (SsoInput → SsoDecision)',
-      schema: ssoInputSchema,
-      run: (body) => overturn.requiresSecondSurgicalOpinion(body as never),
-    },
-    {
-      path: '/v1/analyze',
-      summary: 'The whole plan for a case (CaseInput → CaseAnalysis); asOf defaults to the server date',
-      schema: caseInputSchema,
-      run: (body) => overturn.analyzeCase(withToday(body) as CaseInput),
-    },
-    {
-      path: '/v1/letter',
-      summary: 'A letter for a case ({ case, kind: records | appeal | expedited, parties? } → Letter)',
-      schema: letterRequestSchema,
-      run: (body) => {
-        const input = parseInput(letterRequestSchema, body);
-        const analysis = overturn.analyzeCase(withToday(input.case) as CaseInput);
-        return draftLetterOf(input.kind, analysis, input.parties);
-      },
-    },
-    {
-      path: '/v1/calendar',
-      summary: "A case's dated steps as iCalendar text ({ case } → { ics })",
-      schema: caseRequestSchema,
-      run: (body) => {
-        const input = parseInput(caseRequestSchema, body);
-        return { ics: toICalendar(overturn.analyzeCase(withToday(input.case) as CaseInput)) };
-      },
-    },
-  ];
+  const endpoints = operationsOf(options);
 
   const app = new Hono();
   const openapi = openApiDocument(options.version, endpoints);
@@ -134,7 +62,7 @@ export function createHttpApp(options: {
         );
       }
       try {
-        return c.json(endpoint.run(body) as object);
+        return c.json(endpoint.run(body));
       } catch (error) {
         if (error instanceof OverturnError) return c.json({ code: error.code, issues: error.issues }, 400);
         throw error;
@@ -158,7 +86,7 @@ export function createHttpApp(options: {
 }
 
 /** The OpenAPI 3.1 document: each endpoint's request body is its zod schema, as JSON Schema. */
-function openApiDocument(version: string, endpoints: readonly Endpoint[]): object {
+function openApiDocument(version: string, endpoints: readonly Operation[]): object {
   const error = {
     description: 'Refused: the code and each issue with its path',
     content: {
@@ -186,13 +114,11 @@ function openApiDocument(version: string, endpoints: readonly Endpoint[]): objec
   };
   const paths: Record<string, object> = {};
   for (const endpoint of endpoints) {
-    const { $schema: _draft, ...schema } = z.toJSONSchema(endpoint.schema, {
-      io: 'input',
-      unrepresentable: 'any',
-    });
+    const schema = inputJsonSchema(endpoint.schema);
     paths[endpoint.path] = {
       post: {
-        summary: endpoint.summary,
+        summary: endpoint.title,
+        description: endpoint.description,
         requestBody: { required: true, content: { 'application/json': { schema } } },
         responses: {
           '200': {
