@@ -32,7 +32,9 @@ export type FoundCase =
  * Consecutive records: NDJSON `lines` (blank lines included), the first of them line `first` (1-based), or
  * the `found` cases of an 835.
  */
-export type Chunk = { id: number; first: number; lines: string[] } | { id: number; found: FoundCase[] };
+export type ChunkRecords = { first: number; lines: string[] } | { found: FoundCase[] };
+/** Records with the number that orders them among the chunks of a run. */
+export type Chunk = ChunkRecords & { id: number };
 
 export interface ChunkResult {
   /** The answer records of the chunk, as UTF-8 (in a buffer of its own, so a worker can transfer it). */

@@ -11,7 +11,14 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { RuleSetSource } from '../engine/ruleSet.js';
 import { createOverturn, type Overturn } from '../index.js';
-import { analyseChunk, type Chunk, type ChunkResult, type Dates, Utf8Lines } from './batchChunks.js';
+import {
+  analyseChunk,
+  type Chunk,
+  type ChunkRecords,
+  type ChunkResult,
+  type Dates,
+  Utf8Lines,
+} from './batchChunks.js';
 import type { RecordFormat } from './batchRecords.js';
 
 const WORKER_TAG = 'overturn:batch-worker';
@@ -32,9 +39,6 @@ export const batchTestHooks: { chunkLines?: number; crashWorkerAt?: number } = {
 export function isBatchWorker(): boolean {
   return !isMainThread && (workerData as Partial<WorkerData> | null)?.tag === WORKER_TAG;
 }
-
-/** A chunk without its id: {@link ChunkRunner.run} numbers them. */
-export type ChunkRecords = Chunk extends infer C ? (C extends Chunk ? Omit<C, 'id'> : never) : never;
 
 /** Runs chunks here or in workers and writes their answers in input order. */
 export class ChunkRunner {
@@ -80,7 +84,7 @@ export class ChunkRunner {
 
   /** Analyses a chunk; returns once there is room for the next one (its answers may still be in flight). */
   async run(records: ChunkRecords): Promise<void> {
-    const chunk = { ...records, id: this.nextId++ } as Chunk;
+    const chunk: Chunk = { ...records, id: this.nextId++ };
     if (!this.pool) {
       this.local ??= {
         overturn: this.setup.overturn ?? createOverturn(this.setup.rules ? { rules: this.setup.rules } : {}),
