@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -217,6 +217,22 @@ describe('runBatch', () => {
     await expect(
       runBatch({ input: bigFile, out: tempFile('out.ndjson'), workers: 1, progress: false }),
     ).rejects.toThrow('batch worker 1 crashed: simulated crash on chunk 1');
+  });
+
+  it('loses no line while its output is slow to open (a pipe nobody reads yet)', async () => {
+    // readline reads as soon as it is attached: attached before the output opened, a small file was read whole
+    // and its lines lost while the run waited, and the run never ended. A FIFO's open waits for its reader.
+    const fifo = tempFile('slow.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const input = tempFile('few.ndjson');
+    const text = ndjson(30, new Map());
+    writeFileSync(input, text);
+    const running = runBatch({ input, out: fifo, workers: 0, progress: false });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    let written = '';
+    for await (const chunk of createReadStream(fifo, 'utf8')) written += chunk;
+    await running;
+    expect(parseOutput(written)).toEqual(expectedOutput(text));
   });
 
   it('rejects a missing input file', async () => {

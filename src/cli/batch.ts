@@ -201,13 +201,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     context: options.context ?? {},
   };
   const run = new BatchRun(options, dates, defaultWorkers);
-  const reader = createInterface({ input: run.input, crlfDelay: Number.POSITIVE_INFINITY });
-  let inputError: Error | undefined;
-  const onInputError = (error: Error) => {
-    inputError ??= error;
-    reader.close(); // ends the loop below, which then throws the error
-  };
-  run.input.on('error', onInputError);
   const chunkLines = batchTestHooks.chunkLines ?? CHUNK_RECORDS;
   let lineNumber = 0;
   let lines: string[] = [];
@@ -218,9 +211,21 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     chars = 0;
     await run.runner.run(chunk);
   };
+  let inputError: Error | undefined;
+  let reader: ReturnType<typeof createInterface> | undefined;
+  const onInputError = (error: Error) => {
+    inputError ??= error;
+    reader?.close(); // ends the loop below, which then throws the error
+  };
+  run.input.on('error', onInputError);
   let summary: BatchSummary;
   try {
+    // The output is opened before readline is attached: readline starts reading at once, and the lines it
+    // emits before the loop below is waiting would be lost (a small file could be read whole while the output
+    // file opens, and the run would then wait for ever).
     await run.open();
+    if (inputError) throw inputError;
+    reader = createInterface({ input: run.input, crlfDelay: Number.POSITIVE_INFINITY });
     for await (const line of reader) {
       if (inputError) break;
       lineNumber++;
@@ -232,7 +237,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     if (lines.length) await dispatch();
     await run.finish();
   } finally {
-    reader.close();
+    reader?.close();
     run.input.off('error', onInputError);
     summary = await run.close();
   }
