@@ -46,7 +46,11 @@ export { OverturnError, type OverturnErrorCode, type OverturnIssue } from './err
 export {
   draftAppealLetter,
   draftExpeditedRequest,
+  draftExternalReviewRequest,
+  draftMedicalNecessityOutline,
   draftRecordsRequest,
+  draftRegulatorComplaint,
+  draftSpecialistBriefing,
   type Letter,
   type LetterEvidence,
   type LetterKind,

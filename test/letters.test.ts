@@ -94,6 +94,7 @@ describe('the case facts the letters quote', () => {
       noticeDate: '2026-10-01',
       receivedDate: '2026-10-06',
       state: 'TX',
+      icd10: ['M17.11'],
     });
   });
 

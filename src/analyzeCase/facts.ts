@@ -24,6 +24,10 @@ export function caseFacts(input: CaseInput, classification: DenialClassification
   if (input.noticeDate !== undefined) facts.noticeDate = input.noticeDate;
   if (input.receivedDate !== undefined) facts.receivedDate = input.receivedDate;
   if (input.state !== undefined) facts.state = input.state;
+  if (input.condition !== undefined) facts.condition = input.condition;
+  if (input.icd10?.length) facts.icd10 = [...input.icd10];
+  if (input.funding !== undefined) facts.funding = input.funding;
+  if (input.urgent) facts.urgent = true;
   return facts;
 }
 

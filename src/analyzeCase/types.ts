@@ -1,4 +1,4 @@
-import type { Checklist } from '../buildChecklist/types.js';
+import type { Checklist, FundingType } from '../buildChecklist/types.js';
 import type { SpecialistRecommendation } from '../recommendSpecialist/types.js';
 import type { SsoDecision } from '../requiresSecondSurgicalOpinion/types.js';
 import type { AppealDeadline, DenialClassification, PlanType, RuleSetRef } from '../types.js';
@@ -33,4 +33,12 @@ export interface CaseFacts {
   noticeDate?: string;
   receivedDate?: string;
   state?: string;
+  /** The condition in the case's words (the physician's letter and the specialist's briefing name it). */
+  condition?: string;
+  /** The ICD-10-CM codes as given. */
+  icd10?: string[];
+  /** How the employer plan is funded, when the case says. */
+  funding?: FundingType;
+  /** The case was marked urgent. */
+  urgent?: true;
 }

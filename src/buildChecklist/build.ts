@@ -164,6 +164,8 @@ function itemOf(rule: ChecklistRule, parts: CaseParts, caseValues: Record<string
     }
   }
   if (params.warning) item.warning = params.warning;
+  if (params.sendTo) item.sendTo = params.sendTo;
+  if (params.automatic) item.automatic = true;
   // The step's date rests on the care-step rule: its doubt is the item's.
   if (anchoredStep && anchoredStep.ruleStatus !== 'confirmed') {
     item.ruleStatus = anchoredStep.ruleStatus;

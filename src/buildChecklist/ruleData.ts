@@ -111,6 +111,16 @@ const dueSchema = z
   })
   .strict();
 
+const sendToSchema = z
+  .object({
+    /** The body, as its source names it: `U.S. Office of Personnel Management (OPM)`. */
+    name: z.string().trim().min(1).max(200),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    /** The form the body uses, where it has one: `CMS-20033`. */
+    form: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
+
 const checklistEventSchema = z
   .object({
     type: z.literal('checklist_item'),
@@ -128,6 +138,10 @@ const checklistEventSchema = z
           .optional(),
         /** Shown with the item when the rule is not confirmed. */
         warning: z.string().trim().min(1).optional(),
+        /** Where a letter for this step goes, when the rule's own source names the body (the letters address it). */
+        sendTo: sendToSchema.optional(),
+        /** The plan takes this step itself (Medicare Advantage forwards to the review entity): no letter to send. */
+        automatic: z.literal(true).optional(),
       })
       .strict(),
   })

@@ -151,6 +151,10 @@ export interface ChecklistItem {
   /** How sure the rule is; anything but `confirmed` comes with a warning. */
   ruleStatus: RuleStatus;
   warning?: string;
+  /** Where a letter for this step goes, when the rule names the body (the letters address it). */
+  sendTo?: { name: string; url?: string; form?: string };
+  /** The plan takes this step itself (Medicare Advantage forwards the case to the review entity): nothing to send. */
+  automatic?: true;
 }
 
 /** The dated, ordered plan for one case. */

@@ -5,12 +5,32 @@
 import { z } from 'zod';
 import type { CaseAnalysis } from '../analyzeCase/types.js';
 import { caseInputSchema } from '../buildChecklist/schema.js';
-import { draftAppealLetter, draftExpeditedRequest, draftRecordsRequest } from '../letters/index.js';
+import {
+  draftAppealLetter,
+  draftExpeditedRequest,
+  draftExternalReviewRequest,
+  draftMedicalNecessityOutline,
+  draftRecordsRequest,
+  draftRegulatorComplaint,
+  draftSpecialistBriefing,
+} from '../letters/index.js';
 import { letterPartiesSchema } from '../letters/schema.js';
 import type { Letter, LetterParties } from '../letters/types.js';
 
-/** The letters a request can name: the claim-file request, the appeal (or correction), the urgent appeal. */
-export const LETTER_KINDS = ['records', 'appeal', 'expedited'] as const;
+/**
+ * The letters a request can name: the claim-file request, the appeal (or correction), the urgent appeal, the
+ * external review request, the regulator complaint, the physician's letter of medical necessity (an outline),
+ * the second-opinion specialist's briefing.
+ */
+export const LETTER_KINDS = [
+  'records',
+  'appeal',
+  'expedited',
+  'external-review',
+  'complaint',
+  'medical-necessity',
+  'specialist-briefing',
+] as const;
 export type LetterRequestKind = (typeof LETTER_KINDS)[number];
 
 /** A request for a letter: the case, the kind, and the parties to name. */
@@ -36,7 +56,15 @@ export function draftLetterOf(
   analysis: CaseAnalysis,
   parties?: LetterParties,
 ): Letter {
-  if (kind === 'records') return draftRecordsRequest(analysis, parties);
-  if (kind === 'expedited') return draftExpeditedRequest(analysis, parties);
-  return draftAppealLetter(analysis, parties);
+  return DRAFTERS[kind](analysis, parties);
 }
+
+const DRAFTERS: Record<LetterRequestKind, (analysis: CaseAnalysis, parties?: LetterParties) => Letter> = {
+  records: draftRecordsRequest,
+  appeal: (analysis, parties) => draftAppealLetter(analysis, parties),
+  expedited: draftExpeditedRequest,
+  'external-review': draftExternalReviewRequest,
+  complaint: draftRegulatorComplaint,
+  'medical-necessity': draftMedicalNecessityOutline,
+  'specialist-briefing': draftSpecialistBriefing,
+};

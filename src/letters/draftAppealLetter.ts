@@ -8,6 +8,7 @@ import {
   headerSection,
   itemOf,
   joinWords,
+  recipientLine,
   renderLetter,
   rightsSection,
 } from './render.js';
@@ -79,15 +80,23 @@ export function draftAppealLetter(
   const given = parseEvidence(evidence);
   const citations = new Citations();
   const clinical = checked.classification.disputeKind === 'clinical';
+  // Where the filing step's rule names the body and its form (Medicare: the contractor, CMS-20027), use them.
+  const filing = itemOf(checked, 'submit_written_appeal');
   const header = headerSection(
     checked,
     who,
     clinical ? 'Appeal of a denial of coverage' : 'Request to correct and reprocess a denied claim',
+    filing?.sendTo ? recipientLine(filing.sendTo) : undefined,
   );
   const denial: LetterSection = { heading: 'The denial', paragraphs: denialSummary(checked) };
   const sections = clinical
     ? [header, denial, ...clinicalSections(checked, who, given, citations)]
     : [header, denial, ...correctionSections(checked, citations)];
+  const form = filing?.sendTo?.form;
+  if (form)
+    sections
+      .find((section) => section.heading === 'Request')
+      ?.paragraphs.push(`Form ${form} is enclosed, completed; this letter explains the request.`);
   sections.push(rightsSection(checked, citations), closingSection(who));
   return renderLetter(clinical ? 'appeal' : 'correction', sections, citations.list);
 }

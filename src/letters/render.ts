@@ -109,6 +109,7 @@ export function headerSection(
   analysis: CaseAnalysis,
   parties: LetterParties,
   subject: string,
+  to?: string,
 ): LetterSection {
   const names = namesOf(parties);
   return {
@@ -116,10 +117,24 @@ export function headerSection(
     paragraphs: [
       `Date: ${analysis.asOf ?? '[Date]'}`,
       `From: ${names.patient}, [Address]`,
-      `To: ${names.insurer}, [Insurer's appeals address]`,
+      `To: ${to ?? `${names.insurer}, [Insurer's appeals address]`}`,
       `Re: Claim number ${names.claim}; patient ${names.patient}; member ID [Member ID]`,
     ],
   };
+}
+
+/** A recipient named by a checklist item's rule, with its address or web page (a placeholder when it has none). */
+export function recipientLine(sendTo: { name: string; url?: string }): string {
+  return `${sendTo.name}, ${sendTo.url ?? '[Address]'}`;
+}
+
+/** The state agencies of the analysis in one line: "the Ohio Department of Insurance (https://…, 1-800-…)". */
+export function regulatorLine(analysis: CaseAnalysis): string | undefined {
+  const regulators = analysis.checklist.regulators ?? [];
+  if (!regulators.length) return undefined;
+  return regulators
+    .map((regulator) => `${regulator.name} (${[regulator.url, regulator.phone].filter(Boolean).join(', ')})`)
+    .join(' or ');
 }
 
 /** The notice's own sentence of reason in quotes, ending the sentence once; a placeholder when the case has none. */
@@ -142,7 +157,7 @@ export function denialSummary(analysis: CaseAnalysis): string[] {
     .filter((evidence) => evidence.kind === 'code')
     .map((evidence) => (evidence.label ? `${evidence.value} (${evidence.label})` : evidence.value));
   const paragraphs = [
-    `You denied coverage ${when}, stating that ${CATEGORY_WORDS[classification.category as DenialCategory] ?? CATEGORY_WORDS.unknown}.${codes.length ? ` The notice gives the codes ${joinWords(codes)}.` : ''} The stated reason, in the notice's words: ${quoted(analysis.facts?.denialReason)}`,
+    `You denied coverage${analysis.facts?.procedure ? ` of ${analysis.facts.procedure}` : ''} ${when}, stating that ${CATEGORY_WORDS[classification.category as DenialCategory] ?? CATEGORY_WORDS.unknown}.${codes.length ? ` The notice gives the codes ${joinWords(codes)}.` : ''} The stated reason, in the notice's words: ${quoted(analysis.facts?.denialReason)}`,
   ];
   const criteria = criteriaNamed(analysis);
   if (criteria.length) paragraphs.push(`The denial relies on ${joinWords(criteria)}.`);

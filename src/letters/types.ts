@@ -37,15 +37,25 @@ export interface LetterEvidence {
 }
 
 /**
- * The kind of letter: a request for the claim file, a clinical appeal, or a correction-and-resubmission letter
- * (for an administrative denial).
+ * The kind of letter: a request for the claim file, a clinical appeal, a correction-and-resubmission letter
+ * (for an administrative denial), the expedited appeal request, the external review request, the complaint to
+ * the regulator, the outline of the physician's letter of medical necessity, the second-opinion specialist's
+ * briefing.
  *
  * @example
  * ```ts
  * const kind: LetterKind = 'appeal';
  * ```
  */
-export type LetterKind = 'records_request' | 'appeal' | 'correction' | 'expedited_request';
+export type LetterKind =
+  | 'records_request'
+  | 'appeal'
+  | 'correction'
+  | 'expedited_request'
+  | 'external_review_request'
+  | 'regulator_complaint'
+  | 'medical_necessity_outline'
+  | 'specialist_briefing';
 
 /**
  * One section of a letter.
