@@ -84,6 +84,27 @@ try {
     letter.stderr,
   );
 
+  // On paper: pdf-lib is bundled into the command, not installed.
+  const pdf = overturn(
+    'letter',
+    '--kind',
+    'specialist-briefing',
+    `${examples}/knee-replacement-necessity.json`,
+    '--pdf',
+    'briefing.pdf',
+  );
+  let pdfHead = '';
+  try {
+    pdfHead = readFileSync(join(work, 'briefing.pdf')).subarray(0, 5).toString();
+  } catch {}
+  expect(
+    'overturn letter --pdf',
+    pdf.status === 0 &&
+      pdfHead === '%PDF-' &&
+      /briefing\.pdf: specialist briefing, \d+ pages?/.test(pdf.stderr),
+    pdf.stderr,
+  );
+
   const validate = overturn('validate', 'node_modules/overturn/rules');
   expect('overturn validate of the shipped rules', validate.status === 0, validate.stdout + validate.stderr);
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDeadlineDocs } from '../scripts/deadline-docs.js';
 import { CHECKED_DOCS, checkDocExamples } from '../scripts/doc-examples.js';
 import { renderIcd10Coverage } from '../scripts/icd10-coverage.js';
+import { renderLettersGuide } from '../scripts/letters-docs.js';
 
 describe('generated docs', () => {
   it('docs/deadlines.md matches the rule data (run `npm run docs:deadlines` after changing rules/deadlines)', () => {
@@ -14,6 +15,11 @@ describe('generated docs', () => {
   it('docs/icd10-coverage.md matches the rule data (run `npm run docs:icd10` after changing rules/specialists)', () => {
     const committed = readFileSync(join(import.meta.dirname, '..', 'docs', 'icd10-coverage.md'), 'utf8');
     expect(committed).toBe(renderIcd10Coverage());
+  });
+
+  it('docs/letters.md shows the letters as they draft today (run `npx tsx scripts/letters-docs.ts`)', () => {
+    const committed = readFileSync(join(import.meta.dirname, '..', 'docs', 'letters.md'), 'utf8');
+    expect(committed).toBe(renderLettersGuide());
   });
 });
 

@@ -10,6 +10,7 @@ import { deadlineInputOf } from '../analyzeCase/analyze.js';
 import type { CaseInput } from '../buildChecklist/types.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import { createOverturn, type Overturn, OverturnError, toICalendar } from '../index.js';
+import type { Letter } from '../letters/types.js';
 import { PLAN_TYPES } from '../types.js';
 import { isBatchWorker, runBatch, runX12Batch } from './batch.js';
 import {
@@ -24,6 +25,7 @@ import { type CaseProblem, type InputOptions, readCases, readJson } from './case
 import { diffJsonReport, diffTextReport, runDiff } from './diffCommand.js';
 import { FIXTURE_DOMAINS, type FixtureDomain } from './fixtureSuite.js';
 import { INPUT_FORMATS, type InputFormat, type LabelledCase } from './inputFormats.js';
+import { letterPdf } from './letterPdf.js';
 import { draftLetterOf, LETTER_KINDS, type LetterRequestKind } from './letterRequests.js';
 import { loadRuleDirectory } from './loadRuleDirectory.js';
 import { EXIT, guardStandardOutput, isClosedPipe, outputErrorLine, UsageError } from './output.js';
@@ -320,10 +322,11 @@ function analyze(files: string[], options: AnalyzeOptions): number {
 interface LetterOptions extends CommonOptions, InputOptions {
   kind: LetterRequestKind;
   parties?: string;
+  pdf?: string;
 }
 
-/** Drafts a letter from one case file (exit 1 on a bad case or parties file). */
-function letter(file: string, options: LetterOptions): number {
+/** Drafts a letter from one case file (exit 1 on a bad case or parties file), on paper too with `--pdf`. */
+async function letter(file: string, options: LetterOptions): Promise<number> {
   const overturn = overturnFor(options);
   const name = file;
   try {
@@ -346,6 +349,7 @@ function letter(file: string, options: LetterOptions): number {
       return EXIT_INPUT;
     }
     const drafted = draftLetterOf(options.kind, analysis, parties as never);
+    if (options.pdf) return await writePdf(options.pdf, drafted, analysis.asOf);
     process.stdout.write(options.json ? `${JSON.stringify(drafted, null, 2)}\n` : drafted.markdown);
     return 0;
   } catch (error) {
@@ -353,6 +357,22 @@ function letter(file: string, options: LetterOptions): number {
     process.stderr.write(describeError(name, error));
     return EXIT_INPUT;
   }
+}
+
+/** Writes the letter as a PDF and says so on stderr (the PDF is the output: its error names it). */
+async function writePdf(path: string, drafted: Letter, date: string | undefined): Promise<number> {
+  const { bytes, pages, replaced } = await letterPdf(drafted, date);
+  try {
+    writeFileSync(path, bytes);
+  } catch (error) {
+    process.stderr.write(outputErrorLine(path, error));
+    return EXIT.output;
+  }
+  const left = drafted.placeholders.length;
+  process.stderr.write(
+    `${path}: ${drafted.kind.replaceAll('_', ' ')}, ${pages} ${pages === 1 ? 'page' : 'pages'}, ${left} ${left === 1 ? 'placeholder' : 'placeholders'} to fill${replaced.length ? `; printed as ? (not in the PDF's standard font): ${replaced.join(' ')}` : ''}\n`,
+  );
+  return 0;
 }
 
 function classify(files: string[], options: CommonOptions & InputOptions): number {
@@ -533,21 +553,20 @@ export function program(): Command {
       cli
         .command('letter')
         .description(
-          'draft a letter from a case: the claim-file request (records), the appeal (appeal) or the urgent appeal (expedited)',
+          "draft a letter from a case: the claim-file request (records), the appeal (appeal), the urgent appeal (expedited), the external review request (external-review), the complaint to the regulator (complaint), the outline of the letter of medical necessity (medical-necessity), the second-opinion specialist's briefing (specialist-briefing)",
         )
         .argument('<file>', 'a case file; - reads stdin')
         .addOption(
-          new Option('--kind <kind>', 'records, appeal or expedited')
-            .choices([...LETTER_KINDS])
-            .makeOptionMandatory(),
+          new Option('--kind <kind>', 'which letter').choices([...LETTER_KINDS]).makeOptionMandatory(),
         )
         .option(
           '--parties <file>',
           'a JSON file naming the patient, insurer, claim number, physician, specialist',
-        ),
+        )
+        .option('--pdf <file>', 'write the letter as a printable PDF (US Letter) to this file'),
     ),
-  ).action((file: string, options: LetterOptions) => {
-    process.exitCode = letter(file, options);
+  ).action(async (file: string, options: LetterOptions) => {
+    process.exitCode = await letter(file, options);
   });
   cli
     .command('batch')
