@@ -116,7 +116,7 @@ export function operationsOf(options: { today: () => string; rules?: RuleSetSour
       path: '/v1/letter',
       title: 'Draft a letter for a denial case',
       description:
-        'Drafts the claim-file request (kind "records"), the appeal or correction letter (kind "appeal") or the urgent appeal request (kind "expedited") for a case, in Markdown and plain text, citing only the rules that govern the plan. Facts the case does not hold stay as [placeholders].',
+        'Drafts a letter the case\'s checklist calls for: the claim-file request (kind "records"), the appeal or correction letter ("appeal"), the urgent appeal request ("expedited"), the external review request ("external-review"), the complaint to the regulator ("complaint"), the outline of the physician\'s letter of medical necessity ("medical-necessity") or the briefing for the second-opinion specialist ("specialist-briefing"), in Markdown and plain text, quoting the case\'s facts and citing only the rules that govern the plan. Facts the case does not hold stay as [placeholders]; a letter the case does not call for is refused, saying why.',
       schema: letterRequestSchema,
       run: (raw) => {
         const input = parseInput(letterRequestSchema, raw);
