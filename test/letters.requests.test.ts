@@ -102,6 +102,28 @@ describe('draftExternalReviewRequest', () => {
     expect(letter.text).not.toContain('147.136');
   });
 
+  it('asks OMHA for an ALJ hearing on form OMHA-100, by 60 days after the reconsideration was received', () => {
+    // 42 CFR 405.1002(a)(1): 60 days from receipt on 2026-10-01 → Monday 2026-11-30.
+    const analysis = analyzeCase({
+      denial: {
+        codes: ['CO-50'],
+        text: 'The QIC upheld the denial: the service is not reasonable and necessary.',
+      },
+      planType: 'medicare_original',
+      level: 'alj_hearing',
+      receivedDate: '2026-10-01',
+      procedure: 'spinal cord stimulator',
+      asOf: '2026-10-05',
+    });
+    for (const letter of [draftExternalReviewRequest(analysis), draftLetterOf('appeal', analysis)]) {
+      expect(letter.text).toContain(
+        'To: OMHA Central Operations, Attn: Beneficiary Mail Stop, 1001 Lakeside Ave., Suite 930, Cleveland, OH 44114-1158',
+      );
+      expect(letter.text).toContain('Form OMHA-100 is enclosed, completed');
+      expect(letter.text).toContain('Monday 2026-11-30 (42 CFR 405.1002(a)(1), (a)(3)–(4))');
+    }
+  });
+
   it('addresses OPM for FEHB, and the state Medicaid agency for a fair hearing', () => {
     const fehb = draftExternalReviewRequest(fixture('12-fehb-out-of-network'));
     expect(fehb.text).toContain('To: U.S. Office of Personnel Management (OPM), [Address]');

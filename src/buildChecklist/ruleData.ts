@@ -116,6 +116,8 @@ const sendToSchema = z
     /** The body, as its source names it: `U.S. Office of Personnel Management (OPM)`. */
     name: z.string().trim().min(1).max(200),
     url: z.url({ protocol: /^https?$/ }).optional(),
+    /** The postal address, where the source gives one. */
+    address: z.string().trim().min(1).max(300).optional(),
     /** The form the body uses, where it has one: `CMS-20033`. */
     form: z.string().trim().min(1).max(100).optional(),
   })

@@ -152,7 +152,7 @@ export interface ChecklistItem {
   ruleStatus: RuleStatus;
   warning?: string;
   /** Where a letter for this step goes, when the rule names the body (the letters address it). */
-  sendTo?: { name: string; url?: string; form?: string };
+  sendTo?: { name: string; url?: string; address?: string; form?: string };
   /** The plan takes this step itself (Medicare Advantage forwards the case to the review entity): nothing to send. */
   automatic?: true;
 }

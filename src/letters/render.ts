@@ -124,8 +124,8 @@ export function headerSection(
 }
 
 /** A recipient named by a checklist item's rule, with its address or web page (a placeholder when it has none). */
-export function recipientLine(sendTo: { name: string; url?: string }): string {
-  return `${sendTo.name}, ${sendTo.url ?? '[Address]'}`;
+export function recipientLine(sendTo: { name: string; url?: string; address?: string }): string {
+  return `${sendTo.name}, ${sendTo.address ?? sendTo.url ?? '[Address]'}`;
 }
 
 /** The state agencies of the analysis in one line: "the Ohio Department of Insurance (https://…, 1-800-…)". */
