@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Why an overturn call was refused. */
 export type OverturnErrorCode = 'INVALID_INPUT' | 'INVALID_RULE_SET';

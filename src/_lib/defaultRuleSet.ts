@@ -17,9 +17,46 @@ import specialistProcedures from '../../rules/specialists/procedures.json';
 import specialties from '../../rules/specialists/specialties.json';
 import ssoProcedures from '../../rules/sso/procedures.json';
 import ssoPrograms from '../../rules/sso/programs.json';
-import { type CompiledRuleSet, compileRuleSet } from '../engine/compile.js';
-import type { RuleSetSource } from '../engine/ruleSet.js';
+import { type ChecklistRules, compileChecklist } from '../buildChecklist/ruleData.js';
+import { type ClassificationRules, compileClassification } from '../classifyDenial/ruleData.js';
+import { compileDeadlines, type DeadlineRules } from '../computeAppealDeadline/ruleData.js';
+import { compileStates, type StateRules } from '../computeAppealDeadline/stateRules.js';
+import type { UsState } from '../computeAppealDeadline/states.js';
+import type { CompiledRuleSet } from '../engine/compile.js';
+import { IssueCollector, type RuleSetManifest, type RuleSetSource } from '../engine/ruleSet.js';
+import { compileSpecialists, type SpecialistRules } from '../recommendSpecialist/ruleData.js';
+import { compileSso, type SsoRules } from '../requiresSecondSurgicalOpinion/ruleData.js';
+import type { RuleSetRef } from '../types.js';
 import { STATE_RULE_FILES } from './stateRuleFiles.js';
+
+/*
+ * Each domain's files apart, and each domain compiled by its own function: a bundler then keeps only the data a
+ * caller reaches (a page that computes deadlines does not download the classifier's phrases and model). The
+ * rule files are bundled as pure `JSON.parse` calls (tsup.config.ts) so an unused one can be dropped.
+ */
+const CLASSIFICATION_FILES = {
+  'classification/carc.json': carc,
+  'classification/rarc.json': rarc,
+  'classification/phrases.json': phrases,
+  'classification/decisions.json': decisions,
+  'classification/abbreviations.json': abbreviations,
+  'classification/model.json': textModel,
+};
+const CHECKLIST_FILES = { 'checklist/items.json': checklistItems };
+const DEADLINE_FILES = {
+  'deadlines/windows.json': windows,
+  'deadlines/decisions.json': deadlineDecisions,
+  'deadlines/thresholds.json': thresholds,
+  'deadlines/care-steps.json': careSteps,
+};
+const SSO_FILES = { 'sso/programs.json': ssoPrograms, 'sso/procedures.json': ssoProcedures };
+const SPECIALIST_FILES = {
+  'specialists/specialties.json': specialties,
+  'specialists/areas.json': specialistAreas,
+  'specialists/procedures.json': specialistProcedures,
+  'specialists/context.json': specialistContext,
+  'specialists/icd10cm.json': conditionIndex,
+};
 
 /**
  * The rule set bundled with the package (the `rules/` folder), as a source. Read it, or copy it
@@ -28,36 +65,120 @@ import { STATE_RULE_FILES } from './stateRuleFiles.js';
  */
 export const defaultRuleSetSource: RuleSetSource = {
   manifest,
-  files: {
-    'classification/carc.json': carc,
-    'classification/rarc.json': rarc,
-    'classification/phrases.json': phrases,
-    'classification/decisions.json': decisions,
-    'classification/abbreviations.json': abbreviations,
-    'classification/model.json': textModel,
-    'checklist/items.json': checklistItems,
-    'deadlines/windows.json': windows,
-    'deadlines/decisions.json': deadlineDecisions,
-    'deadlines/thresholds.json': thresholds,
-    'deadlines/care-steps.json': careSteps,
-    'sso/programs.json': ssoPrograms,
-    'sso/procedures.json': ssoProcedures,
-    'specialists/specialties.json': specialties,
-    'specialists/areas.json': specialistAreas,
-    'specialists/procedures.json': specialistProcedures,
-    'specialists/context.json': specialistContext,
-    'specialists/icd10cm.json': conditionIndex,
-    ...STATE_RULE_FILES,
-  },
+  // Marked pure: a bundler cannot tell that spreading these objects has no side effect, and would keep every file.
+  files: /* @__PURE__ */ Object.assign(
+    {},
+    CLASSIFICATION_FILES,
+    CHECKLIST_FILES,
+    DEADLINE_FILES,
+    SSO_FILES,
+    SPECIALIST_FILES,
+    STATE_RULE_FILES,
+  ),
 };
+
+/** The bundled manifest: validated by the test suite (test/engine.ruleSet.test.ts), so read as it is. */
+const MANIFEST = manifest as RuleSetManifest;
+
+/** The reference every answer of the bundled rule set carries. */
+export const DEFAULT_RULE_SET_REF: RuleSetRef = { id: manifest.id, version: manifest.version };
+
+/**
+ * Compiles one domain of the bundled rule set from its files, without validating them again: the test suite
+ * validates every bundled file and proves it unchanged by its schema (`trust`; validating them again was 60 % of
+ * a first call).
+ */
+function compileTrusted<Rules>(
+  files: Readonly<Record<string, unknown>>,
+  compile: (read: (path: string) => unknown, issues: IssueCollector) => Rules | undefined,
+): Rules {
+  const issues = new IssueCollector('trust');
+  const compiled = compile((path) => (Object.hasOwn(files, path) ? files[path] : undefined), issues);
+  issues.throwIfAny();
+  return compiled as Rules;
+}
+
+let classification: ClassificationRules | undefined;
+let checklist: ChecklistRules | undefined;
+let deadlines: DeadlineRules | undefined;
+let states: ReadonlyMap<UsState, StateRules> | undefined;
+let sso: SsoRules | undefined;
+let specialists: SpecialistRules | undefined;
+
+/** The bundled classification rules, compiled on first use. */
+export function defaultClassification(): ClassificationRules {
+  classification ??= compileTrusted(CLASSIFICATION_FILES, (read, issues) =>
+    compileClassification(MANIFEST.domains.classification, read, issues),
+  );
+  return classification;
+}
+
+/** The bundled checklist rules, compiled on first use. */
+export function defaultChecklist(): ChecklistRules {
+  checklist ??= compileTrusted(CHECKLIST_FILES, (read, issues) =>
+    compileChecklist(MANIFEST.domains.checklist, read, issues),
+  );
+  return checklist;
+}
+
+/** The bundled federal and program deadline rules, compiled on first use. */
+export function defaultDeadlines(): DeadlineRules {
+  deadlines ??= compileTrusted(DEADLINE_FILES, (read, issues) =>
+    compileDeadlines(MANIFEST.domains.deadlines, read, issues),
+  );
+  return deadlines;
+}
+
+/** The bundled rules of each state, compiled on first use. */
+export function defaultStates(): ReadonlyMap<UsState, StateRules> {
+  states ??= compileTrusted(STATE_RULE_FILES, (read, issues) =>
+    compileStates(MANIFEST.domains.states as Record<string, string>, read, issues),
+  );
+  return states;
+}
+
+/** The bundled second-surgical-opinion rules, compiled on first use. */
+export function defaultSso(): SsoRules {
+  sso ??= compileTrusted(SSO_FILES, (read, issues) => compileSso(MANIFEST.domains.sso, read, issues));
+  return sso;
+}
+
+/** The bundled specialist tables, compiled on first use. */
+export function defaultSpecialists(): SpecialistRules {
+  specialists ??= compileTrusted(SPECIALIST_FILES, (read, issues) =>
+    compileSpecialists(MANIFEST.domains.specialists, read, issues),
+  );
+  return specialists;
+}
 
 let compiled: CompiledRuleSet | undefined;
 
 /**
- * The bundled rule set, each domain compiled on first use (never at import: the package has no side effects),
- * without validating its files again: the test suite validates them (test/engine.ruleSet.test.ts).
+ * The whole bundled rule set, each domain compiled on first use (never at import: the package has no side
+ * effects). A function that needs one domain takes it alone ({@link defaultClassification} and the others), so
+ * it neither compiles nor bundles the rest; this object shares their compiled domains.
  */
 export function defaultRuleSet(): CompiledRuleSet {
-  compiled ??= compileRuleSet(defaultRuleSetSource, { lazy: true, files: 'trust' });
+  compiled ??= {
+    ref: DEFAULT_RULE_SET_REF,
+    get classification() {
+      return defaultClassification();
+    },
+    get checklist() {
+      return defaultChecklist();
+    },
+    get deadlines() {
+      return defaultDeadlines();
+    },
+    get states() {
+      return defaultStates();
+    },
+    get sso() {
+      return defaultSso();
+    },
+    get specialists() {
+      return defaultSpecialists();
+    },
+  };
   return compiled;
 }

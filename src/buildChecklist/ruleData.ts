@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import type { FactDefinition } from '../engine/conditions.js';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { denialInputSchema, isPlainObject, isValidDenialInput } from '../classifyDenial/schema.js';
 import { checkNoticeDates, deadlineInputSchema, noticeDateIssues } from '../computeAppealDeadline/schema.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';

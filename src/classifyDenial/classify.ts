@@ -1,4 +1,4 @@
-import type { CompiledRuleSet } from '../engine/compile.js';
+import type { RuleSetWith } from '../engine/compile.js';
 import type { DecisionRule } from '../engine/decisionRules.js';
 import { evaluateIndexedRules } from '../engine/decisionRules.js';
 import type { TermOccurrences } from '../engine/proximityMatcher.js';
@@ -78,7 +78,10 @@ const tallyOf = (tallies: Map<DenialCategory, Tally>, category: DenialCategory):
 };
 
 /** Reads codes and text into facts, evidence and base scores. Shared by both engines. */
-export function prepareClassification(ruleSet: CompiledRuleSet, input: DenialInput): PreparedClassification {
+export function prepareClassification(
+  ruleSet: RuleSetWith<'classification'>,
+  input: DenialInput,
+): PreparedClassification {
   const rules = ruleSet.classification;
   const tallies = new Map<DenialCategory, Tally>();
   const evidence: ClassificationEvidence[] = [];
@@ -350,13 +353,13 @@ function score(tally: Tally, weight: number, confirmed: boolean) {
 }
 
 /** Runs the compiled decision rules. */
-export function fireCompiled(ruleSet: CompiledRuleSet, prepared: PreparedClassification) {
+export function fireCompiled(ruleSet: RuleSetWith<'classification'>, prepared: PreparedClassification) {
   return evaluateIndexedRules(ruleSet.classification.decisionIndex, prepared.facts, prepared.asOf);
 }
 
 /** Applies the fired rules' events and picks the answer. Shared by both engines. */
 export function finishClassification(
-  ruleSet: CompiledRuleSet,
+  ruleSet: RuleSetWith<'classification'>,
   prepared: PreparedClassification,
   fired: readonly DecisionRule<ClassificationEvent>[],
 ): DenialClassification {

@@ -1,9 +1,12 @@
-import { defaultRuleSet } from '../_lib/defaultRuleSet.js';
-import type { CompiledRuleSet } from '../engine/compile.js';
+import { DEFAULT_RULE_SET_REF, defaultClassification } from '../_lib/defaultRuleSet.js';
+import type { RuleSetWith } from '../engine/compile.js';
 import { parseInput } from '../errors.js';
 import type { DenialClassification, DenialInput } from '../types.js';
 import { finishClassification, fireCompiled, prepareClassification } from './classify.js';
 import { denialInputSchema, isValidDenialInput } from './schema.js';
+
+/** The bundled rule set's classification rules: this function bundles and compiles no other domain. */
+let bundled: RuleSetWith<'classification'> | undefined;
 
 /**
  * Classifies a denial from its CARC/RARC codes, its letter text, or both: the category, whether it is a
@@ -28,11 +31,15 @@ import { denialInputSchema, isValidDenialInput } from './schema.js';
  * ```
  */
 export function classifyDenial(input: DenialInput): DenialClassification {
-  return classifyWith(defaultRuleSet(), input);
+  bundled ??= { ref: DEFAULT_RULE_SET_REF, classification: defaultClassification() };
+  return classifyWith(bundled, input);
 }
 
 /** Classifies with a given compiled rule set (used by `createOverturn`). */
-export function classifyWith(ruleSet: CompiledRuleSet, input: DenialInput): DenialClassification {
+export function classifyWith(
+  ruleSet: RuleSetWith<'classification'>,
+  input: DenialInput,
+): DenialClassification {
   // The schema only explains a refusal: a valid input passes the fast check as it is.
   const parsed = isValidDenialInput(input) ? input : parseInput(denialInputSchema, input);
   const prepared = prepareClassification(ruleSet, parsed);

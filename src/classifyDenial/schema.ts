@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { digitGroups } from '../_lib/digitGroups.js';
 import { isIsoDate } from '../dates/isoDate.js';
 import { isoDateSchema } from '../engine/provenance.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { provenanceShape } from '../engine/provenance.js';
 import { editorSchemaShape } from '../engine/tables.js';
 import type { NormalizedText } from '../engine/textNormalizer.js';

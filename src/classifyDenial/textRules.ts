@@ -1,5 +1,5 @@
 import stem from 'wink-porter2-stemmer';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
 import { tableFileSchema } from '../engine/tables.js';

@@ -2,7 +2,7 @@
  * The letter and calendar requests the command, the MCP server and the HTTP API share: which letters there
  * are, the shape of a request for one, and which function drafts it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseAnalysis } from '../analyzeCase/types.js';
 import { caseInputSchema } from '../buildChecklist/schema.js';
 import {

@@ -3,7 +3,7 @@
  * tool name and path, its words for a reader, the library schema of its input, what runs it, and a short
  * summary of its answer. Both servers are thin adapters over this list, so they cannot drift apart.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseAnalysis } from '../analyzeCase/types.js';
 import { caseInputSchema } from '../buildChecklist/schema.js';
 import type { CaseInput } from '../buildChecklist/types.js';

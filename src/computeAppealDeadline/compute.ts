@@ -1,5 +1,5 @@
 import { daysBetween, weekdayName } from '../dates/arithmetic.js';
-import type { CompiledRuleSet } from '../engine/compile.js';
+import type { RuleSetWith } from '../engine/compile.js';
 import { isInEffect } from '../engine/provenance.js';
 import { OverturnError } from '../errors.js';
 import type { AppealDeadline, AppealLevel, DeadlineInput } from '../types.js';
@@ -12,7 +12,10 @@ import { computeRow, plural, type RowResult, windowEnd } from './window.js';
 const DUE_SOON_DAYS = 14;
 
 /** Computes the appeal deadline for a validated input. */
-export function computeDeadline(ruleSet: CompiledRuleSet, input: DeadlineInput): AppealDeadline {
+export function computeDeadline(
+  ruleSet: RuleSetWith<'deadlines' | 'states'>,
+  input: DeadlineInput,
+): AppealDeadline {
   const rules = ruleSet.deadlines;
   const ruleDate = input.noticeDate ?? input.receivedDate;
   const rows = (rules.byPlanType.get(input.planType) ?? []).filter((row) => isInEffect(row, ruleDate));

@@ -1,9 +1,12 @@
-import { defaultRuleSet } from '../_lib/defaultRuleSet.js';
-import type { CompiledRuleSet } from '../engine/compile.js';
+import { DEFAULT_RULE_SET_REF, defaultDeadlines, defaultStates } from '../_lib/defaultRuleSet.js';
+import type { RuleSetWith } from '../engine/compile.js';
 import { parseInput } from '../errors.js';
 import type { AppealDeadline, DeadlineInput } from '../types.js';
 import { computeDeadline } from './compute.js';
 import { deadlineInputSchema } from './schema.js';
+
+/** The bundled rule set's deadlines and states rules: this function bundles and compiles no other domain. */
+let bundled: RuleSetWith<'deadlines' | 'states'> | undefined;
 
 /**
  * The last day to appeal at one level, calendar-exact and never later than the rule surely allows, with
@@ -46,10 +49,14 @@ import { deadlineInputSchema } from './schema.js';
  * ```
  */
 export function computeAppealDeadline(input: DeadlineInput): AppealDeadline {
-  return computeDeadlineWith(defaultRuleSet(), input);
+  bundled ??= { ref: DEFAULT_RULE_SET_REF, deadlines: defaultDeadlines(), states: defaultStates() };
+  return computeDeadlineWith(bundled, input);
 }
 
 /** Computes with a given compiled rule set (used by `createOverturn`). */
-export function computeDeadlineWith(ruleSet: CompiledRuleSet, input: DeadlineInput): AppealDeadline {
+export function computeDeadlineWith(
+  ruleSet: RuleSetWith<'deadlines' | 'states'>,
+  input: DeadlineInput,
+): AppealDeadline {
   return computeDeadline(ruleSet, parseInput(deadlineInputSchema, input) as DeadlineInput);
 }

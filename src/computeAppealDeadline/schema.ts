@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { inputDateSchema } from '../engine/provenance.js';
 import { APPEAL_LEVELS, CARE_ENDING, PLAN_TYPES } from '../types.js';
 import { US_STATES } from './states.js';

@@ -1,4 +1,4 @@
-import type { CompiledRuleSet } from '../engine/compile.js';
+import type { RuleSetWith } from '../engine/compile.js';
 import { isInEffect } from '../engine/provenance.js';
 import { OverturnError } from '../errors.js';
 import type { AppealDeadline, DeadlineInput } from '../types.js';
@@ -23,7 +23,7 @@ export interface StateLawAnswer {
  * When the plan's funding is unknown, the earlier of the state's and the federal date is shown.
  */
 export function withStateLaw(
-  ruleSet: CompiledRuleSet,
+  ruleSet: RuleSetWith<'deadlines' | 'states'>,
   base: WindowRow,
   /** The federal (or program) rule's answer, computed only when needed: it may need a date the state's does not. */
   federal: () => RowResult,
@@ -81,7 +81,7 @@ export function withStateLaw(
 
 /** The state's own answer, or the earliest it could be when its rule is missing or unconfirmed. */
 function stateAnswerOf(
-  ruleSet: CompiledRuleSet,
+  ruleSet: RuleSetWith<'deadlines' | 'states'>,
   base: WindowRow,
   federal: () => RowResult,
   input: DeadlineInput,
@@ -158,7 +158,7 @@ const law = (row: WindowRow) => row.stateLaw as NonNullable<WindowRow['stateLaw'
 
 /** The earliest date any state's confirmed rule gives at this level: the floor for an unknown state. */
 function earliestStateRule(
-  ruleSet: CompiledRuleSet,
+  ruleSet: RuleSetWith<'deadlines' | 'states'>,
   base: WindowRow,
   input: DeadlineInput,
   ruleDate: string | undefined,

@@ -29,6 +29,12 @@ export interface CompiledRuleSet {
 }
 
 type Domains = Omit<CompiledRuleSet, 'ref'>;
+
+/**
+ * A rule set with only some domains: what a function needs (`RuleSetWith<'classification'>`), so the bundled
+ * one can hand it that domain alone.
+ */
+export type RuleSetWith<Domain extends keyof Domains> = Pick<CompiledRuleSet, 'ref' | Domain>;
 type DomainCompilers = {
   [Name in keyof Domains]: (
     manifest: RuleSetManifest,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The json-rules-engine condition format, as far as the compiler supports it: `all` / `any` / `not`

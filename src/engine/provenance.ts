@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../dates/isoDate.js';
 
 /** A `YYYY-MM-DD` calendar date that exists (2026-02-30 is refused). */

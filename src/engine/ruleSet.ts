@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OverturnError, type OverturnIssue } from '../errors.js';
 import type { RuleSetRef } from '../types.js';
 import { editorSchemaShape } from './tables.js';

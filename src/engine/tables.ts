@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The optional `$schema` key every rule file (and the manifest) may start with, so that editors find its

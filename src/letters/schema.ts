@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseAnalysis } from '../analyzeCase/types.js';
 import { parseInput } from '../errors.js';
 import type { LetterEvidence, LetterParties } from './types.js';

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import stem from 'wink-porter2-stemmer';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, isoDateSchema, provenanceShape } from '../engine/provenance.js';
 import { editorSchemaShape } from '../engine/tables.js';

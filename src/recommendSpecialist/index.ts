@@ -1,9 +1,12 @@
-import { defaultRuleSet } from '../_lib/defaultRuleSet.js';
-import type { CompiledRuleSet } from '../engine/compile.js';
+import { DEFAULT_RULE_SET_REF, defaultSpecialists } from '../_lib/defaultRuleSet.js';
+import type { RuleSetWith } from '../engine/compile.js';
 import { parseInput } from '../errors.js';
 import { recommend } from './recommend.js';
 import { specialistInputSchema } from './schema.js';
 import type { SpecialistInput, SpecialistRecommendation } from './types.js';
+
+/** The bundled rule set's specialists rules: this function bundles and compiles no other domain. */
+let bundled: RuleSetWith<'specialists'> | undefined;
 
 /**
  * Routes an independent second opinion to the right specialist: the specialty and preferred
@@ -40,7 +43,8 @@ import type { SpecialistInput, SpecialistRecommendation } from './types.js';
  * ```
  */
 export function recommendSpecialist(input: SpecialistInput): SpecialistRecommendation {
-  return recommendWith(defaultRuleSet(), input);
+  bundled ??= { ref: DEFAULT_RULE_SET_REF, specialists: defaultSpecialists() };
+  return recommendWith(bundled, input);
 }
 
 /**
@@ -52,6 +56,9 @@ export function recommendSpecialist(input: SpecialistInput): SpecialistRecommend
  * recommendWith(ruleSet, { condition: 'stroke' }).specialty.taxonomyCode; // '2084N0400X'
  * ```
  */
-export function recommendWith(ruleSet: CompiledRuleSet, input: SpecialistInput): SpecialistRecommendation {
+export function recommendWith(
+  ruleSet: RuleSetWith<'specialists'>,
+  input: SpecialistInput,
+): SpecialistRecommendation {
   return recommend(ruleSet, parseInput(specialistInputSchema, input) as SpecialistInput);
 }

@@ -1,4 +1,4 @@
-import type { CompiledRuleSet } from '../engine/compile.js';
+import type { RuleSetWith } from '../engine/compile.js';
 import { type PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
 import type { IndexRow } from './conditionIndex.js';
@@ -73,7 +73,10 @@ class Trail {
  * recommend(defaultRuleSet(), { icd10: ['C61'] }).specialty.taxonomyCode; // '208800000X'
  * ```
  */
-export function recommend(ruleSet: CompiledRuleSet, input: SpecialistInput): SpecialistRecommendation {
+export function recommend(
+  ruleSet: RuleSetWith<'specialists'>,
+  input: SpecialistInput,
+): SpecialistRecommendation {
   const rules = ruleSet.specialists;
   const trail = new Trail();
   const codes = readCodes(rules, input.icd10 ?? [], trail);

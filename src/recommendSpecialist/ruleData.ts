@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import {
   checkEffectiveRange,

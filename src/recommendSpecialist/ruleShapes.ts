@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tokenize } from '../engine/phraseMatcher.js';
 import { parseIcd10 } from './icd10.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { digitGroups } from '../_lib/digitGroups.js';
 import { DENIAL_CATEGORIES } from '../types.js';
 import { parseIcd10 } from './icd10.js';

@@ -1,4 +1,4 @@
-import type { CompiledRuleSet } from '../engine/compile.js';
+import type { RuleSetWith } from '../engine/compile.js';
 import { isInEffect } from '../engine/provenance.js';
 import type { RuleStatus } from '../types.js';
 import {
@@ -38,7 +38,7 @@ const RANK: Record<SsoRequirement, number> = { not_required: 0, plan_dependent: 
  * decideSso(defaultRuleSet(), { procedure: 'hysterectomy', planType: 'fehb' }).requirement; // 'plan_dependent'
  * ```
  */
-export function decideSso(ruleSet: CompiledRuleSet, input: SsoInput): SsoDecision {
+export function decideSso(ruleSet: RuleSetWith<'sso'>, input: SsoInput): SsoDecision {
   const rules = ruleSet.sso;
   const facts = readProcedure(rules.vocabulary, input.procedure);
   const notes: string[] = [];

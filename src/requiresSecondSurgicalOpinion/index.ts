@@ -1,9 +1,12 @@
-import { defaultRuleSet } from '../_lib/defaultRuleSet.js';
-import type { CompiledRuleSet } from '../engine/compile.js';
+import { DEFAULT_RULE_SET_REF, defaultSso } from '../_lib/defaultRuleSet.js';
+import type { RuleSetWith } from '../engine/compile.js';
 import { parseInput } from '../errors.js';
 import { decideSso } from './decide.js';
 import { ssoInputSchema } from './schema.js';
 import type { SsoDecision, SsoInput } from './types.js';
+
+/** The bundled rule set's sso rules: this function bundles and compiles no other domain. */
+let bundled: RuleSetWith<'sso'> | undefined;
 
 /**
  * Whether a second surgical opinion (SSO) is needed before a surgery: `required`, `not_required` or
@@ -45,7 +48,8 @@ import type { SsoDecision, SsoInput } from './types.js';
  * ```
  */
 export function requiresSecondSurgicalOpinion(input: SsoInput): SsoDecision {
-  return decideSsoWith(defaultRuleSet(), input);
+  bundled ??= { ref: DEFAULT_RULE_SET_REF, sso: defaultSso() };
+  return decideSsoWith(bundled, input);
 }
 
 /**
@@ -56,6 +60,6 @@ export function requiresSecondSurgicalOpinion(input: SsoInput): SsoDecision {
  * decideSsoWith(compileRuleSet(source), { procedure: 'CABG', planType: 'medicare_advantage' }).requirement; // 'plan_dependent'
  * ```
  */
-export function decideSsoWith(ruleSet: CompiledRuleSet, input: SsoInput): SsoDecision {
+export function decideSsoWith(ruleSet: RuleSetWith<'sso'>, input: SsoInput): SsoDecision {
   return decideSso(ruleSet, parseInput(ssoInputSchema, input) as SsoInput);
 }

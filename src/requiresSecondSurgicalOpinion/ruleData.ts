@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import { inputDateSchema } from '../engine/provenance.js';
 import { PLAN_TYPES } from '../types.js';

@@ -1,5 +1,5 @@
 import ical, { ICalAlarmType, ICalEventTransparency } from 'ical-generator';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseAnalysis } from '../analyzeCase/types.js';
 import { levelName } from '../buildChecklist/build.js';
 import { CHECKLIST_PRIORITIES, type ChecklistPriority } from '../buildChecklist/types.js';

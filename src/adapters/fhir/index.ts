@@ -1,5 +1,5 @@
 import type { ClaimResponse, ExplanationOfBenefit } from '@medplum/fhirtypes';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { OverturnError, type OverturnIssue } from '../../errors.js';
 import {
   type ClaimModel,

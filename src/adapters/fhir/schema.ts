@@ -4,7 +4,7 @@
  * parsed value keeps only the fields below, so an unknown or `__proto__` key can never reach the code).
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { US_STATES } from '../../computeAppealDeadline/states.js';
 import { isIsoDate } from '../../dates/isoDate.js';
 import { inputDateSchema } from '../../engine/provenance.js';

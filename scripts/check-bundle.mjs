@@ -1,0 +1,91 @@
+// After the build: what an application's bundler ships for each public function (esbuild, browser, minified),
+// that each function's bundle carries only its own rule data, and that the bundle answers. The figures are the
+// README's; the bounds below fail the check when a change pulls data or code into a function that does not
+// need it (a rule file referenced from the wrong place, a spread the bundler cannot drop, `import { z }`).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = join(import.meta.dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'overturn-bundle-'));
+const failures = [];
+
+/** Each function, the rule files its bundle may hold (by their `$schema`), a bound, and a call to check. */
+const FUNCTIONS = [
+  {
+    name: 'computeAppealDeadline',
+    data: ['deadlines-', 'state.', 'manifest.'],
+    maxKB: 600,
+    call: (fn) => fn({ planType: 'medicare_original', noticeDate: '2026-01-02' }).deadline === '2026-05-07',
+  },
+  {
+    name: 'requiresSecondSurgicalOpinion',
+    data: ['sso-', 'manifest.'],
+    maxKB: 300,
+    call: (fn) =>
+      fn({ procedure: 'hysterectomy', planType: 'medicaid_fee_for_service', state: 'NC' }).requirement ===
+      'required',
+  },
+  {
+    name: 'recommendSpecialist',
+    data: ['specialists-', 'manifest.'],
+    maxKB: 750,
+    call: (fn) => fn({ icd10: ['C61'] }).specialty.taxonomyCode === '208800000X',
+  },
+  {
+    name: 'classifyDenial',
+    data: ['classification-', 'manifest.'],
+    maxKB: 900,
+    call: (fn) => fn({ codes: ['CO-50'] }).category === 'medical_necessity',
+  },
+  {
+    name: 'analyzeCase',
+    data: null,
+    maxKB: 2000,
+    call: (fn) =>
+      fn({ denial: { codes: ['CO-50'] }, planType: 'medicare_original', noticeDate: '2026-01-02' }).deadline
+        .deadline === '2026-05-07',
+  },
+];
+
+const rows = [];
+for (const { name, data, maxKB, call } of FUNCTIONS) {
+  const entry = join(work, `${name}.mjs`);
+  const out = join(work, `${name}.bundle.mjs`);
+  writeFileSync(entry, `export { ${name} } from ${JSON.stringify(join(root, 'dist/index.js'))};\n`);
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    outfile: out,
+    logLevel: 'error',
+  });
+  const code = readFileSync(out);
+  const kb = code.length / 1024;
+  const gzipKB = gzipSync(code).length / 1024;
+  rows.push(`| \`${name}\` | ${Math.round(kb)} KB | ${Math.round(gzipKB)} KB |`);
+  if (kb > maxKB) failures.push(`${name}: ${Math.round(kb)} KB minified, over its ${maxKB} KB bound`);
+  if (data) {
+    const schemas = [...code.toString().matchAll(/\$schema":"[./]*schemas\/([a-zA-Z.-]+)schema\.json/g)].map(
+      (match) => match[1],
+    );
+    const foreign = [...new Set(schemas.filter((file) => !data.some((prefix) => file.startsWith(prefix))))];
+    if (foreign.length) failures.push(`${name} bundles rule data it never reads: ${foreign.join(', ')}`);
+  }
+  const bundled = await import(pathToFileURL(out).href);
+  if (!call(bundled[name])) failures.push(`${name}: the bundle gave a wrong answer`);
+}
+rmSync(work, { recursive: true, force: true });
+
+if (failures.length) {
+  console.error(`Bundles:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
+console.log(
+  `bundles (esbuild, browser, minified / gzip), each function alone:\n| function | minified | gzip |\n|---|---|---|\n${rows.join('\n')}`,
+);
