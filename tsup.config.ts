@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { defineConfig, type Options } from 'tsup';
+import { phraseForms } from './src/classifyDenial/ruleData.js';
+import { abbreviationTableSchema, createDenialNormalizer } from './src/classifyDenial/textRules.js';
 
 /**
  * The rule files (about 1.9 MB of JSON) go into the bundle as `JSON.parse('…')` rather than as object
@@ -21,6 +23,30 @@ const jsonAsParse: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+/**
+ * The bundled phrases, normalised at build time (src/_lib/bundledPhraseForms.ts): the same function and rule
+ * files as at run time, so the package answers exactly as the source does (the fixture suites run on the built
+ * command in `npm test` prove it), and its first classification skips normalising five thousand phrases.
+ */
+const bundledPhraseForms: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'bundled-phrase-forms',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]_lib[\\/]bundledPhraseForms\.ts$/ }, async () => {
+      const read = async (name: string) => JSON.parse(await readFile(`rules/classification/${name}`, 'utf8'));
+      const abbreviations = abbreviationTableSchema.parse(await read('abbreviations.json'));
+      const forms = phraseForms(
+        (await read('phrases.json')).rows,
+        createDenialNormalizer(abbreviations.rows),
+      );
+      const text = JSON.stringify(forms);
+      return {
+        contents: `export const BUNDLED_PHRASE_FORMS = /* @__PURE__ */ JSON.parse(${JSON.stringify(text)});`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 export default defineConfig([
   {
     // The library: no Node built-ins, so it runs in browsers and edge runtimes too.
@@ -33,7 +59,7 @@ export default defineConfig([
     // index and reference share one chunk per format: the rule data is in dist/ once per format, not per entry.
     splitting: true,
     treeshake: true,
-    esbuildPlugins: [jsonAsParse],
+    esbuildPlugins: [jsonAsParse, bundledPhraseForms],
   },
   {
     // The `overturn` command. Its own dependencies (commander, picocolors, cli-progress, csv-stringify,
@@ -50,6 +76,6 @@ export default defineConfig([
     banner: {
       js: "import { createRequire as overturnRequire } from 'node:module';\nconst require = overturnRequire(import.meta.url);",
     },
-    esbuildPlugins: [jsonAsParse],
+    esbuildPlugins: [jsonAsParse, bundledPhraseForms],
   },
 ]);

@@ -27,6 +27,7 @@ import { IssueCollector, type RuleSetManifest, type RuleSetSource } from '../eng
 import { compileSpecialists, type SpecialistRules } from '../recommendSpecialist/ruleData.js';
 import { compileSso, type SsoRules } from '../requiresSecondSurgicalOpinion/ruleData.js';
 import type { RuleSetRef } from '../types.js';
+import { BUNDLED_PHRASE_FORMS } from './bundledPhraseForms.js';
 import { STATE_RULE_FILES } from './stateRuleFiles.js';
 
 /*
@@ -108,7 +109,7 @@ let specialists: SpecialistRules | undefined;
 /** The bundled classification rules, compiled on first use. */
 export function defaultClassification(): ClassificationRules {
   classification ??= compileTrusted(CLASSIFICATION_FILES, (read, issues) =>
-    compileClassification(MANIFEST.domains.classification, read, issues),
+    compileClassification(MANIFEST.domains.classification, read, issues, BUNDLED_PHRASE_FORMS),
   );
   return classification;
 }

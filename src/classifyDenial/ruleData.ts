@@ -356,6 +356,8 @@ export function compileClassification(
   files: ClassificationFiles,
   read: (path: string) => unknown,
   collector: IssueCollector,
+  /** The phrases already normalised ({@link phraseForms}): only for the bundled rule set, made by the build. */
+  forms?: readonly string[],
 ): ClassificationRules | undefined {
   const carc = collector.parseFile(files.carc, codeTableSchema, read(files.carc));
   const rarc = collector.parseFile(files.rarc, codeTableSchema, read(files.rarc));
@@ -380,7 +382,7 @@ export function compileClassification(
     phraseIds: new Set(phrases.rows.map((row) => row.id)),
   });
   const normalizer = createDenialNormalizer(abbreviations.rows);
-  const text = compileText(phrases.rows, normalizer);
+  const text = compileText(phrases.rows, normalizer, forms);
   const compiled = compileRules(rules);
   return {
     carc: new Map(carc.rows.map((row) => [row.code, row])),
@@ -413,34 +415,54 @@ export interface NearPattern {
 /**
  * Phrases are matched on the normalised words, so each is normalised the same way as the letter: a
  * phrase written "not medically necessary" finds "Not Medically Necessary", "NOT MED NEC" (through the
- * shorthand table) and "not medically-necessary services".
+ * shorthand table) and "not medically-necessary services". `forms`, when given, are those normalised
+ * phrases already made ({@link phraseForms}, at build time for the bundled rule set): normalising five
+ * thousand phrases was most of a first call.
  */
 function compileText(
   rows: readonly PhraseRow[],
   normalizer: TextNormalizer,
+  forms?: readonly string[],
 ): {
   text: PhraseMatcher<TextPayload>;
   nearPatterns: NearPattern[];
   near: ProximityIndex;
 } {
-  const nearPatterns = rows.flatMap((row) =>
-    (row.near ?? []).map((pattern, index) => ({ row, index, ...pattern })),
-  );
-  const entries: { phrase: string; payload: TextPayload }[] = [
+  const nearPatterns = nearPatternsOf(rows);
+  const payloads: TextPayload[] = [
     ...rows.flatMap((row) =>
-      (row.phrases ?? []).map((phrase) => ({
-        phrase: normalizer.normalizePhrase(phrase).join(' '),
-        payload: row.boilerplate
-          ? ({ kind: 'boilerplate' } as const)
-          : ({ kind: 'phrase', row, phrase } as const),
-      })),
+      (row.phrases ?? []).map((phrase) =>
+        row.boilerplate ? ({ kind: 'boilerplate' } as const) : ({ kind: 'phrase', row, phrase } as const),
+      ),
     ),
-    ...termEntries(nearPatterns).map(({ phrase, payload }) => ({
-      phrase: normalizer.normalizePhrase(phrase).join(' '),
-      payload: { kind: 'term' as const, ...payload },
-    })),
+    ...termEntries(nearPatterns).map(({ payload }) => ({ kind: 'term' as const, ...payload })),
   ];
+  const written = forms?.length === payloads.length ? forms : phraseForms(rows, normalizer);
+  const entries = payloads.map((payload, index) => ({ phrase: written[index] as string, payload }));
   return { text: new PhraseMatcher(entries), nearPatterns, near: new ProximityIndex(nearPatterns) };
+}
+
+function nearPatternsOf(rows: readonly PhraseRow[]): NearPattern[] {
+  return rows.flatMap((row) => (row.near ?? []).map((pattern, index) => ({ row, index, ...pattern })));
+}
+
+/**
+ * Every phrase of the rows, and every term of their proximity patterns, as normalised words joined by
+ * spaces, in the order the phrase automaton takes them. What the build computes once for the bundled rule set.
+ *
+ * @example
+ * ```ts
+ * phraseForms([{ id: 'p', category: 'medical_necessity', weight: 3, phrases: ['Services not covered'] }], normalizer);
+ * // ['servic not cover']
+ * ```
+ */
+export function phraseForms(rows: readonly PhraseRow[], normalizer: TextNormalizer): string[] {
+  return [
+    ...rows.flatMap((row) =>
+      (row.phrases ?? []).map((phrase) => normalizer.normalizePhrase(phrase).join(' ')),
+    ),
+    ...termEntries(nearPatternsOf(rows)).map(({ phrase }) => normalizer.normalizePhrase(phrase).join(' ')),
+  ];
 }
 
 /** A rule that tests for a code or phrase row the tables do not have could never fire: refuse it. */
