@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ServerType } from '@hono/node-server';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import * as mupdf from 'mupdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, serveHttp } from '../src/cli/httpServer.js';
 import { analyzeCase, classifyDenial } from '../src/index.js';
@@ -39,6 +40,28 @@ describe('overturn serve', () => {
     expect(await classified.json()).toEqual(
       JSON.parse(JSON.stringify(classifyDenial({ codes: ['CO-50', 'N115'] }))),
     );
+  });
+
+  it('sends a letter as a PDF when asked for application/pdf, and as JSON otherwise', async () => {
+    const body = JSON.stringify({
+      case: example('knee-replacement-necessity'),
+      kind: 'complaint',
+      parties: { patient: { name: 'Jane Doe' } },
+    });
+    const pdf = await fetch(`${base}/v1/letter`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/pdf' },
+      body,
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    const page = mupdf.Document.openDocument(bytes, 'application/pdf').loadPage(0);
+    const text = page.toStructuredText('preserve-whitespace').asText();
+    expect(text).toContain('Complaint about a denied health insurance claim');
+    expect(text).toContain('To: Texas Department of Insurance');
+    const json = (await (await post('/v1/letter', body)).json()) as { kind: string };
+    expect(json.kind).toBe('regulator_complaint');
   });
 
   it('dates a deadline by the rule: Medicare, notice 2026-01-02, received +5 days, 120 days = 2026-05-07', async () => {
@@ -90,9 +113,9 @@ describe('overturn serve', () => {
 
   it('is called by the Python example of docs/ (standard library only)', async () => {
     const { spawn } = await import('node:child_process');
-    const run = (file: string) =>
+    const run = (...file: string[]) =>
       new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
-        const child = spawn('python3', [join(root, 'docs/examples/overturn_client.py'), base, file]);
+        const child = spawn('python3', [join(root, 'docs/examples/overturn_client.py'), base, ...file]);
         let stdout = '';
         child.stdout.on('data', (chunk) => {
           stdout += chunk;
@@ -100,14 +123,18 @@ describe('overturn serve', () => {
         child.on('error', reject);
         child.on('close', (status) => resolve({ status, stdout }));
       });
-    const knee = await run(join(root, 'examples/knee-replacement-necessity.json'));
+    const { mkdtempSync, readFileSync: readBytes, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const folder = mkdtempSync(join(tmpdir(), 'overturn-py-'));
+    const pdf = join(folder, 'appeal.pdf');
+    const knee = await run(join(root, 'examples/knee-replacement-necessity.json'), pdf);
     expect(knee.status).toBe(0);
+    expect(knee.stdout).toContain(`appeal letter: ${pdf}`);
+    expect(readBytes(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     // Received 2026-10-06 + 180 days (29 CFR 2560.503-1(h)(3)(i)) = 2027-04-04.
     expect(knee.stdout).toContain('denial: medical_necessity (clinical)');
     expect(knee.stdout).toContain('appeal by: 2027-04-04 (internal_appeal;');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const bad = join(mkdtempSync(join(tmpdir(), 'overturn-py-')), 'bad.json');
+    const bad = join(folder, 'bad.json');
     writeFileSync(bad, '{"denial":{"codes":["CO-50"]},"planType":"fehb","noticeDate":"2026-02-30"}');
     const refused = await run(bad);
     expect(refused.status).toBe(1);

@@ -6,10 +6,11 @@ Start the server first (it listens on loopback):
 
 then run:
 
-    python3 overturn_client.py http://127.0.0.1:8080 case.json
+    python3 overturn_client.py http://127.0.0.1:8080 case.json [appeal.pdf]
 
 It prints the classification, the appeal deadline and the dated steps of the case, or the issues when the
-server refuses it (HTTP 400, each issue with the path of the field at fault).
+server refuses it (HTTP 400, each issue with the path of the field at fault). With a third argument it also
+saves the appeal letter there as a printable PDF (the same endpoint, asked for `Accept: application/pdf`).
 """
 
 import json
@@ -33,7 +34,19 @@ def call(base_url, path, body):
         return refused.code, json.load(refused)
 
 
-def main(base_url, case_file):
+def save_pdf(base_url, body, path):
+    """POSTs a letter request asking for a PDF and writes the bytes to `path`."""
+    request = urllib.request.Request(
+        base_url.rstrip("/") + "/v1/letter",
+        data=json.dumps(body).encode("utf-8"),
+        headers={"Content-Type": "application/json", "Accept": "application/pdf"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=30) as response, open(path, "wb") as out:
+        out.write(response.read())
+
+
+def main(base_url, case_file, pdf_file=None):
     with open(case_file, encoding="utf-8") as handle:
         case = json.load(handle)
     status, answer = call(base_url, "/v1/analyze", case)
@@ -49,8 +62,11 @@ def main(base_url, case_file):
     print(f"appeal by: {deadline['deadline']} ({deadline['level']}; {deadline['citation']})")
     for item in answer["checklist"]["items"]:
         print(f"  {item.get('dueDate', '          ')}  {item['title']}")
+    if pdf_file:
+        save_pdf(base_url, {"case": case, "kind": "appeal"}, pdf_file)
+        print(f"appeal letter: {pdf_file}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(*sys.argv[1:4]))

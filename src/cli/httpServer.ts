@@ -62,7 +62,16 @@ export function createHttpApp(options: {
         );
       }
       try {
-        return c.json(endpoint.run(body));
+        const answer = endpoint.run(body);
+        // A document asked for on paper: the same answer, as a PDF.
+        if (endpoint.pdf && /\bapplication\/pdf\b/.test(c.req.header('accept') ?? '')) {
+          const bytes = await endpoint.pdf(answer as never);
+          return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+            'content-type': 'application/pdf',
+            'content-disposition': 'inline; filename="letter.pdf"',
+          });
+        }
+        return c.json(answer);
       } catch (error) {
         if (error instanceof OverturnError) return c.json({ code: error.code, issues: error.issues }, 400);
         throw error;
@@ -122,8 +131,15 @@ function openApiDocument(version: string, endpoints: readonly Operation[]): obje
         requestBody: { required: true, content: { 'application/json': { schema } } },
         responses: {
           '200': {
-            description: "The library's answer",
-            content: { 'application/json': { schema: { type: 'object' } } },
+            description: endpoint.pdf
+              ? "The library's answer; with `Accept: application/pdf`, the letter as a printable PDF"
+              : "The library's answer",
+            content: {
+              'application/json': { schema: { type: 'object' } },
+              ...(endpoint.pdf
+                ? { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } }
+                : {}),
+            },
           },
           '400': error,
           '413': error,

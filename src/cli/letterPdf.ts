@@ -30,7 +30,7 @@ export interface LetterPdf {
 
 /**
  * Renders a letter as a printable PDF. Deterministic: the same letter gives the same bytes (the document's
- * dates are the letter's own date, or 1970-01-01 when it has none).
+ * dates are `date`, else the letter's own "Date:" line, else 1970-01-01).
  *
  * @example
  * ```ts
@@ -73,7 +73,8 @@ export async function letterPdf(letter: Letter, date?: string): Promise<LetterPd
   });
   layout.numberPages(regular);
 
-  const when = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : new Date(0);
+  const dated = date ?? /^Date: (\d{4}-\d{2}-\d{2})$/.exec(letter.sections[0]?.paragraphs[0] ?? '')?.[1];
+  const when = dated && /^\d{4}-\d{2}-\d{2}$/.test(dated) ? new Date(`${dated}T00:00:00Z`) : new Date(0);
   doc.setTitle(clean(letter.sections[0]?.heading ?? 'Letter'));
   doc.setCreator('overturn');
   doc.setProducer('overturn (pdf-lib)');

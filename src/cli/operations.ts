@@ -18,6 +18,7 @@ import type { SpecialistRecommendation } from '../recommendSpecialist/types.js';
 import { ssoInputSchema } from '../requiresSecondSurgicalOpinion/schema.js';
 import type { SsoDecision } from '../requiresSecondSurgicalOpinion/types.js';
 import type { AppealDeadline, DenialClassification } from '../types.js';
+import { letterPdf } from './letterPdf.js';
 import { caseRequestSchema, draftLetterOf, letterRequestSchema } from './letterRequests.js';
 
 /** One operation: what it is called, what it takes, what runs it. */
@@ -34,6 +35,8 @@ export interface Operation {
   run: (input: unknown) => object;
   /** The answer in a few readable lines. */
   summary: (answer: never) => string;
+  /** The answer on paper, where it is a document (the letter): what an HTTP client gets with `Accept: application/pdf`. */
+  pdf?: (answer: never) => Promise<Uint8Array>;
 }
 
 /**
@@ -123,6 +126,7 @@ export function operationsOf(options: { today: () => string; rules?: RuleSetSour
         return draftLetterOf(input.kind, analyze(input.case), input.parties);
       },
       summary: (letter: Letter) => letter.markdown,
+      pdf: async (letter: Letter) => (await letterPdf(letter)).bytes,
     },
     {
       tool: 'export_calendar',
