@@ -15,9 +15,20 @@ export interface CalendarDate {
   day: number;
 }
 
-// Exactly four, two and two ASCII digits; JS `$` (without the m flag) does not match before a
-// trailing newline, so "2026-01-05\n" is rejected too.
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * The day number of `s` when it is exactly four, two and two ASCII digits joined by hyphens, nothing before or
+ * after, naming a real date in the supported years; otherwise NaN. Read digit by digit, with no regular
+ * expression and no object: validation and date arithmetic call this on every input and every step.
+ */
+function dayNumberOrNaN(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return Number.NaN;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 7);
+  const day = digits(s, 8, 10);
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) return Number.NaN;
+  if (day < 1 || day > monthLength(year, month)) return Number.NaN;
+  return daysFromCivil(year, month, day);
+}
 
 /**
  * Parses a strict `YYYY-MM-DD` calendar date: four-digit year 1900–2199, two-digit month and day,
@@ -30,15 +41,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * parseIsoDate('01/15/2026') // undefined
  */
 export function parseIsoDate(s: unknown): CalendarDate | undefined {
-  if (typeof s !== 'string') return undefined;
-  const match = ISO_DATE.exec(s);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) return undefined;
-  if (day < 1 || day > monthLength(year, month)) return undefined;
-  return { year, month, day };
+  if (typeof s !== 'string' || Number.isNaN(dayNumberOrNaN(s))) return undefined;
+  return { year: digits(s, 0, 4), month: digits(s, 5, 7), day: digits(s, 8, 10) };
 }
 
 /**
@@ -50,7 +54,7 @@ export function parseIsoDate(s: unknown): CalendarDate | undefined {
  * isIsoDate(' 2026-01-05') // false
  */
 export function isIsoDate(s: unknown): s is string {
-  return parseIsoDate(s) !== undefined;
+  return typeof s === 'string' && !Number.isNaN(dayNumberOrNaN(s));
 }
 
 /**
@@ -63,22 +67,9 @@ export function isIsoDate(s: unknown): s is string {
  * toDayNumber('1969-12-31') // -1
  */
 export function toDayNumber(s: string): number {
-  // Read digit by digit, with no regular expression and no object: date arithmetic calls this on every step.
-  if (typeof s === 'string' && s.length === 10 && s.charCodeAt(4) === 0x2d && s.charCodeAt(7) === 0x2d) {
-    const year = digits(s, 0, 4);
-    const month = digits(s, 5, 7);
-    const day = digits(s, 8, 10);
-    if (
-      year >= MIN_YEAR &&
-      year <= MAX_YEAR &&
-      month >= 1 &&
-      month <= 12 &&
-      day >= 1 &&
-      day <= monthLength(year, month)
-    )
-      return daysFromCivil(year, month, day);
-  }
-  throw invalidDate(s);
+  const dayNumber = typeof s === 'string' ? dayNumberOrNaN(s) : Number.NaN;
+  if (Number.isNaN(dayNumber)) throw invalidDate(s);
+  return dayNumber;
 }
 
 /** The number written by the ASCII digits of `s` from `start` to `end`, or -1 when one is not a digit. */
@@ -105,11 +96,12 @@ export function fromDayNumber(n: number): string {
   if (!Number.isSafeInteger(n)) {
     throw new RangeError(`Invalid day number ${describe(n)}: expected an integer`);
   }
-  const parts = civilFromDays(n);
-  if (parts.year < MIN_YEAR || parts.year > MAX_YEAR) {
+  const { year, month, day } = civilFromDays(n);
+  if (year < MIN_YEAR || year > MAX_YEAR) {
     throw new RangeError(`Day number ${n} is outside the supported years ${MIN_YEAR}–${MAX_YEAR}`);
   }
-  return formatIsoDate(parts);
+  // civilFromDays gives a real date and the year has four digits: written directly, not checked again.
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /**
