@@ -1,13 +1,12 @@
 import type { CaseAnalysis } from '../analyzeCase/types.js';
-import { OverturnError } from '../errors.js';
 import {
   Citations,
   closingSection,
   denialSummary,
   headerSection,
-  itemOf,
   namesOf,
   renderLetter,
+  requireItem,
   rightsSection,
 } from './render.js';
 import { parseAnalysis, parseParties } from './schema.js';
@@ -33,15 +32,11 @@ import type { Letter, LetterParties } from './types.js';
 export function draftExpeditedRequest(analysis: CaseAnalysis, parties?: LetterParties): Letter {
   const checked = parseAnalysis(analysis);
   const who = parseParties(parties);
-  const item = itemOf(checked, 'request_expedited_review');
-  if (!item)
-    throw new OverturnError('INVALID_INPUT', [
-      {
-        path: ['checklist', 'items'],
-        message:
-          'this case has no expedited step: an expedited appeal is for urgent care. Analyse the case with urgent: true once a doctor says waiting could seriously harm the patient.',
-      },
-    ]);
+  const item = requireItem(
+    checked,
+    'request_expedited_review',
+    'this case has no expedited step: an expedited appeal is for urgent care. Analyse the case with urgent: true once a doctor says waiting could seriously harm the patient.',
+  );
   const citations = new Citations();
   const { patient } = namesOf(who);
   const physician = who.physician?.name ?? "[Treating physician's name]";

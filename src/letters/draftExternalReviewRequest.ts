@@ -1,6 +1,5 @@
 import type { CaseAnalysis } from '../analyzeCase/types.js';
 import type { ChecklistItem } from '../buildChecklist/types.js';
-import { OverturnError } from '../errors.js';
 import type { AppealLevel } from '../types.js';
 import {
   Citations,
@@ -10,6 +9,7 @@ import {
   itemOf,
   namesOf,
   recipientLine,
+  refuse,
   regulatorLine,
   renderLetter,
 } from './render.js';
@@ -77,14 +77,11 @@ export function draftExternalReviewRequest(analysis: CaseAnalysis, parties?: Let
     ? (itemOf(checked, 'submit_written_appeal') ?? itemOf(checked, 'external_review'))
     : itemOf(checked, 'external_review');
   if (!atLevel && (!item || item.automatic))
-    throw new OverturnError('INVALID_INPUT', [
-      {
-        path: ['checklist', 'items'],
-        message: item?.automatic
-          ? `no request is needed: ${item.title.toLowerCase()}. ${item.why}`
-          : 'this plan has no external review step in its checklist (an ERISA disability or life plan goes to court after the final decision; an administrative denial is corrected and resubmitted): draft the appeal instead.',
-      },
-    ]);
+    throw refuse(
+      item?.automatic
+        ? `no request is needed: ${item.title.toLowerCase()}. ${item.why}`
+        : 'this plan has no external review step in its checklist (an ERISA disability or life plan goes to court after the final decision; an administrative denial is corrected and resubmitted): draft the appeal instead.',
+    );
   const citations = new Citations();
   const level = atLevel ? deadline.level : nextLevelOf(checked);
   const asked = LEVEL_WORDS[level] ?? 'an independent review';

@@ -1,5 +1,4 @@
 import type { CaseAnalysis } from '../analyzeCase/types.js';
-import { OverturnError } from '../errors.js';
 import {
   Citations,
   criteriaNamed,
@@ -8,6 +7,7 @@ import {
   joinWords,
   namesOf,
   renderLetter,
+  requireItem,
 } from './render.js';
 import { parseAnalysis, parseParties } from './schema.js';
 import type { Letter, LetterParties, LetterSection } from './types.js';
@@ -33,15 +33,11 @@ import type { Letter, LetterParties, LetterSection } from './types.js';
 export function draftMedicalNecessityOutline(analysis: CaseAnalysis, parties?: LetterParties): Letter {
   const checked = parseAnalysis(analysis);
   const who = parseParties(parties);
-  const item = itemOf(checked, 'treating_physician_letter');
-  if (!item)
-    throw new OverturnError('INVALID_INPUT', [
-      {
-        path: ['checklist', 'items'],
-        message:
-          'this denial is administrative: a corrected claim or the missing document answers it, not a letter of medical necessity. Draft the appeal (a correction letter) instead.',
-      },
-    ]);
+  const item = requireItem(
+    checked,
+    'treating_physician_letter',
+    'this denial is administrative: a corrected claim or the missing document answers it, not a letter of medical necessity. Draft the appeal (a correction letter) instead.',
+  );
   const citations = new Citations();
   const { patient, insurer, claim } = namesOf(who);
   const physician = who.physician?.name ?? "[Treating physician's name]";

@@ -1,15 +1,14 @@
 import type { CaseAnalysis } from '../analyzeCase/types.js';
-import { OverturnError } from '../errors.js';
 import {
   Citations,
   closingSection,
   denialSummary,
   headerSection,
-  itemOf,
   namesOf,
   recipientLine,
   regulatorLine,
   renderLetter,
+  requireItem,
 } from './render.js';
 import { parseAnalysis, parseParties } from './schema.js';
 import type { Letter, LetterParties } from './types.js';
@@ -35,16 +34,12 @@ import type { Letter, LetterParties } from './types.js';
 export function draftRegulatorComplaint(analysis: CaseAnalysis, parties?: LetterParties): Letter {
   const checked = parseAnalysis(analysis);
   const who = parseParties(parties);
-  const item = itemOf(checked, 'escalate_to_regulator');
+  const item = requireItem(
+    checked,
+    'escalate_to_regulator',
+    'this case names no regulator to complain to: give the plan type (and the state, for an insured or individual plan, or Medicaid)',
+  );
   const regulators = regulatorLine(checked);
-  if (!item)
-    throw new OverturnError('INVALID_INPUT', [
-      {
-        path: ['checklist', 'items'],
-        message:
-          'this case names no regulator to complain to: give the plan type (and the state, for an insured or individual plan, or Medicaid)',
-      },
-    ]);
   const citations = new Citations();
   const to = item.sendTo
     ? recipientLine(item.sendTo)

@@ -1,13 +1,12 @@
 import type { CaseAnalysis } from '../analyzeCase/types.js';
-import { OverturnError } from '../errors.js';
 import {
   CATEGORY_WORDS,
   Citations,
   criteriaNamed,
-  itemOf,
   joinWords,
   namesOf,
   renderLetter,
+  requireItem,
 } from './render.js';
 import { parseAnalysis, parseParties } from './schema.js';
 import type { Letter, LetterParties, LetterSection } from './types.js';
@@ -32,15 +31,11 @@ import type { Letter, LetterParties, LetterSection } from './types.js';
 export function draftSpecialistBriefing(analysis: CaseAnalysis, parties?: LetterParties): Letter {
   const checked = parseAnalysis(analysis);
   const who = parseParties(parties);
-  const item = itemOf(checked, 'obtain_second_opinion');
-  if (!item)
-    throw new OverturnError('INVALID_INPUT', [
-      {
-        path: ['checklist', 'items'],
-        message:
-          "a second opinion cannot change this denial (it is administrative): fix and resubmit the claim instead; there is no specialist's report to brief.",
-      },
-    ]);
+  const item = requireItem(
+    checked,
+    'obtain_second_opinion',
+    "a second opinion cannot change this denial (it is administrative): fix and resubmit the claim instead; there is no specialist's report to brief.",
+  );
   const citations = new Citations();
   const { patient, insurer } = namesOf(who);
   const recommendation = checked.specialist;

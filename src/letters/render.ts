@@ -1,5 +1,6 @@
 import type { CaseAnalysis } from '../analyzeCase/types.js';
 import type { ChecklistItem, ChecklistItemId } from '../buildChecklist/types.js';
+import { OverturnError } from '../errors.js';
 import type { DenialCategory } from '../types.js';
 import type { Letter, LetterKind, LetterParties, LetterSection } from './types.js';
 
@@ -40,6 +41,21 @@ export class Citations {
 /** The checklist item with `id`, when the analysis has one. */
 export function itemOf(analysis: CaseAnalysis, id: ChecklistItemId): ChecklistItem | undefined {
   return analysis.checklist.items.find((item) => item.id === id);
+}
+
+/**
+ * The checklist item a letter is drafted for; a case whose checklist does not call for the letter is refused with
+ * `INVALID_INPUT`, saying why and what to send instead.
+ */
+export function requireItem(analysis: CaseAnalysis, id: ChecklistItemId, refusal: string): ChecklistItem {
+  const item = itemOf(analysis, id);
+  if (!item) throw refuse(refusal);
+  return item;
+}
+
+/** The error of a letter the case does not call for. */
+export function refuse(message: string): OverturnError {
+  return new OverturnError('INVALID_INPUT', [{ path: ['checklist', 'items'], message }]);
 }
 
 /** Plain words for each category, for "the denial says …". */
