@@ -14,6 +14,10 @@ const MODEL_LABELS = [...DENIAL_CATEGORIES.filter((category) => category !== 'un
  * counts the trainer learned, so any reader can check it and the scores below are the trainer's own
  * (`test/textModel.test.ts` compares them on the corpus).
  */
+const thresholdSchema = z
+  .object({ odds: z.number(), margin: z.number(), marginPerSqrtFeature: z.number().optional() })
+  .strict();
+
 export const textModelFileSchema = z
   .object({
     ...editorSchemaShape,
@@ -49,11 +53,17 @@ export const textModelFileSchema = z
         ),
       })
       .strict(),
-    /** Thresholds on the winning label's log-odds (base 2) and its lead over the next. */
+    /**
+     * Thresholds on the winning label's log-odds (base 2) and its lead over the next; with
+     * `marginPerSqrtFeature`, the lead must also reach that much times the square root of the number of
+     * features the model knows in the text: naive Bayes adds a term per feature, so a raw lead grows with the
+     * length of the text, and a bar that fits a short claim message is too low for a long letter (the square
+     * root, not the count: per feature, two or three generic words read strong).
+     */
     thresholds: z
       .object({
-        strong: z.object({ odds: z.number(), margin: z.number() }).strict(),
-        weak: z.object({ odds: z.number(), margin: z.number() }).strict(),
+        strong: thresholdSchema,
+        weak: thresholdSchema,
       })
       .strict(),
     smoothing: z.number().positive(),
@@ -210,7 +220,7 @@ export class TextModel {
         seenAt.push(at);
       }
     }
-    const reading = this.decide(this.sum(seen));
+    const reading = this.decide(this.sum(seen), seen.length);
     if (reading.strength === 'none') return reading;
     reading.terms = this.strongest(seen, reading.label).map((position) => {
       // A pair is noted at minus its second word: it spans that word and the one before.
@@ -229,7 +239,7 @@ export class TextModel {
   /** The winning label, how strong it is, and the terms behind it, for features already extracted. */
   read(features: readonly TextFeature[]): ModelReading {
     const known = this.known(features);
-    const reading = this.decide(this.sum(known.ids));
+    const reading = this.decide(this.sum(known.ids), known.ids.length);
     if (reading.strength === 'none') return reading;
     reading.terms = this.strongest(known.ids, reading.label).map(
       (position) => known.features[position] as TextFeature,
@@ -288,7 +298,7 @@ export class TextModel {
     return odds;
   }
 
-  private decide(odds: Float64Array): ModelReading {
+  private decide(odds: Float64Array, features: number): ModelReading {
     let best = 0;
     for (let label = 1; label < odds.length; label++)
       if ((odds[label] as number) > (odds[best] as number)) best = label;
@@ -300,14 +310,12 @@ export class TextModel {
     const label = (known ? this.file.labels[best] : 'none') as ModelLabel;
     const margin = top - second;
     const { strong, weak } = this.file.thresholds;
+    const passes = (bar: { odds: number; margin: number; marginPerSqrtFeature?: number }) =>
+      top >= bar.odds &&
+      margin >= bar.margin &&
+      (bar.marginPerSqrtFeature === undefined || margin >= bar.marginPerSqrtFeature * Math.sqrt(features));
     const strength: ModelStrength =
-      label === 'none'
-        ? 'none'
-        : top >= strong.odds && margin >= strong.margin
-          ? 'strong'
-          : top >= weak.odds && margin >= weak.margin
-            ? 'weak'
-            : 'none';
+      label === 'none' ? 'none' : passes(strong) ? 'strong' : passes(weak) ? 'weak' : 'none';
     return { label, strength, odds: top, margin, terms: [] };
   }
 
