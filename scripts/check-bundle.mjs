@@ -38,13 +38,13 @@ const FUNCTIONS = [
   {
     name: 'classifyDenial',
     data: ['classification-', 'manifest.'],
-    maxKB: 900,
+    maxKB: 1000,
     call: (fn) => fn({ codes: ['CO-50'] }).category === 'medical_necessity',
   },
   {
     name: 'analyzeCase',
     data: null,
-    maxKB: 2000,
+    maxKB: 2100,
     call: (fn) =>
       fn({ denial: { codes: ['CO-50'] }, planType: 'medicare_original', noticeDate: '2026-01-02' }).deadline
         .deadline === '2026-05-07',
