@@ -135,6 +135,22 @@ describe('draftExternalReviewRequest', () => {
     );
   });
 
+  it('for TRICARE, asks for a formal review of a factual denial and a second reconsideration of a medical one', () => {
+    const factual = draftExternalReviewRequest(fixture('13-tricare-duplicate-passed'));
+    expect(factual.sections[0]?.heading).toBe('Request for a formal review');
+    expect(factual.citations).toContain('32 CFR 199.10(c)(1)(iii)–(iv), (b)(5)');
+    const medical = analyzeCase({
+      denial: { codes: ['CO-50'], text: 'The requested MRI is not medically necessary.' },
+      planType: 'tricare',
+      noticeDate: '2026-04-01',
+    });
+    const letter = draftExternalReviewRequest(medical);
+    expect(letter.text).toContain(
+      'To: The national quality monitoring contractor named in the reconsideration decision',
+    );
+    expect(letter.citations).toContain('TRICARE, Medical Necessity Appeals (tricare.mil)');
+  });
+
   it('refuses where no request is sent: Medicare Advantage forwards the case itself; a disability plan has none', () => {
     const [automatic] = issuesOf(
       () => draftExternalReviewRequest(fixture('08-medicare-advantage-expedited')),

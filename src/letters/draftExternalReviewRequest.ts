@@ -41,6 +41,7 @@ const LEVEL_WORDS: Partial<Record<AppealLevel, string>> = {
   state_fair_hearing: 'a state fair hearing',
   opm_review: 'a review by the U.S. Office of Personnel Management (OPM)',
   reconsideration: 'a reconsideration by an independent reviewer',
+  formal_review: 'a formal review',
   alj_hearing: 'a hearing before an Administrative Law Judge',
   appeals_council: 'a review by the Medicare Appeals Council',
 };
