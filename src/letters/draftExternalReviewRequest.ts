@@ -53,8 +53,9 @@ const LEVEL_WORDS: Partial<Record<AppealLevel, string>> = {
  * reconsideration. It is addressed to the body the checklist's rule names (the `sendTo` of its `external_review`
  * item), else to the office the final denial notice names, with the state's regulators from the rule data.
  *
- * When the analysis is already at that level (its deadline is for external review, a fair hearing or OPM review),
- * the letter gives that deadline and the decision time with their citations. Otherwise the request follows the
+ * When the analysis is already at that level (its deadline is for external review, a fair hearing, OPM review, or
+ * a Medicare reconsideration, hearing or Appeals Council review), the letter gives that deadline and the decision
+ * time with their citations, and goes where the filing step's rule says (the QIC on CMS-20033, OMHA on OMHA-100). Otherwise the request follows the
  * plan's final decision: the letter cites the rule of the `external_review` item and leaves the final decision's
  * date as a placeholder (it is not known yet). Nothing is invented; missing facts stay placeholders.
  *
@@ -96,7 +97,7 @@ export function draftExternalReviewRequest(analysis: CaseAnalysis, parties?: Let
         '[Why the denial is wrong, in a few sentences: the facts and the plan wording or clinical evidence that answer the reason quoted above].',
         ...(checked.classification.secondOpinionHelps
           ? [
-              `The enclosed second opinion of [Specialist's name], a specialist in ${checked.specialist?.specialty.name ?? '[Specialty]'}, and the letter of medical necessity from ${who.physician?.name ?? "[Treating physician's name]"} support the care.`,
+              `The enclosed second opinion of ${who.specialist?.name ?? "[Specialist's name]"}, a specialist in ${who.specialist?.specialty ?? checked.specialist?.specialty.name ?? '[Specialty]'}, and the letter of medical necessity from ${who.physician?.name ?? "[Treating physician's name]"} support the care.`,
             ]
           : []),
       ],
@@ -117,7 +118,7 @@ export function draftExternalReviewRequest(analysis: CaseAnalysis, parties?: Let
   return renderLetter('external_review_request', sections, citations.list);
 }
 
-/** The next level after the plan's own: the first of `nextLevels` that someone outside decides, else external review. */
+/** The level the request asks for when the analysis is still at the plan's own: the deadline's next level, else external review. */
 function nextLevelOf(analysis: CaseAnalysis): AppealLevel {
   const next = analysis.deadline.nextLevels[0];
   return next ?? 'external_review';
