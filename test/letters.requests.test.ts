@@ -200,6 +200,18 @@ describe('draftRegulatorComplaint', () => {
     expect(fehb.text).not.toContain('2560.503-1');
   });
 
+  it('asks the reader to check an agency whose contact is not confirmed, as a placeholder', () => {
+    const letter = draftRegulatorComplaint(fixture('11-medicaid-ffs-nc-hysterectomy'));
+    expect(letter.text).toContain(
+      'To: NC Medicaid (NC Department of Health and Human Services, Division of Health Benefits)',
+    );
+    expect(
+      letter.placeholders.some((placeholder) =>
+        placeholder.startsWith('[Check before sending: The NC Medicaid Contact Center number'),
+      ),
+    ).toBe(true);
+  });
+
   it('in California names the DMHC, and asks the reader to check which agency regulates the plan', () => {
     const letter = draftRegulatorComplaint(fixture('18-ca-imr-proton-therapy'));
     expect(letter.text).toContain(

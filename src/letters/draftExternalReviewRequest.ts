@@ -10,6 +10,7 @@ import {
   namesOf,
   recipientLine,
   refuse,
+  regulatorChecks,
   regulatorLine,
   renderLetter,
 } from './render.js';
@@ -171,5 +172,6 @@ function requestSection(
   const regulators = regulatorLine(analysis);
   if (regulators && !analysis.facts?.planType?.startsWith('medicaid'))
     paragraphs.push(`Copy to: ${regulators}.`);
+  if (regulators) paragraphs.push(...regulatorChecks(analysis));
   return { heading: 'Request', paragraphs };
 }

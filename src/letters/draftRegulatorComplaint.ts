@@ -6,6 +6,7 @@ import {
   headerSection,
   namesOf,
   recipientLine,
+  regulatorChecks,
   regulatorLine,
   renderLetter,
   requireItem,
@@ -56,6 +57,7 @@ export function draftRegulatorComplaint(analysis: CaseAnalysis, parties?: Letter
   // California splits plans between the DMHC and the Department of Insurance: the person checks which.
   if (item.sendTo && regulators)
     request.push(`[If another agency regulates the plan, send this letter to it instead: ${regulators}]`);
+  request.push(...regulatorChecks(checked));
   return renderLetter(
     'regulator_complaint',
     [

@@ -144,6 +144,16 @@ export function recipientLine(sendTo: { name: string; url?: string; address?: st
   return `${sendTo.name}, ${sendTo.address ?? sendTo.url ?? '[Address]'}`;
 }
 
+/**
+ * A note to check each state agency whose row is not confirmed, in brackets so that it is listed among the
+ * placeholders and never sent as it is: `[Check before sending: The NC Medicaid Contact Center number was seen …]`.
+ */
+export function regulatorChecks(analysis: CaseAnalysis): string[] {
+  return (analysis.checklist.regulators ?? []).flatMap((regulator) =>
+    regulator.warning ? [`[Check before sending: ${regulator.warning.replace(/[[\]]/g, '')}]`] : [],
+  );
+}
+
 /** The state agencies of the analysis in one line: "the Ohio Department of Insurance (https://…, 1-800-…)". */
 export function regulatorLine(analysis: CaseAnalysis): string | undefined {
   const regulators = analysis.checklist.regulators ?? [];
