@@ -217,6 +217,7 @@ export function rightsSection(analysis: CaseAnalysis, citations: Citations): Let
     paragraphs.push(
       `Copy to: ${regulators.map((regulator) => `${regulator.name}${regulator.phone ? ` (${regulator.phone})` : ''}`).join('; ')}.`,
     );
+  paragraphs.push(...regulatorChecks(analysis));
   return { heading: 'Deadlines and my rights', paragraphs };
 }
 
