@@ -3,10 +3,18 @@
  * the physician's letter of medical necessity (outline) and the specialist's briefing. Dates and citations are
  * worked out by hand from the rule text noted beside each.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { draftLetterOf, LETTER_KINDS, type LetterRequestKind } from '../src/cli/letterRequests.js';
+import {
+  draftLetterOf,
+  LETTER_KINDS,
+  type LetterRequestKind,
+  letterRequestSchema,
+} from '../src/cli/letterRequests.js';
+import { parseInput } from '../src/errors.js';
 import {
   analyzeCase,
   type CaseAnalysis,
@@ -318,5 +326,56 @@ describe('every letter the checklist names', () => {
         }
       }
     }
+  });
+});
+
+describe('the evidence of an appeal, from a request or the command line', () => {
+  const evidence = {
+    secondOpinion: {
+      specialistName: 'Dr. Ada Park',
+      examinedOn: '2026-11-20',
+      conclusions: 'Surgery is indicated.',
+    },
+  };
+
+  it('fills the appeal and is refused for another letter, with its path', () => {
+    const letter = draftLetterOf('appeal', knee, parties, evidence);
+    expect(letter.text).toContain('Dr. Ada Park, a specialist in Adult Reconstructive Orthopaedic Surgery');
+    expect(letter.text).toContain('Conclusions: Surgery is indicated.');
+    const request = {
+      case: JSON.parse(readFileSync(join(root, 'examples/knee-replacement-necessity.json'), 'utf8')),
+      kind: 'records',
+      evidence,
+    };
+    expect(issuesOf(() => parseInput(letterRequestSchema, request), undefined, 'INVALID_INPUT')).toEqual([
+      { path: ['evidence'], message: 'only the appeal (kind "appeal") uses evidence' },
+    ]);
+  });
+
+  it('overturn letter --evidence fills the appeal; with another kind it is a usage error', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'overturn-evidence-')), 'evidence.json');
+    writeFileSync(file, JSON.stringify(evidence));
+    const cli = (kind: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(root, 'src/cli/main.ts'),
+          'letter',
+          '--kind',
+          kind,
+          'examples/knee-replacement-necessity.json',
+          '--evidence',
+          file,
+        ],
+        { encoding: 'utf8', cwd: root },
+      );
+    const appeal = cli('appeal');
+    expect(appeal.status).toBe(0);
+    expect(appeal.stdout).toContain('- The second-opinion report of Dr. Ada Park');
+    const records = cli('records');
+    expect(records.status).toBe(2);
+    expect(records.stderr).toContain('--evidence is for the appeal (--kind appeal)');
   });
 });

@@ -14,8 +14,8 @@ import {
   draftRegulatorComplaint,
   draftSpecialistBriefing,
 } from '../letters/index.js';
-import { letterPartiesSchema } from '../letters/schema.js';
-import type { Letter, LetterParties } from '../letters/types.js';
+import { letterEvidenceSchema, letterPartiesSchema } from '../letters/schema.js';
+import type { Letter, LetterEvidence, LetterParties } from '../letters/types.js';
 
 /**
  * The letters a request can name: the claim-file request, the appeal (or correction), the urgent appeal, the
@@ -33,12 +33,25 @@ export const LETTER_KINDS = [
 ] as const;
 export type LetterRequestKind = (typeof LETTER_KINDS)[number];
 
-/** A request for a letter: the case, the kind, and the parties to name. */
-export const letterRequestSchema = z.strictObject({
-  case: caseInputSchema,
-  kind: z.enum(LETTER_KINDS),
-  parties: letterPartiesSchema.optional(),
-});
+/**
+ * A request for a letter: the case, the kind, the parties to name and, for the appeal, the evidence in hand (the
+ * second opinion, the physician's letter, the guidelines), which fills the appeal's placeholders.
+ */
+export const letterRequestSchema = z
+  .strictObject({
+    case: caseInputSchema,
+    kind: z.enum(LETTER_KINDS),
+    parties: letterPartiesSchema.optional(),
+    evidence: letterEvidenceSchema.optional(),
+  })
+  .superRefine((request, context) => {
+    if (request.evidence !== undefined && request.kind !== 'appeal')
+      context.addIssue({
+        code: 'custom',
+        path: ['evidence'],
+        message: 'only the appeal (kind "appeal") uses evidence',
+      });
+  });
 
 /** A request that carries only a case (the calendar). */
 export const caseRequestSchema = z.strictObject({ case: caseInputSchema });
@@ -55,7 +68,9 @@ export function draftLetterOf(
   kind: LetterRequestKind,
   analysis: CaseAnalysis,
   parties?: LetterParties,
+  evidence?: LetterEvidence,
 ): Letter {
+  if (kind === 'appeal') return draftAppealLetter(analysis, parties, evidence);
   return DRAFTERS[kind](analysis, parties);
 }
 

@@ -322,6 +322,7 @@ function analyze(files: string[], options: AnalyzeOptions): number {
 interface LetterOptions extends CommonOptions, InputOptions {
   kind: LetterRequestKind;
   parties?: string;
+  evidence?: string;
   pdf?: string;
 }
 
@@ -342,13 +343,22 @@ async function letter(file: string, options: LetterOptions): Promise<number> {
     const input = { ...(parsed as object), asOf: asOfFor(options, parsed) } as CaseInput;
     const analysis = overturn.analyzeCase(input);
     let parties: unknown = {};
+    let evidence: unknown;
     try {
       parties = options.parties ? readJson(options.parties) : {};
     } catch (error) {
       process.stderr.write(describeError(options.parties ?? 'parties', error));
       return EXIT_INPUT;
     }
-    const drafted = draftLetterOf(options.kind, analysis, parties as never);
+    try {
+      evidence = options.evidence ? readJson(options.evidence) : undefined;
+    } catch (error) {
+      process.stderr.write(describeError(options.evidence ?? 'evidence', error));
+      return EXIT_INPUT;
+    }
+    if (evidence !== undefined && options.kind !== 'appeal')
+      throw new UsageError('--evidence is for the appeal (--kind appeal)');
+    const drafted = draftLetterOf(options.kind, analysis, parties as never, evidence as never);
     if (options.pdf) return await writePdf(options.pdf, drafted, analysis.asOf);
     process.stdout.write(options.json ? `${JSON.stringify(drafted, null, 2)}\n` : drafted.markdown);
     return 0;
@@ -562,6 +572,10 @@ export function program(): Command {
         .option(
           '--parties <file>',
           'a JSON file naming the patient, insurer, claim number, physician, specialist',
+        )
+        .option(
+          '--evidence <file>',
+          "for the appeal: a JSON file with the second opinion, the physician's letter and the guidelines",
         )
         .option('--pdf <file>', 'write the letter as a printable PDF (US Letter) to this file'),
     ),

@@ -123,7 +123,7 @@ export function operationsOf(options: { today: () => string; rules?: RuleSetSour
       schema: letterRequestSchema,
       run: (raw) => {
         const input = parseInput(letterRequestSchema, raw);
-        return draftLetterOf(input.kind, analyze(input.case), input.parties);
+        return draftLetterOf(input.kind, analyze(input.case), input.parties, input.evidence);
       },
       summary: (letter: Letter) => letter.markdown,
       pdf: async (letter: Letter) => (await letterPdf(letter)).bytes,
