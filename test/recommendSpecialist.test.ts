@@ -288,6 +288,19 @@ describe('recommendSpecialist: worked examples', () => {
     expect(codesOf(recommendSpecialist({ icd10: ['M51.16'], age: 16 }))).toContain('208000000X');
   });
 
+  it('keeps the orthodontist for a child with malocclusion: a range whose subspecialist treats children too', () => {
+    // M26–M27 (dentofacial anomalies) names orthodontics and says it serves children too; the dental area's
+    // pediatric subspecialist (pediatric dentistry) does not replace it.
+    const child = recommendSpecialist({ icd10: ['M26.4'], age: 13 });
+    expect(child.subspecialty?.taxonomyCode).toBe('1223X0400X');
+    expect(
+      recommendSpecialist({ condition: 'misaligned teeth', procedure: 'orthodontic braces', age: 13 })
+        .subspecialty?.taxonomyCode,
+    ).toBe('1223X0400X');
+    // A dental condition of another range still goes to the pediatric dentist for a child.
+    expect(recommendSpecialist({ icd10: ['K02.9'], age: 8 }).subspecialty?.taxonomyCode).toBe('1223P0221X');
+  });
+
   it('gives a general internist with low confidence and a warning for what it cannot route', () => {
     const result = recommendSpecialist({ condition: 'something is wrong' });
     expect(result).toMatchObject({

@@ -242,7 +242,8 @@ export function recommend(
   // 3. The specialists.
   const specialtyCode = range?.specialty ?? area.specialty;
   let subspecialtyCode = range?.subspecialty ?? area.subspecialty;
-  if (child && area.pediatricSubspecialty) {
+  // A range whose subspecialist treats children too (an orthodontist for malocclusion) keeps it for a child.
+  if (child && area.pediatricSubspecialty && !range?.subspecialtyForChildren) {
     subspecialtyCode = area.pediatricSubspecialty;
     childApplied = true;
   }

@@ -97,6 +97,11 @@ const rangeRowSchema = z
     specialty: nuccCode.optional(),
     /** Replaces the area's preferred subspecialty (I44–I49: cardiac electrophysiology). */
     subspecialty: nuccCode.optional(),
+    /**
+     * The range's subspecialist treats children too (an orthodontist for malocclusion), so a child keeps it
+     * instead of the area's pediatric subspecialist.
+     */
+    subspecialtyForChildren: z.boolean().optional(),
     /** Listed before the area's alternatives. */
     alternatives: z.array(alternativeSchema).optional(),
     /** Listed before the area's guidelines. */
