@@ -429,21 +429,39 @@ function compileText(
   near: ProximityIndex;
 } {
   const nearPatterns = nearPatternsOf(rows);
-  const payloads: TextPayload[] = [
-    ...rows.flatMap((row) =>
-      (row.phrases ?? []).map((phrase) =>
-        row.boilerplate ? ({ kind: 'boilerplate' } as const) : ({ kind: 'phrase', row, phrase } as const),
-      ),
-    ),
-    ...termEntries(nearPatterns).map(({ payload }) => ({ kind: 'term' as const, ...payload })),
-  ];
-  const written = forms?.length === payloads.length ? forms : phraseForms(rows, normalizer);
-  const entries = payloads.map((payload, index) => ({ phrase: written[index] as string, payload }));
+  const wordings = wordingsOf(rows, nearPatterns);
+  // Forms made for other rows (a caller's edited copy of the bundled set) would misalign: normalise then.
+  const fits = forms?.length === wordings.length;
+  const entries = wordings.map(({ phrase, payload }, index) => ({
+    phrase: fits ? (forms[index] as string) : normalizer.normalizePhrase(phrase).join(' '),
+    payload,
+  }));
   return { text: new PhraseMatcher(entries), nearPatterns, near: new ProximityIndex(nearPatterns) };
 }
 
 function nearPatternsOf(rows: readonly PhraseRow[]): NearPattern[] {
   return rows.flatMap((row) => (row.near ?? []).map((pattern, index) => ({ row, index, ...pattern })));
+}
+
+/** Every wording the automaton looks for, as written, with what it stands for: the rows' phrases, then the terms of their proximity patterns. */
+function wordingsOf(
+  rows: readonly PhraseRow[],
+  nearPatterns: readonly NearPattern[],
+): { phrase: string; payload: TextPayload }[] {
+  return [
+    ...rows.flatMap((row) =>
+      (row.phrases ?? []).map((phrase) => ({
+        phrase,
+        payload: row.boilerplate
+          ? ({ kind: 'boilerplate' } as const)
+          : ({ kind: 'phrase', row, phrase } as const),
+      })),
+    ),
+    ...termEntries(nearPatterns).map(({ phrase, payload }) => ({
+      phrase,
+      payload: { kind: 'term' as const, ...payload },
+    })),
+  ];
 }
 
 /**
@@ -457,12 +475,9 @@ function nearPatternsOf(rows: readonly PhraseRow[]): NearPattern[] {
  * ```
  */
 export function phraseForms(rows: readonly PhraseRow[], normalizer: TextNormalizer): string[] {
-  return [
-    ...rows.flatMap((row) =>
-      (row.phrases ?? []).map((phrase) => normalizer.normalizePhrase(phrase).join(' ')),
-    ),
-    ...termEntries(nearPatternsOf(rows)).map(({ phrase }) => normalizer.normalizePhrase(phrase).join(' ')),
-  ];
+  return wordingsOf(rows, nearPatternsOf(rows)).map(({ phrase }) =>
+    normalizer.normalizePhrase(phrase).join(' '),
+  );
 }
 
 /** A rule that tests for a code or phrase row the tables do not have could never fire: refuse it. */

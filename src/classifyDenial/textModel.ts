@@ -14,6 +14,20 @@ const MODEL_LABELS = [...DENIAL_CATEGORIES.filter((category) => category !== 'un
  * counts the trainer learned, so any reader can check it and the scores below are the trainer's own
  * (`test/textModel.test.ts` compares them on the corpus).
  */
+/** Whether a reading clears a bar (no closure per call: classifyDenial reads the model per request). */
+function passes(
+  bar: { odds: number; margin: number; marginPerSqrtFeature?: number },
+  top: number,
+  margin: number,
+  features: number,
+): boolean {
+  return (
+    top >= bar.odds &&
+    margin >= bar.margin &&
+    (bar.marginPerSqrtFeature === undefined || margin >= bar.marginPerSqrtFeature * Math.sqrt(features))
+  );
+}
+
 const thresholdSchema = z
   .object({ odds: z.number(), margin: z.number(), marginPerSqrtFeature: z.number().optional() })
   .strict();
@@ -310,12 +324,14 @@ export class TextModel {
     const label = (known ? this.file.labels[best] : 'none') as ModelLabel;
     const margin = top - second;
     const { strong, weak } = this.file.thresholds;
-    const passes = (bar: { odds: number; margin: number; marginPerSqrtFeature?: number }) =>
-      top >= bar.odds &&
-      margin >= bar.margin &&
-      (bar.marginPerSqrtFeature === undefined || margin >= bar.marginPerSqrtFeature * Math.sqrt(features));
     const strength: ModelStrength =
-      label === 'none' ? 'none' : passes(strong) ? 'strong' : passes(weak) ? 'weak' : 'none';
+      label === 'none'
+        ? 'none'
+        : passes(strong, top, margin, features)
+          ? 'strong'
+          : passes(weak, top, margin, features)
+            ? 'weak'
+            : 'none';
     return { label, strength, odds: top, margin, terms: [] };
   }
 
