@@ -32,7 +32,7 @@ describe('rule-set validation', () => {
   });
 
   it('loads the bundled rule set unvalidated only because every file is valid and its schema gives it back unchanged', () => {
-    // defaultRuleSet() compiles with files: 'trust'; this is what makes that safe. A schema default or
+    // defaultRuleSet() compiles the bundled files with 'trust'; this is what makes that safe. A schema default or
     // transform would make a trusted load differ from a validated one: 'prove' reports it.
     expect(() => compileRuleSet(structuredClone(defaultRuleSetSource), { files: 'prove' })).not.toThrow();
     const edited = copy();
@@ -178,12 +178,10 @@ describe('rule-set validation', () => {
     ]);
   });
 
-  it('in lazy mode checks each domain when it is first used, and eagerly reports them all', () => {
+  it('checks every domain when compiled, naming the file of a fault in one', () => {
     const source = copy();
     source.files['deadlines/windows.json'].rows[0].citation = '';
-    const lazy = compileRuleSet(source, { lazy: true });
-    expect(lazy.classification.carc.get('50')?.category).toBe('medical_necessity');
-    expect(() => lazy.deadlines).toThrow(OverturnError);
+    expect(() => compileRuleSet(source)).toThrow(OverturnError);
     expect(() => compileRuleSet(source)).toThrow(/deadlines\/windows.json/);
   });
 

@@ -58,45 +58,19 @@ const COMPILERS: DomainCompilers = {
 /**
  * Validates a rule-set source and compiles it. Throws `OverturnError('INVALID_RULE_SET')` listing every
  * problem found, each with its file, rule id and path. Nothing is cached by object identity: an analyst
- * may edit a source and compile it again.
- *
- * With `lazy`, only the manifest is checked now and each domain is validated and compiled the first time
- * it is used (a function that needs only classification does not pay for the specialist tables). `files`
- * says how the domains' files are checked ({@link FileCheck}): `trust` is only for the bundled rule set,
- * whose every file the test suite validates and proves unchanged by its schema (validating them again was
- * 60 % of a first call).
+ * may edit a source and compile it again. `files` says how the domains' files are checked ({@link FileCheck}):
+ * `prove` is the test suite's check that the bundled files may be trusted (src/_lib/defaultRuleSet.ts compiles
+ * the bundled set domain by domain, unvalidated, only because of it).
  */
-export function compileRuleSet(
-  source: RuleSetSource,
-  options: { lazy?: boolean; files?: FileCheck } = {},
-): CompiledRuleSet {
+export function compileRuleSet(source: RuleSetSource, options: { files?: FileCheck } = {}): CompiledRuleSet {
   const collector = new IssueCollector();
   const manifest = parseManifest(source, collector);
   collector.throwIfAny();
   if (!manifest) throw new Error('unreachable: manifest validated');
   const read = (path: string) => fileOf(source, path);
-  const names = Object.keys(COMPILERS) as (keyof Domains)[];
-  if (options.lazy) {
-    const ruleSet = { ref: ruleSetRef(manifest) } as CompiledRuleSet;
-    for (const name of names) {
-      let compiled: unknown;
-      Object.defineProperty(ruleSet, name, {
-        enumerable: true,
-        get() {
-          if (compiled === undefined) {
-            const domainIssues = new IssueCollector(options.files);
-            compiled = COMPILERS[name](manifest, read, domainIssues);
-            domainIssues.throwIfAny();
-          }
-          return compiled;
-        },
-      });
-    }
-    return ruleSet;
-  }
   const domains: Partial<Domains> = {};
   const domainIssues = new IssueCollector(options.files);
-  for (const name of names)
+  for (const name of Object.keys(COMPILERS) as (keyof Domains)[])
     (domains as Record<string, unknown>)[name] = COMPILERS[name](manifest, read, domainIssues);
   domainIssues.throwIfAny();
   return { ref: ruleSetRef(manifest), ...(domains as Domains) };
