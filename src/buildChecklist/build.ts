@@ -268,6 +268,18 @@ function regulatorText(regulators: readonly Regulator[], planType: string): stri
     return planType.startsWith('medicaid')
       ? "your state's Medicaid agency"
       : "your state's insurance department";
+  return regulatorsInWords(regulators);
+}
+
+/**
+ * The state agencies in one line, each with its web page and phone, as the checklist and the letters name them.
+ *
+ * @example
+ * ```ts
+ * regulatorsInWords(checklist.regulators); // 'Texas Department of Insurance (https://www.tdi.texas.gov/, 800-252-3439)'
+ * ```
+ */
+export function regulatorsInWords(regulators: readonly Regulator[]): string {
   return regulators
     .map((regulator) => `${regulator.name} (${[regulator.url, regulator.phone].filter(Boolean).join(', ')})`)
     .join(' or ');

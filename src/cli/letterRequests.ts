@@ -70,13 +70,16 @@ export function draftLetterOf(
   parties?: LetterParties,
   evidence?: LetterEvidence,
 ): Letter {
-  if (kind === 'appeal') return draftAppealLetter(analysis, parties, evidence);
-  return DRAFTERS[kind](analysis, parties);
+  return DRAFTERS[kind](analysis, parties, evidence);
 }
 
-const DRAFTERS: Record<LetterRequestKind, (analysis: CaseAnalysis, parties?: LetterParties) => Letter> = {
+/** Each kind's drafter; only the appeal reads the evidence (a request refuses evidence for another kind). */
+const DRAFTERS: Record<
+  LetterRequestKind,
+  (analysis: CaseAnalysis, parties?: LetterParties, evidence?: LetterEvidence) => Letter
+> = {
   records: draftRecordsRequest,
-  appeal: (analysis, parties) => draftAppealLetter(analysis, parties),
+  appeal: draftAppealLetter,
   expedited: draftExpeditedRequest,
   'external-review': draftExternalReviewRequest,
   complaint: draftRegulatorComplaint,

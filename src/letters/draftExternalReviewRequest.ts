@@ -4,6 +4,7 @@ import type { AppealLevel } from '../types.js';
 import {
   Citations,
   closingSection,
+  deadlineWords,
   denialSummary,
   headerSection,
   itemOf,
@@ -148,7 +149,7 @@ function requestSection(
     `I ask for ${asked} of ${insurer}'s decision to deny coverage for ${analysis.facts?.procedure ?? '[Denied service]'} for ${patient}.`,
   ];
   if (atLevel) {
-    const last = `${deadline.weekday} ${deadline.deadline} ${citations.cite(deadline.citation)}`;
+    const last = deadlineWords(analysis, citations);
     paragraphs.push(
       deadline.status === 'passed'
         ? `The last day to ask was ${last}. [Reason for asking late, if good cause applies]`

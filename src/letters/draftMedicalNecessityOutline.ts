@@ -3,6 +3,7 @@ import {
   Citations,
   criteriaNamed,
   denialSummary,
+  icd10Words,
   itemOf,
   joinWords,
   namesOf,
@@ -43,7 +44,7 @@ export function draftMedicalNecessityOutline(analysis: CaseAnalysis, parties?: L
   const physician = who.physician?.name ?? "[Treating physician's name]";
   const facts = checked.facts;
   const condition = facts?.condition ?? '[Diagnosis]';
-  const codes = facts?.icd10?.length ? ` (ICD-10-CM ${facts.icd10.join(', ')})` : ' ([ICD-10-CM codes])';
+  const codes = icd10Words(checked) || ' ([ICD-10-CM codes])';
   const service = facts?.procedure ?? '[Requested treatment]';
   const criteria = criteriaNamed(checked);
   const guidelines = checked.specialist?.guidelines ?? [];

@@ -3,6 +3,7 @@ import {
   Citations,
   closingSection,
   criteriaNamed,
+  deadlineWords,
   denialSummary,
   headerSection,
   itemOf,
@@ -46,7 +47,6 @@ export function draftRecordsRequest(analysis: CaseAnalysis, parties?: LetterPart
   ];
   if (item?.citation) citations.cite(item.citation);
   const basis = `I make this request under ${item?.citation ?? '[Provision giving the right to the claim file]'}.`;
-  const deadline = checked.deadline;
   return renderLetter(
     'records_request',
     [
@@ -57,7 +57,7 @@ export function draftRecordsRequest(analysis: CaseAnalysis, parties?: LetterPart
         heading: 'Legal basis',
         paragraphs: [
           basis,
-          `I am preparing an appeal, due by ${deadline.weekday} ${deadline.deadline} ${citations.cite(deadline.citation)}; please send these documents promptly.`,
+          `I am preparing an appeal, due by ${deadlineWords(checked, citations)}; please send these documents promptly.`,
         ],
       },
       closingSection(who),

@@ -2,6 +2,7 @@ import type { CaseAnalysis } from '../analyzeCase/types.js';
 import {
   Citations,
   closingSection,
+  deadlineWords,
   denialSummary,
   headerSection,
   namesOf,
@@ -47,7 +48,7 @@ export function draftRegulatorComplaint(analysis: CaseAnalysis, parties?: Letter
     : (regulators ?? "[The state agency named in the denial notice's appeal rights], [Address]");
   const { patient, insurer } = namesOf(who);
   const { deadline } = checked;
-  const last = `${deadline.weekday} ${deadline.deadline} ${citations.cite(deadline.citation)}`;
+  const last = deadlineWords(checked, citations);
   const request = [
     `I ask for your help: please look into how ${insurer} handled ${patient}'s claim${item.citation ? ` ${citations.cite(item.citation)}` : ''}, and help us get a fair decision.`,
     `The appeal at this level ${deadline.status === 'passed' ? 'was due by' : 'is due by'} ${last}. [Where the appeal stands: filed on a date, decided, or not yet filed]`,

@@ -1,8 +1,10 @@
 import type { CaseAnalysis } from '../analyzeCase/types.js';
 import {
-  CATEGORY_WORDS,
   Citations,
+  categoryWords,
   criteriaNamed,
+  deadlineWords,
+  icd10Words,
   joinWords,
   namesOf,
   renderLetter,
@@ -45,12 +47,11 @@ export function draftSpecialistBriefing(analysis: CaseAnalysis, parties?: Letter
   const service = facts?.procedure ?? '[Requested treatment]';
   const finding = facts?.denialReason
     ? `: "${facts.denialReason.replace(/[.;]$/, '')}".`
-    : ` that ${CATEGORY_WORDS[checked.classification.category as keyof typeof CATEGORY_WORDS] ?? CATEGORY_WORDS.unknown}: [The reviewer's finding, quoted from the denial or the reviewer's report].`;
+    : ` that ${categoryWords(checked)}: [The reviewer's finding, quoted from the denial or the reviewer's report].`;
   const criteria = criteriaNamed(checked);
   const guidelines = recommendation?.guidelines ?? [];
-  const { deadline } = checked;
   const dates = [
-    `Please send the written report by ${item.dueDate ?? '[Date the report is needed]'}: the appeal must be filed by ${deadline.weekday} ${deadline.deadline} ${citations.cite(deadline.citation)}.`,
+    `Please send the written report by ${item.dueDate ?? '[Date the report is needed]'}: the appeal must be filed by ${deadlineWords(checked, citations)}.`,
   ];
   const notes = new Map((recommendation?.notes ?? []).map((note) => [note.id, note.text]));
   const requirements = (recommendation?.requirements ?? []).map(
@@ -63,7 +64,7 @@ export function draftSpecialistBriefing(analysis: CaseAnalysis, parties?: Letter
         `Date: ${checked.asOf ?? '[Date]'}`,
         `From: ${patient}, [Phone] · [Email]`,
         `To: ${addressee}`,
-        `Re: ${patient}; ${facts?.condition ?? '[Diagnosis]'}${facts?.icd10?.length ? ` (ICD-10-CM ${facts.icd10.join(', ')})` : ''}; ${service}`,
+        `Re: ${patient}; ${facts?.condition ?? '[Diagnosis]'}${icd10Words(checked)}; ${service}`,
       ],
     },
     {

@@ -1,4 +1,5 @@
 import type { CaseAnalysis } from '../analyzeCase/types.js';
+import { regulatorsInWords } from '../buildChecklist/build.js';
 import type { ChecklistItem, ChecklistItemId } from '../buildChecklist/types.js';
 import { OverturnError } from '../errors.js';
 import type { DenialCategory } from '../types.js';
@@ -106,6 +107,23 @@ export function criteriaNamed(analysis: CaseAnalysis): string[] {
   return names;
 }
 
+/** What the denial says, in plain words: "the care is not medically necessary". */
+export function categoryWords(analysis: CaseAnalysis): string {
+  return CATEGORY_WORDS[analysis.classification.category as DenialCategory] ?? CATEGORY_WORDS.unknown;
+}
+
+/** The last day at this level with its weekday and citation: "Sunday 2027-04-04 (29 CFR 2560.503-1(h)(3)(i))". */
+export function deadlineWords(analysis: CaseAnalysis, citations: Citations): string {
+  const { deadline } = analysis;
+  return `${deadline.weekday} ${deadline.deadline} ${citations.cite(deadline.citation)}`;
+}
+
+/** The case's ICD-10-CM codes after the condition: " (ICD-10-CM M17.11)", or nothing. */
+export function icd10Words(analysis: CaseAnalysis): string {
+  const codes = analysis.facts?.icd10;
+  return codes?.length ? ` (ICD-10-CM ${codes.join(', ')})` : '';
+}
+
 /** Joins `['a', 'b', 'c']` as `a, b and c`. */
 export function joinWords(words: string[]): string {
   return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
@@ -157,10 +175,7 @@ export function regulatorChecks(analysis: CaseAnalysis): string[] {
 /** The state agencies of the analysis in one line: "the Ohio Department of Insurance (https://…, 1-800-…)". */
 export function regulatorLine(analysis: CaseAnalysis): string | undefined {
   const regulators = analysis.checklist.regulators ?? [];
-  if (!regulators.length) return undefined;
-  return regulators
-    .map((regulator) => `${regulator.name} (${[regulator.url, regulator.phone].filter(Boolean).join(', ')})`)
-    .join(' or ');
+  return regulators.length ? regulatorsInWords(regulators) : undefined;
 }
 
 /** The notice's own sentence of reason in quotes, ending the sentence once; a placeholder when the case has none. */
@@ -183,7 +198,7 @@ export function denialSummary(analysis: CaseAnalysis): string[] {
     .filter((evidence) => evidence.kind === 'code')
     .map((evidence) => (evidence.label ? `${evidence.value} (${evidence.label})` : evidence.value));
   const paragraphs = [
-    `You denied coverage${analysis.facts?.procedure ? ` of ${analysis.facts.procedure}` : ''} ${when}, stating that ${CATEGORY_WORDS[classification.category as DenialCategory] ?? CATEGORY_WORDS.unknown}.${codes.length ? ` The notice gives the codes ${joinWords(codes)}.` : ''} The stated reason, in the notice's words: ${quoted(analysis.facts?.denialReason)}`,
+    `You denied coverage${analysis.facts?.procedure ? ` of ${analysis.facts.procedure}` : ''} ${when}, stating that ${categoryWords(analysis)}.${codes.length ? ` The notice gives the codes ${joinWords(codes)}.` : ''} The stated reason, in the notice's words: ${quoted(analysis.facts?.denialReason)}`,
   ];
   const criteria = criteriaNamed(analysis);
   if (criteria.length) paragraphs.push(`The denial relies on ${joinWords(criteria)}.`);
@@ -193,7 +208,7 @@ export function denialSummary(analysis: CaseAnalysis): string[] {
 /** The deadline, the decision time and the next levels, each with its citation from the analysis. */
 export function rightsSection(analysis: CaseAnalysis, citations: Citations): LetterSection {
   const { deadline } = analysis;
-  const last = `${deadline.weekday} ${deadline.deadline} ${citations.cite(deadline.citation)}`;
+  const last = deadlineWords(analysis, citations);
   const paragraphs = [
     deadline.status === 'passed'
       ? `The last day to file at this level was ${last}. [Reason for filing late, if any good cause applies]`
