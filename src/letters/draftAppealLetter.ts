@@ -5,6 +5,7 @@ import {
   closingSection,
   criteriaNamed,
   denialSummary,
+  formLines,
   headerSection,
   itemOf,
   joinWords,
@@ -89,14 +90,10 @@ export function draftAppealLetter(
     filing?.sendTo ? recipientLine(filing.sendTo) : undefined,
   );
   const denial: LetterSection = { heading: 'The denial', paragraphs: denialSummary(checked) };
+  const forms = formLines(filing?.sendTo);
   const sections = clinical
-    ? [header, denial, ...clinicalSections(checked, who, given, citations)]
-    : [header, denial, ...correctionSections(checked, citations)];
-  const form = filing?.sendTo?.form;
-  if (form)
-    sections
-      .find((section) => section.heading === 'Request')
-      ?.paragraphs.push(`Form ${form} is enclosed, completed; this letter explains the request.`);
+    ? [header, denial, ...clinicalSections(checked, who, given, citations, forms)]
+    : [header, denial, ...correctionSections(checked, citations, forms)];
   sections.push(rightsSection(checked, citations), closingSection(who));
   return renderLetter(clinical ? 'appeal' : 'correction', sections, citations.list);
 }
@@ -106,6 +103,8 @@ function clinicalSections(
   parties: LetterParties,
   evidence: LetterEvidence,
   citations: Citations,
+  /** Said after the request: the body's own form is enclosed. */
+  forms: string[],
 ): LetterSection[] {
   const opinion = evidence.secondOpinion ?? {};
   const specialist = opinion.specialistName ?? parties.specialist?.name ?? "[Specialist's name]";
@@ -163,7 +162,7 @@ function clinicalSections(
         `The enclosed letter of medical necessity from ${physician}, dated ${evidence.treatingPhysicianLetter?.date ?? '[Date of letter]'}, explains why the care is needed: [Summary of the treating physician's letter].`,
       ],
     },
-    { heading: 'Request', paragraphs: request },
+    { heading: 'Request', paragraphs: [...request, ...forms] },
     {
       heading: 'Enclosures',
       paragraphs: [
@@ -176,7 +175,7 @@ function clinicalSections(
   ];
 }
 
-function correctionSections(analysis: CaseAnalysis, citations: Citations): LetterSection[] {
+function correctionSections(analysis: CaseAnalysis, citations: Citations, forms: string[]): LetterSection[] {
   const category = analysis.classification.category as DenialCategory;
   const fix = itemOf(analysis, 'fix_and_resubmit');
   const retro = itemOf(analysis, 'request_retro_authorization');
@@ -199,6 +198,7 @@ function correctionSections(analysis: CaseAnalysis, citations: Citations): Lette
       heading: 'Request',
       paragraphs: [
         'Please correct the record and reprocess the claim. If you will not, please treat this letter as my appeal of the denial and send me your decision in writing.',
+        ...forms,
       ],
     },
     {

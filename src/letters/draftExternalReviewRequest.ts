@@ -6,6 +6,7 @@ import {
   closingSection,
   deadlineWords,
   denialSummary,
+  formLines,
   headerSection,
   itemOf,
   namesOf,
@@ -164,8 +165,7 @@ function requestSection(
       `${insurer} upheld the denial in its final decision dated [Date of the final decision on the appeal]; this request is made within the time allowed after that decision${item?.citation ? ` ${citations.cite(item.citation)}` : ''}.`,
     );
   }
-  if (item?.sendTo?.form)
-    paragraphs.push(`Form ${item.sendTo.form} is enclosed, completed; this letter explains the request.`);
+  paragraphs.push(...formLines(item?.sendTo));
   if (analysis.facts?.urgent)
     paragraphs.push(
       "My doctor says waiting could seriously harm my health: I ask for an expedited review. The doctor's statement is enclosed.",

@@ -162,6 +162,13 @@ export function recipientLine(sendTo: { name: string; url?: string; address?: st
   return `${sendTo.name}, ${sendTo.address ?? sendTo.url ?? '[Address]'}`;
 }
 
+/** The line that says the body's own form is enclosed, when the rule names one (CMS-20033, OMHA-100); else none. */
+export function formLines(sendTo: { form?: string } | undefined): string[] {
+  return sendTo?.form
+    ? [`Form ${sendTo.form} is enclosed, completed; this letter explains the request.`]
+    : [];
+}
+
 /**
  * A note to check each state agency whose row is not confirmed, in brackets so that it is listed among the
  * placeholders and never sent as it is: `[Check before sending: The NC Medicaid Contact Center number was seen …]`.
