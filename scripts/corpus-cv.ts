@@ -5,6 +5,7 @@
  * reader: it never touches the held-out set, and no text is read by a model trained on it.
  *
  *   npm run cv:classifier            # accuracy, clinical/administrative flips, unknown rate, by label
+ *   npm run cv:classifier -- --misses # and every text read wrong: truth → answer, the text
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ let right = 0;
 let flips = 0;
 let unknown = 0;
 let stated = 0;
+const misses: string[] = [];
 const byLabel = new Map<string, { right: number; total: number }>();
 try {
   for (let fold = 0; fold < FOLDS; fold++) {
@@ -42,6 +44,7 @@ try {
         tally.right++;
       }
       byLabel.set(truth, tally);
+      if (answer !== truth) misses.push(`${truth} → ${answer}: ${example.text.slice(0, 300)}`);
       if (truth !== 'unknown') {
         stated++;
         if (answer === 'unknown') unknown++;
@@ -58,3 +61,4 @@ console.log(
 );
 for (const [label, { right: r, total }] of [...byLabel].sort())
   console.log(`  ${label.padEnd(30)} ${r}/${total}`);
+if (process.argv.includes('--misses')) console.log(misses.sort().join('\n'));
