@@ -1,46 +1,58 @@
 import { readFile } from 'node:fs/promises';
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
-import { phraseForms } from './src/classifyDenial/ruleData.js';
+import { phraseAutomaton } from './src/classifyDenial/ruleData.js';
 import { abbreviationTableSchema, createDenialNormalizer } from './src/classifyDenial/textRules.js';
 
+/** The rule files of this repository (`rules/…/*.json`). */
+const RULE_FILE = new RegExp(
+  `^${fileURLToPath(new URL('./rules/', import.meta.url)).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}.*\\.json$`,
+);
+
+/** src/_lib/lazyJson.ts, which the bundled rule files below are made of. */
+const LAZY_JSON = JSON.stringify(fileURLToPath(new URL('./src/_lib/lazyJson.ts', import.meta.url)));
+
 /**
- * The rule files (about 1.9 MB of JSON) go into the bundle as `JSON.parse('…')` rather than as object
- * literals: V8 reads a string literal and JSON.parse much faster than it parses and evaluates the same data as
- * JavaScript, and importing overturn is mostly that (bench/startup.bench.ts measures it). The call is marked
- * pure, so that an application's bundler drops the files its calls never reach.
+ * The rule files (about 1.9 MB of JSON) go into the bundle as JSON text in a `LazyJson`, parsed on first read,
+ * rather than as object literals: V8 scans a string literal much faster than it parses and evaluates the same
+ * data as JavaScript, and a call parses only its own domain's files, never at import (bench/startup.bench.ts
+ * measures both). The manifest, a few hundred bytes read at import for the rule set's id, stays a plain
+ * `JSON.parse`. Each is marked pure, so that an application's bundler drops the files its calls never reach.
  */
-const jsonAsParse: NonNullable<Options['esbuildPlugins']>[number] = {
-  name: 'json-as-parse',
+const jsonAsLazyText: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'json-as-lazy-text',
   setup(build) {
-    build.onLoad({ filter: /\.json$/ }, async (args) => {
-      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
-      // Pure: a bundler may drop a rule file no reachable code reads (see src/_lib/defaultRuleSet.ts).
-      return {
-        contents: `export default /* @__PURE__ */ JSON.parse(${JSON.stringify(text)});`,
-        loader: 'js',
-      };
+    // Only the rule files: a dependency's own JSON (pdf-lib's font metrics) stays as its package wrote it.
+    build.onLoad({ filter: RULE_FILE }, async (args) => {
+      const text = JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))));
+      const contents = args.path.endsWith(`${sep}manifest.json`)
+        ? `export default /* @__PURE__ */ JSON.parse(${text});`
+        : `import { LazyJson } from ${LAZY_JSON};\nexport default /* @__PURE__ */ new LazyJson(${text});`;
+      return { contents, loader: 'js' };
     });
   },
 };
 
 /**
- * The bundled phrases, normalised at build time (src/_lib/bundledPhraseForms.ts): the same function and rule
- * files as at run time, so the package answers exactly as the source does (the fixture suites run on the built
- * command in `npm test` prove it), and its first classification skips normalising five thousand phrases.
+ * The bundled phrases' automaton, built at build time (src/_lib/bundledPhraseAutomaton.ts): the same functions
+ * and rule files as at run time, so the package answers exactly as the source does (test/bundledPhraseAutomaton
+ * .test.ts, and the fixture suites run on the built command in `npm test`), and its first classification
+ * restores the automaton instead of normalising five thousand phrases and building it.
  */
-const bundledPhraseForms: NonNullable<Options['esbuildPlugins']>[number] = {
-  name: 'bundled-phrase-forms',
+const bundledPhraseAutomaton: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'bundled-phrase-automaton',
   setup(build) {
-    build.onLoad({ filter: /[\\/]_lib[\\/]bundledPhraseForms\.ts$/ }, async () => {
+    build.onLoad({ filter: /[\\/]_lib[\\/]bundledPhraseAutomaton\.ts$/ }, async () => {
       const read = async (name: string) => JSON.parse(await readFile(`rules/classification/${name}`, 'utf8'));
       const abbreviations = abbreviationTableSchema.parse(await read('abbreviations.json'));
-      const forms = phraseForms(
+      const automaton = phraseAutomaton(
         (await read('phrases.json')).rows,
         createDenialNormalizer(abbreviations.rows),
       );
-      const text = JSON.stringify(forms);
+      const text = JSON.stringify(automaton);
       return {
-        contents: `export const BUNDLED_PHRASE_FORMS = /* @__PURE__ */ JSON.parse(${JSON.stringify(text)});`,
+        contents: `import { LazyJson } from ${LAZY_JSON};\nexport const BUNDLED_PHRASE_AUTOMATON = /* @__PURE__ */ new LazyJson(${JSON.stringify(text)});`,
         loader: 'js',
       };
     });
@@ -59,7 +71,10 @@ export default defineConfig([
     // index and reference share one chunk per format: the rule data is in dist/ once per format, not per entry.
     splitting: true,
     treeshake: true,
-    esbuildPlugins: [jsonAsParse, bundledPhraseForms],
+    // zod (a devDependency) is bundled, tree-shaken to what the schemas use: loading its own module graph was
+    // half of importing overturn (bench/startup.bench.ts), and an application's own zod is left alone.
+    noExternal: ['zod'],
+    esbuildPlugins: [jsonAsLazyText, bundledPhraseAutomaton],
   },
   {
     // The `overturn` command. Its own dependencies (commander, picocolors, cli-progress, csv-stringify,
@@ -76,6 +91,6 @@ export default defineConfig([
     banner: {
       js: "import { createRequire as overturnRequire } from 'node:module';\nconst require = overturnRequire(import.meta.url);",
     },
-    esbuildPlugins: [jsonAsParse, bundledPhraseForms],
+    esbuildPlugins: [jsonAsLazyText, bundledPhraseAutomaton],
   },
 ]);

@@ -23,17 +23,20 @@ import { compileDeadlines, type DeadlineRules } from '../computeAppealDeadline/r
 import { compileStates, type StateRules } from '../computeAppealDeadline/stateRules.js';
 import type { UsState } from '../computeAppealDeadline/states.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
+import type { PhraseAutomatonParts } from '../engine/phraseMatcher.js';
 import { IssueCollector, type RuleSetManifest, type RuleSetSource } from '../engine/ruleSet.js';
 import { compileSpecialists, type SpecialistRules } from '../recommendSpecialist/ruleData.js';
 import { compileSso, type SsoRules } from '../requiresSecondSurgicalOpinion/ruleData.js';
 import type { RuleSetRef } from '../types.js';
-import { BUNDLED_PHRASE_FORMS } from './bundledPhraseForms.js';
+import { BUNDLED_PHRASE_AUTOMATON } from './bundledPhraseAutomaton.js';
+import { bundledFiles, readBundled } from './lazyJson.js';
 import { STATE_RULE_FILES } from './stateRuleFiles.js';
 
 /*
  * Each domain's files apart, and each domain compiled by its own function: a bundler then keeps only the data a
- * caller reaches (a page that computes deadlines does not download the classifier's phrases and model). The
- * rule files are bundled as pure `JSON.parse` calls (tsup.config.ts) so an unused one can be dropped.
+ * caller reaches (a page that computes deadlines does not download the classifier's phrases and model). In the
+ * package the rule files are bundled as pure `LazyJson` texts (tsup.config.ts), so an unused one can be dropped
+ * and none is parsed before a call needs its domain; `readBundled` gives a file's value either way.
  */
 const CLASSIFICATION_FILES = {
   'classification/carc.json': carc,
@@ -67,8 +70,7 @@ const SPECIALIST_FILES = {
 export const defaultRuleSetSource: RuleSetSource = {
   manifest,
   // Marked pure: a bundler cannot tell that spreading these objects has no side effect, and would keep every file.
-  files: /* @__PURE__ */ Object.assign(
-    {},
+  files: /* @__PURE__ */ bundledFiles(
     CLASSIFICATION_FILES,
     CHECKLIST_FILES,
     DEADLINE_FILES,
@@ -94,7 +96,10 @@ function compileTrusted<Rules>(
   compile: (read: (path: string) => unknown, issues: IssueCollector) => Rules | undefined,
 ): Rules {
   const issues = new IssueCollector('trust');
-  const compiled = compile((path) => (Object.hasOwn(files, path) ? files[path] : undefined), issues);
+  const compiled = compile(
+    (path) => (Object.hasOwn(files, path) ? readBundled(files[path]) : undefined),
+    issues,
+  );
   issues.throwIfAny();
   return compiled as Rules;
 }
@@ -109,7 +114,12 @@ let specialists: SpecialistRules | undefined;
 /** The bundled classification rules, compiled on first use. */
 export function defaultClassification(): ClassificationRules {
   classification ??= compileTrusted(CLASSIFICATION_FILES, (read, issues) =>
-    compileClassification(MANIFEST.domains.classification, read, issues, BUNDLED_PHRASE_FORMS),
+    compileClassification(
+      MANIFEST.domains.classification,
+      read,
+      issues,
+      readBundled(BUNDLED_PHRASE_AUTOMATON) as PhraseAutomatonParts | undefined,
+    ),
   );
   return classification;
 }

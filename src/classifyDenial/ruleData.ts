@@ -8,7 +8,7 @@ import {
   type IndexedRules,
   indexRules,
 } from '../engine/decisionRules.js';
-import { PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
+import { type PhraseAutomatonParts, PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
 import { ProximityIndex, termEntries } from '../engine/proximityMatcher.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
@@ -356,8 +356,8 @@ export function compileClassification(
   files: ClassificationFiles,
   read: (path: string) => unknown,
   collector: IssueCollector,
-  /** The phrases already normalised ({@link phraseForms}): only for the bundled rule set, made by the build. */
-  forms?: readonly string[],
+  /** The phrase automaton already built ({@link phraseAutomaton}): only for the bundled rule set, made by the build. */
+  automaton?: PhraseAutomatonParts,
 ): ClassificationRules | undefined {
   const carc = collector.parseFile(files.carc, codeTableSchema, read(files.carc));
   const rarc = collector.parseFile(files.rarc, codeTableSchema, read(files.rarc));
@@ -382,7 +382,7 @@ export function compileClassification(
     phraseIds: new Set(phrases.rows.map((row) => row.id)),
   });
   const normalizer = createDenialNormalizer(abbreviations.rows);
-  const text = compileText(phrases.rows, normalizer, forms);
+  const text = compileText(phrases.rows, normalizer, automaton);
   const compiled = compileRules(rules);
   return {
     carc: new Map(carc.rows.map((row) => [row.code, row])),
@@ -415,14 +415,14 @@ export interface NearPattern {
 /**
  * Phrases are matched on the normalised words, so each is normalised the same way as the letter: a
  * phrase written "not medically necessary" finds "Not Medically Necessary", "NOT MED NEC" (through the
- * shorthand table) and "not medically-necessary services". `forms`, when given, are those normalised
- * phrases already made ({@link phraseForms}, at build time for the bundled rule set): normalising five
- * thousand phrases was most of a first call.
+ * shorthand table) and "not medically-necessary services". `automaton`, when given, is the automaton of those
+ * normalised phrases already built ({@link phraseAutomaton}, at build time for the bundled rule set):
+ * normalising five thousand phrases and building their automaton were most of a first call.
  */
 function compileText(
   rows: readonly PhraseRow[],
   normalizer: TextNormalizer,
-  forms?: readonly string[],
+  automaton?: PhraseAutomatonParts,
 ): {
   text: PhraseMatcher<TextPayload>;
   nearPatterns: NearPattern[];
@@ -430,13 +430,17 @@ function compileText(
 } {
   const nearPatterns = nearPatternsOf(rows);
   const wordings = wordingsOf(rows, nearPatterns);
-  // Forms made for other rows (a caller's edited copy of the bundled set) would misalign: normalise then.
-  const fits = forms?.length === wordings.length;
-  const entries = wordings.map(({ phrase, payload }, index) => ({
-    phrase: fits ? (forms[index] as string) : normalizer.normalizePhrase(phrase).join(' '),
+  const near = new ProximityIndex(nearPatterns);
+  // An automaton built for other rows (a caller's edited copy of the bundled set) would misalign: build then.
+  if (automaton?.entries === wordings.length) {
+    const entries = wordings.map(({ payload }) => ({ phrase: '', payload }));
+    return { text: new PhraseMatcher(entries, automaton), nearPatterns, near };
+  }
+  const entries = wordings.map(({ phrase, payload }) => ({
+    phrase: normalizer.normalizePhrase(phrase).join(' '),
     payload,
   }));
-  return { text: new PhraseMatcher(entries), nearPatterns, near: new ProximityIndex(nearPatterns) };
+  return { text: new PhraseMatcher(entries), nearPatterns, near };
 }
 
 function nearPatternsOf(rows: readonly PhraseRow[]): NearPattern[] {
@@ -466,7 +470,7 @@ function wordingsOf(
 
 /**
  * Every phrase of the rows, and every term of their proximity patterns, as normalised words joined by
- * spaces, in the order the phrase automaton takes them. What the build computes once for the bundled rule set.
+ * spaces, in the order the phrase automaton takes them.
  *
  * @example
  * ```ts
@@ -478,6 +482,24 @@ export function phraseForms(rows: readonly PhraseRow[], normalizer: TextNormaliz
   return wordingsOf(rows, nearPatternsOf(rows)).map(({ phrase }) =>
     normalizer.normalizePhrase(phrase).join(' '),
   );
+}
+
+/**
+ * The phrase automaton of the rows ({@link phraseForms}) as plain arrays: what the build computes once for the
+ * bundled rule set, so that its first classification restores the automaton instead of building it.
+ *
+ * @example
+ * ```ts
+ * phraseAutomaton(rows, normalizer).entries; // every phrase and proximity term of the rows
+ * ```
+ */
+export function phraseAutomaton(
+  rows: readonly PhraseRow[],
+  normalizer: TextNormalizer,
+): PhraseAutomatonParts {
+  return new PhraseMatcher(
+    phraseForms(rows, normalizer).map((phrase) => ({ phrase, payload: null })),
+  ).parts();
 }
 
 /** A rule that tests for a code or phrase row the tables do not have could never fire: refuse it. */

@@ -75,16 +75,6 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-interface AutomatonNode {
-  /** Transitions by word id (see `vocabulary`). */
-  next: Map<number, number>;
-  fail: number;
-  /** Entries whose phrase ends exactly here. */
-  outputs: number[];
-  /** Nearest node on the fail chain that has outputs (a dictionary suffix link), or -1. */
-  outputLink: number;
-}
-
 /** One phrase to find, with an opaque payload returned on a match. */
 export interface PhraseEntry<Payload> {
   phrase: string;
@@ -110,6 +100,44 @@ function alphabetIndex(code: number): number {
   return -1;
 }
 const ALPHABET = 36;
+/** Word ids stay below 2²¹, so a construction key (state × 2²¹ + word) is an exact integer. */
+const WORD_LIMIT = 2_097_152;
+
+/**
+ * Construction scaffolding, dropped once the flat arrays are built: the transitions in one Map keyed by
+ * state × 2²¹ + word (a Map per state cost an allocation per state, and collecting them was a large share of a
+ * first call), each state's children as a linked list, and each state's parent and word.
+ */
+interface PhraseMatcherBuild {
+  transitions: Map<number, number>;
+  states: number;
+  firstChild: number[];
+  nextSibling: number[];
+  parent: number[];
+  childWord: number[];
+}
+
+/**
+ * A built automaton as plain arrays ({@link PhraseMatcher.parts}): enough to restore it without building it.
+ * JSON-safe, so the package build can ship it for the bundled phrases.
+ */
+export interface PhraseAutomatonParts {
+  /** How many entries it was built from; `skipped` lists those that had no words. */
+  entries: number;
+  skipped: number[];
+  /** The vocabulary, by word id. */
+  words: string[];
+  /**
+   * For each state after the root: how many states back the state it is reached from is (a parent is always
+   * made before its children), and by which word id.
+   */
+  parentGap: number[];
+  word: number[];
+  /** For each state: its failure link. */
+  fail: number[];
+  /** For each entry kept: the state its phrase ends at (its depth is the phrase's number of words). */
+  endsAt: number[];
+}
 
 /**
  * A compiled set of phrases. Build once per rule set; matching runs in time linear in the length of the
@@ -126,9 +154,16 @@ const ALPHABET = 36;
  * ```
  */
 export class PhraseMatcher<Payload> {
-  private readonly nodes: AutomatonNode[] = [{ next: new Map(), fail: 0, outputs: [], outputLink: -1 }];
-  private readonly entries: { phrase: string; payload: Payload }[] = [];
-  private readonly lengths: number[] = [];
+  /** Each kept entry's phrase as given (made from its words on demand when restored from parts). */
+  private readonly phrases: (string | undefined)[] = [];
+  /** Each kept entry's number of words, and the state its phrase ends at. */
+  private lengths: number[] = [];
+  private endsAt: number[] = [];
+  /** Indexes of the given entries that had no words and were skipped. */
+  private skipped: number[] = [];
+  /** Each state's parent and the word id that leads to it from there (-1 for the root). */
+  private stateParent = new Int32Array(0);
+  private stateWord = new Int32Array(0);
   /** Each entry's payload by entry index: the scan's callback reads it without going through the entry. */
   private readonly payloads: Payload[] = [];
   /** Every word of every phrase, with a small integer id: transitions are keyed by id. */
@@ -153,94 +188,221 @@ export class PhraseMatcher<Payload> {
   private outputStart = new Int32Array(0);
   private outputList = new Int32Array(0);
 
-  constructor(entries: readonly PhraseEntry<Payload>[]) {
-    for (const entry of entries) this.insert(entry);
-    this.link();
-    this.flatten();
-    this.buildTrie();
-    // The scan reads the flat arrays only: the Map-per-state form is construction scaffolding.
-    this.nodes.length = 0;
-  }
-
-  private flatten(): void {
-    const states = this.nodes.length;
-    let transitions = 0;
-    let outputs = 0;
-    for (const node of this.nodes) {
-      transitions += node.next.size;
-      outputs += node.outputs.length;
+  constructor(entries: readonly PhraseEntry<Payload>[], parts?: PhraseAutomatonParts) {
+    if (parts) {
+      this.restore(entries, parts);
+    } else {
+      const build: PhraseMatcherBuild = {
+        transitions: new Map(),
+        states: 1,
+        firstChild: [-1],
+        nextSibling: [-1],
+        parent: [-1],
+        childWord: [-1],
+      };
+      entries.forEach((entry, index) => {
+        this.insert(build, entry, index);
+      });
+      this.stateParent = Int32Array.from(build.parent);
+      this.stateWord = Int32Array.from(build.childWord);
+      this.flatten(build.transitions, build.states);
+      this.link(build);
     }
-    let size = 16;
-    while (size < transitions * 2) size *= 2;
-    this.transitionStates = new Int32Array(size).fill(-1);
-    this.transitionWords = new Int32Array(size);
-    this.transitionTargets = new Int32Array(size);
-    this.transitionMask = size - 1;
-    this.failOf = new Int32Array(states);
-    this.outputLinkOf = new Int32Array(states);
-    this.outputStart = new Int32Array(states + 1);
-    this.outputList = new Int32Array(outputs);
-    let written = 0;
-    this.nodes.forEach((node, state) => {
-      // The root's transitions are in `rootNext`; the scan never looks the root up in the table.
-      if (state !== 0) {
-        for (const [word, child] of node.next) {
-          let slot = hashKey(state, word) & this.transitionMask;
-          while (this.transitionStates[slot] !== -1) slot = (slot + 1) & this.transitionMask;
-          this.transitionStates[slot] = state;
-          this.transitionWords[slot] = word;
-          this.transitionTargets[slot] = child;
-        }
-      }
-      this.failOf[state] = node.fail;
-      this.outputLinkOf[state] = node.outputLink;
-      this.outputStart[state] = written;
-      for (const output of node.outputs) this.outputList[written++] = output;
-    });
-    this.outputStart[states] = written;
+    this.buildTrie();
   }
 
-  private insert(entry: PhraseEntry<Payload>): void {
+  /**
+   * The built automaton as plain arrays, from which `new PhraseMatcher(entries, parts)` restores it without
+   * building it again (the same entries, in the same order): what the package build ships for the bundled
+   * phrases, so that a first classification does not build an automaton of thousands of phrases.
+   *
+   * @example
+   * ```ts
+   * const entries = [{ phrase: 'not medically necessary', payload: 'mn' }];
+   * const restored = new PhraseMatcher(entries, new PhraseMatcher(entries).parts());
+   * restored.findAll('NOT medically-necessary'); // [{ phrase: 'not medically necessary', payload: 'mn' }]
+   * ```
+   */
+  parts(): PhraseAutomatonParts {
+    return {
+      entries: this.payloads.length + this.skipped.length,
+      skipped: [...this.skipped],
+      words: [...this.vocabulary.keys()],
+      // A state's parent as how far back it is: mostly 1 (a phrase's words in a row), so short in JSON.
+      parentGap: Array.from(this.stateParent.subarray(1), (parent, at) => at + 1 - parent),
+      word: Array.from(this.stateWord.subarray(1)),
+      fail: Array.from(this.failOf),
+      endsAt: [...this.endsAt],
+    };
+  }
+
+  private restore(entries: readonly PhraseEntry<Payload>[], parts: PhraseAutomatonParts): void {
+    const states = parts.parentGap.length + 1;
+    const shaped =
+      parts.entries === entries.length &&
+      parts.endsAt.length === entries.length - parts.skipped.length &&
+      parts.word.length === parts.parentGap.length &&
+      parts.fail.length === states;
+    if (!shaped) throw new RangeError('the automaton parts were made for other entries');
+    parts.words.forEach((word, id) => {
+      this.vocabulary.set(word, id);
+    });
+    const skipped = new Set(parts.skipped);
+    entries.forEach((entry, index) => {
+      if (skipped.has(index)) return;
+      this.payloads.push(entry.payload);
+      this.phrases.push(undefined);
+    });
+    this.skipped = [...parts.skipped];
+    this.endsAt = parts.endsAt;
+    this.stateParent = new Int32Array(states);
+    this.stateWord = new Int32Array(states);
+    this.stateParent[0] = -1;
+    this.stateWord[0] = -1;
+    // A parent is made before its children, so one pass in state order gives every depth.
+    const depth = new Int32Array(states);
+    for (let state = 1; state < states; state++) {
+      const parent = state - (parts.parentGap[state - 1] as number);
+      this.stateParent[state] = parent;
+      this.stateWord[state] = parts.word[state - 1] as number;
+      depth[state] = (depth[parent] as number) + 1;
+    }
+    // An entry's words are the depth of the state its phrase ends at.
+    this.lengths = parts.endsAt.map((state) => depth[state] as number);
+    this.flatten(undefined, states);
+    this.failOf.set(parts.fail);
+    // Dictionary-suffix links from the failure links, shallowest states first (a failure is always
+    // shallower than its state): the order the construction computes them in.
+    // A counting sort by depth: firstAtDepth[d] is where the next state of depth d goes.
+    let deepest = 0;
+    for (let state = 1; state < states; state++) deepest = Math.max(deepest, depth[state] as number);
+    const firstAtDepth = new Int32Array(deepest + 2);
+    for (let state = 1; state < states; state++) {
+      const slot = (depth[state] as number) + 1;
+      firstAtDepth[slot] = (firstAtDepth[slot] as number) + 1;
+    }
+    for (let level = 1; level <= deepest + 1; level++)
+      firstAtDepth[level] = (firstAtDepth[level] as number) + (firstAtDepth[level - 1] as number);
+    const byDepth = new Int32Array(states - 1);
+    for (let state = 1; state < states; state++) {
+      const level = depth[state] as number;
+      byDepth[firstAtDepth[level] as number] = state;
+      firstAtDepth[level] = (firstAtDepth[level] as number) + 1;
+    }
+    const { failOf, outputLinkOf, outputStart } = this;
+    for (const state of byDepth) {
+      const fail = failOf[state] as number;
+      const failHasOutputs = (outputStart[fail + 1] as number) > (outputStart[fail] as number);
+      outputLinkOf[state] = failHasOutputs ? fail : (outputLinkOf[fail] as number);
+    }
+  }
+
+  private insert(build: PhraseMatcherBuild, entry: PhraseEntry<Payload>, index: number): void {
     const words = tokenize(entry.phrase);
-    if (words.length === 0) return;
+    if (words.length === 0) {
+      this.skipped.push(index);
+      return;
+    }
     let state = 0;
     for (const word of words) {
       let id = this.vocabulary.get(word);
       if (id === undefined) {
         id = this.vocabulary.size;
+        if (id >= WORD_LIMIT) throw new RangeError(`a phrase set has at most ${WORD_LIMIT} distinct words`);
         this.vocabulary.set(word, id);
       }
-      const node = this.nodes[state] as AutomatonNode;
-      let next = node.next.get(id);
+      const key = state * WORD_LIMIT + id;
+      let next = build.transitions.get(key);
       if (next === undefined) {
-        next = this.nodes.length;
-        this.nodes.push({ next: new Map(), fail: 0, outputs: [], outputLink: -1 });
-        node.next.set(id, next);
+        next = build.states++;
+        build.transitions.set(key, next);
+        build.firstChild.push(-1);
+        build.parent.push(state);
+        build.childWord.push(id);
+        build.nextSibling.push(build.firstChild[state] as number);
+        build.firstChild[state] = next;
       }
       state = next;
     }
-    (this.nodes[state] as AutomatonNode).outputs.push(this.entries.length);
-    this.entries.push({ phrase: entry.phrase, payload: entry.payload });
+    this.endsAt.push(state);
+    this.phrases.push(entry.phrase);
     this.payloads.push(entry.payload);
     this.lengths.push(words.length);
   }
 
-  private link(): void {
-    const root = this.nodes[0] as AutomatonNode;
+  /**
+   * The transitions into the open-addressing table (from the construction Map, or restored from each state's
+   * parent and word), and the outputs into ranges of one list by state.
+   */
+  private flatten(transitions: ReadonlyMap<number, number> | undefined, states: number): void {
+    let size = 16;
+    while (size < (states - 1) * 2) size *= 2;
+    this.transitionStates = new Int32Array(size).fill(-1);
+    this.transitionWords = new Int32Array(size);
+    this.transitionTargets = new Int32Array(size);
+    this.transitionMask = size - 1;
     this.rootNext = new Int32Array(this.vocabulary.size);
-    for (const [id, child] of root.next) this.rootNext[id] = child;
-    const queue: number[] = [...root.next.values()];
+    const add = (state: number, word: number, child: number) => {
+      // The root's transitions are in `rootNext`; the scan never looks the root up in the table.
+      if (state === 0) {
+        this.rootNext[word] = child;
+        return;
+      }
+      let slot = hashKey(state, word) & this.transitionMask;
+      while (this.transitionStates[slot] !== -1) slot = (slot + 1) & this.transitionMask;
+      this.transitionStates[slot] = state;
+      this.transitionWords[slot] = word;
+      this.transitionTargets[slot] = child;
+    };
+    if (transitions) {
+      for (const [key, child] of transitions) {
+        const state = Math.floor(key / WORD_LIMIT);
+        add(state, key - state * WORD_LIMIT, child);
+      }
+    } else {
+      for (let child = 1; child < states; child++)
+        add(this.stateParent[child] as number, this.stateWord[child] as number, child);
+    }
+    // Outputs grouped by state, each state's in entry order (a counting sort).
+    const outputStart = new Int32Array(states + 1);
+    for (const state of this.endsAt) outputStart[state + 1] = (outputStart[state + 1] as number) + 1;
+    for (let state = 0; state < states; state++)
+      outputStart[state + 1] = (outputStart[state + 1] as number) + (outputStart[state] as number);
+    const cursor = outputStart.slice(0, states);
+    const outputList = new Int32Array(this.endsAt.length);
+    this.endsAt.forEach((state, entry) => {
+      outputList[cursor[state] as number] = entry;
+      cursor[state] = (cursor[state] as number) + 1;
+    });
+    this.outputStart = outputStart;
+    this.outputList = outputList;
+    this.failOf = new Int32Array(states);
+    this.outputLinkOf = new Int32Array(states).fill(-1);
+  }
+
+  /** Failure and dictionary-suffix links, breadth first. */
+  private link(build: PhraseMatcherBuild): void {
+    const { firstChild, nextSibling, childWord, transitions } = build;
+    const { failOf, outputLinkOf, outputStart, rootNext } = this;
+    const queue: number[] = [];
+    for (let child = firstChild[0] as number; child !== -1; child = nextSibling[child] as number)
+      queue.push(child);
     for (let head = 0; head < queue.length; head++) {
-      const node = this.nodes[queue[head] as number] as AutomatonNode;
-      for (const [word, child] of node.next) {
-        let fail = node.fail;
-        while (fail !== 0 && !(this.nodes[fail] as AutomatonNode).next.has(word))
-          fail = (this.nodes[fail] as AutomatonNode).fail;
-        const target = (this.nodes[fail] as AutomatonNode).next.get(word);
-        const childNode = this.nodes[child] as AutomatonNode;
-        childNode.fail = target !== undefined && target !== child ? target : 0;
-        const failNode = this.nodes[childNode.fail] as AutomatonNode;
-        childNode.outputLink = failNode.outputs.length > 0 ? childNode.fail : failNode.outputLink;
+      const state = queue[head] as number;
+      for (let child = firstChild[state] as number; child !== -1; child = nextSibling[child] as number) {
+        const word = childWord[child] as number;
+        // The longest proper suffix of the child's words that is a state: follow the parent's failures.
+        let fail = failOf[state] as number;
+        let target = 0;
+        for (;;) {
+          target = fail === 0 ? (rootNext[word] as number) : (transitions.get(fail * WORD_LIMIT + word) ?? 0);
+          if (target !== 0 || fail === 0) break;
+          fail = failOf[fail] as number;
+        }
+        const childFail = target !== child ? target : 0;
+        failOf[child] = childFail;
+        const failHasOutputs = (outputStart[childFail + 1] as number) > (outputStart[childFail] as number);
+        outputLinkOf[child] = failHasOutputs ? childFail : (outputLinkOf[childFail] as number);
         queue.push(child);
       }
     }
@@ -326,9 +488,27 @@ export class PhraseMatcher<Payload> {
     this.scan(ids, ids.length, (entryIndex) => {
       if (found.has(entryIndex)) return;
       found.add(entryIndex);
-      result.push(this.entries[entryIndex] as PhraseMatch<Payload>);
+      result.push({ phrase: this.phraseOf(entryIndex), payload: this.payloads[entryIndex] as Payload });
     });
     return result;
+  }
+
+  /** An entry's phrase: as given, or (restored from parts) its words joined by spaces. */
+  private phraseOf(entryIndex: number): string {
+    let phrase = this.phrases[entryIndex];
+    if (phrase === undefined) {
+      const words: string[] = [];
+      const vocabulary = [...this.vocabulary.keys()];
+      for (
+        let state = this.endsAt[entryIndex] as number;
+        state > 0;
+        state = this.stateParent[state] as number
+      )
+        words.push(vocabulary[this.stateWord[state] as number] as string);
+      phrase = words.reverse().join(' ');
+      this.phrases[entryIndex] = phrase;
+    }
+    return phrase;
   }
 
   /** Calls `onMatch` for every occurrence, in order of its last word, with its first and last word positions. */
