@@ -536,6 +536,39 @@ describe('the specialist rule files', () => {
   });
 });
 
+describe('how the condition is read', () => {
+  const areaOf = (input: SpecialistInput) => recommendSpecialist(input).area.id;
+  const childSign = (input: SpecialistInput) =>
+    recommendSpecialist(input).evidence.find((item) => item.ruleId === 'context.children')?.value;
+
+  it('reads an age written in words as a child: days, weeks and months always, years under 18', () => {
+    expect(childSign({ condition: 'a six-month-old with reflux' })).toBe('"six month old"');
+    expect(childSign({ condition: 'reflux in a 4 month old' })).toBe('"4 month old"');
+    expect(childSign({ condition: 'a 12 year old with asthma' })).toBe('"12 year old"');
+    expect(childSign({ condition: 'a 40 year old with reflux' })).toBeUndefined();
+    expect(childSign({ condition: 'an 18-year-old with asthma' })).toBeUndefined();
+  });
+
+  it('drops a condition the text denies ("no history of cancer"), and routes by the next', () => {
+    expect(areaOf({ condition: 'breast cancer' })).toBe('breast-cancer');
+    expect(areaOf({ condition: 'no history of breast cancer; knee osteoarthritis' })).toBe(
+      areaOf({ condition: 'knee osteoarthritis' }),
+    );
+  });
+
+  it('reads accented names as written in a–z (Sjögren, Behçet)', () => {
+    expect(areaOf({ condition: 'Sjögren’s syndrome' })).toBe('rheumatology');
+    expect(areaOf({ condition: 'Behçet disease with flares' })).toBe('rheumatology');
+  });
+
+  it('says child for a childhood condition only when the text names it, not from a word it shares', () => {
+    // "emotional problems" finds the block of behavioural and emotional disorders of childhood by one word.
+    const adult = recommendSpecialist({ condition: 'hospitalized for emotional problems' });
+    expect(adult.area.id).toBe('mental-health');
+    expect(childSign({ condition: 'hospitalized for emotional problems' })).toBeUndefined();
+  });
+});
+
 describe('types', () => {
   it('exposes the contract types', () => {
     expectTypeOf(recommendSpecialist).parameter(0).toEqualTypeOf<SpecialistInput>();

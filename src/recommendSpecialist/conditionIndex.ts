@@ -79,6 +79,8 @@ export interface ConditionMatch<Target> {
   target: Target;
   /** The query's words (stemmed) that the row matched. */
   words: string[];
+  /** Whether the text holds every word of the row's title or of one of its terms (not just some of them). */
+  whole: boolean;
 }
 
 /** The words of a text as the index keeps them: lowercase, generic words dropped, Porter2 stems. */
@@ -133,7 +135,7 @@ export class ConditionIndex<Target> {
     });
     if (!results.length) return undefined;
     const words = new Set(processed(query));
-    let best: { id: number; key: number[]; queryTerms: string[] } | undefined;
+    let best: { id: number; key: number[]; queryTerms: string[]; whole: boolean } | undefined;
     for (const result of results.slice(0, CANDIDATES)) {
       const id = result.id as number;
       const whole = this.phrasesOf(id).some(
@@ -141,11 +143,11 @@ export class ConditionIndex<Target> {
       );
       const primary = !SECONDARY.test((this.entries[id] as { row: IndexRow }).row.from);
       const key = [whole ? 1 : 0, result.queryTerms.length, primary ? 1 : 0, result.score];
-      if (!best || isGreater(key, best.key)) best = { id, key, queryTerms: result.queryTerms };
+      if (!best || isGreater(key, best.key)) best = { id, key, queryTerms: result.queryTerms, whole };
     }
-    const winner = best as { id: number; queryTerms: string[] };
+    const winner = best as { id: number; queryTerms: string[]; whole: boolean };
     const entry = this.entries[winner.id] as { row: IndexRow; target: Target };
-    return { row: entry.row, target: entry.target, words: winner.queryTerms };
+    return { row: entry.row, target: entry.target, words: winner.queryTerms, whole: winner.whole };
   }
 
   private build() {

@@ -30,6 +30,8 @@ export interface Found<Payload> {
   end: number;
   /** Set when no phrase matched and the ICD-10-CM index found the condition instead. */
   indexRow?: IndexRow;
+  /** For an index match: whether the text names the row whole (every word of its title or of a term). */
+  whole?: boolean;
 }
 
 /** A code of the input and the area range it falls in. */
@@ -80,34 +82,37 @@ export function recommend(
   const rules = ruleSet.specialists;
   const trail = new Trail();
   const codes = readCodes(rules, input.icd10 ?? [], trail);
-  const conditions = findAll(rules.conditions, input.condition);
-  if (!conditions.length && input.condition?.trim()) {
-    const match = rules.conditionIndex?.find(input.condition);
+  // Matched without accents ("Sjögren", "Ménière", "Behçet"): the phrases and the index are written in a–z.
+  const conditionText = withoutAccents(input.condition);
+  const conditions = withoutNegated(findAll(rules.conditions, conditionText), conditionText);
+  if (!conditions.length && conditionText?.trim()) {
+    const match = rules.conditionIndex?.find(conditionText);
     if (match) {
       conditions.push({
-        phrase: clip(input.condition),
+        phrase: clip(input.condition ?? ''),
         payload: match.target,
         start: 0,
         end: 0,
         indexRow: match.row,
+        whole: match.whole,
       });
       trail.use(match.row);
       trail.check(match.row, `the ICD-10-CM ${match.row.level} ${span(match.row)} (${match.row.title})`);
       trail.warnings.push(
-        `"${clip(input.condition)}" is not a condition overturn lists by name, so it was searched in the ICD-10-CM titles: the closest is ${span(match.row)} (${match.row.title}). Check that this is the condition, or give its ICD-10-CM code.`,
+        `"${clip(input.condition ?? '')}" is not a condition overturn lists by name, so it was searched in the ICD-10-CM titles: the closest is ${span(match.row)} (${match.row.title}). Check that this is the condition, or give its ICD-10-CM code.`,
       );
     }
   }
   // A treatment whose own specialty judges it is more telling than a setting ("inpatient stay with a
   // hysterectomy"): it is preferred; otherwise the first procedure the text names.
-  const procedures = findAll(rules.procedures, input.procedure);
+  const procedures = findAll(rules.procedures, withoutAccents(input.procedure));
   const procedure = procedures.find((found) => found.payload.decides) ?? procedures[0];
   const claimRow = input.claimType ? rules.claimTypes.get(input.claimType) : undefined;
   const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
   // Without an age, a word of the condition ("baby") or a condition or treatment of childhood says child.
   const childSign =
     input.age === undefined
-      ? (wordOfChild(rules, input.condition) ??
+      ? (wordOfChild(rules, conditionText) ??
         childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload))
       : undefined;
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
@@ -471,9 +476,79 @@ function isContextOnly(found: Found<Target>): boolean {
 }
 
 function wordOfChild(rules: SpecialistRules, text: string | undefined): string | undefined {
-  if (!rules.childWords.size || !text) return undefined;
-  const word = tokenize(text.slice(0, 2000)).find((candidate) => rules.childWords.has(candidate));
-  return word === undefined ? undefined : `"${word}"`;
+  if (!text) return undefined;
+  const words = tokenize(text.slice(0, 2000));
+  const word = rules.childWords.size ? words.find((candidate) => rules.childWords.has(candidate)) : undefined;
+  if (word !== undefined) return `"${word}"`;
+  const age = childAgeIn(words);
+  return age === undefined ? undefined : `"${age}"`;
+}
+
+/** The text with its letters' accents dropped (é → e), the same length for the precomposed letters of names. */
+function withoutAccents(text: string | undefined): string | undefined {
+  // Only when there is something to fold: most input is plain ASCII.
+  return text && /[\u00c0-\u024f]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
+}
+
+/** English numbers a patient writes in an age ("a six-month-old"), up to the age of majority. */
+const NUMBER_WORDS = new Map(
+  [
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'eleven',
+    'twelve',
+    'thirteen',
+    'fourteen',
+    'fifteen',
+    'sixteen',
+    'seventeen',
+  ].map((word, index) => [word, index + 1]),
+);
+const INFANT_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months']);
+const YEAR_UNITS = new Set(['year', 'years', 'yr', 'yrs']);
+
+/**
+ * An age under 18 stated in the words ("six-month-old", "4 months old", "a 12 year old"), as written, or
+ * undefined. Days, weeks and months old are always a child; years only below 18. Code, not rule data: it reads
+ * how English states an age, not a legal or clinical fact.
+ */
+function childAgeIn(words: readonly string[]): string | undefined {
+  for (let at = 0; at + 2 < words.length; at++) {
+    if (words[at + 2] !== 'old') continue;
+    const number = words[at] as string;
+    const value = /^\d{1,3}$/.test(number) ? Number(number) : NUMBER_WORDS.get(number);
+    const unit = words[at + 1] as string;
+    if (value === undefined) continue;
+    if (INFANT_UNITS.has(unit) || (YEAR_UNITS.has(unit) && value < 18)) return `${number} ${unit} old`;
+  }
+  return undefined;
+}
+
+/** Words that deny the condition after them ("does not have type 1 diabetes"), within NEGATION_REACH words. */
+const NEGATIONS = new Set(['not', 'no', 'without', 'never']);
+const NEGATION_REACH = 3;
+
+/**
+ * The condition phrases the text does not deny: a phrase with "not", "no", "without" or "never" among the three
+ * words before it is what the patient does not have. When every phrase is denied, none is left, and the
+ * condition is searched in the ICD-10-CM index instead.
+ */
+function withoutNegated<Payload>(found: Found<Payload>[], text: string | undefined): Found<Payload>[] {
+  if (!found.length || !text) return found;
+  const words = tokenize(text.slice(0, 2000));
+  return found.filter((item) => {
+    for (let at = Math.max(0, item.start - NEGATION_REACH); at < item.start; at++)
+      if (NEGATIONS.has(words[at] as string)) return false;
+    return true;
+  });
 }
 
 /** The childhood condition or treatment among the signals, named as the evidence shows it. */
@@ -483,8 +558,12 @@ function childhoodSign(
   procedure: ProcedureRow | undefined,
 ): string | undefined {
   if (range?.pediatric) return `a childhood condition (${range.title})`;
-  if (condition?.indexRow?.pediatric) return `a childhood condition (${condition.indexRow.title})`;
-  if (condition?.payload.range?.pediatric) return `a childhood condition (${condition.payload.range.title})`;
+  // An index row found from some of its words ("emotional problems" for the block of childhood behavioural
+  // and emotional disorders) routes, but says child only when the text names the condition whole.
+  const named = condition?.indexRow === undefined || condition.whole === true;
+  if (named && condition?.indexRow?.pediatric) return `a childhood condition (${condition.indexRow.title})`;
+  if (named && condition?.payload.range?.pediatric)
+    return `a childhood condition (${condition.payload.range.title})`;
   if (procedure?.pediatric) return `a treatment for children (${procedure.name})`;
   return undefined;
 }
