@@ -1,7 +1,7 @@
 // After the build: the published entry points load as ESM and CJS, answer, and the library core
 // (index, reference) imports no Node built-ins, so it also runs in browsers and edge runtimes.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -62,8 +62,19 @@ try {
 }
 const oracle = await reference.createReferenceOverturn().classifyDenial({ codes: ['CO-197'] });
 if (oracle.category !== 'prior_authorization') failures.push(`reference build answered ${oracle.category}`);
+// Bundled packages travel with their licences (tsup.config.ts writes these from esbuild's list of inputs).
+for (const [file, must] of [
+  ['dist/index.LICENSES.txt', 'zod@'],
+  ['dist/cli.LICENSES.txt', 'commander@'],
+]) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (!text.includes(must) || !/Permission is hereby granted/.test(text))
+    failures.push(`${file} does not carry the licence of ${must.slice(0, -1)}`);
+}
 if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
 }
-console.log('dist: ESM and CJS load and answer, the CLI runs; the core imports no Node built-ins');
+console.log(
+  'dist: ESM and CJS load and answer, the CLI runs; the core imports no Node built-ins; bundled packages carry their licences',
+);
