@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
@@ -86,6 +86,8 @@ function bundledLicences(name: string): NonNullable<Options['esbuildPlugins']>[n
             : `(no licence file; package.json says ${manifest.license})`;
           sections.push(`${pkg}@${manifest.version} (${manifest.license})\n\n${text.trim()}\n`);
         }
+        // tsup writes the bundles after this hook: on a clean checkout dist/ does not exist yet.
+        await mkdir('dist', { recursive: true });
         await writeFile(
           join('dist', `${name}.LICENSES.txt`),
           `Third-party code bundled into dist/${name} (see NOTICE.md), with each package's licence.\n\n${sections.join('\n---\n\n')}`,
