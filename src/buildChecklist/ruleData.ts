@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import type { FactDefinition } from '../engine/conditions.js';
 import {
@@ -84,70 +85,78 @@ export type ChecklistFacts = {
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 
 /** Text with `{placeholders}` from {@link TEMPLATE_FIELDS} only; an unknown one is refused at load. */
-const template = z
-  .string()
-  .trim()
-  .min(3)
-  .superRefine((text, ctx) => {
-    for (const [, name] of text.matchAll(PLACEHOLDER)) {
-      if (!(TEMPLATE_FIELDS as readonly string[]).includes(name as string)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `unknown placeholder {${name}}; known: ${TEMPLATE_FIELDS.map((f) => `{${f}}`).join(', ')}`,
-        });
+const template = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .min(3)
+    .superRefine((text, ctx) => {
+      for (const [, name] of text.matchAll(PLACEHOLDER)) {
+        if (!(TEMPLATE_FIELDS as readonly string[]).includes(name as string)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `unknown placeholder {${name}}; known: ${TEMPLATE_FIELDS.map((f) => `{${f}}`).join(', ')}`,
+          });
+        }
       }
-    }
-  });
+    }),
+);
 
 /**
  * When a dated item is due: `offsetDays` after the clock start (negative: before the deadline when the
  * anchor is `deadline`). The date is then kept between today (or the clock start) and the deadline.
  */
-const dueSchema = z
-  .object({
-    /** `continue_benefits` / `fast_review`: the due date of that care step, as the deadline answer gives it. */
-    anchor: z.enum(['clock_start', 'deadline', 'continue_benefits', 'fast_review']),
-    offsetDays: z.number().int().min(-365).max(365),
-  })
-  .strict();
+const dueSchema = lazySchema(() =>
+  z
+    .object({
+      /** `continue_benefits` / `fast_review`: the due date of that care step, as the deadline answer gives it. */
+      anchor: z.enum(['clock_start', 'deadline', 'continue_benefits', 'fast_review']),
+      offsetDays: z.number().int().min(-365).max(365),
+    })
+    .strict(),
+);
 
-const sendToSchema = z
-  .object({
-    /** The body, as its source names it: `U.S. Office of Personnel Management (OPM)`. */
-    name: z.string().trim().min(1).max(200),
-    url: z.url({ protocol: /^https?$/ }).optional(),
-    /** The postal address, where the source gives one. */
-    address: z.string().trim().min(1).max(300).optional(),
-    /** The form the body uses, where it has one: `CMS-20033`. */
-    form: z.string().trim().min(1).max(100).optional(),
-  })
-  .strict();
+const sendToSchema = lazySchema(() =>
+  z
+    .object({
+      /** The body, as its source names it: `U.S. Office of Personnel Management (OPM)`. */
+      name: z.string().trim().min(1).max(200),
+      url: z.url({ protocol: /^https?$/ }).optional(),
+      /** The postal address, where the source gives one. */
+      address: z.string().trim().min(1).max(300).optional(),
+      /** The form the body uses, where it has one: `CMS-20033`. */
+      form: z.string().trim().min(1).max(100).optional(),
+    })
+    .strict(),
+);
 
-const checklistEventSchema = z
-  .object({
-    type: z.literal('checklist_item'),
-    params: z
-      .object({
-        item: z.enum(CHECKLIST_ITEM_IDS),
-        title: template,
-        why: template,
-        priority: z.enum(CHECKLIST_PRIORITIES),
-        phase: z.enum(CHECKLIST_PHASES),
-        due: dueSchema.optional(),
-        /** Cite the answer this item rests on (the deadline rule, the decision time, the surgical-opinion program) when it has a citation. */
-        citeFrom: z
-          .enum(['deadline', 'decisionDue', 'sso', 'continue_benefits', 'fast_review', 'regulator'])
-          .optional(),
-        /** Shown with the item when the rule is not confirmed. */
-        warning: z.string().trim().min(1).optional(),
-        /** Where a letter for this step goes, when the rule's own source names the body (the letters address it). */
-        sendTo: sendToSchema.optional(),
-        /** The plan takes this step itself (Medicare Advantage forwards to the review entity): no letter to send. */
-        automatic: z.literal(true).optional(),
-      })
-      .strict(),
-  })
-  .strict();
+const checklistEventSchema = lazySchema(() =>
+  z
+    .object({
+      type: z.literal('checklist_item'),
+      params: z
+        .object({
+          item: z.enum(CHECKLIST_ITEM_IDS),
+          title: template,
+          why: template,
+          priority: z.enum(CHECKLIST_PRIORITIES),
+          phase: z.enum(CHECKLIST_PHASES),
+          due: dueSchema.optional(),
+          /** Cite the answer this item rests on (the deadline rule, the decision time, the surgical-opinion program) when it has a citation. */
+          citeFrom: z
+            .enum(['deadline', 'decisionDue', 'sso', 'continue_benefits', 'fast_review', 'regulator'])
+            .optional(),
+          /** Shown with the item when the rule is not confirmed. */
+          warning: z.string().trim().min(1).optional(),
+          /** Where a letter for this step goes, when the rule's own source names the body (the letters address it). */
+          sendTo: sendToSchema.optional(),
+          /** The plan takes this step itself (Medicare Advantage forwards to the review entity): no letter to send. */
+          automatic: z.literal(true).optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+);
 
 export type ChecklistEvent = z.infer<typeof checklistEventSchema>;
 export type ChecklistRule = DecisionRule<ChecklistEvent>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { denialInputSchema, isPlainObject, isValidDenialInput } from '../classifyDenial/schema.js';
 import { checkNoticeDates, deadlineInputSchema, noticeDateIssues } from '../computeAppealDeadline/schema.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';
@@ -22,39 +23,41 @@ const sso = ssoInputSchema.shape;
  * rules as the capability's own input so that an error names the case's own path (`denial.codes.1`).
  * Unknown fields are refused.
  */
-export const caseInputSchema = z
-  .object({
-    denial: denialInputSchema,
-    planType: deadline.planType,
-    noticeDate: deadline.noticeDate,
-    receivedDate: deadline.receivedDate,
-    urgent: deadline.urgent,
-    state: deadline.state,
-    icd10: specialist.icd10,
-    condition: specialist.condition,
-    procedure: sso.procedure.optional(),
-    claimType: specialist.claimType,
-    asOf: deadline.asOf,
-    level: deadline.level,
-    planWindow: deadline.planWindow,
-    funding: deadline.funding,
-    planSsoProcedures: sso.planSsoProcedures,
-    age: specialist.age,
-    careEnding: deadline.careEnding,
-    careEndDate: deadline.careEndDate,
-  })
-  .strict()
-  .superRefine((input, ctx) => {
-    checkNoticeDates(input, ctx);
-    if (input.denial.planType !== undefined && input.denial.planType !== input.planType) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['denial', 'planType'],
-        message: `denial.planType "${input.denial.planType}" differs from the case's planType "${input.planType}"; give it once`,
-      });
-    }
-    checkIcd10Codes(input.icd10, ctx);
-  });
+export const caseInputSchema = lazySchema(() =>
+  z
+    .object({
+      denial: denialInputSchema,
+      planType: deadline.planType,
+      noticeDate: deadline.noticeDate,
+      receivedDate: deadline.receivedDate,
+      urgent: deadline.urgent,
+      state: deadline.state,
+      icd10: specialist.icd10,
+      condition: specialist.condition,
+      procedure: sso.procedure.optional(),
+      claimType: specialist.claimType,
+      asOf: deadline.asOf,
+      level: deadline.level,
+      planWindow: deadline.planWindow,
+      funding: deadline.funding,
+      planSsoProcedures: sso.planSsoProcedures,
+      age: specialist.age,
+      careEnding: deadline.careEnding,
+      careEndDate: deadline.careEndDate,
+    })
+    .strict()
+    .superRefine((input, ctx) => {
+      checkNoticeDates(input, ctx);
+      if (input.denial.planType !== undefined && input.denial.planType !== input.planType) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['denial', 'planType'],
+          message: `denial.planType "${input.denial.planType}" differs from the case's planType "${input.planType}"; give it once`,
+        });
+      }
+      checkIcd10Codes(input.icd10, ctx);
+    }),
+);
 
 const PLANS: ReadonlySet<unknown> = new Set(PLAN_TYPES);
 const LEVELS: ReadonlySet<unknown> = new Set(APPEAL_LEVELS);

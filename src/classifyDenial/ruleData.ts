@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import type { FactDefinition } from '../engine/conditions.js';
 import {
   type CompiledRule,
@@ -23,8 +24,8 @@ const KNOWN_CATEGORIES = DENIAL_CATEGORIES.filter((category) => category !== 'un
   DenialCategory,
   'unknown'
 >[];
-const categorySchema = z.enum(
-  KNOWN_CATEGORIES as [Exclude<DenialCategory, 'unknown'>, ...Exclude<DenialCategory, 'unknown'>[]],
+const categorySchema = lazySchema(() =>
+  z.enum(KNOWN_CATEGORIES as [Exclude<DenialCategory, 'unknown'>, ...Exclude<DenialCategory, 'unknown'>[]]),
 );
 
 /** Claim adjustment group codes (CAS01). */
@@ -38,164 +39,170 @@ export const RARC_SHAPE = /^(?:MA\d{1,3}|M\d{1,3}|N\d{1,3})$/;
 // ---------------------------------------------------------------------------------------------------
 // Code tables (CARC / RARC → category)
 
-const codeRowSchema = z
-  .object({
-    ...provenanceShape,
-    code: z.string(),
-    /** Our own short label: X12's description text is never shipped. */
-    label: z.string().min(3).max(90),
-    category: categorySchema.nullable(),
-    weight: z.number().int().min(0).max(4),
-    alternatives: z
-      .array(z.object({ category: categorySchema, weight: z.number().int().min(1).max(4) }).strict())
-      .optional(),
-    mixed: z.boolean().optional(),
-    notADenial: z.boolean().optional(),
-    retired: z.boolean().optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine((row, ctx) => {
-    if (row.category === null && row.weight !== 0) {
-      ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a row without a category has weight 0' });
-    }
-    if (row.category !== null && row.weight === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['weight'],
-        message: 'a row with a category needs a weight of 1 to 4',
-      });
-    }
-  });
+const codeRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      code: z.string(),
+      /** Our own short label: X12's description text is never shipped. */
+      label: z.string().min(3).max(90),
+      category: categorySchema.nullable(),
+      weight: z.number().int().min(0).max(4),
+      alternatives: z
+        .array(z.object({ category: categorySchema, weight: z.number().int().min(1).max(4) }).strict())
+        .optional(),
+      mixed: z.boolean().optional(),
+      notADenial: z.boolean().optional(),
+      retired: z.boolean().optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine((row, ctx) => {
+      if (row.category === null && row.weight !== 0) {
+        ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a row without a category has weight 0' });
+      }
+      if (row.category !== null && row.weight === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weight'],
+          message: 'a row with a category needs a weight of 1 to 4',
+        });
+      }
+    }),
+);
 
 export type CodeRow = z.infer<typeof codeRowSchema>;
 
-export const codeTableSchema = z
-  .object({
-    ...editorSchemaShape,
-    kind: z.literal('code-table'),
-    codeSystem: z.enum(['CARC', 'RARC']),
-    description: z.string().optional(),
-    rows: z.array(codeRowSchema),
-  })
-  .strict()
-  .superRefine((table, ctx) => {
-    const shape = table.codeSystem === 'CARC' ? CARC_SHAPE : RARC_SHAPE;
-    const codes = new Set<string>();
-    const ids = new Set<string>();
-    table.rows.forEach((row, index) => {
-      if (!shape.test(row.code)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows', index, 'code'],
-          message: `"${row.code}" is not a ${table.codeSystem} code`,
-        });
-      }
-      if (codes.has(row.code))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows', index, 'code'],
-          message: `duplicate code ${row.code}`,
-        });
-      if (ids.has(row.id))
-        ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
-      codes.add(row.code);
-      ids.add(row.id);
-    });
-  });
+export const codeTableSchema = lazySchema(() =>
+  z
+    .object({
+      ...editorSchemaShape,
+      kind: z.literal('code-table'),
+      codeSystem: z.enum(['CARC', 'RARC']),
+      description: z.string().optional(),
+      rows: z.array(codeRowSchema),
+    })
+    .strict()
+    .superRefine((table, ctx) => {
+      const shape = table.codeSystem === 'CARC' ? CARC_SHAPE : RARC_SHAPE;
+      const codes = new Set<string>();
+      const ids = new Set<string>();
+      table.rows.forEach((row, index) => {
+        if (!shape.test(row.code)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', index, 'code'],
+            message: `"${row.code}" is not a ${table.codeSystem} code`,
+          });
+        }
+        if (codes.has(row.code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', index, 'code'],
+            message: `duplicate code ${row.code}`,
+          });
+        if (ids.has(row.id))
+          ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate id ${row.id}` });
+        codes.add(row.code);
+        ids.add(row.id);
+      });
+    }),
+);
 
 // ---------------------------------------------------------------------------------------------------
 // Phrase table (letter wording → category, or a named signal the decision rules use)
 
-const phraseRowSchema = z
-  .object({
-    ...provenanceShape,
-    category: categorySchema.nullable(),
-    weight: z.number().int().min(0).max(3),
-    phrases: z.array(z.string().min(1).max(200)).min(1).optional(),
-    /**
-     * Words that must occur near each other, in any order: each term lists alternative phrases, and
-     * `within` is the longest span in words. For wording too varied for fixed phrases.
-     */
-    near: z
-      .array(
-        z
-          .object({
-            terms: z
-              .array(z.array(z.string().min(1).max(100)).min(1))
-              .min(2)
-              .max(5),
-            within: z.number().int().min(2).max(40),
-          })
-          .strict(),
-      )
-      .min(1)
-      .optional(),
-    /** Wording that must not count as a reason (e.g. the standard ERISA notice sentences); it is masked first. */
-    boilerplate: z.boolean().optional(),
-    /**
-     * A generic frame ("not covered", "cannot approve"): it counts only in a sentence where no specific
-     * reason is found, so "is not covered because the surgeon is not in the network" reads as out of network.
-     */
-    frame: z.boolean().optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine((row, ctx) => {
-    if (row.category === null && row.weight !== 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['weight'],
-        message: 'a signal row (category null) has weight 0',
-      });
-    }
-    if (row.boilerplate && row.category !== null) {
-      ctx.addIssue({ code: 'custom', path: ['category'], message: 'a boilerplate row has category null' });
-    }
-    if (row.category !== null && row.weight === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['weight'],
-        message: 'a phrase row with a category needs a weight of 1 to 3',
-      });
-    }
-    if (!row.phrases && !row.near) {
-      ctx.addIssue({ code: 'custom', path: [], message: 'a phrase row needs `phrases`, `near`, or both' });
-    }
-    row.phrases?.forEach((phrase, index) => {
-      if (tokenize(phrase).length === 0) {
+const phraseRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      category: categorySchema.nullable(),
+      weight: z.number().int().min(0).max(3),
+      phrases: z.array(z.string().min(1).max(200)).min(1).optional(),
+      /**
+       * Words that must occur near each other, in any order: each term lists alternative phrases, and
+       * `within` is the longest span in words. For wording too varied for fixed phrases.
+       */
+      near: z
+        .array(
+          z
+            .object({
+              terms: z
+                .array(z.array(z.string().min(1).max(100)).min(1))
+                .min(2)
+                .max(5),
+              within: z.number().int().min(2).max(40),
+            })
+            .strict(),
+        )
+        .min(1)
+        .optional(),
+      /** Wording that must not count as a reason (e.g. the standard ERISA notice sentences); it is masked first. */
+      boilerplate: z.boolean().optional(),
+      /**
+       * A generic frame ("not covered", "cannot approve"): it counts only in a sentence where no specific
+       * reason is found, so "is not covered because the surgeon is not in the network" reads as out of network.
+       */
+      frame: z.boolean().optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine((row, ctx) => {
+      if (row.category === null && row.weight !== 0) {
         ctx.addIssue({
           code: 'custom',
-          path: ['phrases', index],
-          message: 'the phrase has no words (letters or digits)',
+          path: ['weight'],
+          message: 'a signal row (category null) has weight 0',
         });
       }
-    });
-    row.near?.forEach((pattern, patternIndex) => {
-      pattern.terms.forEach((term, termIndex) => {
-        term.forEach((phrase, index) => {
-          const words = tokenize(phrase).length;
-          if (words === 0 || words > pattern.within) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['near', patternIndex, 'terms', termIndex, index],
-              message:
-                words === 0
-                  ? 'the phrase has no words (letters or digits)'
-                  : 'the phrase is longer than `within`',
-            });
-          }
+      if (row.boilerplate && row.category !== null) {
+        ctx.addIssue({ code: 'custom', path: ['category'], message: 'a boilerplate row has category null' });
+      }
+      if (row.category !== null && row.weight === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weight'],
+          message: 'a phrase row with a category needs a weight of 1 to 3',
+        });
+      }
+      if (!row.phrases && !row.near) {
+        ctx.addIssue({ code: 'custom', path: [], message: 'a phrase row needs `phrases`, `near`, or both' });
+      }
+      row.phrases?.forEach((phrase, index) => {
+        if (tokenize(phrase).length === 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['phrases', index],
+            message: 'the phrase has no words (letters or digits)',
+          });
+        }
+      });
+      row.near?.forEach((pattern, patternIndex) => {
+        pattern.terms.forEach((term, termIndex) => {
+          term.forEach((phrase, index) => {
+            const words = tokenize(phrase).length;
+            if (words === 0 || words > pattern.within) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['near', patternIndex, 'terms', termIndex, index],
+                message:
+                  words === 0
+                    ? 'the phrase has no words (letters or digits)'
+                    : 'the phrase is longer than `within`',
+              });
+            }
+          });
         });
       });
-    });
-    if (row.boilerplate && row.near) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['near'],
-        message: 'boilerplate is masked by exact phrases only',
-      });
-    }
-  });
+      if (row.boilerplate && row.near) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['near'],
+          message: 'boilerplate is masked by exact phrases only',
+        });
+      }
+    }),
+);
 
 export type PhraseRow = z.infer<typeof phraseRowSchema>;
 
@@ -289,28 +296,30 @@ export type ClassificationFacts = {
   modelStrength: string;
 };
 
-const classificationEventSchema = z.discriminatedUnion('type', [
-  z
-    .object({
-      type: z.literal('adjust'),
-      params: z.object({ category: categorySchema, points: z.number().int().min(-20).max(20) }).strict(),
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('flag'),
-      params: z
-        .object({
-          category: categorySchema,
-          secondOpinionHelps: z.boolean().optional(),
-          externalReviewEligible: z.boolean().optional(),
-          message: z.string().min(1).optional(),
-        })
-        .strict(),
-    })
-    .strict(),
-  z.object({ type: z.literal('warn'), params: z.object({ message: z.string().min(1) }).strict() }).strict(),
-]);
+const classificationEventSchema = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    z
+      .object({
+        type: z.literal('adjust'),
+        params: z.object({ category: categorySchema, points: z.number().int().min(-20).max(20) }).strict(),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('flag'),
+        params: z
+          .object({
+            category: categorySchema,
+            secondOpinionHelps: z.boolean().optional(),
+            externalReviewEligible: z.boolean().optional(),
+            message: z.string().min(1).optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+    z.object({ type: z.literal('warn'), params: z.object({ message: z.string().min(1) }).strict() }).strict(),
+  ]),
+);
 
 /** What a classification rule does when it fires: move a score, set a flag, or add a warning. */
 export type ClassificationEvent = z.infer<typeof classificationEventSchema>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { provenanceShape } from '../engine/provenance.js';
 import { editorSchemaShape } from '../engine/tables.js';
 import type { NormalizedText } from '../engine/textNormalizer.js';
@@ -28,94 +29,96 @@ function passes(
   );
 }
 
-const thresholdSchema = z
-  .object({ odds: z.number(), margin: z.number(), marginPerSqrtFeature: z.number().optional() })
-  .strict();
+const thresholdSchema = lazySchema(() =>
+  z.object({ odds: z.number(), margin: z.number(), marginPerSqrtFeature: z.number().optional() }).strict(),
+);
 
-export const textModelFileSchema = z
-  .object({
-    ...editorSchemaShape,
-    ...provenanceShape,
-    kind: z.literal('text-model'),
-    description: z.string().optional(),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/),
-    algorithm: z.literal('naive-bayes'),
-    trainer: z.string().min(1),
-    corpus: z
-      .object({
-        path: z.string(),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/),
-        examples: z.number().int().min(1),
-        byLabel: z.record(z.string(), z.number().int().min(0)),
-      })
-      .strict(),
-    /** Cross-validated on the corpus (never on the held-out set). */
-    metrics: z
-      .object({
-        method: z.string(),
-        accuracy: z.number().min(0).max(1),
-        macroF1: z.number().min(0).max(1),
-        byLabel: z.record(
-          z.string(),
-          z
-            .object({
-              precision: z.number().min(0).max(1),
-              recall: z.number().min(0).max(1),
-              examples: z.number().int().min(0),
-            })
-            .strict(),
-        ),
-      })
-      .strict(),
-    /**
-     * Thresholds on the winning label's log-odds (base 2) and its lead over the next; with
-     * `marginPerSqrtFeature`, the lead must also reach that much times the square root of the number of
-     * features the model knows in the text: naive Bayes adds a term per feature, so a raw lead grows with the
-     * length of the text, and a bar that fits a short claim message is too low for a long letter (the square
-     * root, not the count: per feature, two or three generic words read strong).
-     */
-    thresholds: z
-      .object({
-        strong: thresholdSchema,
-        weak: thresholdSchema,
-      })
-      .strict(),
-    smoothing: z.number().positive(),
-    labels: z.array(z.enum(MODEL_LABELS)).min(2),
-    /** Training examples per label, in the order of `labels`. */
-    samples: z.array(z.number().int().min(1)),
-    /** Feature occurrences per label, in the order of `labels`. */
-    words: z.array(z.number().int().min(0)),
-    /** Each feature's counts as `[labelIndex, count, labelIndex, count, …]`. */
-    features: z.record(z.string(), z.array(z.number().int().min(0))),
-  })
-  .strict()
-  .superRefine((file, ctx) => {
-    const labels = file.labels.length;
-    if (file.samples.length !== labels || file.words.length !== labels) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['samples'],
-        message: 'samples and words need one count per label',
-      });
-    }
-    if (new Set(file.labels).size !== labels) {
-      ctx.addIssue({ code: 'custom', path: ['labels'], message: 'a label is listed twice' });
-    }
-    for (const [name, counts] of Object.entries(file.features)) {
-      const shaped =
-        counts.length > 0 &&
-        counts.length % 2 === 0 &&
-        counts.every((value, index) => (index % 2 === 0 ? value < labels : value > 0));
-      if (!shaped) {
+export const textModelFileSchema = lazySchema(() =>
+  z
+    .object({
+      ...editorSchemaShape,
+      ...provenanceShape,
+      kind: z.literal('text-model'),
+      description: z.string().optional(),
+      version: z.string().regex(/^\d+\.\d+\.\d+$/),
+      algorithm: z.literal('naive-bayes'),
+      trainer: z.string().min(1),
+      corpus: z
+        .object({
+          path: z.string(),
+          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          examples: z.number().int().min(1),
+          byLabel: z.record(z.string(), z.number().int().min(0)),
+        })
+        .strict(),
+      /** Cross-validated on the corpus (never on the held-out set). */
+      metrics: z
+        .object({
+          method: z.string(),
+          accuracy: z.number().min(0).max(1),
+          macroF1: z.number().min(0).max(1),
+          byLabel: z.record(
+            z.string(),
+            z
+              .object({
+                precision: z.number().min(0).max(1),
+                recall: z.number().min(0).max(1),
+                examples: z.number().int().min(0),
+              })
+              .strict(),
+          ),
+        })
+        .strict(),
+      /**
+       * Thresholds on the winning label's log-odds (base 2) and its lead over the next; with
+       * `marginPerSqrtFeature`, the lead must also reach that much times the square root of the number of
+       * features the model knows in the text: naive Bayes adds a term per feature, so a raw lead grows with the
+       * length of the text, and a bar that fits a short claim message is too low for a long letter (the square
+       * root, not the count: per feature, two or three generic words read strong).
+       */
+      thresholds: z
+        .object({
+          strong: thresholdSchema,
+          weak: thresholdSchema,
+        })
+        .strict(),
+      smoothing: z.number().positive(),
+      labels: z.array(z.enum(MODEL_LABELS)).min(2),
+      /** Training examples per label, in the order of `labels`. */
+      samples: z.array(z.number().int().min(1)),
+      /** Feature occurrences per label, in the order of `labels`. */
+      words: z.array(z.number().int().min(0)),
+      /** Each feature's counts as `[labelIndex, count, labelIndex, count, …]`. */
+      features: z.record(z.string(), z.array(z.number().int().min(0))),
+    })
+    .strict()
+    .superRefine((file, ctx) => {
+      const labels = file.labels.length;
+      if (file.samples.length !== labels || file.words.length !== labels) {
         ctx.addIssue({
           code: 'custom',
-          path: ['features', name],
-          message: 'expected [labelIndex, count, …] pairs with label indexes in range and counts above 0',
+          path: ['samples'],
+          message: 'samples and words need one count per label',
         });
       }
-    }
-  });
+      if (new Set(file.labels).size !== labels) {
+        ctx.addIssue({ code: 'custom', path: ['labels'], message: 'a label is listed twice' });
+      }
+      for (const [name, counts] of Object.entries(file.features)) {
+        const shaped =
+          counts.length > 0 &&
+          counts.length % 2 === 0 &&
+          counts.every((value, index) => (index % 2 === 0 ? value < labels : value > 0));
+        if (!shaped) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['features', name],
+            message: 'expected [labelIndex, count, …] pairs with label indexes in range and counts above 0',
+          });
+        }
+      }
+    }),
+);
 
 export type TextModelFile = z.infer<typeof textModelFileSchema>;
 export type ModelLabel = (typeof MODEL_LABELS)[number];

@@ -1,5 +1,6 @@
 import stem from 'wink-porter2-stemmer';
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
 import { tableFileSchema } from '../engine/tables.js';
@@ -9,22 +10,24 @@ import { type Rewrite, TextNormalizer } from '../engine/textNormalizer.js';
  * Claim-system shorthand as payers print it (`SVC`, `ELIG`, `COV TERM`), each row sourced to a payer's or
  * agency's published reason-code list where the abbreviation is used in that sense.
  */
-const abbreviationRowSchema = z
-  .object({
-    ...provenanceShape,
-    /** The shorthand, as words (`cov term`); matched after case and punctuation are normalised. */
-    short: z.string().min(1).max(40),
-    /** What it stands for (`coverage terminated`). */
-    long: z.string().min(1).max(80),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine((row, ctx) => {
-    if (tokenize(row.short).length === 0)
-      ctx.addIssue({ code: 'custom', path: ['short'], message: 'the shorthand has no letters or digits' });
-    if (tokenize(row.long).length === 0)
-      ctx.addIssue({ code: 'custom', path: ['long'], message: 'the expansion has no letters or digits' });
-  });
+const abbreviationRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      /** The shorthand, as words (`cov term`); matched after case and punctuation are normalised. */
+      short: z.string().min(1).max(40),
+      /** What it stands for (`coverage terminated`). */
+      long: z.string().min(1).max(80),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine((row, ctx) => {
+      if (tokenize(row.short).length === 0)
+        ctx.addIssue({ code: 'custom', path: ['short'], message: 'the shorthand has no letters or digits' });
+      if (tokenize(row.long).length === 0)
+        ctx.addIssue({ code: 'custom', path: ['long'], message: 'the expansion has no letters or digits' });
+    }),
+);
 
 export type AbbreviationRow = z.infer<typeof abbreviationRowSchema>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { addDays } from '../dates/arithmetic.js';
 import {
   checkEffectiveRange,
@@ -15,46 +16,48 @@ import { APPEAL_LEVELS, CARE_ENDING, type CareStep, type DeadlineInput, PLAN_TYP
  * end of skilled services. Each row says when the step is due, counted from the notice (or its receipt)
  * and, where the rule says so, from the date the care ends.
  */
-const careStepRowSchema = z
-  .object({
-    ...provenanceShape,
-    planTypes: z.array(z.enum(PLAN_TYPES)).min(1),
-    /** The appeal levels whose notice starts this step's clock (the denial, or the plan's appeal decision). */
-    levels: z.array(z.enum(APPEAL_LEVELS)).min(1),
-    /** What the notice does: a hospital discharge, or services that stop or are reduced. */
-    careEnding: z.array(z.enum(CARE_ENDING)).min(1),
-    step: z.enum(['continue_benefits', 'fast_review']),
-    due: z
-      .object({
-        /** Days after the clock start: the notice date (`notice_date`) or its receipt (`receipt`). */
-        days: z.number().int().min(0).max(60),
-        from: z.enum(['notice_date', 'receipt']),
-        /**
-         * How the date the care ends (`careEndDate`) sets it when given: `later_of` (whichever is later),
-         * `before` (the day before it), `on` (that day itself; no date without it). Without that date, the
-         * counted day stands: the earliest the rule can give.
-         */
-        careEndDate: z.enum(['later_of', 'before', 'on']).optional(),
-      })
-      .strict(),
-    /** The time of day the request must be in by. */
-    dueBy: z.enum(['noon', 'end_of_day']),
-    title: z.string().trim().min(3),
-    /** What to do and the rule, in plain words, with its hour ("by noon") stated. */
-    text: z.string().trim().min(10),
-    warning: z.string().trim().min(1).optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(nonConfirmedNeedsWarning)
-  .superRefine((row, ctx) => {
-    if (row.due.careEndDate === 'on' && row.due.days !== 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['due', 'days'],
-        message: 'a step due on the day the care ends counts no days',
-      });
-  });
+const careStepRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      planTypes: z.array(z.enum(PLAN_TYPES)).min(1),
+      /** The appeal levels whose notice starts this step's clock (the denial, or the plan's appeal decision). */
+      levels: z.array(z.enum(APPEAL_LEVELS)).min(1),
+      /** What the notice does: a hospital discharge, or services that stop or are reduced. */
+      careEnding: z.array(z.enum(CARE_ENDING)).min(1),
+      step: z.enum(['continue_benefits', 'fast_review']),
+      due: z
+        .object({
+          /** Days after the clock start: the notice date (`notice_date`) or its receipt (`receipt`). */
+          days: z.number().int().min(0).max(60),
+          from: z.enum(['notice_date', 'receipt']),
+          /**
+           * How the date the care ends (`careEndDate`) sets it when given: `later_of` (whichever is later),
+           * `before` (the day before it), `on` (that day itself; no date without it). Without that date, the
+           * counted day stands: the earliest the rule can give.
+           */
+          careEndDate: z.enum(['later_of', 'before', 'on']).optional(),
+        })
+        .strict(),
+      /** The time of day the request must be in by. */
+      dueBy: z.enum(['noon', 'end_of_day']),
+      title: z.string().trim().min(3),
+      /** What to do and the rule, in plain words, with its hour ("by noon") stated. */
+      text: z.string().trim().min(10),
+      warning: z.string().trim().min(1).optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(nonConfirmedNeedsWarning)
+    .superRefine((row, ctx) => {
+      if (row.due.careEndDate === 'on' && row.due.days !== 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['due', 'days'],
+          message: 'a step due on the day the care ends counts no days',
+        });
+    }),
+);
 
 export type CareStepRow = z.infer<typeof careStepRowSchema>;
 

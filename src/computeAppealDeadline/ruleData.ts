@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { tableFileSchema } from '../engine/tables.js';
@@ -6,8 +7,8 @@ import { APPEAL_LEVELS, type AppealLevel, type Duration, PLAN_TYPES, type PlanTy
 import { type CareStepRow, careStepsFileSchema } from './careSteps.js';
 import type { UsState } from './states.js';
 
-const planTypes = z.array(z.enum(PLAN_TYPES)).min(1);
-const level = z.enum(APPEAL_LEVELS);
+const planTypes = lazySchema(() => z.array(z.enum(PLAN_TYPES)).min(1));
+const level = lazySchema(() => z.enum(APPEAL_LEVELS));
 
 /**
  * The clock checks every window row shares, federal or state: a month window says what a missing day
@@ -27,56 +28,58 @@ export function checkWindowClock(
     });
 }
 
-const windowRowSchema = z
-  .object({
-    ...provenanceShape,
-    planTypes,
-    level,
-    /** The level a plan type starts at (the default when the input names none). */
-    firstLevel: z.boolean().optional(),
-    /** The row applies only to expedited (`true`) or only to standard (`false`) requests; absent: both. */
-    urgent: z.boolean().optional(),
-    window: z
-      .object({ amount: z.number().int().min(1).max(1000), unit: z.enum(['days', 'months']) })
-      .strict(),
-    clockStart: z.enum(['receipt', 'notice_date']),
-    /** Receipt presumed this many days after the notice date unless the actual date is given (Medicare). */
-    presumedReceiptDays: z.number().int().min(1).max(30).optional(),
-    /** For month windows: what a missing day (Feb 30) becomes. */
-    onMissingDay: z.enum(['first_of_next_month', 'last_of_month']).optional(),
-    /** Only where the rule says so; otherwise a weekend last day stays and the answer warns. */
-    rollForward: z.object({ weekends: z.boolean(), federalHolidays: z.boolean() }).strict(),
-    filedWhen: z.enum(['received', 'postmarked', 'postmarked_or_received', 'unstated']),
-    /**
-     * How a plan's own window combines: `minimum` (the rule is a floor: a longer plan window is honoured,
-     * a shorter one is used and warned about), `fixed` (the earlier of the two), `not_applicable`.
-     */
-    planWindow: z.enum(['minimum', 'fixed', 'not_applicable']),
-    /** The date is an upper bound: a state may set less. */
-    latestPossible: z.boolean().optional(),
-    nextLevels: z.array(level),
-    warning: z.string().min(1).optional(),
-    /** Added to the warning when the last day falls on a weekend or holiday that the rule does not skip. */
-    weekendWarning: z.string().min(1).optional(),
-    /**
-     * Where a state's rule (in `rules/states/`) governs this level: `governs` says for which plans (`always`,
-     * or `insured_plans`: individual coverage and insured employer plans, not self-funded ones);
-     * `whenUnknown` says what answers when the state is not given or its rule is missing or unconfirmed:
-     * `earliest_state` (the earliest date any state's confirmed rule gives) or `this_row` (this row, which
-     * states may only lengthen).
-     */
-    stateLaw: z
-      .object({
-        governs: z.enum(['always', 'insured_plans']),
-        whenUnknown: z.enum(['earliest_state', 'this_row']),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(nonConfirmedNeedsWarning)
-  .superRefine(checkWindowClock);
+const windowRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      planTypes,
+      level,
+      /** The level a plan type starts at (the default when the input names none). */
+      firstLevel: z.boolean().optional(),
+      /** The row applies only to expedited (`true`) or only to standard (`false`) requests; absent: both. */
+      urgent: z.boolean().optional(),
+      window: z
+        .object({ amount: z.number().int().min(1).max(1000), unit: z.enum(['days', 'months']) })
+        .strict(),
+      clockStart: z.enum(['receipt', 'notice_date']),
+      /** Receipt presumed this many days after the notice date unless the actual date is given (Medicare). */
+      presumedReceiptDays: z.number().int().min(1).max(30).optional(),
+      /** For month windows: what a missing day (Feb 30) becomes. */
+      onMissingDay: z.enum(['first_of_next_month', 'last_of_month']).optional(),
+      /** Only where the rule says so; otherwise a weekend last day stays and the answer warns. */
+      rollForward: z.object({ weekends: z.boolean(), federalHolidays: z.boolean() }).strict(),
+      filedWhen: z.enum(['received', 'postmarked', 'postmarked_or_received', 'unstated']),
+      /**
+       * How a plan's own window combines: `minimum` (the rule is a floor: a longer plan window is honoured,
+       * a shorter one is used and warned about), `fixed` (the earlier of the two), `not_applicable`.
+       */
+      planWindow: z.enum(['minimum', 'fixed', 'not_applicable']),
+      /** The date is an upper bound: a state may set less. */
+      latestPossible: z.boolean().optional(),
+      nextLevels: z.array(level),
+      warning: z.string().min(1).optional(),
+      /** Added to the warning when the last day falls on a weekend or holiday that the rule does not skip. */
+      weekendWarning: z.string().min(1).optional(),
+      /**
+       * Where a state's rule (in `rules/states/`) governs this level: `governs` says for which plans (`always`,
+       * or `insured_plans`: individual coverage and insured employer plans, not self-funded ones);
+       * `whenUnknown` says what answers when the state is not given or its rule is missing or unconfirmed:
+       * `earliest_state` (the earliest date any state's confirmed rule gives) or `this_row` (this row, which
+       * states may only lengthen).
+       */
+      stateLaw: z
+        .object({
+          governs: z.enum(['always', 'insured_plans']),
+          whenUnknown: z.enum(['earliest_state', 'this_row']),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(nonConfirmedNeedsWarning)
+    .superRefine(checkWindowClock),
+);
 
 /**
  * A window row: a federal or program row of `windows.json`, or a state's row from `rules/states/` (which
@@ -116,45 +119,49 @@ export const windowsFileSchema = tableFileSchema('deadline-windows', windowRowSc
   }
 });
 
-const decisionRowSchema = z
-  .object({
-    ...provenanceShape,
-    /** `appeal`: the decision on an appeal at `level`; `prior_authorization`: a new request (CMS-0057-F). */
-    stage: z.enum(['appeal', 'prior_authorization']),
-    planTypes,
-    level: level.optional(),
-    when: z.enum(['urgent', 'pre_service', 'post_service', 'any']),
-    amount: z.number().int().min(1).max(1000),
-    unit: z.enum(['hours', 'days']),
-    warning: z.string().min(1).optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(nonConfirmedNeedsWarning)
-  .superRefine((row, ctx) => {
-    if ((row.stage === 'appeal') !== (row.level !== undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['level'],
-        message: 'an appeal decision names its level; a prior-authorization one does not',
-      });
-    }
-  });
+const decisionRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      /** `appeal`: the decision on an appeal at `level`; `prior_authorization`: a new request (CMS-0057-F). */
+      stage: z.enum(['appeal', 'prior_authorization']),
+      planTypes,
+      level: level.optional(),
+      when: z.enum(['urgent', 'pre_service', 'post_service', 'any']),
+      amount: z.number().int().min(1).max(1000),
+      unit: z.enum(['hours', 'days']),
+      warning: z.string().min(1).optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(nonConfirmedNeedsWarning)
+    .superRefine((row, ctx) => {
+      if ((row.stage === 'appeal') !== (row.level !== undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['level'],
+          message: 'an appeal decision names its level; a prior-authorization one does not',
+        });
+      }
+    }),
+);
 
 export type DecisionRow = z.infer<typeof decisionRowSchema>;
 
 export const decisionsFileSchema = tableFileSchema('decision-times', decisionRowSchema);
 
-const thresholdRowSchema = z
-  .object({
-    ...provenanceShape,
-    planTypes,
-    level,
-    /** Dollars in controversy needed to ask for this level, for requests filed in the row's dates. */
-    amountInControversy: z.number().int().min(0),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange);
+const thresholdRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      planTypes,
+      level,
+      /** Dollars in controversy needed to ask for this level, for requests filed in the row's dates. */
+      amountInControversy: z.number().int().min(0),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange),
+);
 
 export type ThresholdRow = z.infer<typeof thresholdRowSchema>;
 

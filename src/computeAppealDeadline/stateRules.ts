@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { editorSchemaShape } from '../engine/tables.js';
@@ -12,12 +13,12 @@ import { US_STATES, type UsState } from './states.js';
  * text it rests on (`quote`), so a reviewer can check it without leaving the file.
  */
 
-const duration = z
-  .object({ amount: z.number().int().min(1).max(1000), unit: z.enum(['days', 'months']) })
-  .strict();
-const decisionTime = z
-  .object({ amount: z.number().int().min(1).max(1000), unit: z.enum(['hours', 'days']) })
-  .strict();
+const duration = lazySchema(() =>
+  z.object({ amount: z.number().int().min(1).max(1000), unit: z.enum(['days', 'months']) }).strict(),
+);
+const decisionTime = lazySchema(() =>
+  z.object({ amount: z.number().int().min(1).max(1000), unit: z.enum(['hours', 'days']) }).strict(),
+);
 
 /** The clock and calendar fields every state window shares with the federal window rows. */
 const windowShape = {
@@ -34,90 +35,99 @@ const windowShape = {
   warning: z.string().trim().min(1).optional(),
 };
 
-const externalReviewRowSchema = z
-  .object({
-    ...windowShape,
-    /** The plans the state's process covers: the insured and individual plans the state regulates. */
-    appliesTo: z.literal('insured'),
-    /**
-     * `state`: the state runs its own process; `federal_hhs`: its insured plans use the HHS-administered
-     * federal process (the row then restates the federal rule); `mixed`: some issuers use each.
-     */
-    process: z.enum(['state', 'federal_hhs', 'mixed']),
-    /** Where a state has two processes (California): which regulator runs this one. */
-    regulatorRole: z.enum(['insurance', 'managed_care']).optional(),
-    standardDecision: decisionTime.optional(),
-    expeditedDecision: decisionTime.optional(),
-    /** A different filing time for expedited requests, when the state sets one. */
-    expeditedWindow: duration.optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(nonConfirmedNeedsWarning)
-  .superRefine(checkWindowClock);
+const externalReviewRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...windowShape,
+      /** The plans the state's process covers: the insured and individual plans the state regulates. */
+      appliesTo: z.literal('insured'),
+      /**
+       * `state`: the state runs its own process; `federal_hhs`: its insured plans use the HHS-administered
+       * federal process (the row then restates the federal rule); `mixed`: some issuers use each.
+       */
+      process: z.enum(['state', 'federal_hhs', 'mixed']),
+      /** Where a state has two processes (California): which regulator runs this one. */
+      regulatorRole: z.enum(['insurance', 'managed_care']).optional(),
+      standardDecision: decisionTime.optional(),
+      expeditedDecision: decisionTime.optional(),
+      /** A different filing time for expedited requests, when the state sets one. */
+      expeditedWindow: duration.optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(nonConfirmedNeedsWarning)
+    .superRefine(checkWindowClock),
+);
 
-const fairHearingRowSchema = z
-  .object(windowShape)
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(nonConfirmedNeedsWarning)
-  .superRefine(checkWindowClock);
+const fairHearingRowSchema = lazySchema(() =>
+  z
+    .object(windowShape)
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(nonConfirmedNeedsWarning)
+    .superRefine(checkWindowClock),
+);
 
 /** The kinds of regulator a person can turn to. */
 export const REGULATOR_ROLES = ['insurance', 'managed_care', 'medicaid'] as const;
 
-const regulatorRowSchema = z
-  .object({
-    ...provenanceShape,
-    role: z.enum(REGULATOR_ROLES),
-    name: z.string().trim().min(3),
-    url: z.url({ protocol: /^https?$/, message: 'url must be an http(s) URL' }),
-    phone: z
-      .string()
-      .regex(/^[0-9A-Z() +./-]{7,40}$/, 'a phone number as the agency prints it, such as 1-800-555-0100')
-      .optional(),
-    warning: z.string().trim().min(1).optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(nonConfirmedNeedsWarning);
+const regulatorRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      role: z.enum(REGULATOR_ROLES),
+      name: z.string().trim().min(3),
+      url: z.url({ protocol: /^https?$/, message: 'url must be an http(s) URL' }),
+      phone: z
+        .string()
+        .regex(/^[0-9A-Z() +./-]{7,40}$/, 'a phone number as the agency prints it, such as 1-800-555-0100')
+        .optional(),
+      warning: z.string().trim().min(1).optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(nonConfirmedNeedsWarning),
+);
 
 export type StateExternalReviewRow = z.infer<typeof externalReviewRowSchema>;
 export type StateFairHearingRow = z.infer<typeof fairHearingRowSchema>;
 export type RegulatorRow = z.infer<typeof regulatorRowSchema>;
 
 /** The schema of one jurisdiction's file. */
-export const stateFileSchema = z
-  .object({
-    ...editorSchemaShape,
-    state: z.enum(US_STATES),
-    name: z.string().trim().min(4),
-    externalReview: z.array(externalReviewRowSchema).min(1),
-    medicaidFairHearing: z
-      .object({ feeForService: fairHearingRowSchema, managedCare: fairHearingRowSchema })
-      .strict(),
-    regulators: z.array(regulatorRowSchema).min(1),
-  })
-  .strict()
-  .superRefine((file, ctx) => {
-    const ids = new Set<string>();
-    const check = (id: string, path: (string | number)[]) => {
-      if (ids.has(id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate id ${id}` });
-      ids.add(id);
-    };
-    file.externalReview.forEach((row, index) => {
-      check(row.id, ['externalReview', index]);
-    });
-    check(file.medicaidFairHearing.feeForService.id, ['medicaidFairHearing', 'feeForService']);
-    check(file.medicaidFairHearing.managedCare.id, ['medicaidFairHearing', 'managedCare']);
-    file.regulators.forEach((row, index) => {
-      check(row.id, ['regulators', index]);
-    });
-    for (const role of ['insurance', 'medicaid'] as const) {
-      if (!file.regulators.some((row) => row.role === role))
-        ctx.addIssue({ code: 'custom', path: ['regulators'], message: `no ${role} regulator` });
-    }
-  });
+export const stateFileSchema = lazySchema(() =>
+  z
+    .object({
+      ...editorSchemaShape,
+      state: z.enum(US_STATES),
+      name: z.string().trim().min(4),
+      externalReview: z.array(externalReviewRowSchema).min(1),
+      medicaidFairHearing: z
+        .object({ feeForService: fairHearingRowSchema, managedCare: fairHearingRowSchema })
+        .strict(),
+      regulators: z.array(regulatorRowSchema).min(1),
+    })
+    .strict()
+    .superRefine((file, ctx) => {
+      const ids = new Set<string>();
+      const check = (id: string, path: (string | number)[]) => {
+        if (ids.has(id))
+          ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate id ${id}` });
+        ids.add(id);
+      };
+      file.externalReview.forEach((row, index) => {
+        check(row.id, ['externalReview', index]);
+      });
+      check(file.medicaidFairHearing.feeForService.id, ['medicaidFairHearing', 'feeForService']);
+      check(file.medicaidFairHearing.managedCare.id, ['medicaidFairHearing', 'managedCare']);
+      file.regulators.forEach((row, index) => {
+        check(row.id, ['regulators', index]);
+      });
+      for (const role of ['insurance', 'medicaid'] as const) {
+        if (!file.regulators.some((row) => row.role === role))
+          ctx.addIssue({ code: 'custom', path: ['regulators'], message: `no ${role} regulator` });
+      }
+    }),
+);
 
 /** A compiled jurisdiction: its file, and its windows as rows the deadline computation applies. */
 export interface StateRules {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 
 /**
  * The json-rules-engine condition format, as far as the compiler supports it: `all` / `any` / `not`
@@ -57,11 +58,13 @@ const UNSUPPORTED: Record<string, string> = {
   name: 'condition names are not supported; name the rule instead',
 };
 
-const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const priority = z.number().int().min(1).optional();
-const leafShape = z
-  .object({ fact: z.string(), operator: z.string(), value: z.union([scalar, z.array(scalar)]), priority })
-  .strict();
+const scalar = lazySchema(() => z.union([z.string(), z.number(), z.boolean(), z.null()]));
+const priority = lazySchema(() => z.number().int().min(1).optional());
+const leafShape = lazySchema(() =>
+  z
+    .object({ fact: z.string(), operator: z.string(), value: z.union([scalar, z.array(scalar)]), priority })
+    .strict(),
+);
 const boolShape = (key: 'all' | 'any' | 'not') =>
   z.object({ [key]: key === 'not' ? z.unknown() : z.array(z.unknown()), priority }).strict();
 

@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { isIsoDate } from '../dates/isoDate.js';
 
 /** A `YYYY-MM-DD` calendar date that exists (2026-02-30 is refused). */
-export const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: 'expected a real calendar date as YYYY-MM-DD' });
+export const isoDateSchema = lazySchema(() =>
+  z.string().refine(isIsoDate, { message: 'expected a real calendar date as YYYY-MM-DD' }),
+);
 
 /**
  * A date in an input: a real `YYYY-MM-DD` between 1950 and 2150. The years are bounded so that every window

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { OverturnError, type OverturnIssue } from '../errors.js';
 import type { RuleSetRef } from '../types.js';
 import { editorSchemaShape } from './tables.js';
@@ -13,55 +14,59 @@ export interface RuleSetSource {
   files: Readonly<Record<string, unknown>>;
 }
 
-const filePath = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_.-]*)*\.json$/,
-    'a relative path to a .json file inside the rule set',
-  );
+const filePath = lazySchema(() =>
+  z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_.-]*)*\.json$/,
+      'a relative path to a .json file inside the rule set',
+    ),
+);
 
 /** The domains a rule set provides and the files of each. */
-export const manifestSchema = z
-  .object({
-    ...editorSchemaShape,
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
-    version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'a semver version such as 1.2.0'),
-    description: z.string().optional(),
-    domains: z
-      .object({
-        classification: z
-          .object({
-            carc: filePath,
-            rarc: filePath,
-            phrases: filePath,
-            decisions: filePath,
-            /** Claim-system shorthand expanded before matching (optional: without it, none is). */
-            abbreviations: filePath.optional(),
-            /** The trained text model (optional: without it, only codes and phrase rules decide). */
-            model: filePath.optional(),
-          })
-          .strict(),
-        checklist: z.object({ items: filePath }).strict(),
-        deadlines: z
-          .object({ windows: filePath, decisions: filePath, thresholds: filePath, careSteps: filePath })
-          .strict(),
-        sso: z.object({ programs: filePath, procedures: filePath }).strict(),
-        specialists: z
-          .object({
-            specialties: filePath,
-            areas: filePath,
-            procedures: filePath,
-            context: filePath,
-            /** ICD-10-CM titles and terms to search (optional: without it, only phrases name a condition). */
-            conditionIndex: filePath.optional(),
-          })
-          .strict(),
-        /** One file per jurisdiction, keyed by USPS code; a jurisdiction left out is answered conservatively. */
-        states: z.record(z.string().regex(/^[A-Z]{2}$/, 'a USPS code in capitals, such as NY'), filePath),
-      })
-      .strict(),
-  })
-  .strict();
+export const manifestSchema = lazySchema(() =>
+  z
+    .object({
+      ...editorSchemaShape,
+      id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+      version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'a semver version such as 1.2.0'),
+      description: z.string().optional(),
+      domains: z
+        .object({
+          classification: z
+            .object({
+              carc: filePath,
+              rarc: filePath,
+              phrases: filePath,
+              decisions: filePath,
+              /** Claim-system shorthand expanded before matching (optional: without it, none is). */
+              abbreviations: filePath.optional(),
+              /** The trained text model (optional: without it, only codes and phrase rules decide). */
+              model: filePath.optional(),
+            })
+            .strict(),
+          checklist: z.object({ items: filePath }).strict(),
+          deadlines: z
+            .object({ windows: filePath, decisions: filePath, thresholds: filePath, careSteps: filePath })
+            .strict(),
+          sso: z.object({ programs: filePath, procedures: filePath }).strict(),
+          specialists: z
+            .object({
+              specialties: filePath,
+              areas: filePath,
+              procedures: filePath,
+              context: filePath,
+              /** ICD-10-CM titles and terms to search (optional: without it, only phrases name a condition). */
+              conditionIndex: filePath.optional(),
+            })
+            .strict(),
+          /** One file per jurisdiction, keyed by USPS code; a jurisdiction left out is answered conservatively. */
+          states: z.record(z.string().regex(/^[A-Z]{2}$/, 'a USPS code in capitals, such as NY'), filePath),
+        })
+        .strict(),
+    })
+    .strict(),
+);
 
 export type RuleSetManifest = z.infer<typeof manifestSchema>;
 

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import stem from 'wink-porter2-stemmer';
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, isoDateSchema, provenanceShape } from '../engine/provenance.js';
 import { editorSchemaShape } from '../engine/tables.js';
@@ -9,46 +10,50 @@ import { checkBounds, checkRows, icd10Bound, phrase } from './ruleShapes.js';
 // ---------------------------------------------------------------------------------------------------
 // icd10cm.json: ICD-10-CM chapters, blocks and categories, searched when a condition names no phrase
 
-const indexRowSchema = z
-  .object({
-    ...provenanceShape,
-    /** Where the row sits in the tabular list. */
-    level: z.enum(['chapter', 'block', 'category']),
-    from: icd10Bound,
-    /** Last code of a chapter or block; absent for a category or a one-category block. */
-    to: icd10Bound.optional(),
-    /** The ICD-10-CM title, as the tabular list prints it. */
-    title: z.string().min(2).max(200),
-    /** overturn's own plain words for the row (not ICD-10-CM text): what a patient would type. */
-    terms: z.array(phrase).optional(),
-    /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis). */
-    pediatric: z.boolean().optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(checkBounds);
+const indexRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      /** Where the row sits in the tabular list. */
+      level: z.enum(['chapter', 'block', 'category']),
+      from: icd10Bound,
+      /** Last code of a chapter or block; absent for a category or a one-category block. */
+      to: icd10Bound.optional(),
+      /** The ICD-10-CM title, as the tabular list prints it. */
+      title: z.string().min(2).max(200),
+      /** overturn's own plain words for the row (not ICD-10-CM text): what a patient would type. */
+      terms: z.array(phrase).optional(),
+      /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis). */
+      pediatric: z.boolean().optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(checkBounds),
+);
 
 export type IndexRow = z.infer<typeof indexRowSchema>;
 
-export const conditionIndexFileSchema = z
-  .object({
-    ...editorSchemaShape,
-    kind: z.literal('condition-index'),
-    codeSystem: z.literal('ICD-10-CM'),
-    /** The fiscal year of the code set the titles come from (FY2026: in effect from 2025-10-01). */
-    fiscalYear: z.number().int().min(2016).max(2100),
-    source: z
-      .object({
-        name: z.string().min(3),
-        url: z.url({ protocol: /^https?$/ }),
-        effectiveFrom: isoDateSchema,
-      })
-      .strict(),
-    description: z.string().optional(),
-    rows: z.array(indexRowSchema).min(1),
-  })
-  .strict()
-  .superRefine(checkRows);
+export const conditionIndexFileSchema = lazySchema(() =>
+  z
+    .object({
+      ...editorSchemaShape,
+      kind: z.literal('condition-index'),
+      codeSystem: z.literal('ICD-10-CM'),
+      /** The fiscal year of the code set the titles come from (FY2026: in effect from 2025-10-01). */
+      fiscalYear: z.number().int().min(2016).max(2100),
+      source: z
+        .object({
+          name: z.string().min(3),
+          url: z.url({ protocol: /^https?$/ }),
+          effectiveFrom: isoDateSchema,
+        })
+        .strict(),
+      description: z.string().optional(),
+      rows: z.array(indexRowSchema).min(1),
+    })
+    .strict()
+    .superRefine(checkRows),
+);
 
 export type ConditionIndexFile = z.infer<typeof conditionIndexFileSchema>;
 

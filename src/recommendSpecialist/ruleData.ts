@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import {
   checkEffectiveRange,
@@ -28,55 +29,59 @@ import { CLAIM_TYPES, type ClaimType } from './types.js';
 // ---------------------------------------------------------------------------------------------------
 // specialties.json: the NUCC codes the rule set routes to
 
-const specialtyRowSchema = z
-  .object({
-    ...provenanceShape,
-    code: nuccCode,
-    /** The NUCC display name. */
-    name: z.string().min(2).max(120),
-    /** What a patient calls this doctor: `cardiologist`. */
-    plainName: z.string().min(2).max(80),
-    board: z
-      .object({
-        name: z.string().min(3).max(160),
-        /** Whether the board (and its certificate) is backed by the board's or ABMS's own pages. */
-        status: z.enum(['confirmed', 'unconfirmed']),
-        /** Whether the board is an ABMS member board. */
-        abms: z.boolean(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange);
+const specialtyRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      code: nuccCode,
+      /** The NUCC display name. */
+      name: z.string().min(2).max(120),
+      /** What a patient calls this doctor: `cardiologist`. */
+      plainName: z.string().min(2).max(80),
+      board: z
+        .object({
+          name: z.string().min(3).max(160),
+          /** Whether the board (and its certificate) is backed by the board's or ABMS's own pages. */
+          status: z.enum(['confirmed', 'unconfirmed']),
+          /** Whether the board is an ABMS member board. */
+          abms: z.boolean(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange),
+);
 
 export type SpecialtyRow = z.infer<typeof specialtyRowSchema>;
 
-export const specialtiesFileSchema = z
-  .object({
-    ...editorSchemaShape,
-    kind: z.literal('specialty-table'),
-    codeSystem: z.literal('NUCC Health Care Provider Taxonomy'),
-    codeSetVersion: z.string().min(1),
-    /** The NUCC/AMA notice that must travel with the codes. */
-    notice: z.string().min(40),
-    description: z.string().optional(),
-    rows: z.array(specialtyRowSchema).min(1),
-  })
-  .strict()
-  .superRefine(checkRows)
-  .superRefine((file, ctx) => {
-    const codes = new Set<string>();
-    file.rows.forEach((row, index) => {
-      if (codes.has(row.code))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows', index, 'code'],
-          message: `duplicate code ${row.code}`,
-        });
-      codes.add(row.code);
-    });
-  });
+export const specialtiesFileSchema = lazySchema(() =>
+  z
+    .object({
+      ...editorSchemaShape,
+      kind: z.literal('specialty-table'),
+      codeSystem: z.literal('NUCC Health Care Provider Taxonomy'),
+      codeSetVersion: z.string().min(1),
+      /** The NUCC/AMA notice that must travel with the codes. */
+      notice: z.string().min(40),
+      description: z.string().optional(),
+      rows: z.array(specialtyRowSchema).min(1),
+    })
+    .strict()
+    .superRefine(checkRows)
+    .superRefine((file, ctx) => {
+      const codes = new Set<string>();
+      file.rows.forEach((row, index) => {
+        if (codes.has(row.code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', index, 'code'],
+            message: `duplicate code ${row.code}`,
+          });
+        codes.add(row.code);
+      });
+    }),
+);
 
 // ---------------------------------------------------------------------------------------------------
 // areas.json: condition areas, each with its specialists, ICD-10-CM ranges and plain-language phrases
@@ -90,158 +95,174 @@ const rangeShape = {
   title: z.string().min(2).max(160),
 };
 
-const rangeRowSchema = z
-  .object({
-    ...rangeShape,
-    /** Replaces the area's specialty for codes in this range (transplant: the organ's specialist). */
-    specialty: nuccCode.optional(),
-    /** Replaces the area's preferred subspecialty (I44–I49: cardiac electrophysiology). */
-    subspecialty: nuccCode.optional(),
-    /**
-     * The range's subspecialist treats children too (an orthodontist for malocclusion), so a child keeps it
-     * instead of the area's pediatric subspecialist.
-     */
-    subspecialtyForChildren: z.boolean().optional(),
-    /** Listed before the area's alternatives. */
-    alternatives: z.array(alternativeSchema).optional(),
-    /** Listed before the area's guidelines. */
-    guidelines: z.array(z.string().min(2).max(200)).optional(),
-    /** Plain-language phrases that mean this range: they route like its codes. */
-    phrases: z.array(phrase).optional(),
-    /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis, cleft palate). */
-    pediatric: z.boolean().optional(),
-    /** How well the range alone identifies the specialist (default `high`; chapter catch-alls lower). */
-    confidence: confidence.optional(),
-    /** Told to the reader whenever this range routes the answer. */
-    warning: z.string().min(10).max(600).optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(checkBounds);
+const rangeRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...rangeShape,
+      /** Replaces the area's specialty for codes in this range (transplant: the organ's specialist). */
+      specialty: nuccCode.optional(),
+      /** Replaces the area's preferred subspecialty (I44–I49: cardiac electrophysiology). */
+      subspecialty: nuccCode.optional(),
+      /**
+       * The range's subspecialist treats children too (an orthodontist for malocclusion), so a child keeps it
+       * instead of the area's pediatric subspecialist.
+       */
+      subspecialtyForChildren: z.boolean().optional(),
+      /** Listed before the area's alternatives. */
+      alternatives: z.array(alternativeSchema).optional(),
+      /** Listed before the area's guidelines. */
+      guidelines: z.array(z.string().min(2).max(200)).optional(),
+      /** Plain-language phrases that mean this range: they route like its codes. */
+      phrases: z.array(phrase).optional(),
+      /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis, cleft palate). */
+      pediatric: z.boolean().optional(),
+      /** How well the range alone identifies the specialist (default `high`; chapter catch-alls lower). */
+      confidence: confidence.optional(),
+      /** Told to the reader whenever this range routes the answer. */
+      warning: z.string().min(10).max(600).optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(checkBounds),
+);
 
 export type RangeRow = z.infer<typeof rangeRowSchema>;
 
-const areaRowSchema = z
-  .object({
-    ...provenanceShape,
-    name: z.string().min(2).max(120),
-    specialty: nuccCode,
-    subspecialty: nuccCode.optional(),
-    /** Preferred for a patient under 18, instead of `subspecialty`. */
-    pediatricSubspecialty: nuccCode.optional(),
-    /** Preferred for an older patient (see `olderAdults` in context.json), instead of `subspecialty`. */
-    geriatricSubspecialty: nuccCode.optional(),
-    /** For a patient under 18 the area itself changes (cancer → pediatric cancer). */
-    pediatricArea: reference.optional(),
-    alternatives: z.array(alternativeSchema),
-    /** The surgical specialty that operates on this area's conditions, added when a procedure is disputed. */
-    surgical: nuccCode.optional(),
-    guidelines: z.array(z.string().min(2).max(200)),
-    phrases: z.array(phrase),
-    /**
-     * The area's own phrases say how an injury came about ("work injury"), not what is injured: a condition
-     * found only by them routes only when neither another condition nor a treatment names a specialist.
-     */
-    contextPhrases: z.boolean().optional(),
-    /** Ids from the avoid table that apply in this area. */
-    avoid: z.array(reference).optional(),
-    ranges: z.array(rangeRowSchema),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange);
+const areaRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      name: z.string().min(2).max(120),
+      specialty: nuccCode,
+      subspecialty: nuccCode.optional(),
+      /** Preferred for a patient under 18, instead of `subspecialty`. */
+      pediatricSubspecialty: nuccCode.optional(),
+      /** Preferred for an older patient (see `olderAdults` in context.json), instead of `subspecialty`. */
+      geriatricSubspecialty: nuccCode.optional(),
+      /** For a patient under 18 the area itself changes (cancer → pediatric cancer). */
+      pediatricArea: reference.optional(),
+      alternatives: z.array(alternativeSchema),
+      /** The surgical specialty that operates on this area's conditions, added when a procedure is disputed. */
+      surgical: nuccCode.optional(),
+      guidelines: z.array(z.string().min(2).max(200)),
+      phrases: z.array(phrase),
+      /**
+       * The area's own phrases say how an injury came about ("work injury"), not what is injured: a condition
+       * found only by them routes only when neither another condition nor a treatment names a specialist.
+       */
+      contextPhrases: z.boolean().optional(),
+      /** Ids from the avoid table that apply in this area. */
+      avoid: z.array(reference).optional(),
+      ranges: z.array(rangeRowSchema),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange),
+);
 
 export type AreaRow = z.infer<typeof areaRowSchema>;
 
-const secondaryRowSchema = z
-  .object({
-    ...rangeShape,
-    /** Why such a code never picks the specialist; `{code}` is replaced by the code. */
-    warning: z.string().min(10).max(600),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(checkBounds);
+const secondaryRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...rangeShape,
+      /** Why such a code never picks the specialist; `{code}` is replaced by the code. */
+      warning: z.string().min(10).max(600),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(checkBounds),
+);
 
 export type SecondaryRow = z.infer<typeof secondaryRowSchema>;
 
-export const areasFileSchema = z
-  .object({
-    ...editorSchemaShape,
-    kind: z.literal('condition-areas'),
-    description: z.string().optional(),
-    rows: z.array(areaRowSchema).min(1),
-    /** Ranges whose codes are never a principal diagnosis (V00–Y99, external causes). */
-    secondaryOnly: z.array(secondaryRowSchema),
-  })
-  .strict()
-  .superRefine(checkRows);
+export const areasFileSchema = lazySchema(() =>
+  z
+    .object({
+      ...editorSchemaShape,
+      kind: z.literal('condition-areas'),
+      description: z.string().optional(),
+      rows: z.array(areaRowSchema).min(1),
+      /** Ranges whose codes are never a principal diagnosis (V00–Y99, external causes). */
+      secondaryOnly: z.array(secondaryRowSchema),
+    })
+    .strict()
+    .superRefine(checkRows),
+);
 
 // ---------------------------------------------------------------------------------------------------
 // procedures.json: procedures by plain name (no CPT descriptors) → the specialty that performs them
 
-const procedureRowSchema = z
-  .object({
-    ...provenanceShape,
-    name: z.string().min(2).max(120),
-    phrases: z.array(phrase).min(1),
-    performedBy: nuccCode,
-    /** The condition area to route to when nothing else names one. */
-    area: reference,
-    /** A range of that area whose specialists fit better (kidney transplant → Z94.0). */
-    range: reference.optional(),
-    /**
-     * The specialty that performs or manages this treatment is the peer who judges whether it is needed
-     * (radiation therapy, a wheelchair, a transplant): its area answers even when a code or a condition
-     * names another, whose specialist becomes an alternative.
-     */
-    decides: z.boolean().optional(),
-    /** The row names drugs: its specialty prescribes them rather than performs them. */
-    drug: z.boolean().optional(),
-    /** A treatment given to children (growth hormone, a cranial helmet): without an age, the patient is a child. */
-    pediatric: z.boolean().optional(),
-    alternatives: z.array(alternativeSchema).optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange);
+const procedureRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      name: z.string().min(2).max(120),
+      phrases: z.array(phrase).min(1),
+      performedBy: nuccCode,
+      /** The condition area to route to when nothing else names one. */
+      area: reference,
+      /** A range of that area whose specialists fit better (kidney transplant → Z94.0). */
+      range: reference.optional(),
+      /**
+       * The specialty that performs or manages this treatment is the peer who judges whether it is needed
+       * (radiation therapy, a wheelchair, a transplant): its area answers even when a code or a condition
+       * names another, whose specialist becomes an alternative.
+       */
+      decides: z.boolean().optional(),
+      /** The row names drugs: its specialty prescribes them rather than performs them. */
+      drug: z.boolean().optional(),
+      /** A treatment given to children (growth hormone, a cranial helmet): without an age, the patient is a child. */
+      pediatric: z.boolean().optional(),
+      alternatives: z.array(alternativeSchema).optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange),
+);
 
 export type ProcedureRow = z.infer<typeof procedureRowSchema>;
 
-export const proceduresFileSchema = z
-  .object({
-    ...editorSchemaShape,
-    kind: z.literal('procedure-table'),
-    description: z.string().optional(),
-    rows: z.array(procedureRowSchema),
-  })
-  .strict()
-  .superRefine(checkRows);
+export const proceduresFileSchema = lazySchema(() =>
+  z
+    .object({
+      ...editorSchemaShape,
+      kind: z.literal('procedure-table'),
+      description: z.string().optional(),
+      rows: z.array(procedureRowSchema),
+    })
+    .strict()
+    .superRefine(checkRows),
+);
 
 // ---------------------------------------------------------------------------------------------------
 // context.json: requirements, pitfalls, claim types, denial categories and the fallback
 
-const noteRowSchema = z
-  .object({
-    ...provenanceShape,
-    text: z.string().min(10).max(600),
-    /** Part of every answer (otherwise only when an area or a context rule names it). */
-    always: z.boolean(),
-    /** Left out when the recommended specialty is one of these (no "avoid a generalist" beside an internist). */
-    unlessSpecialty: z.array(nuccCode).optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange);
+const noteRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      text: z.string().min(10).max(600),
+      /** Part of every answer (otherwise only when an area or a context rule names it). */
+      always: z.boolean(),
+      /** Left out when the recommended specialty is one of these (no "avoid a generalist" beside an internist). */
+      unlessSpecialty: z.array(nuccCode).optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange),
+);
 
 export type NoteRow = z.infer<typeof noteRowSchema>;
 
-const areaRuleSchema = z
-  .object({
-    /** The areas the rule applies to. */
-    areas: z.array(reference).min(1),
-    /** Route to this area instead. */
-    toArea: reference.optional(),
-    alternatives: z.array(alternativeSchema).optional(),
-  })
-  .strict();
+const areaRuleSchema = lazySchema(() =>
+  z
+    .object({
+      /** The areas the rule applies to. */
+      areas: z.array(reference).min(1),
+      /** Route to this area instead. */
+      toArea: reference.optional(),
+      alternatives: z.array(alternativeSchema).optional(),
+    })
+    .strict(),
+);
 
 const contextShape = {
   ...provenanceShape,
@@ -257,100 +278,110 @@ const contextShape = {
   warning: z.string().min(10).max(600).optional(),
 };
 
-const claimTypeRowSchema = z
-  .object({
-    ...contextShape,
-    claimType: z.enum(CLAIM_TYPES),
-    /** The area to route to when no code, condition or procedure names one. */
-    defaultArea: reference.optional(),
-    /** Told when nothing names a condition and there is no default area. */
-    missingConditionWarning: z.string().min(10).max(600).optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(nonConfirmedNeedsWarning);
+const claimTypeRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...contextShape,
+      claimType: z.enum(CLAIM_TYPES),
+      /** The area to route to when no code, condition or procedure names one. */
+      defaultArea: reference.optional(),
+      /** Told when nothing names a condition and there is no default area. */
+      missingConditionWarning: z.string().min(10).max(600).optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(nonConfirmedNeedsWarning),
+);
 
 export type ClaimTypeRow = z.infer<typeof claimTypeRowSchema>;
 
-const categoryRowSchema = z
-  .object({
-    ...contextShape,
-    categories: z.array(z.enum(DENIAL_CATEGORIES)).min(1),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(nonConfirmedNeedsWarning);
+const categoryRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...contextShape,
+      categories: z.array(z.enum(DENIAL_CATEGORIES)).min(1),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(nonConfirmedNeedsWarning),
+);
 
 export type CategoryRow = z.infer<typeof categoryRowSchema>;
 
-const fallbackRowSchema = z
-  .object({ ...provenanceShape, area: reference, warning: z.string().min(10).max(600) })
-  .strict();
+const fallbackRowSchema = lazySchema(() =>
+  z.object({ ...provenanceShape, area: reference, warning: z.string().min(10).max(600) }).strict(),
+);
 
 export type FallbackRow = z.infer<typeof fallbackRowSchema>;
 
-const childrenRowSchema = z
-  .object({
-    ...provenanceShape,
-    /** Below this age (in whole years) the pediatric subspecialist or area is preferred. */
-    ageBelow: z.number().int().min(1).max(30),
-    /** Added when the area names no pediatric subspecialist. */
-    alternative: alternativeSchema,
-    /** Without an age, any of these words in the condition means a child ("my baby", "a teenager"). */
-    words: z
-      .array(
-        phrase.refine((value) => tokenize(value).length === 1, {
-          message: 'one word (the condition is matched word by word)',
-        }),
-      )
-      .optional(),
-  })
-  .strict();
+const childrenRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      /** Below this age (in whole years) the pediatric subspecialist or area is preferred. */
+      ageBelow: z.number().int().min(1).max(30),
+      /** Added when the area names no pediatric subspecialist. */
+      alternative: alternativeSchema,
+      /** Without an age, any of these words in the condition means a child ("my baby", "a teenager"). */
+      words: z
+        .array(
+          phrase.refine((value) => tokenize(value).length === 1, {
+            message: 'one word (the condition is matched word by word)',
+          }),
+        )
+        .optional(),
+    })
+    .strict(),
+);
 
 export type ChildrenRow = z.infer<typeof childrenRowSchema>;
 
-const olderAdultsRowSchema = z
-  .object({
-    ...provenanceShape,
-    /** From this age (in whole years) the area's geriatric subspecialist is preferred, where it has one. */
-    ageAtLeast: z.number().int().min(50).max(100),
-  })
-  .strict();
+const olderAdultsRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      /** From this age (in whole years) the area's geriatric subspecialist is preferred, where it has one. */
+      ageAtLeast: z.number().int().min(50).max(100),
+    })
+    .strict(),
+);
 
 export type OlderAdultsRow = z.infer<typeof olderAdultsRowSchema>;
 
-export const contextFileSchema = z
-  .object({
-    ...editorSchemaShape,
-    kind: z.literal('routing-context'),
-    description: z.string().optional(),
-    requirements: z.array(noteRowSchema).min(1),
-    avoid: z.array(noteRowSchema).min(1),
-    claimTypes: z.array(claimTypeRowSchema),
-    denialCategories: z.array(categoryRowSchema),
-    fallback: fallbackRowSchema,
-    children: childrenRowSchema,
-    /** Optional: without it, age never picks a geriatric subspecialist. */
-    olderAdults: olderAdultsRowSchema.optional(),
-  })
-  .strict()
-  .superRefine(uniqueIds('requirements'))
-  .superRefine(uniqueIds('avoid'))
-  .superRefine(uniqueIds('claimTypes'))
-  .superRefine(uniqueIds('denialCategories'))
-  .superRefine((file, ctx) => {
-    const seen = new Set<string>();
-    file.claimTypes.forEach((row, index) => {
-      if (seen.has(row.claimType)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['claimTypes', index, 'claimType'],
-          message: `${row.claimType} already has a row`,
-        });
-      }
-      seen.add(row.claimType);
-    });
-  });
+export const contextFileSchema = lazySchema(() =>
+  z
+    .object({
+      ...editorSchemaShape,
+      kind: z.literal('routing-context'),
+      description: z.string().optional(),
+      requirements: z.array(noteRowSchema).min(1),
+      avoid: z.array(noteRowSchema).min(1),
+      claimTypes: z.array(claimTypeRowSchema),
+      denialCategories: z.array(categoryRowSchema),
+      fallback: fallbackRowSchema,
+      children: childrenRowSchema,
+      /** Optional: without it, age never picks a geriatric subspecialist. */
+      olderAdults: olderAdultsRowSchema.optional(),
+    })
+    .strict()
+    .superRefine(uniqueIds('requirements'))
+    .superRefine(uniqueIds('avoid'))
+    .superRefine(uniqueIds('claimTypes'))
+    .superRefine(uniqueIds('denialCategories'))
+    .superRefine((file, ctx) => {
+      const seen = new Set<string>();
+      file.claimTypes.forEach((row, index) => {
+        if (seen.has(row.claimType)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['claimTypes', index, 'claimType'],
+            message: `${row.claimType} already has a row`,
+          });
+        }
+        seen.add(row.claimType);
+      });
+    }),
+);
 
 // ---------------------------------------------------------------------------------------------------
 // The compiled domain

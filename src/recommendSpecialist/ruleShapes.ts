@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { tokenize } from '../engine/phraseMatcher.js';
 import { parseIcd10 } from './icd10.js';
 
@@ -7,20 +8,28 @@ import { parseIcd10 } from './icd10.js';
 
 /** NUCC Health Care Provider Taxonomy codes are ten characters: three digits, six letters or digits, X. */
 const NUCC_SHAPE = /^\d{3}[0-9A-Z]{6}X$/;
-export const nuccCode = z
-  .string()
-  .regex(NUCC_SHAPE, 'a NUCC taxonomy code: ten characters ending in X, such as 207RC0000X');
-export const icd10Bound = z.string().refine((value) => parseIcd10(value) !== undefined, {
-  message: 'an ICD-10-CM code such as I21, I21.4 or D01.0',
-});
-export const phrase = z
-  .string()
-  .min(2)
-  .max(120)
-  .refine((value) => tokenize(value).length > 0, { message: 'a phrase needs at least one word' });
-export const reference = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'the id of a row in the rule set');
-export const alternativeSchema = z.object({ code: nuccCode, reason: z.string().min(3).max(300) }).strict();
-export const confidence = z.enum(['high', 'medium', 'low']);
+export const nuccCode = lazySchema(() =>
+  z.string().regex(NUCC_SHAPE, 'a NUCC taxonomy code: ten characters ending in X, such as 207RC0000X'),
+);
+export const icd10Bound = lazySchema(() =>
+  z.string().refine((value) => parseIcd10(value) !== undefined, {
+    message: 'an ICD-10-CM code such as I21, I21.4 or D01.0',
+  }),
+);
+export const phrase = lazySchema(() =>
+  z
+    .string()
+    .min(2)
+    .max(120)
+    .refine((value) => tokenize(value).length > 0, { message: 'a phrase needs at least one word' }),
+);
+export const reference = lazySchema(() =>
+  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'the id of a row in the rule set'),
+);
+export const alternativeSchema = lazySchema(() =>
+  z.object({ code: nuccCode, reason: z.string().min(3).max(300) }).strict(),
+);
+export const confidence = lazySchema(() => z.enum(['high', 'medium', 'low']));
 export const checkRows = uniqueIds('rows');
 
 export function uniqueIds(key: string) {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
@@ -7,28 +8,32 @@ import { PLAN_TYPES, type PlanType } from '../types.js';
 import { asCode, buildList, type ProcedureList, readEntry, termKey, Vocabulary } from './procedures.js';
 import { SSO_REQUIREMENTS } from './types.js';
 
-const planTypes = z.array(z.enum(PLAN_TYPES)).min(1);
-const text = z.string().trim().min(1);
-const state = z.enum(US_STATES);
-const code = z.string().refine((value) => asCode(value) === value, {
-  message: 'a bare HCPCS/CPT code in capitals, such as 27447',
-});
+const planTypes = lazySchema(() => z.array(z.enum(PLAN_TYPES)).min(1));
+const text = lazySchema(() => z.string().trim().min(1));
+const state = lazySchema(() => z.enum(US_STATES));
+const code = lazySchema(() =>
+  z.string().refine((value) => asCode(value) === value, {
+    message: 'a bare HCPCS/CPT code in capitals, such as 27447',
+  }),
+);
 
 // ---- procedures.json: the vocabulary ----------------------------------------------------------------
 
-const conceptRowSchema = z
-  .object({
-    ...provenanceShape,
-    /** How the concept reads in messages and docs. */
-    name: text,
-    /** Full synonyms: each term names exactly this concept (a kind of it goes in `narrower`). */
-    terms: z.array(text.refine((term) => termKey(term) !== '', 'a term needs letters or digits')).min(1),
-    /** Ids of the concepts that are kinds of this one (a knee replacement is a kind of knee surgery). */
-    narrower: z.array(provenanceShape.id).optional(),
-    warning: text.optional(),
-  })
-  .strict()
-  .superRefine(nonConfirmedNeedsWarning);
+const conceptRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      /** How the concept reads in messages and docs. */
+      name: text,
+      /** Full synonyms: each term names exactly this concept (a kind of it goes in `narrower`). */
+      terms: z.array(text.refine((term) => termKey(term) !== '', 'a term needs letters or digits')).min(1),
+      /** Ids of the concepts that are kinds of this one (a knee replacement is a kind of knee surgery). */
+      narrower: z.array(provenanceShape.id).optional(),
+      warning: text.optional(),
+    })
+    .strict()
+    .superRefine(nonConfirmedNeedsWarning),
+);
 
 /**
  * A concept of `procedures.json`: a procedure name, its full synonyms and its narrower kinds.
@@ -108,19 +113,21 @@ const undated = (row: { effectiveFrom?: string; effectiveTo?: string }, ctx: z.R
   }
 };
 
-const defaultRowSchema = z
-  .object({
-    kind: z.literal('default'),
-    ...provenanceShape,
-    planTypes,
-    requirement: z.enum(SSO_REQUIREMENTS),
-    /** The answer in plain words. */
-    reason: text,
-    warning: text.optional(),
-  })
-  .strict()
-  .superRefine(undated)
-  .superRefine(nonConfirmedNeedsWarning);
+const defaultRowSchema = lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('default'),
+      ...provenanceShape,
+      planTypes,
+      requirement: z.enum(SSO_REQUIREMENTS),
+      /** The answer in plain words. */
+      reason: text,
+      warning: text.optional(),
+    })
+    .strict()
+    .superRefine(undated)
+    .superRefine(nonConfirmedNeedsWarning),
+);
 
 /**
  * A plan type's answer when no program and no plan list decides.
@@ -132,35 +139,37 @@ const defaultRowSchema = z
  */
 export type DefaultRow = z.infer<typeof defaultRowSchema>;
 
-const listRowSchema = z
-  .object({
-    kind: z.literal('procedure_list'),
-    ...provenanceShape,
-    /** Whether the source lists procedures by name or by billing code. */
-    by: z.enum(['name', 'code']),
-    /** False when the rule set holds only part of the source's list (or none of it). */
-    complete: z.boolean(),
-    /** Names exactly as the source gives them; each must be a term of the vocabulary. */
-    names: z.array(text).optional(),
-    codes: z.array(code).optional(),
-    warning: text.optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(nonConfirmedNeedsWarning)
-  .superRefine((row, ctx) => {
-    const wrong = row.by === 'name' ? 'codes' : 'names';
-    if (row[wrong] !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [wrong],
-        message: `a list by ${row.by} has no ${wrong}`,
-      });
-    }
-    if (row.complete && !(row.by === 'name' ? row.names : row.codes)?.length) {
-      ctx.addIssue({ code: 'custom', path: ['complete'], message: 'an empty list cannot be complete' });
-    }
-  });
+const listRowSchema = lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('procedure_list'),
+      ...provenanceShape,
+      /** Whether the source lists procedures by name or by billing code. */
+      by: z.enum(['name', 'code']),
+      /** False when the rule set holds only part of the source's list (or none of it). */
+      complete: z.boolean(),
+      /** Names exactly as the source gives them; each must be a term of the vocabulary. */
+      names: z.array(text).optional(),
+      codes: z.array(code).optional(),
+      warning: text.optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(nonConfirmedNeedsWarning)
+    .superRefine((row, ctx) => {
+      const wrong = row.by === 'name' ? 'codes' : 'names';
+      if (row[wrong] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [wrong],
+          message: `a list by ${row.by} has no ${wrong}`,
+        });
+      }
+      if (row.complete && !(row.by === 'name' ? row.names : row.codes)?.length) {
+        ctx.addIssue({ code: 'custom', path: ['complete'], message: 'an empty list cannot be complete' });
+      }
+    }),
+);
 
 /**
  * A program's procedure list, by name or by billing code, complete or not.
@@ -172,57 +181,62 @@ const listRowSchema = z
  */
 export type ListRow = z.infer<typeof listRowSchema>;
 
-const programRowSchema = z
-  .object({
-    kind: z.literal('program'),
-    ...provenanceShape,
-    /** The program's name in messages (`North Carolina Medicaid`). */
-    name: text,
-    planTypes,
-    /** The program applies only to people in this state. */
-    state: state.optional(),
-    /** Whether the program covers the procedures of a list or every procedure. */
-    appliesTo: z.enum(['listed_procedures', 'all_procedures']),
-    /** The id of the program's procedure list (`procedure_list` row). */
-    list: provenanceShape.id.optional(),
-    /** The answer for a procedure in scope: `required` for a list; either for every procedure. */
-    requirement: z.enum(['required', 'not_required']),
-    /**
-     * For a procedure not on the list: `not_required` (the list is complete, so the program settles it),
-     * `plan_dependent` (the list is not all in the rule set), `defer` (the plan's own rules decide).
-     */
-    whenNotListed: z.enum(['not_required', 'plan_dependent', 'defer']).optional(),
-    /** Shown when `whenNotListed` is `plan_dependent` and the procedure was not found; `{procedure}` is replaced. */
-    notListedWarning: text.optional(),
-    /** What happens when a required opinion is skipped, where the source states it. */
-    penalty: text.optional(),
-    /** The program's own statement that urgent or emergency surgery is exempt, and on what condition. */
-    urgentExemption: text.optional(),
-    /** For `all_procedures`: the answer in plain words. */
-    reason: text.optional(),
-    warning: text.optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(nonConfirmedNeedsWarning)
-  .superRefine((row, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (row.appliesTo === 'listed_procedures') {
-      if (!row.list) issue('list', 'a program for listed procedures names its `list`');
-      if (!row.whenNotListed) issue('whenNotListed', 'a program for listed procedures says `whenNotListed`');
-      if (row.requirement !== 'required') issue('requirement', 'a program lists the procedures it requires');
-      if (row.reason) issue('reason', 'the reason of a listed program is built from the match');
-    } else {
-      if (row.list || row.whenNotListed) issue('list', 'a program for all procedures has no list');
-      if (!row.reason) issue('reason', 'a program for all procedures gives its `reason`');
-    }
-    if (row.whenNotListed === 'plan_dependent' && !row.notListedWarning) {
-      issue('notListedWarning', 'an unsettled answer needs a `notListedWarning` that names the list');
-    }
-    if (row.requirement === 'not_required' && (row.penalty || row.urgentExemption)) {
-      issue('penalty', 'a program that requires nothing has no penalty or exemption');
-    }
-  });
+const programRowSchema = lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('program'),
+      ...provenanceShape,
+      /** The program's name in messages (`North Carolina Medicaid`). */
+      name: text,
+      planTypes,
+      /** The program applies only to people in this state. */
+      state: state.optional(),
+      /** Whether the program covers the procedures of a list or every procedure. */
+      appliesTo: z.enum(['listed_procedures', 'all_procedures']),
+      /** The id of the program's procedure list (`procedure_list` row). */
+      list: provenanceShape.id.optional(),
+      /** The answer for a procedure in scope: `required` for a list; either for every procedure. */
+      requirement: z.enum(['required', 'not_required']),
+      /**
+       * For a procedure not on the list: `not_required` (the list is complete, so the program settles it),
+       * `plan_dependent` (the list is not all in the rule set), `defer` (the plan's own rules decide).
+       */
+      whenNotListed: z.enum(['not_required', 'plan_dependent', 'defer']).optional(),
+      /** Shown when `whenNotListed` is `plan_dependent` and the procedure was not found; `{procedure}` is replaced. */
+      notListedWarning: text.optional(),
+      /** What happens when a required opinion is skipped, where the source states it. */
+      penalty: text.optional(),
+      /** The program's own statement that urgent or emergency surgery is exempt, and on what condition. */
+      urgentExemption: text.optional(),
+      /** For `all_procedures`: the answer in plain words. */
+      reason: text.optional(),
+      warning: text.optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(nonConfirmedNeedsWarning)
+    .superRefine((row, ctx) => {
+      const issue = (path: string, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      if (row.appliesTo === 'listed_procedures') {
+        if (!row.list) issue('list', 'a program for listed procedures names its `list`');
+        if (!row.whenNotListed)
+          issue('whenNotListed', 'a program for listed procedures says `whenNotListed`');
+        if (row.requirement !== 'required')
+          issue('requirement', 'a program lists the procedures it requires');
+        if (row.reason) issue('reason', 'the reason of a listed program is built from the match');
+      } else {
+        if (row.list || row.whenNotListed) issue('list', 'a program for all procedures has no list');
+        if (!row.reason) issue('reason', 'a program for all procedures gives its `reason`');
+      }
+      if (row.whenNotListed === 'plan_dependent' && !row.notListedWarning) {
+        issue('notListedWarning', 'an unsettled answer needs a `notListedWarning` that names the list');
+      }
+      if (row.requirement === 'not_required' && (row.penalty || row.urgentExemption)) {
+        issue('penalty', 'a program that requires nothing has no penalty or exemption');
+      }
+    }),
+);
 
 /**
  * A mandatory second-surgical-opinion program (a state Medicaid program), dated where the law changed.
@@ -234,19 +248,21 @@ const programRowSchema = z
  */
 export type ProgramRow = z.infer<typeof programRowSchema>;
 
-const planListRowSchema = z
-  .object({
-    kind: z.literal('plan_list'),
-    id: provenanceShape.id,
-    citation: provenanceShape.citation,
-    sourceUrl: provenanceShape.sourceUrl,
-    verifiedOn: provenanceShape.verifiedOn,
-    status: provenanceShape.status,
-    note: z.string().optional(),
-    warning: text.optional(),
-  })
-  .strict()
-  .superRefine(nonConfirmedNeedsWarning);
+const planListRowSchema = lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('plan_list'),
+      id: provenanceShape.id,
+      citation: provenanceShape.citation,
+      sourceUrl: provenanceShape.sourceUrl,
+      verifiedOn: provenanceShape.verifiedOn,
+      status: provenanceShape.status,
+      note: z.string().optional(),
+      warning: text.optional(),
+    })
+    .strict()
+    .superRefine(nonConfirmedNeedsWarning),
+);
 
 /**
  * How an answer from the caller's own list (`planSsoProcedures`) is cited.
@@ -258,19 +274,21 @@ const planListRowSchema = z
  */
 export type PlanListRow = z.infer<typeof planListRowSchema>;
 
-const coverageRowSchema = z
-  .object({
-    kind: z.literal('coverage'),
-    ...provenanceShape,
-    planTypes,
-    state: state.optional(),
-    /** How the second opinion itself is paid for, in plain words. */
-    coverage: text,
-    warning: text.optional(),
-  })
-  .strict()
-  .superRefine(checkEffectiveRange)
-  .superRefine(nonConfirmedNeedsWarning);
+const coverageRowSchema = lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('coverage'),
+      ...provenanceShape,
+      planTypes,
+      state: state.optional(),
+      /** How the second opinion itself is paid for, in plain words. */
+      coverage: text,
+      warning: text.optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine(nonConfirmedNeedsWarning),
+);
 
 /**
  * How the second opinion itself is paid for (Medicare Part B, state mandates).
@@ -282,16 +300,18 @@ const coverageRowSchema = z
  */
 export type CoverageRow = z.infer<typeof coverageRowSchema>;
 
-const cautionRowSchema = z
-  .object({
-    kind: z.literal('caution'),
-    ...provenanceShape,
-    planTypes,
-    /** Shown whenever the answer is not `not_required` for these plan types. */
-    warning: text,
-  })
-  .strict()
-  .superRefine(checkEffectiveRange);
+const cautionRowSchema = lazySchema(() =>
+  z
+    .object({
+      kind: z.literal('caution'),
+      ...provenanceShape,
+      planTypes,
+      /** Shown whenever the answer is not `not_required` for these plan types. */
+      warning: text,
+    })
+    .strict()
+    .superRefine(checkEffectiveRange),
+);
 
 /**
  * A claim seen in sources that the rule set does not confirm, shown only as a warning.
@@ -303,14 +323,16 @@ const cautionRowSchema = z
  */
 export type CautionRow = z.infer<typeof cautionRowSchema>;
 
-const programRowsSchema = z.discriminatedUnion('kind', [
-  defaultRowSchema,
-  listRowSchema,
-  programRowSchema,
-  planListRowSchema,
-  coverageRowSchema,
-  cautionRowSchema,
-]);
+const programRowsSchema = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    defaultRowSchema,
+    listRowSchema,
+    programRowSchema,
+    planListRowSchema,
+    coverageRowSchema,
+    cautionRowSchema,
+  ]),
+);
 
 export const programsFileSchema = tableFileSchema('sso-programs', programRowsSchema, (rows, ctx) => {
   const defaults = new Map<PlanType, number>();

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import { inputDateSchema } from '../engine/provenance.js';
 import { PLAN_TYPES } from '../types.js';
@@ -24,10 +25,12 @@ export const MAX_PLAN_PROCEDURES = 1000;
 
 const hasWord = (value: string) => /[A-Za-z0-9]/.test(value);
 
-const procedureText = z
-  .string()
-  .max(MAX_PROCEDURE_LENGTH, `at most ${MAX_PROCEDURE_LENGTH} characters`)
-  .refine(hasWord, { message: 'expected a procedure name or code (letters or digits)' });
+const procedureText = lazySchema(() =>
+  z
+    .string()
+    .max(MAX_PROCEDURE_LENGTH, `at most ${MAX_PROCEDURE_LENGTH} characters`)
+    .refine(hasWord, { message: 'expected a procedure name or code (letters or digits)' }),
+);
 
 const date = inputDateSchema;
 
@@ -40,18 +43,20 @@ const date = inputDateSchema;
  * ssoInputSchema.safeParse({ procedure: '', planType: 'fehb' }).success;             // false
  * ```
  */
-export const ssoInputSchema = z
-  .object({
-    procedure: procedureText,
-    planType: z.enum(PLAN_TYPES),
-    state: z
-      .enum(US_STATES, { message: 'expected a two-letter USPS state code in capitals, such as NC' })
-      .optional(),
-    planSsoProcedures: z
-      .array(procedureText)
-      .max(MAX_PLAN_PROCEDURES, `at most ${MAX_PLAN_PROCEDURES} procedures`)
-      .optional(),
-    urgent: z.boolean().optional(),
-    asOf: date.optional(),
-  })
-  .strict();
+export const ssoInputSchema = lazySchema(() =>
+  z
+    .object({
+      procedure: procedureText,
+      planType: z.enum(PLAN_TYPES),
+      state: z
+        .enum(US_STATES, { message: 'expected a two-letter USPS state code in capitals, such as NC' })
+        .optional(),
+      planSsoProcedures: z
+        .array(procedureText)
+        .max(MAX_PLAN_PROCEDURES, `at most ${MAX_PLAN_PROCEDURES} procedures`)
+        .optional(),
+      urgent: z.boolean().optional(),
+      asOf: date.optional(),
+    })
+    .strict(),
+);

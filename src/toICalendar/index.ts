@@ -1,5 +1,6 @@
 import ical, { ICalAlarmType, ICalEventTransparency } from 'ical-generator';
 import * as z from 'zod';
+import { lazySchema } from '../_lib/lazySchema.js';
 import type { CaseAnalysis } from '../analyzeCase/types.js';
 import { levelName } from '../buildChecklist/build.js';
 import { CHECKLIST_PRIORITIES, type ChecklistPriority } from '../buildChecklist/types.js';
@@ -28,51 +29,57 @@ const ICAL_PRIORITY: Record<ChecklistPriority, number> = { critical: 1, high: 3,
 
 const date = isoDateSchema;
 
-const optionsSchema = z
-  .object({
-    stamp: date.optional(),
-    reminderDays: z
-      .number()
-      .int('expected a whole number of days from 0 to 365')
-      .min(0, 'expected a whole number of days from 0 to 365')
-      .max(365, 'expected a whole number of days from 0 to 365')
-      .default(7),
-    uidPrefix: z
-      .string()
-      .regex(
-        /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
-        'letters, digits, dots, dashes and underscores (at most 64)',
-      )
-      .default('overturn'),
-    name: z.string().max(200, 'a name of at most 200 characters').optional(),
-  })
-  .strict();
+const optionsSchema = lazySchema(() =>
+  z
+    .object({
+      stamp: date.optional(),
+      reminderDays: z
+        .number()
+        .int('expected a whole number of days from 0 to 365')
+        .min(0, 'expected a whole number of days from 0 to 365')
+        .max(365, 'expected a whole number of days from 0 to 365')
+        .default(7),
+      uidPrefix: z
+        .string()
+        .regex(
+          /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+          'letters, digits, dots, dashes and underscores (at most 64)',
+        )
+        .default('overturn'),
+      name: z.string().max(200, 'a name of at most 200 characters').optional(),
+    })
+    .strict(),
+);
 
-const itemSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  why: z.string(),
-  priority: z.enum(CHECKLIST_PRIORITIES),
-  dueDate: date.optional(),
-  citation: z.string().optional(),
-  sourceUrl: z.string().optional(),
-  warning: z.string().optional(),
-  ruleId: z.string(),
-});
+const itemSchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    why: z.string(),
+    priority: z.enum(CHECKLIST_PRIORITIES),
+    dueDate: date.optional(),
+    citation: z.string().optional(),
+    sourceUrl: z.string().optional(),
+    warning: z.string().optional(),
+    ruleId: z.string(),
+  }),
+);
 
 /** The parts of a {@link CaseAnalysis} the calendar uses. */
-const analysisSchema = z.object({
-  checklist: z.object({
-    items: z.array(itemSchema),
-    deadline: z.object({
-      deadline: date,
-      level: z.enum(APPEAL_LEVELS),
-      clockStart: z.object({ date }),
+const analysisSchema = lazySchema(() =>
+  z.object({
+    checklist: z.object({
+      items: z.array(itemSchema),
+      deadline: z.object({
+        deadline: date,
+        level: z.enum(APPEAL_LEVELS),
+        clockStart: z.object({ date }),
+      }),
     }),
+    asOf: date.optional(),
+    ruleSet: z.object({ id: z.string(), version: z.string() }),
   }),
-  asOf: date.optional(),
-  ruleSet: z.object({ id: z.string(), version: z.string() }),
-});
+);
 
 /**
  * The dated items of an analysis as an RFC 5545 calendar (an `.ics` file's text): one all-day event on
