@@ -28,6 +28,8 @@ describe('LazyJson', () => {
     expect(files['a.json']).toEqual([1, 2]);
     expect(structuredClone(files)).toEqual({ 'a.json': [1, 2], 'b.json': { b: true } });
     expect(JSON.parse(JSON.stringify(files))).toEqual({ 'a.json': [1, 2], 'b.json': { b: true } });
+    files['a.json'] = [3];
+    expect(files['a.json']).toEqual([3]);
   });
 });
 

@@ -8,12 +8,13 @@ export class LazyJson {
   private parsed: unknown;
   private done = false;
 
-  constructor(private readonly text: string) {}
+  constructor(private text: string) {}
 
-  /** The file's value, parsed on the first call. */
+  /** The file's value, parsed on the first call (the text is let go then). */
   value(): unknown {
     if (!this.done) {
       this.parsed = JSON.parse(this.text);
+      this.text = '';
       this.done = true;
     }
     return this.parsed;
@@ -47,6 +48,10 @@ export function bundledFiles(...groups: Readonly<Record<string, unknown>>[]): Re
         enumerable: true,
         configurable: true,
         get: () => readBundled(files[path]),
+        // Assigning replaces the file, as it did when these were plain properties.
+        set(value: unknown) {
+          Object.defineProperty(view, path, { value, writable: true, enumerable: true, configurable: true });
+        },
       });
     }
   }
