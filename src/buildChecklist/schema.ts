@@ -1,30 +1,38 @@
 import * as z from 'zod';
+import { isInputDate, isListOf, isPlainObject, isWholeNumber } from '../_lib/inputChecks.js';
 import { lazySchema } from '../_lib/lazySchema.js';
-import { denialInputSchema, isPlainObject, isValidDenialInput } from '../classifyDenial/schema.js';
-import { checkNoticeDates, deadlineInputSchema, noticeDateIssues } from '../computeAppealDeadline/schema.js';
+import { denialInputSchema, isValidDenialInput } from '../classifyDenial/schema.js';
+import {
+  checkNoticeDates,
+  deadlineInputSchema,
+  isPlanWindow,
+  noticeDateIssues,
+} from '../computeAppealDeadline/schema.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';
-import { isIsoDate } from '../dates/isoDate.js';
-import { parseIcd10 } from '../recommendSpecialist/icd10.js';
-import { checkIcd10Codes, MAX_PHRASE_LENGTH, specialistInputSchema } from '../recommendSpecialist/schema.js';
+import {
+  checkIcd10Codes,
+  isIcd10Code,
+  MAX_PHRASE_LENGTH,
+  specialistInputSchema,
+} from '../recommendSpecialist/schema.js';
 import { CLAIM_TYPES } from '../recommendSpecialist/types.js';
 import {
+  isProcedureText,
   MAX_PLAN_PROCEDURES,
-  MAX_PROCEDURE_LENGTH,
   ssoInputSchema,
 } from '../requiresSecondSurgicalOpinion/schema.js';
 import { APPEAL_LEVELS, CARE_ENDING, PLAN_TYPES } from '../types.js';
-
-const deadline = deadlineInputSchema.shape;
-const specialist = specialistInputSchema.shape;
-const sso = ssoInputSchema.shape;
 
 /**
  * The schema of `CaseInput`: the denial, and the fields each capability needs, checked with the same
  * rules as the capability's own input so that an error names the case's own path (`denial.codes.1`).
  * Unknown fields are refused.
  */
-export const caseInputSchema = lazySchema(() =>
-  z
+export const caseInputSchema = lazySchema(() => {
+  const deadline = deadlineInputSchema.shape;
+  const specialist = specialistInputSchema.shape;
+  const sso = ssoInputSchema.shape;
+  return z
     .object({
       denial: denialInputSchema,
       planType: deadline.planType,
@@ -56,8 +64,8 @@ export const caseInputSchema = lazySchema(() =>
         });
       }
       checkIcd10Codes(input.icd10, ctx);
-    }),
-);
+    });
+});
 
 const PLANS: ReadonlySet<unknown> = new Set(PLAN_TYPES);
 const LEVELS: ReadonlySet<unknown> = new Set(APPEAL_LEVELS);
@@ -65,24 +73,6 @@ const STATES: ReadonlySet<unknown> = new Set(US_STATES);
 const CARE_ENDINGS: ReadonlySet<unknown> = new Set(CARE_ENDING);
 const CLAIMS: ReadonlySet<unknown> = new Set(CLAIM_TYPES);
 const FUNDING: ReadonlySet<unknown> = new Set(['insured', 'self_funded']);
-
-/** A date an input may carry: a real `YYYY-MM-DD` from 1950 to 2150 (as `inputDateSchema`). */
-function isInputDate(value: unknown): boolean {
-  return isIsoDate(value) && value >= '1950-01-01' && value <= '2150-12-31';
-}
-
-/** A procedure name or list entry (as the surgical-opinion schema's `procedureText`). */
-function isProcedureText(value: unknown): boolean {
-  return typeof value === 'string' && value.length <= MAX_PROCEDURE_LENGTH && /[A-Za-z0-9]/.test(value);
-}
-
-function isPlanWindow(value: unknown): boolean {
-  if (!isPlainObject(value)) return false;
-  const { amount, unit } = value;
-  if (Object.keys(value).some((key) => key !== 'amount' && key !== 'unit')) return false;
-  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 1) return false;
-  return unit === 'days' ? amount <= 3650 : unit === 'months' && amount <= 120;
-}
 
 /**
  * Whether `value` is a `CaseInput` that {@link caseInputSchema} accepts as it is: the fast check of the hot
@@ -115,16 +105,6 @@ export function isValidCaseInput(value: unknown): value is z.output<typeof caseI
   return noticeDateIssues(input).length === 0;
 }
 
-/** Whether `field` is an array of at most `max` entries, each (holes included) accepted by `check`. */
-function isListOf(field: unknown, max: number, check: (entry: unknown) => boolean): boolean {
-  if (!Array.isArray(field) || field.length > max) return false;
-  for (let index = 0; index < field.length; index++) if (!check(field[index])) return false;
-  return true;
-}
-
-const isIcd10 = (code: unknown) =>
-  typeof code === 'string' && code.length <= 16 && parseIcd10(code) !== undefined;
-
 /** Each field of a case and its check; a Map, so that a key such as `__proto__` finds nothing. */
 const CASE_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map<
   string,
@@ -136,7 +116,7 @@ const CASE_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new 
   ['receivedDate', isInputDate],
   ['urgent', (field) => typeof field === 'boolean'],
   ['state', (field) => STATES.has(field)],
-  ['icd10', (field) => isListOf(field, 50, isIcd10)],
+  ['icd10', (field) => isListOf(field, 50, isIcd10Code)],
   ['condition', (field) => typeof field === 'string' && field.length <= MAX_PHRASE_LENGTH],
   ['procedure', isProcedureText],
   ['claimType', (field) => CLAIMS.has(field)],
@@ -145,7 +125,7 @@ const CASE_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new 
   ['planWindow', isPlanWindow],
   ['funding', (field) => FUNDING.has(field)],
   ['planSsoProcedures', (field) => isListOf(field, MAX_PLAN_PROCEDURES, isProcedureText)],
-  ['age', (field) => typeof field === 'number' && Number.isSafeInteger(field) && field >= 0 && field <= 130],
+  ['age', (field) => isWholeNumber(field, 0, 130)],
   ['careEnding', (field) => CARE_ENDINGS.has(field)],
   ['careEndDate', isInputDate],
 ]);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { digitGroups } from '../_lib/digitGroups.js';
+import { isPlainObject } from '../_lib/inputChecks.js';
 import { lazySchema } from '../_lib/lazySchema.js';
 import { isIsoDate } from '../dates/isoDate.js';
 import { isoDateSchema } from '../engine/provenance.js';
@@ -41,17 +42,6 @@ export const denialInputSchema = lazySchema(() =>
       }
     }),
 );
-
-/**
- * An object literal or `JSON.parse` result: its prototype is Object's or none. zod also reads the keys an
- * object inherits (an object whose prototype is an array has a key "0"), so the fast checks leave any other
- * object to the schema.
- */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
 
 const STAGES: ReadonlySet<unknown> = new Set(DENIAL_STAGES);
 const PLANS: ReadonlySet<unknown> = new Set(PLAN_TYPES);

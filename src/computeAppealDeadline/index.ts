@@ -3,7 +3,7 @@ import type { RuleSetWith } from '../engine/compile.js';
 import { parseInput } from '../errors.js';
 import type { AppealDeadline, DeadlineInput } from '../types.js';
 import { computeDeadline } from './compute.js';
-import { deadlineInputSchema } from './schema.js';
+import { deadlineInputSchema, isValidDeadlineInput } from './schema.js';
 
 /** The bundled rule set's deadlines and states rules: this function bundles and compiles no other domain. */
 let bundled: RuleSetWith<'deadlines' | 'states'> | undefined;
@@ -58,5 +58,7 @@ export function computeDeadlineWith(
   ruleSet: RuleSetWith<'deadlines' | 'states'>,
   input: DeadlineInput,
 ): AppealDeadline {
-  return computeDeadline(ruleSet, parseInput(deadlineInputSchema, input) as DeadlineInput);
+  // The schema only explains a refusal: a valid input passes the fast check as it is.
+  const parsed = isValidDeadlineInput(input) ? input : parseInput(deadlineInputSchema, input);
+  return computeDeadline(ruleSet, parsed as DeadlineInput);
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { fieldsPass, isInputDate, isPlainObject } from '../_lib/inputChecks.js';
 import { lazySchema } from '../_lib/lazySchema.js';
 import { inputDateSchema } from '../engine/provenance.js';
 import { APPEAL_LEVELS, CARE_ENDING, PLAN_TYPES } from '../types.js';
@@ -75,3 +76,54 @@ export const deadlineInputSchema = lazySchema(() =>
     .strict()
     .superRefine(checkNoticeDates),
 );
+
+/** A plan's own appeal window as the schema accepts it: a whole number of days (to 3650) or months (to 120). */
+export function isPlanWindow(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const { amount, unit } = value;
+  if (Object.keys(value).some((key) => key !== 'amount' && key !== 'unit')) return false;
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 1) return false;
+  return unit === 'days' ? amount <= 3650 : unit === 'months' && amount <= 120;
+}
+
+const PLANS: ReadonlySet<unknown> = new Set(PLAN_TYPES);
+const LEVELS: ReadonlySet<unknown> = new Set(APPEAL_LEVELS);
+const STATES: ReadonlySet<unknown> = new Set(US_STATES);
+const CARE_ENDINGS: ReadonlySet<unknown> = new Set(CARE_ENDING);
+const TIMINGS: ReadonlySet<unknown> = new Set(['pre_service', 'post_service']);
+const FUNDING: ReadonlySet<unknown> = new Set(['insured', 'self_funded']);
+const DEADLINE_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map<
+  string,
+  (field: unknown) => boolean
+>([
+  ['planType', (field) => PLANS.has(field)],
+  ['level', (field) => LEVELS.has(field)],
+  ['noticeDate', isInputDate],
+  ['receivedDate', isInputDate],
+  ['urgent', (field) => typeof field === 'boolean'],
+  ['state', (field) => STATES.has(field)],
+  ['planWindow', isPlanWindow],
+  ['serviceTiming', (field) => TIMINGS.has(field)],
+  ['funding', (field) => FUNDING.has(field)],
+  ['careEnding', (field) => CARE_ENDINGS.has(field)],
+  ['careEndDate', isInputDate],
+  ['asOf', isInputDate],
+]);
+
+/**
+ * Whether `value` is a `DeadlineInput` that {@link deadlineInputSchema} accepts as it is: the fast check of the
+ * hot path (see src/_lib/inputChecks.ts; a property test holds it to the schema). The dates' own rules are the
+ * schema's: {@link noticeDateIssues}.
+ *
+ * @example
+ * ```ts
+ * isValidDeadlineInput({ planType: 'fehb', noticeDate: '2026-01-05' }); //=> true
+ * isValidDeadlineInput({ planType: 'fehb', noticeDate: '2026-02-30' }); //=> false (the schema says why)
+ * ```
+ */
+export function isValidDeadlineInput(value: unknown): value is z.output<typeof deadlineInputSchema> {
+  return (
+    fieldsPass(value, DEADLINE_FIELD_CHECKS, ['planType']) &&
+    noticeDateIssues(value as NoticeDates).length === 0
+  );
+}

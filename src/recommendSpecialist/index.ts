@@ -2,7 +2,7 @@ import { DEFAULT_RULE_SET_REF, defaultSpecialists } from '../_lib/defaultRuleSet
 import type { RuleSetWith } from '../engine/compile.js';
 import { parseInput } from '../errors.js';
 import { recommend } from './recommend.js';
-import { specialistInputSchema } from './schema.js';
+import { isValidSpecialistInput, specialistInputSchema } from './schema.js';
 import type { SpecialistInput, SpecialistRecommendation } from './types.js';
 
 /** The bundled rule set's specialists rules: this function bundles and compiles no other domain. */
@@ -60,5 +60,7 @@ export function recommendWith(
   ruleSet: RuleSetWith<'specialists'>,
   input: SpecialistInput,
 ): SpecialistRecommendation {
-  return recommend(ruleSet, parseInput(specialistInputSchema, input) as SpecialistInput);
+  // The schema only explains a refusal: a valid input passes the fast check as it is.
+  const parsed = isValidSpecialistInput(input) ? input : parseInput(specialistInputSchema, input);
+  return recommend(ruleSet, parsed as SpecialistInput);
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { digitGroups } from '../_lib/digitGroups.js';
+import { fieldsPass, isListOf, isWholeNumber } from '../_lib/inputChecks.js';
 import { lazySchema } from '../_lib/lazySchema.js';
 import { DENIAL_CATEGORIES } from '../types.js';
 import { parseIcd10 } from './icd10.js';
@@ -65,3 +66,41 @@ export const specialistInputSchema = lazySchema(() =>
       }
     }),
 );
+
+/** A string the schema takes as an ICD-10-CM code: at most 16 characters, shaped like a code. */
+export function isIcd10Code(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= 16 && parseIcd10(value) !== undefined;
+}
+
+const isWords = (field: unknown) => typeof field === 'string' && field.length <= MAX_PHRASE_LENGTH;
+const CLAIMS: ReadonlySet<unknown> = new Set(CLAIM_TYPES);
+const CATEGORIES: ReadonlySet<unknown> = new Set(DENIAL_CATEGORIES);
+const SPECIALIST_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map<
+  string,
+  (field: unknown) => boolean
+>([
+  ['icd10', (field) => isListOf(field, 50, isIcd10Code)],
+  ['condition', isWords],
+  ['claimType', (field) => CLAIMS.has(field)],
+  ['procedure', isWords],
+  ['denialCategory', (field) => CATEGORIES.has(field)],
+  ['age', (field) => isWholeNumber(field, 0, 130)],
+]);
+
+/**
+ * Whether `value` is a `SpecialistInput` that {@link specialistInputSchema} accepts as it is: the fast check of
+ * the hot path (see src/_lib/inputChecks.ts; a property test holds it to the schema).
+ *
+ * @example
+ * ```ts
+ * isValidSpecialistInput({ icd10: ['C61'] });    //=> true
+ * isValidSpecialistInput({ icd10: ['CO-50'] });  //=> false (the schema says why)
+ * ```
+ */
+export function isValidSpecialistInput(value: unknown): value is z.output<typeof specialistInputSchema> {
+  if (!fieldsPass(value, SPECIALIST_FIELD_CHECKS, [])) return false;
+  const input = value as { icd10?: unknown[]; condition?: string; procedure?: string; claimType?: string };
+  return Boolean(
+    input.icd10?.length || input.condition?.trim() || input.procedure?.trim() || input.claimType,
+  );
+}

@@ -2,7 +2,7 @@ import { DEFAULT_RULE_SET_REF, defaultSso } from '../_lib/defaultRuleSet.js';
 import type { RuleSetWith } from '../engine/compile.js';
 import { parseInput } from '../errors.js';
 import { decideSso } from './decide.js';
-import { ssoInputSchema } from './schema.js';
+import { isValidSsoInput, ssoInputSchema } from './schema.js';
 import type { SsoDecision, SsoInput } from './types.js';
 
 /** The bundled rule set's sso rules: this function bundles and compiles no other domain. */
@@ -61,5 +61,7 @@ export function requiresSecondSurgicalOpinion(input: SsoInput): SsoDecision {
  * ```
  */
 export function decideSsoWith(ruleSet: RuleSetWith<'sso'>, input: SsoInput): SsoDecision {
-  return decideSso(ruleSet, parseInput(ssoInputSchema, input) as SsoInput);
+  // The schema only explains a refusal: a valid input passes the fast check as it is.
+  const parsed = isValidSsoInput(input) ? input : parseInput(ssoInputSchema, input);
+  return decideSso(ruleSet, parsed as SsoInput);
 }

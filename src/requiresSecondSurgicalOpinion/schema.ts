@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { fieldsPass, isInputDate, isListOf } from '../_lib/inputChecks.js';
 import { lazySchema } from '../_lib/lazySchema.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import { inputDateSchema } from '../engine/provenance.js';
@@ -60,3 +61,36 @@ export const ssoInputSchema = lazySchema(() =>
     })
     .strict(),
 );
+
+/** A procedure name or list entry as `procedureText` accepts it: a few words with a letter or digit. */
+export function isProcedureText(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= MAX_PROCEDURE_LENGTH && hasWord(value);
+}
+
+const PLANS: ReadonlySet<unknown> = new Set(PLAN_TYPES);
+const STATES: ReadonlySet<unknown> = new Set(US_STATES);
+const SSO_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map<
+  string,
+  (field: unknown) => boolean
+>([
+  ['procedure', isProcedureText],
+  ['planType', (field) => PLANS.has(field)],
+  ['state', (field) => STATES.has(field)],
+  ['planSsoProcedures', (field) => isListOf(field, MAX_PLAN_PROCEDURES, isProcedureText)],
+  ['urgent', (field) => typeof field === 'boolean'],
+  ['asOf', isInputDate],
+]);
+
+/**
+ * Whether `value` is an `SsoInput` that {@link ssoInputSchema} accepts as it is: the fast check of the hot path
+ * (see src/_lib/inputChecks.ts; a property test holds it to the schema).
+ *
+ * @example
+ * ```ts
+ * isValidSsoInput({ procedure: 'hysterectomy', planType: 'fehb' }); //=> true
+ * isValidSsoInput({ procedure: '', planType: 'fehb' });             //=> false (the schema says why)
+ * ```
+ */
+export function isValidSsoInput(value: unknown): value is z.output<typeof ssoInputSchema> {
+  return fieldsPass(value, SSO_FIELD_CHECKS, ['procedure', 'planType']);
+}
