@@ -493,12 +493,16 @@ export class PhraseMatcher<Payload> {
     return result;
   }
 
+  /** The vocabulary by id, made when a restored automaton first spells a phrase. */
+  private wordsById: string[] | undefined;
+
   /** An entry's phrase: as given, or (restored from parts) its words joined by spaces. */
   private phraseOf(entryIndex: number): string {
     let phrase = this.phrases[entryIndex];
     if (phrase === undefined) {
       const words: string[] = [];
-      const vocabulary = [...this.vocabulary.keys()];
+      this.wordsById ??= [...this.vocabulary.keys()];
+      const vocabulary = this.wordsById;
       for (
         let state = this.endsAt[entryIndex] as number;
         state > 0;
