@@ -5,6 +5,7 @@
  * then decides), never the other way: property tests compare every check with its schema on random inputs.
  */
 import { isIsoDate } from '../dates/isoDate.js';
+import { isInInputDateRange } from '../engine/provenance.js';
 
 /**
  * An object literal or `JSON.parse` result: its prototype is Object's or none. zod also reads the keys an
@@ -63,7 +64,7 @@ export function isListOf(field: unknown, max: number, check: (entry: unknown) =>
 
 /** A date an input may carry: a real `YYYY-MM-DD` from 1950 to 2150 (as `inputDateSchema`). */
 export function isInputDate(value: unknown): boolean {
-  return isIsoDate(value) && value >= '1950-01-01' && value <= '2150-12-31';
+  return isIsoDate(value) && isInInputDateRange(value);
 }
 
 /** A whole number from `min` to `max`. */

@@ -1,27 +1,19 @@
 import * as z from 'zod';
-import { isInputDate, isListOf, isPlainObject, isWholeNumber } from '../_lib/inputChecks.js';
+import { fieldsPass } from '../_lib/inputChecks.js';
 import { lazySchema } from '../_lib/lazySchema.js';
 import { denialInputSchema, isValidDenialInput } from '../classifyDenial/schema.js';
 import {
   checkNoticeDates,
+  DEADLINE_FIELD_CHECKS,
   deadlineInputSchema,
-  isPlanWindow,
   noticeDateIssues,
 } from '../computeAppealDeadline/schema.js';
-import { US_STATES } from '../computeAppealDeadline/states.js';
 import {
   checkIcd10Codes,
-  isIcd10Code,
-  MAX_PHRASE_LENGTH,
+  SPECIALIST_FIELD_CHECKS,
   specialistInputSchema,
 } from '../recommendSpecialist/schema.js';
-import { CLAIM_TYPES } from '../recommendSpecialist/types.js';
-import {
-  isProcedureText,
-  MAX_PLAN_PROCEDURES,
-  ssoInputSchema,
-} from '../requiresSecondSurgicalOpinion/schema.js';
-import { APPEAL_LEVELS, CARE_ENDING, PLAN_TYPES } from '../types.js';
+import { SSO_FIELD_CHECKS, ssoInputSchema } from '../requiresSecondSurgicalOpinion/schema.js';
 
 /**
  * The schema of `CaseInput`: the denial, and the fields each capability needs, checked with the same
@@ -67,13 +59,6 @@ export const caseInputSchema = lazySchema(() => {
     });
 });
 
-const PLANS: ReadonlySet<unknown> = new Set(PLAN_TYPES);
-const LEVELS: ReadonlySet<unknown> = new Set(APPEAL_LEVELS);
-const STATES: ReadonlySet<unknown> = new Set(US_STATES);
-const CARE_ENDINGS: ReadonlySet<unknown> = new Set(CARE_ENDING);
-const CLAIMS: ReadonlySet<unknown> = new Set(CLAIM_TYPES);
-const FUNDING: ReadonlySet<unknown> = new Set(['insured', 'self_funded']);
-
 /**
  * Whether `value` is a `CaseInput` that {@link caseInputSchema} accepts as it is: the fast check of the hot
  * path. It may refuse what the schema would accept (the schema then decides, and explains a refusal), but
@@ -87,45 +72,38 @@ const FUNDING: ReadonlySet<unknown> = new Set(['insured', 'self_funded']);
  * ```
  */
 export function isValidCaseInput(value: unknown): value is z.output<typeof caseInputSchema> {
-  if (!isPlainObject(value)) return false;
-  const input = value as Record<string, unknown>;
-  for (const key of Object.keys(input)) {
-    const field = input[key];
-    if (field === undefined) {
-      if (key === 'denial' || key === 'planType' || !CASE_FIELD_CHECKS.has(key)) return false;
-      continue;
-    }
-    const check = CASE_FIELD_CHECKS.get(key);
-    if (!check?.(field)) return false;
-  }
-  // The loop checked each field present; the two required ones must be there.
-  const denial = input.denial as { planType?: unknown } | undefined;
-  if (denial === undefined || input.planType === undefined) return false;
-  if (denial.planType !== undefined && denial.planType !== input.planType) return false;
-  return noticeDateIssues(input).length === 0;
+  if (!fieldsPass(value, CASE_FIELD_CHECKS, ['denial', 'planType'])) return false;
+  const denial = value.denial as { planType?: unknown };
+  if (denial.planType !== undefined && denial.planType !== value.planType) return false;
+  return noticeDateIssues(value).length === 0;
 }
 
-/** Each field of a case and its check; a Map, so that a key such as `__proto__` finds nothing. */
-const CASE_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map<
-  string,
-  (field: unknown) => boolean
->([
-  ['denial', (field) => isValidDenialInput(field)],
-  ['planType', (field) => PLANS.has(field)],
-  ['noticeDate', isInputDate],
-  ['receivedDate', isInputDate],
-  ['urgent', (field) => typeof field === 'boolean'],
-  ['state', (field) => STATES.has(field)],
-  ['icd10', (field) => isListOf(field, 50, isIcd10Code)],
-  ['condition', (field) => typeof field === 'string' && field.length <= MAX_PHRASE_LENGTH],
-  ['procedure', isProcedureText],
-  ['claimType', (field) => CLAIMS.has(field)],
-  ['asOf', isInputDate],
-  ['level', (field) => LEVELS.has(field)],
-  ['planWindow', isPlanWindow],
-  ['funding', (field) => FUNDING.has(field)],
-  ['planSsoProcedures', (field) => isListOf(field, MAX_PLAN_PROCEDURES, isProcedureText)],
-  ['age', (field) => isWholeNumber(field, 0, 130)],
-  ['careEnding', (field) => CARE_ENDINGS.has(field)],
-  ['careEndDate', isInputDate],
+/**
+ * Each field of a case and its check: the capabilities' own checks for the fields the case takes from them, as
+ * {@link caseInputSchema} takes their schemas' fields.
+ */
+const CASE_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map([
+  ['denial', (field: unknown) => isValidDenialInput(field)],
+  ...pick(DEADLINE_FIELD_CHECKS, [
+    'planType',
+    'noticeDate',
+    'receivedDate',
+    'urgent',
+    'state',
+    'asOf',
+    'level',
+    'planWindow',
+    'funding',
+    'careEnding',
+    'careEndDate',
+  ]),
+  ...pick(SPECIALIST_FIELD_CHECKS, ['icd10', 'condition', 'claimType', 'age']),
+  ...pick(SSO_FIELD_CHECKS, ['procedure', 'planSsoProcedures']),
 ]);
+
+function pick(
+  checks: ReadonlyMap<string, (field: unknown) => boolean>,
+  keys: readonly string[],
+): [string, (field: unknown) => boolean][] {
+  return keys.map((key) => [key, checks.get(key) as (field: unknown) => boolean]);
+}

@@ -92,7 +92,8 @@ const STATES: ReadonlySet<unknown> = new Set(US_STATES);
 const CARE_ENDINGS: ReadonlySet<unknown> = new Set(CARE_ENDING);
 const TIMINGS: ReadonlySet<unknown> = new Set(['pre_service', 'post_service']);
 const FUNDING: ReadonlySet<unknown> = new Set(['insured', 'self_funded']);
-const DEADLINE_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map<
+/** Each field of the input and its fast check (a Map, so that a key such as `__proto__` finds nothing). */
+export const DEADLINE_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map<
   string,
   (field: unknown) => boolean
 >([

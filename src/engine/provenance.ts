@@ -11,12 +11,14 @@ export const isoDateSchema = lazySchema(() =>
  * A date in an input: a real `YYYY-MM-DD` between 1950 and 2150. The years are bounded so that every window
  * stays inside the calendar the date module covers.
  */
-export const inputDateSchema = isoDateSchema.refine(
-  (value) => value >= '1950-01-01' && value <= '2150-12-31',
-  {
-    message: 'expected a date between 1950 and 2150',
-  },
-);
+export const inputDateSchema = isoDateSchema.refine(isInInputDateRange, {
+  message: 'expected a date between 1950 and 2150',
+});
+
+/** Whether a `YYYY-MM-DD` date is inside the years an input may carry (1950 to 2150). */
+export function isInInputDateRange(value: string): boolean {
+  return value >= '1950-01-01' && value <= '2150-12-31';
+}
 
 /** Provenance every rule and table row carries: where the fact comes from and how sure it is. */
 export const provenanceShape = {

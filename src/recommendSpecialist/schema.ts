@@ -75,7 +75,8 @@ export function isIcd10Code(value: unknown): boolean {
 const isWords = (field: unknown) => typeof field === 'string' && field.length <= MAX_PHRASE_LENGTH;
 const CLAIMS: ReadonlySet<unknown> = new Set(CLAIM_TYPES);
 const CATEGORIES: ReadonlySet<unknown> = new Set(DENIAL_CATEGORIES);
-const SPECIALIST_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map<
+/** Each field of the input and its fast check (a Map, so that a key such as `__proto__` finds nothing). */
+export const SPECIALIST_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map<
   string,
   (field: unknown) => boolean
 >([

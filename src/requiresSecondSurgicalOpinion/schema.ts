@@ -69,7 +69,8 @@ export function isProcedureText(value: unknown): boolean {
 
 const PLANS: ReadonlySet<unknown> = new Set(PLAN_TYPES);
 const STATES: ReadonlySet<unknown> = new Set(US_STATES);
-const SSO_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map<
+/** Each field of the input and its fast check (a Map, so that a key such as `__proto__` finds nothing). */
+export const SSO_FIELD_CHECKS: ReadonlyMap<string, (field: unknown) => boolean> = new Map<
   string,
   (field: unknown) => boolean
 >([
