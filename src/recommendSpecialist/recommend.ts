@@ -84,7 +84,9 @@ export function recommend(
   const codes = readCodes(rules, input.icd10 ?? [], trail);
   // Matched without accents ("Sjögren", "Ménière", "Behçet"): the phrases and the index are written in a–z.
   const conditionText = withoutAccents(input.condition);
-  const conditions = withoutNegated(findAll(rules.conditions, conditionText), conditionText);
+  // The condition's words, once, as the phrase matcher reads them (a condition is at most 2,000 characters).
+  const conditionWords = conditionText ? tokenize(conditionText) : [];
+  const conditions = withoutNegated(findAll(rules.conditions, conditionText), conditionWords);
   if (!conditions.length && conditionText?.trim()) {
     const match = rules.conditionIndex?.find(conditionText);
     if (match) {
@@ -112,7 +114,7 @@ export function recommend(
   // Without an age, a word of the condition ("baby") or a condition or treatment of childhood says child.
   const childSign =
     input.age === undefined
-      ? (wordOfChild(rules, conditionText) ??
+      ? (wordOfChild(rules, conditionWords) ??
         childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload))
       : undefined;
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
@@ -475,9 +477,7 @@ function isContextOnly(found: Found<Target>): boolean {
   );
 }
 
-function wordOfChild(rules: SpecialistRules, text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const words = tokenize(text.slice(0, 2000));
+function wordOfChild(rules: SpecialistRules, words: readonly string[]): string | undefined {
   const word = rules.childWords.size ? words.find((candidate) => rules.childWords.has(candidate)) : undefined;
   if (word !== undefined) return `"${word}"`;
   const age = childAgeIn(words);
@@ -541,9 +541,7 @@ const NEGATION_REACH = 3;
  * words before it is what the patient does not have. When every phrase is denied, none is left, and the
  * condition is searched in the ICD-10-CM index instead.
  */
-function withoutNegated<Payload>(found: Found<Payload>[], text: string | undefined): Found<Payload>[] {
-  if (!found.length || !text) return found;
-  const words = tokenize(text.slice(0, 2000));
+function withoutNegated<Payload>(found: Found<Payload>[], words: readonly string[]): Found<Payload>[] {
   return found.filter((item) => {
     for (let at = Math.max(0, item.start - NEGATION_REACH); at < item.start; at++)
       if (NEGATIONS.has(words[at] as string)) return false;
