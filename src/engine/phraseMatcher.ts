@@ -110,7 +110,6 @@ const WORD_LIMIT = 2_097_152;
  */
 interface PhraseMatcherBuild {
   transitions: Map<number, number>;
-  states: number;
   firstChild: number[];
   nextSibling: number[];
   parent: number[];
@@ -194,7 +193,6 @@ export class PhraseMatcher<Payload> {
     } else {
       const build: PhraseMatcherBuild = {
         transitions: new Map(),
-        states: 1,
         firstChild: [-1],
         nextSibling: [-1],
         parent: [-1],
@@ -205,7 +203,7 @@ export class PhraseMatcher<Payload> {
       });
       this.stateParent = Int32Array.from(build.parent);
       this.stateWord = Int32Array.from(build.childWord);
-      this.flatten(build.transitions, build.states);
+      this.flatten(build.transitions, build.parent.length);
       this.link(build);
     }
     this.buildTrie();
@@ -289,12 +287,17 @@ export class PhraseMatcher<Payload> {
       byDepth[firstAtDepth[level] as number] = state;
       firstAtDepth[level] = (firstAtDepth[level] as number) + 1;
     }
-    const { failOf, outputLinkOf, outputStart } = this;
-    for (const state of byDepth) {
-      const fail = failOf[state] as number;
-      const failHasOutputs = (outputStart[fail + 1] as number) > (outputStart[fail] as number);
-      outputLinkOf[state] = failHasOutputs ? fail : (outputLinkOf[fail] as number);
-    }
+    for (const state of byDepth) this.linkOutputs(state);
+  }
+
+  /**
+   * A state's dictionary-suffix link, from its failure link: the failure itself when a phrase ends there, or
+   * the failure's own link. Set shallowest states first (a failure is always shallower than its state).
+   */
+  private linkOutputs(state: number): void {
+    const fail = this.failOf[state] as number;
+    const failHasOutputs = (this.outputStart[fail + 1] as number) > (this.outputStart[fail] as number);
+    this.outputLinkOf[state] = failHasOutputs ? fail : (this.outputLinkOf[fail] as number);
   }
 
   private insert(build: PhraseMatcherBuild, entry: PhraseEntry<Payload>, index: number): void {
@@ -314,7 +317,7 @@ export class PhraseMatcher<Payload> {
       const key = state * WORD_LIMIT + id;
       let next = build.transitions.get(key);
       if (next === undefined) {
-        next = build.states++;
+        next = build.parent.length;
         build.transitions.set(key, next);
         build.firstChild.push(-1);
         build.parent.push(state);
@@ -383,7 +386,7 @@ export class PhraseMatcher<Payload> {
   /** Failure and dictionary-suffix links, breadth first. */
   private link(build: PhraseMatcherBuild): void {
     const { firstChild, nextSibling, childWord, transitions } = build;
-    const { failOf, outputLinkOf, outputStart, rootNext } = this;
+    const { failOf, rootNext } = this;
     const queue: number[] = [];
     for (let child = firstChild[0] as number; child !== -1; child = nextSibling[child] as number)
       queue.push(child);
@@ -399,10 +402,8 @@ export class PhraseMatcher<Payload> {
           if (target !== 0 || fail === 0) break;
           fail = failOf[fail] as number;
         }
-        const childFail = target !== child ? target : 0;
-        failOf[child] = childFail;
-        const failHasOutputs = (outputStart[childFail + 1] as number) > (outputStart[childFail] as number);
-        outputLinkOf[child] = failHasOutputs ? childFail : (outputLinkOf[childFail] as number);
+        failOf[child] = target !== child ? target : 0;
+        this.linkOutputs(child);
         queue.push(child);
       }
     }
