@@ -3,6 +3,7 @@ import type { RuleSetWith } from '../engine/compile.js';
 import { parseInput } from '../errors.js';
 import type { DenialClassification, DenialInput } from '../types.js';
 import { finishClassification, fireCompiled, prepareClassification } from './classify.js';
+import { codeOnlyAnswersOf } from './codeOnlyAnswers.js';
 import { denialInputSchema, isValidDenialInput } from './schema.js';
 
 /** The bundled rule set's classification rules: this function bundles and compiles no other domain. */
@@ -42,6 +43,13 @@ export function classifyWith(
 ): DenialClassification {
   // The schema only explains a refusal: a valid input passes the fast check as it is.
   const parsed = isValidDenialInput(input) ? input : parseInput(denialInputSchema, input);
+  // Code-only answers are remembered per code set: a remittance repeats a few sets thousands of times.
+  const answers = codeOnlyAnswersOf(ruleSet.classification);
+  const key = answers.keyOf(parsed);
+  const remembered = key === undefined ? undefined : answers.get(key);
+  if (remembered) return remembered;
   const prepared = prepareClassification(ruleSet, parsed);
-  return finishClassification(ruleSet, prepared, fireCompiled(ruleSet, prepared));
+  const answer = finishClassification(ruleSet, prepared, fireCompiled(ruleSet, prepared));
+  if (key !== undefined) answers.offer(key, answer);
+  return answer;
 }
