@@ -198,14 +198,14 @@ describe('the ICD-10-CM index of the bundled rule set', () => {
     ]);
   });
 
-  it('refuses a child word of two words, which could never match', () => {
+  it('refuses a child word of three words, which could never match (one word or a pair can)', () => {
     const source = copy();
-    source.files['specialists/context.json'].children.words.push('nicu baby');
+    source.files['specialists/context.json'].children.words.push('in the nicu');
     const issues = ruleSetIssues(source);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({
       file: 'specialists/context.json',
-      message: 'one word (the condition is matched word by word)',
+      message: 'one word or two (the condition is matched word by word, and by pairs of words)',
     });
     expect(issues[0]?.path.slice(0, 2)).toEqual(['children', 'words']);
   });

@@ -549,6 +549,19 @@ describe('how the condition is read', () => {
     expect(childSign({ condition: 'an 18-year-old with asthma' })).toBeUndefined();
   });
 
+  it('reads a pair of words as a child where neither word says it alone ("young son"; a son may be grown)', () => {
+    expect(childSign({ condition: 'type 1 diabetes in my young son' })).toBe('"young son"');
+    expect(
+      recommendSpecialist({ condition: 'type 1 diabetes in my young son' }).subspecialty?.taxonomyCode,
+    ).toBe('2080P0205X');
+    expect(childSign({ condition: 'type 1 diabetes in my son' })).toBeUndefined();
+    expect(recommendSpecialist({ condition: 'type 1 diabetes in my son' }).subspecialty).toBeUndefined();
+  });
+
+  it('routes gynecomastia (ICD-10-CM N62, hypertrophy of breast) to plastic surgery', () => {
+    expect(recommendSpecialist({ condition: 'gynecomastia' }).specialty.taxonomyCode).toBe('208200000X');
+  });
+
   it('drops a condition the text denies ("no history of cancer"), and routes by the next', () => {
     expect(areaOf({ condition: 'breast cancer' })).toBe('breast-cancer');
     expect(areaOf({ condition: 'no history of breast cancer; knee osteoarthritis' })).toBe(

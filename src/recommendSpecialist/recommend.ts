@@ -480,6 +480,11 @@ function isContextOnly(found: Found<Target>): boolean {
 function wordOfChild(rules: SpecialistRules, words: readonly string[]): string | undefined {
   const word = rules.childWords.size ? words.find((candidate) => rules.childWords.has(candidate)) : undefined;
   if (word !== undefined) return `"${word}"`;
+  // A pair of words can say it where neither word does alone ("young son": a son may be grown).
+  for (let index = 0; rules.childWords.size && index + 1 < words.length; index++) {
+    const pair = `${words[index]} ${words[index + 1]}`;
+    if (rules.childWords.has(pair)) return `"${pair}"`;
+  }
   const age = childAgeIn(words);
   return age === undefined ? undefined : `"${age}"`;
 }

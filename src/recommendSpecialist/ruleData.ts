@@ -322,11 +322,14 @@ const childrenRowSchema = lazySchema(() =>
       ageBelow: z.number().int().min(1).max(30),
       /** Added when the area names no pediatric subspecialist. */
       alternative: alternativeSchema,
-      /** Without an age, any of these words in the condition means a child ("my baby", "a teenager"). */
+      /**
+       * Without an age, any of these words in the condition means a child ("my baby", "a teenager"), or a
+       * pair of words where neither says it alone ("young son").
+       */
       words: z
         .array(
-          phrase.refine((value) => tokenize(value).length === 1, {
-            message: 'one word (the condition is matched word by word)',
+          phrase.refine((value) => tokenize(value).length <= 2, {
+            message: 'one word or two (the condition is matched word by word, and by pairs of words)',
           }),
         )
         .optional(),
