@@ -101,6 +101,14 @@ export class IssueCollector {
    */
   constructor(private readonly files: FileCheck = 'validate') {}
 
+  /**
+   * Whether the files are checked: false for trusted (bundled, proven) files, whose checks across files a
+   * domain may then skip as well, as the proof ran them.
+   */
+  get checksFiles(): boolean {
+    return this.files !== 'trust';
+  }
+
   /** Parses one file with its schema; returns undefined (and records issues) when it is invalid. */
   parseFile<T extends z.ZodType>(file: string, schema: T, value: unknown): z.output<T> | undefined {
     if (value === undefined) {

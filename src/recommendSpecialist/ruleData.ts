@@ -428,15 +428,29 @@ export class RangeIndex {
   private readonly best: (IndexedRange | undefined)[] = [];
 
   constructor(private readonly ranges: readonly Bounds[]) {
-    const points = [...new Set(ranges.flatMap((range) => [range.from, range.end]))].sort();
+    // A sweep over the segments' start points: the ranges open at a point are those begun at or before it
+    // and not yet ended, a handful (ranges nest), so each point weighs those instead of every range.
+    const startingAt = new Map<string, number[]>();
+    const endingAt = new Map<string, number[]>();
+    ranges.forEach((range, index) => {
+      startingAt.set(range.from, [...(startingAt.get(range.from) ?? []), index]);
+      endingAt.set(range.end, [...(endingAt.get(range.end) ?? []), index]);
+    });
+    const points = [...new Set([...startingAt.keys(), ...endingAt.keys()])].sort();
+    const open = new Set<number>();
     for (const point of points) {
-      let chosen: Bounds | undefined;
-      for (const range of ranges) {
-        if (range.from <= point && point < range.end && (!chosen || moreSpecific(range, chosen)))
-          chosen = range;
+      for (const index of endingAt.get(point) ?? []) open.delete(index);
+      for (const index of startingAt.get(point) ?? []) open.add(index);
+      // The most specific open range; among equals, the first listed (as a scan of every range in order).
+      let chosen = -1;
+      for (const index of open) {
+        const range = ranges[index] as Bounds;
+        const best = ranges[chosen] as Bounds;
+        if (chosen < 0 || moreSpecific(range, best) || (!moreSpecific(best, range) && index < chosen))
+          chosen = index;
       }
       this.starts.push(point);
-      this.best.push(chosen?.entry);
+      this.best.push(chosen < 0 ? undefined : (ranges[chosen] as Bounds).entry);
     }
   }
 
@@ -624,7 +638,9 @@ export function compileSpecialists(
     rangeIds.add(row.id);
     if (isInEffect(row)) addBounds({ kind: 'secondary', row }, ['secondaryOnly', index]);
   });
-  checkOverlaps(bounds, boundsPaths, boundsFiles, issue);
+  // Checks that only refuse what a proven (bundled) rule set cannot hold are left out for it: they cost a
+  // first call some milliseconds.
+  if (collector.checksFiles) checkOverlaps(bounds, boundsPaths, boundsFiles, issue);
   const ranges = new RangeIndex(bounds);
 
   // The ICD-10-CM index: every row must reach an area through a range that holds all of it.
@@ -645,14 +661,15 @@ export function compileSpecialists(
       );
     }
   });
-  checkPhrases(
-    files.areas,
-    phraseEntries.map((entry) => ({
-      phrase: entry.phrase,
-      owner: entry.payload.range?.id ?? entry.payload.area.id,
-    })),
-    issue,
-  );
+  if (collector.checksFiles)
+    checkPhrases(
+      files.areas,
+      phraseEntries.map((entry) => ({
+        phrase: entry.phrase,
+        owner: entry.payload.range?.id ?? entry.payload.area.id,
+      })),
+      issue,
+    );
 
   // Procedures.
   const procedureEntries: { phrase: string; payload: ProcedureRow }[] = [];
@@ -667,11 +684,12 @@ export function compileSpecialists(
     if (isInEffect(row))
       for (const text of row.phrases) procedureEntries.push({ phrase: text, payload: row });
   });
-  checkPhrases(
-    files.procedures,
-    procedureEntries.map((entry) => ({ phrase: entry.phrase, owner: entry.payload.id })),
-    issue,
-  );
+  if (collector.checksFiles)
+    checkPhrases(
+      files.procedures,
+      procedureEntries.map((entry) => ({ phrase: entry.phrase, owner: entry.payload.id })),
+      issue,
+    );
 
   // Context.
   const contextRows = [
