@@ -17,8 +17,8 @@ interface DatedRules {
  * Answers remembered for input with codes and no text. A remittance repeats the same few code sets (CO-45,
  * PR-1, CO-97 with M15…) thousands of times, and with no text the answer is a pure function of the codes as
  * written, the stage, the plan type, the decision rules in effect on the date, and the rule set: computing it
- * once per set (from its second sight) and handing out a copy is what lets a remittance of a hundred thousand lines be classified at
- * close to the speed of a table lookup.
+ * once per set (from its second sight) and handing out a copy is what lets a remittance of a hundred thousand
+ * lines be classified at close to the speed of a table lookup.
  *
  * The date enters the key only as the period it falls in between the decision rules' effective dates (the
  * rules in effect are all the date changes), so claims from remittances of different days share answers.

@@ -432,9 +432,14 @@ export class RangeIndex {
     // and not yet ended, a handful (ranges nest), so each point weighs those instead of every range.
     const startingAt = new Map<string, number[]>();
     const endingAt = new Map<string, number[]>();
+    const listAt = (map: Map<string, number[]>, point: string) => {
+      let list = map.get(point);
+      if (!list) map.set(point, (list = []));
+      return list;
+    };
     ranges.forEach((range, index) => {
-      startingAt.set(range.from, [...(startingAt.get(range.from) ?? []), index]);
-      endingAt.set(range.end, [...(endingAt.get(range.end) ?? []), index]);
+      listAt(startingAt, range.from).push(index);
+      listAt(endingAt, range.end).push(index);
     });
     const points = [...new Set([...startingAt.keys(), ...endingAt.keys()])].sort();
     const open = new Set<number>();
@@ -444,10 +449,13 @@ export class RangeIndex {
       // The most specific open range; among equals, the first listed (as a scan of every range in order).
       let chosen = -1;
       for (const index of open) {
+        if (chosen < 0) {
+          chosen = index;
+          continue;
+        }
         const range = ranges[index] as Bounds;
         const best = ranges[chosen] as Bounds;
-        if (chosen < 0 || moreSpecific(range, best) || (!moreSpecific(best, range) && index < chosen))
-          chosen = index;
+        if (moreSpecific(range, best) || (!moreSpecific(best, range) && index < chosen)) chosen = index;
       }
       this.starts.push(point);
       this.best.push(chosen < 0 ? undefined : (ranges[chosen] as Bounds).entry);
