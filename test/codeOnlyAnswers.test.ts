@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  analyzeCase,
   classifyDenial,
   createOverturn,
   type DenialInput,
@@ -124,6 +125,23 @@ describe('remembered code-only answers', () => {
     ]);
     // With no date, only rules without an end apply (isInEffect): this one does not.
     expect(fired()).toBe(false);
+  });
+
+  it('are what analyzeCase reads a code-only denial as, and a new object there too', async () => {
+    const input = {
+      denial: { codes: ['CO-197'] },
+      planType: 'employer_erisa',
+      noticeDate: '2026-01-02',
+    } as const;
+    const first = analyzeCase(input);
+    first.classification.warnings.push('changed');
+    (first.classification.evidence[0] as { value: string }).value = 'changed';
+    const second = analyzeCase(input);
+    expect(second.classification).toEqual((await reference.analyzeCase(input)).classification);
+    expect(second.classification).toEqual(
+      classifyDenial({ codes: ['CO-197'], planType: 'employer_erisa', asOf: '2026-01-02' }),
+    );
+    expect(second.classification.evidence[0]?.value).toBe('CO-197');
   });
 
   it('are not used for text: the words decide', () => {

@@ -2,7 +2,7 @@ import { buildChecklistFrom, type CaseParts, regulatorsOf, ruleDateOf } from '..
 import type { ChecklistRule } from '../buildChecklist/ruleData.js';
 import { caseInputSchema, isValidCaseInput } from '../buildChecklist/schema.js';
 import type { CaseInput } from '../buildChecklist/types.js';
-import { finishClassification, fireCompiled, prepareClassification } from '../classifyDenial/classify.js';
+import { classifyValid } from '../classifyDenial/index.js';
 import { computeDeadline } from '../computeAppealDeadline/compute.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
 import { parseInput } from '../errors.js';
@@ -23,8 +23,7 @@ import type { CaseAnalysis } from './types.js';
 export function prepareCase(ruleSet: CompiledRuleSet, raw: CaseInput): CaseParts {
   // The schema only explains a refusal: a valid case passes the fast check as it is.
   const input = (isValidCaseInput(raw) ? raw : parseInput(caseInputSchema, raw)) as CaseInput;
-  const prepared = prepareClassification(ruleSet, classificationInputOf(input));
-  const classification = finishClassification(ruleSet, prepared, fireCompiled(ruleSet, prepared));
+  const classification = classifyValid(ruleSet, classificationInputOf(input));
   const deadline = computeDeadline(ruleSet, deadlineInputOf(input));
   const parts: CaseParts = { input, regulators: regulatorsOf(ruleSet, input), classification, deadline };
   const specialistInput = specialistInputOf(input, classification.category);

@@ -43,12 +43,23 @@ export function classifyWith(
 ): DenialClassification {
   // The schema only explains a refusal: a valid input passes the fast check as it is.
   const parsed = isValidDenialInput(input) ? input : parseInput(denialInputSchema, input);
-  // Code-only answers are remembered per code set: a remittance repeats a few sets thousands of times.
+  return classifyValid(ruleSet, parsed);
+}
+
+/**
+ * Classifies an input already validated, with the compiled engine: what `classifyDenial` does after its
+ * check, and what `analyzeCase` does with a case's denial. Code-only answers are remembered per code set
+ * (codeOnlyAnswers.ts): a remittance repeats a few sets thousands of times.
+ */
+export function classifyValid(
+  ruleSet: RuleSetWith<'classification'>,
+  input: DenialInput,
+): DenialClassification {
   const answers = codeOnlyAnswersOf(ruleSet.classification);
-  const key = answers.keyOf(parsed);
+  const key = answers.keyOf(input);
   const remembered = key === undefined ? undefined : answers.get(key);
   if (remembered) return remembered;
-  const prepared = prepareClassification(ruleSet, parsed);
+  const prepared = prepareClassification(ruleSet, input);
   const answer = finishClassification(ruleSet, prepared, fireCompiled(ruleSet, prepared));
   if (key !== undefined) answers.offer(key, answer);
   return answer;
