@@ -57,6 +57,26 @@ describe('classifyDenial: reading the words', () => {
     });
   });
 
+  it('tells a person not covered on a date (eligibility) from a service not covered (an exclusion)', () => {
+    const evidenceOf = (text: string) => classifyDenial({ text }).evidence.map((item) => item.ruleId);
+    expect(classifyDenial({ text: "They said I wasn't covered on the date of my surgery." }).category).toBe(
+      'eligibility',
+    );
+    expect(evidenceOf("They said I wasn't covered on the date of my surgery.")).toContain(
+      'phrase.eligibility.near-person-not-covered-then',
+    );
+    // No time: the person rows say nothing, and the service reading stands.
+    expect(evidenceOf('I was not covered for physical therapy.')).not.toContain(
+      'phrase.eligibility.near-person-not-covered-then',
+    );
+    expect(classifyDenial({ text: "They said my coverage hadn't started yet." }).category).toBe(
+      'eligibility',
+    );
+    expect(
+      classifyDenial({ text: 'I was told I no longer had insurance through my employer.' }).category,
+    ).toBe('eligibility');
+  });
+
   it('does not read a statement that care is medically necessary as a necessity denial', () => {
     const result = classifyDenial({ text: 'Your doctor wrote that the surgery is medically necessary.' });
     expect(result.category).not.toBe('medical_necessity');
