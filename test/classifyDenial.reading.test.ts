@@ -77,6 +77,23 @@ describe('classifyDenial: reading the words', () => {
     ).toBe('eligibility');
   });
 
+  it("reads people's own accounts of common reasons (wordings written for this test)", () => {
+    const cases: [string, string][] = [
+      ['They only pay for one mammogram a year and I had one in March.', 'frequency_limit'],
+      [
+        "The insurer says I don't actually have sleep apnea, so they won't pay for the CPAP.",
+        'diagnosis_dispute',
+      ],
+      ['The pharmacy said the drug needs a prior auth from my doctor.', 'prior_authorization'],
+      ['They said my doctor never sent the records they asked for.', 'missing_information'],
+      ["The laboratory they used isn't certified.", 'provider_ineligible'],
+      ["My therapist isn't credentialed with my insurance yet.", 'provider_ineligible'],
+      ['The insurer says my car insurance should pay first.', 'coordination_of_benefits'],
+    ];
+    for (const [text, category] of cases)
+      expect([text, classifyDenial({ text }).category]).toEqual([text, category]);
+  });
+
   it('does not read a statement that care is medically necessary as a necessity denial', () => {
     const result = classifyDenial({ text: 'Your doctor wrote that the surgery is medically necessary.' });
     expect(result.category).not.toBe('medical_necessity');
