@@ -89,6 +89,9 @@ describe('classifyDenial: reading the words', () => {
       ["The laboratory they used isn't certified.", 'provider_ineligible'],
       ["My therapist isn't credentialed with my insurance yet.", 'provider_ineligible'],
       ['The insurer says my car insurance should pay first.', 'coordination_of_benefits'],
+      ["They stopped paying for rehab because they said I'm not improving anymore.", 'medical_necessity'],
+      ['The claim was filed too late.', 'timely_filing'],
+      ["They said my doctor isn't allowed to bill for that service.", 'provider_ineligible'],
     ];
     for (const [text, category] of cases)
       expect([text, classifyDenial({ text }).category]).toEqual([text, category]);
