@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyzeCase,
+  type CaseInput,
   classifyDenial,
   createOverturn,
   type DenialInput,
@@ -128,11 +129,11 @@ describe('remembered code-only answers', () => {
   });
 
   it('are what analyzeCase reads a code-only denial as, and a new object there too', async () => {
-    const input = {
+    const input: CaseInput = {
       denial: { codes: ['CO-197'] },
       planType: 'employer_erisa',
       noticeDate: '2026-01-02',
-    } as const;
+    };
     const first = analyzeCase(input);
     first.classification.warnings.push('changed');
     (first.classification.evidence[0] as { value: string }).value = 'changed';
