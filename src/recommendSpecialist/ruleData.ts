@@ -434,7 +434,10 @@ export class RangeIndex {
     const endingAt = new Map<string, number[]>();
     const listAt = (map: Map<string, number[]>, point: string) => {
       let list = map.get(point);
-      if (!list) map.set(point, (list = []));
+      if (!list) {
+        list = [];
+        map.set(point, list);
+      }
       return list;
     };
     ranges.forEach((range, index) => {
