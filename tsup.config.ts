@@ -108,11 +108,14 @@ function bundledLicences(name: string): NonNullable<Options['esbuildPlugins']>[n
 const asciiOutput: NonNullable<Options['plugins']>[number] = {
   name: 'ascii-output',
   renderChunk(code) {
-    if (!/[^\x00-\x7f]/.test(code)) return;
-    if (/\\[^\x00-\x7f]/.test(code))
+    if (!/[\u0080-\uffff]/.test(code)) return;
+    if (/\\[\u0080-\uffff]/.test(code))
       throw new Error('ascii-output: a non-ASCII character follows a backslash');
     return {
-      code: code.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      code: code.replace(
+        /[\u0080-\uffff]/g,
+        (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      ),
     };
   },
 };
