@@ -100,7 +100,8 @@ function bundledLicences(name: string): NonNullable<Options['esbuildPlugins']>[n
 /**
  * The built files in ASCII only. One character above U+007F anywhere in a file (a dash in a comment) makes V8
  * hold the whole source, 2 MB with the rule text, as two-byte text to decode and scan: writing each as a `\u`
- * escape took about 9 ms off `import 'overturn'` (27 alternating fresh processes each, medians 69.2 → 60.3 ms).
+ * escape took about 10 ms off `import 'overturn'` (15 alternating fresh processes, both builds in one folder:
+ * medians 75.8 → 65.0 ms).
  * esbuild already escapes them in strings; the rest are in comments. A `\u` escape means the same character in
  * a string, a template, a regular expression or an identifier; after a backslash it would not, and fails the
  * build (scripts/check-dist.mjs checks that the output is ASCII).

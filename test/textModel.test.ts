@@ -20,6 +20,23 @@ describe('the text model (rules/classification/model.json)', () => {
     expect(Buffer.byteLength(onDisk)).toBeLessThan(1024 * 1024);
   });
 
+  it('read from a function, reads the file once, on first use, and answers as the file itself', () => {
+    let reads = 0;
+    const lazy = new TextModel(() => {
+      reads++;
+      return file;
+    });
+    expect(reads).toBe(0);
+    const features = Object.keys(file.features)
+      .slice(0, 5)
+      .map((name) => ({ name, start: 0, end: 0 }));
+    const odds = lazy.odds(features);
+    expect(odds.some((value) => value !== 0)).toBe(true);
+    expect(odds).toEqual(new TextModel(file).odds(features));
+    expect(lazy.ref).toEqual({ id: file.id, version: file.version, status: file.status });
+    expect(reads).toBe(1);
+  });
+
   it("scores every corpus example with the trainer's own odds", () => {
     const { classifier, vocabulary } = train(corpus.examples);
     const model = new TextModel(file);

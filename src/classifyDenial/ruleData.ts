@@ -16,7 +16,7 @@ import type { IssueCollector } from '../engine/ruleSet.js';
 import { editorSchemaShape, tableFileSchema } from '../engine/tables.js';
 import { IdTranslation, type TextNormalizer } from '../engine/textNormalizer.js';
 import { DENIAL_CATEGORIES, DENIAL_STAGES, type DenialCategory, PLAN_TYPES } from '../types.js';
-import { TextModel, textModelFileSchema } from './textModel.js';
+import { TextModel, type TextModelFile, textModelFileSchema } from './textModel.js';
 import { abbreviationTableSchema, createDenialNormalizer } from './textRules.js';
 
 /** Categories a rule or row may name (`unknown` is only ever the absence of evidence). */
@@ -375,9 +375,14 @@ export function compileClassification(
   const abbreviations = files.abbreviations
     ? collector.parseFile(files.abbreviations, abbreviationTableSchema, read(files.abbreviations))
     : { rows: [] };
-  const model = files.model
-    ? collector.parseFile(files.model, textModelFileSchema, read(files.model))
-    : undefined;
+  // A trusted (bundled) model is read on first use (TextModel); a caller's is validated now, with the rest.
+  const modelFile = files.model;
+  const model =
+    modelFile && !collector.checksFiles
+      ? () => read(modelFile) as TextModelFile
+      : modelFile
+        ? collector.parseFile(modelFile, textModelFileSchema, read(modelFile))
+        : undefined;
   if (carc && carc.codeSystem !== 'CARC')
     collector.add({ file: files.carc, path: ['codeSystem'], message: 'expected the CARC table' });
   if (rarc && rarc.codeSystem !== 'RARC')

@@ -153,8 +153,9 @@ interface ModelIndex {
  * label) from the counts, with the trainer's smoothing; the index of them is built on first use.
  */
 export class TextModel {
-  readonly ref: { id: string; version: string; status: TextModelFile['status'] };
-  private readonly priors: Float64Array;
+  private loaded: TextModelFile | undefined;
+  private reference: { id: string; version: string; status: TextModelFile['status'] } | undefined;
+  private priorOdds: Float64Array | undefined;
   private index: ModelIndex | undefined;
   // Scratch reused by every reading (readings are synchronous, so never overlap): which features a text
   // has, each once (a stamp per feature instead of a Set per call), and where each first occurs.
@@ -164,13 +165,35 @@ export class TextModel {
   private oddsBuffer = new Float64Array(0);
   private seenAt: number[] = [];
 
-  constructor(private readonly file: TextModelFile) {
-    this.ref = { id: file.id, version: file.version, status: file.status };
-    const samples = file.samples.reduce((sum, count) => sum + count, 0);
-    this.priors = Float64Array.from(
-      file.samples,
-      (count) => Math.log2(count) - Math.log2(samples) - (Math.log2(samples - count) - Math.log2(samples)),
-    );
+  /**
+   * @param source - the model file, or a function that reads it: the bundled model (a few hundred KB of JSON,
+   *   several milliseconds to parse) is read when a text first needs it, and an answer the codes or listed
+   *   wording decide never does.
+   */
+  constructor(private readonly source: TextModelFile | (() => TextModelFile)) {}
+
+  private get file(): TextModelFile {
+    this.loaded ??= typeof this.source === 'function' ? this.source() : this.source;
+    return this.loaded;
+  }
+
+  /** The model's id, version and status, as evidence and answers cite it. */
+  get ref(): { id: string; version: string; status: TextModelFile['status'] } {
+    const { id, version, status } = this.file;
+    this.reference ??= { id, version, status };
+    return this.reference;
+  }
+
+  private get priors(): Float64Array {
+    if (!this.priorOdds) {
+      const counts = this.file.samples;
+      const samples = counts.reduce((sum, count) => sum + count, 0);
+      this.priorOdds = Float64Array.from(
+        counts,
+        (count) => Math.log2(count) - Math.log2(samples) - (Math.log2(samples - count) - Math.log2(samples)),
+      );
+    }
+    return this.priorOdds;
   }
 
   get labels(): readonly ModelLabel[] {
