@@ -569,6 +569,53 @@ describe('how the condition is read', () => {
     );
   });
 
+  it('routes by the present condition, not one of the past ("history of …"), unless the past is all there is', () => {
+    const past = recommendSpecialist({ condition: 'history of breast cancer; now knee osteoarthritis' });
+    expect(past.area.id).toBe('joint-replacement');
+    expect(past.evidence.map((item) => `${item.ruleId}:${item.use}`)).toEqual([
+      'icd10.M17:routing',
+      'icd10.C50:alternative',
+    ]);
+    expect(areaOf({ condition: 'history of breast cancer' })).toBe('breast-cancer');
+    // Searched in ICD-10-CM: K04 (diseases of pulp and periapical tissues), not I00–I02 (acute rheumatic fever).
+    const searched = recommendSpecialist({
+      condition: 'tooth abscess with half the face swollen (history of rheumatic fever)',
+    });
+    expect(searched.evidence[0]?.ruleId).toBe('icd10cm.K04');
+    expect(searched.specialty.taxonomyCode).toBe('122300000X');
+    expect(areaOf({ condition: 'rheumatic fever' })).toBe('cardiac');
+  });
+
+  it('finds no condition in words that name none ("many chronic illnesses")', () => {
+    const older = recommendSpecialist({ condition: 'many chronic illnesses', age: 88 });
+    expect(older.area.id).toBe('internal-medicine');
+    expect(older.subspecialty?.taxonomyCode).toBe('207RG0300X');
+    expect(older.confidence).toBe('low');
+    expect(areaOf({ condition: 'mental illness' })).toBe('mental-health');
+  });
+
+  it('reads the treatment as its performer names it: radiation, a stander, a frenotomy, dental work', () => {
+    const routing = (input: SpecialistInput) =>
+      recommendSpecialist(input).evidence.find((item) => item.use === 'routing')?.ruleId;
+    expect(routing({ condition: 'metastatic melanoma', procedure: 'radiation to the lung nodule' })).toBe(
+      'procedure.radiation-therapy',
+    );
+    expect(
+      recommendSpecialist({ condition: 'cerebral palsy', procedure: 'stander', age: 7 }).subspecialty
+        ?.taxonomyCode,
+    ).toBe('2081P0010X');
+    expect(
+      recommendSpecialist({ condition: 'tongue tie', procedure: 'laser frenotomy', age: 0 }).subspecialty
+        ?.taxonomyCode,
+    ).toBe('1223P0221X');
+    expect(routing({ condition: 'myasthenia gravis', procedure: 'dental treatment plan' })).toBe(
+      'procedure.dental-treatment',
+    );
+    expect(recommendSpecialist({ condition: 'radiation cystitis' }).specialty.taxonomyCode).toBe(
+      '208800000X',
+    );
+  });
+
   it('reads accented names as written in a–z (Sjögren, Behçet)', () => {
     expect(areaOf({ condition: 'Sjögren’s syndrome' })).toBe('rheumatology');
     expect(areaOf({ condition: 'Behçet disease with flares' })).toBe('rheumatology');

@@ -71,7 +71,8 @@ const STOP_WORDS = new Set(
     'than that the their them they this to was we were with your you me him not no other others ' +
     'certain specified unspecified elsewhere classified disease diseases disorder disorders condition ' +
     'conditions problem problems issue issues syndrome due related type kind chronic acute severe ' +
-    'treatment therapy care patient patients son daughter child mother father wife husband'
+    'treatment therapy care patient patients son daughter child mother father wife husband illness ' +
+    'illnesses many multiple several'
   ).split(' '),
 );
 

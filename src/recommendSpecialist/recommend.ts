@@ -86,9 +86,17 @@ export function recommend(
   const conditionText = withoutAccents(input.condition);
   // The condition's words, once, as the phrase matcher reads them (a condition is at most 2,000 characters).
   const conditionWords = conditionText ? tokenize(conditionText) : [];
-  const conditions = withoutNegated(findAll(rules.conditions, conditionText), conditionWords);
+  const conditions = pastHistoryLast(
+    withoutNegated(findAll(rules.conditions, conditionText), conditionWords),
+    conditionWords,
+  );
   if (!conditions.length && conditionText?.trim()) {
-    const match = rules.conditionIndex?.find(conditionText);
+    // A past condition ("history of rheumatic fever") is background: the rest of the text is searched first.
+    const present = withoutPastHistory(conditionText);
+    const match =
+      (present !== conditionText && /[a-z]/i.test(present)
+        ? rules.conditionIndex?.find(present)
+        : undefined) ?? rules.conditionIndex?.find(conditionText);
     if (match) {
       conditions.push({
         phrase: clip(input.condition ?? ''),
@@ -552,6 +560,31 @@ function withoutNegated<Payload>(found: Found<Payload>[], words: readonly string
       if (NEGATIONS.has(words[at] as string)) return false;
     return true;
   });
+}
+
+/** How many words after "history of" a phrase may start and still be the past condition it names. */
+const HISTORY_REACH = 3;
+
+/**
+ * The condition phrases with those of the patient's past ("a history of rheumatic fever") after the others: the
+ * first condition named routes, and a past one is background to the present one, not the dispute. When every
+ * phrase is in the past, the order is kept.
+ */
+function pastHistoryLast<Payload>(found: Found<Payload>[], words: readonly string[]): Found<Payload>[] {
+  const isPast = (item: Found<Payload>) => {
+    for (let at = Math.max(0, item.start - HISTORY_REACH - 1); at + 1 < item.start; at++)
+      if (words[at] === 'history' && words[at + 1] === 'of') return true;
+    return false;
+  };
+  const present = found.filter((item) => !isPast(item));
+  return present.length === found.length || present.length === 0
+    ? found
+    : [...present, ...found.filter(isPast)];
+}
+
+/** The text without the past conditions it names: "history of …" up to the end of its clause. */
+function withoutPastHistory(text: string): string {
+  return text.replace(/\bhistory of\b[^,;.()[\]\n]*/gi, ' ');
 }
 
 /** The childhood condition or treatment among the signals, named as the evidence shows it. */
