@@ -545,9 +545,16 @@ function childAgeIn(words: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Words that deny the condition after them ("does not have type 1 diabetes"), within NEGATION_REACH words. */
+/** Whether one of the `reach` words before a phrase passes `test` (given that word's index). */
+function wordBefore(start: number, reach: number, test: (at: number) => boolean): boolean {
+  for (let at = Math.max(0, start - reach); at < start; at++) if (test(at)) return true;
+  return false;
+}
+
+/** Words that deny the condition after them ("does not have type 1 diabetes"), within CONTEXT_REACH words. */
 const NEGATIONS = new Set(['not', 'no', 'without', 'never']);
-const NEGATION_REACH = 3;
+/** How many words before a phrase are read for a negation or a "history of". */
+const CONTEXT_REACH = 3;
 
 /**
  * The condition phrases the text does not deny: a phrase with "not", "no", "without" or "never" among the three
@@ -555,31 +562,23 @@ const NEGATION_REACH = 3;
  * condition is searched in the ICD-10-CM index instead.
  */
 function withoutNegated<Payload>(found: Found<Payload>[], words: readonly string[]): Found<Payload>[] {
-  return found.filter((item) => {
-    for (let at = Math.max(0, item.start - NEGATION_REACH); at < item.start; at++)
-      if (NEGATIONS.has(words[at] as string)) return false;
-    return true;
-  });
+  return found.filter(
+    (item) => !wordBefore(item.start, CONTEXT_REACH, (at) => NEGATIONS.has(words[at] as string)),
+  );
 }
 
-/** How many words after "history of" a phrase may start and still be the past condition it names. */
-const HISTORY_REACH = 3;
-
 /**
- * The condition phrases with those of the patient's past ("a history of rheumatic fever") after the others: the
- * first condition named routes, and a past one is background to the present one, not the dispute. When every
- * phrase is in the past, the order is kept.
+ * The condition phrases with those of the patient's past ("a history of rheumatic fever": "of" among the three
+ * words before the phrase) after the others: the first condition named routes, and a past one is background to
+ * the present one, not the dispute. When every phrase is in the past, the order is kept.
  */
 function pastHistoryLast<Payload>(found: Found<Payload>[], words: readonly string[]): Found<Payload>[] {
-  const isPast = (item: Found<Payload>) => {
-    for (let at = Math.max(0, item.start - HISTORY_REACH - 1); at + 1 < item.start; at++)
-      if (words[at] === 'history' && words[at + 1] === 'of') return true;
-    return false;
-  };
-  const present = found.filter((item) => !isPast(item));
-  return present.length === found.length || present.length === 0
-    ? found
-    : [...present, ...found.filter(isPast)];
+  if (found.length < 2) return found;
+  const past = found.map((item) =>
+    wordBefore(item.start, CONTEXT_REACH, (at) => words[at] === 'of' && words[at - 1] === 'history'),
+  );
+  if (past.every(Boolean) || !past.some(Boolean)) return found;
+  return [...found.filter((_, index) => !past[index]), ...found.filter((_, index) => past[index])];
 }
 
 /** The text without the past conditions it names: "history of …" up to the end of its clause. */
