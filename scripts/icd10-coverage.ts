@@ -31,8 +31,13 @@ export function icd10Coverage() {
           : 'unconfirmed';
     return { row, target, specialty: specialty?.name ?? specialtyCode, status };
   });
+  // A one-category block (B20) is a 3-character category too: `3-character` counts both.
+  const isLevel = (row: (typeof rows)[number]['row'], level: string) =>
+    level === '3-character'
+      ? row.level === 'category' || (row.level === 'block' && !row.to)
+      : row.level === level;
   const count = (level: string, status?: RouteStatus) =>
-    rows.filter((item) => item.row.level === level && (!status || item.status === status)).length;
+    rows.filter((item) => isLevel(item.row, level) && (!status || item.status === status)).length;
   return { rows, count };
 }
 
@@ -58,28 +63,51 @@ export function renderIcd10Coverage(): string {
     '| Level | Rows | Routed to a specialty (not the fallback) | Route confirmed |',
     '|---|---|---|---|',
   ];
-  for (const level of ['chapter', 'block', 'category']) {
+  for (const level of ['chapter', 'block', '3-character']) {
     const all = count(level);
     const routed = all - count(level, 'default');
     lines.push(
       `| ${level} | ${all} | ${routed} (${pct(routed, all)}) | ${count(level, 'confirmed')} (${pct(count(level, 'confirmed'), all)}) |`,
     );
   }
+  const categories = rows.filter((item) => item.row.level === 'category');
+  const blockOf = (code: string) =>
+    rows
+      .filter(
+        (item) =>
+          item.row.level === 'block' && item.row.from <= code && code <= (item.row.to ?? item.row.from),
+      )
+      .at(-1);
+  const ownRoute = categories.filter(
+    (item) => blockOf(item.row.from)?.target.range.id !== item.target.range.id,
+  );
   lines.push(
     '',
-    'The share of 3-character categories is not given: the index lists chapters, blocks and a few',
-    'categories, not the whole tabular list (see the README of `rules/specialists`). A category inherits the',
-    'route of its block unless a narrower range of `areas.json` says otherwise (I47–I49 go to cardiac',
-    'electrophysiology inside the cardiology block I30–I5A).',
+    `The 3-character rows are the code set's ${count('3-character')} categories outside chapter 20 (external causes`,
+    'never pick a specialist): the category table of `icd10cm.json`, the category rows that add plain terms, and',
+    `the ${count('3-character') - categories.length} one-category blocks (B20, C50, …). **${pct(count('3-character', 'confirmed'), count('3-character'))} of them have a confirmed route**; ${pct(count('3-character', 'default'), count('3-character'))} go to the`,
+    'general fallback (symptoms, status and encounter codes, complications of care).',
+    '',
+    '## Chapters and blocks',
     '',
     '| ICD-10-CM | Level | Title | Area | Specialty | Through | Route |',
     '|---|---|---|---|---|---|---|',
   );
-  for (const { row, target, specialty, status } of rows) {
-    lines.push(
-      `| ${span(row)} | ${row.level} | ${row.title} | ${target.area.id} | ${specialty} | ${target.range.id} | ${status} |`,
-    );
-  }
+  const line = ({ row, target, specialty, status }: (typeof rows)[number]) =>
+    `| ${span(row)} | ${row.level} | ${row.title} | ${target.area.id} | ${specialty} | ${target.range.id} | ${status} |`;
+  for (const item of rows) if (item.row.level !== 'category') lines.push(line(item));
+  lines.push(
+    '',
+    '## Categories routed apart from their block',
+    '',
+    `A category takes the route of its block unless a narrower range of \`areas.json\` holds it (I47–I49 go to`,
+    `cardiac electrophysiology inside the cardiology block I30–I5A). These ${ownRoute.length} do; the other`,
+    `${categories.length - ownRoute.length} go where their block goes.`,
+    '',
+    '| ICD-10-CM | Level | Title | Area | Specialty | Through | Route |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const item of ownRoute) lines.push(line(item));
   return `${lines.join('\n')}\n`;
 }
 
@@ -87,6 +115,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(join(root, 'docs', 'icd10-coverage.md'), renderIcd10Coverage());
   const { count } = icd10Coverage();
   console.log(
-    `blocks: ${count('block')} (${count('block') - count('block', 'default')} routed to a specialty, ${count('block', 'confirmed')} confirmed)`,
+    ['block', '3-character']
+      .map(
+        (level) =>
+          `${level}: ${count(level)} (${count(level) - count(level, 'default')} routed to a specialty, ${count(level, 'confirmed')} confirmed)`,
+      )
+      .join('; '),
   );
 }

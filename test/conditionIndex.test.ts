@@ -94,6 +94,22 @@ describe('ConditionIndex', () => {
     expect(ranked.find('kidney infection with blood in the urine')?.target).toBe('kidney');
   });
 
+  it('reads "cancer", "carcinoma" and organ adjectives as the tabular list words them', () => {
+    const neoplasms = new ConditionIndex([
+      { row: row('c15', 'C15', 'Malignant neoplasm of esophagus'), target: 'oncology' },
+      { row: row('k22', 'K22', 'Other diseases of esophagus'), target: 'gi' },
+      { row: row('d49', 'D49', 'Neoplasms of unspecified behavior'), target: 'oncology' },
+      { row: row('i44', 'I44', 'Atrioventricular and left bundle-branch block'), target: 'heart' },
+    ]);
+    // "adenocarcinoma" is "malignant neoplasm": the whole title is in the text, which beats "esophagus" alone.
+    expect(neoplasms.find('adenocarcinoma of the esophagus')?.row.id).toBe('c15');
+    expect(neoplasms.find('esophageal cancer')).toMatchObject({ row: { id: 'c15' }, whole: true });
+    expect(neoplasms.find('esophageal stricture')?.row.id).toBe('k22');
+    // "behavior" alone is not a tumour's behaviour; "left" and "right" name a side, not a condition.
+    expect(neoplasms.find('limited insight into his behavior')?.whole).toBe(false);
+    expect(neoplasms.find('a left frontal hematoma')).toBeUndefined();
+  });
+
   it('lists every row with its target, in file order', () => {
     expect(index.rows.map((entry) => entry.row.id)).toEqual(['b.hep', 'c.i47', 'g.chapter', 'g.other']);
   });
@@ -142,17 +158,19 @@ describe('the ICD-10-CM index of the bundled rule set', () => {
     const markdown = renderIcd10Coverage();
     const defaulted = markdown
       .split('\n')
-      .filter((line) => line.endsWith('| default |'))
+      .filter((line) => line.endsWith('| default |') && !line.includes('| category |'))
       .map((line) => line.split(' | ')[0]?.slice(2));
     expect(defaulted).toEqual([
       'R00–R99',
+      'Z00–Z99',
+      'U00–U85',
       'R00–R09',
       'R50–R69',
       'R83–R89',
       'R90–R94',
       'R99',
       'T80–T88',
-      'Z00–Z99',
+      'U00–U49',
       'Z00–Z13',
       'Z16',
       'Z18',
@@ -162,7 +180,57 @@ describe('the ICD-10-CM index of the bundled rule set', () => {
       'Z68',
       'Z69–Z76',
       'Z77–Z99',
-      'U00–U85',
+    ]);
+  });
+
+  it('holds every FY2026 3-character category outside chapter 20, titles in a table under one provenance', () => {
+    const file = defaultRuleSetSource.files[INDEX] as Json;
+    const titles = file.categories.titles as Record<string, string>;
+    const rowCodes = (file.rows as IndexRow[])
+      .filter((item) => item.level === 'category' || (item.level === 'block' && !item.to))
+      .map((item) => item.from);
+    // 1,918 categories in the CDC/NCHS April 2026 release, 273 of them external causes (V00–Y99).
+    expect(Object.keys(titles).length + rowCodes.length).toBe(1918 - 273);
+    expect(titles.A00).toBe('Cholera');
+    expect(titles.J4A).toBe('Chronic lung allograft dysfunction');
+    expect(rowCodes).toContain('QA0');
+    expect(Object.keys(titles).some((code) => /^[VWXY]/.test(code))).toBe(false);
+    expect(file.categories).toMatchObject({ id: 'icd10cm.categories', status: 'unconfirmed' });
+  });
+
+  it('routes a category found only in the table, and warns that its title is not yet confirmed', () => {
+    const result = recommendSpecialist({ condition: 'chronic lung allograft dysfunction' });
+    expect(result.specialty.taxonomyCode).toBe('207RP1001X');
+    expect(result.evidence[0]).toMatchObject({ kind: 'condition', ruleId: 'icd10cm.J4A' });
+    expect(result.warnings).toContain(
+      "Not yet checked against a primary source: the ICD-10-CM category J4A (Chronic lung allograft dysfunction). Treat these as suggestions, and check the specialist's board certification (certificationmatters.org).",
+    );
+    // Gastroenteritis without a cause is K52.9 in the alphabetic index, not the infectious A09.
+    expect(recommendSpecialist({ condition: 'gastroenteritis' }).evidence[0]?.ruleId).toBe('icd10cm.K52');
+  });
+
+  it('reads FY2026 codes whose second or third character is a letter (QA0, J4A)', () => {
+    expect(recommendSpecialist({ icd10: ['QA0.1'] })).toMatchObject({
+      specialty: { taxonomyCode: '207SG0201X' },
+      evidence: [{ kind: 'icd10', value: 'QA0.1', ruleId: 'icd10.Q00-QA0' }],
+    });
+    expect(recommendSpecialist({ icd10: ['J4A.0'] }).evidence[0]?.ruleId).toBe('icd10.J40-J4A');
+    // Only Q takes a letter second: a claim adjustment code is not read as a diagnosis.
+    expect(issuesOf(recommendSpecialist, { icd10: ['CO45'] })).toHaveLength(1);
+  });
+
+  it('refuses a category that is both a row and a title of the table, and terms without a title', () => {
+    const source = copy();
+    source.files[INDEX].categories.titles.I47 = 'Paroxysmal tachycardia';
+    source.files[INDEX].categories.terms = { A00: ['cholera morbus'], I48: ['afib'] };
+    expect(ruleSetIssues(source).map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['categories.terms.I48', 'I48 has terms but no title'],
+      ['categories.titles.I47', 'I47 is also a row of rows: keep it in one place'],
+    ]);
+    const misshapen = copy();
+    misshapen.files[INDEX].categories.titles.Z99X = 'Not a category';
+    expect(ruleSetIssues(misshapen).map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['categories.titles.Z99X', 'a 3-character ICD-10-CM category such as I21 or I5A'],
     ]);
   });
 
@@ -273,13 +341,62 @@ describe('scripts/icd10cm-import (checking the index against the CDC/NCHS tabula
     });
   });
 
+  it('reads the same tabular list from CSV tables derived from it', async () => {
+    const { parseTabularCsv } = await import('../scripts/icd10cm-import.js');
+    const tabular = parseTabularCsv(
+      'ICD10-CM-CODE,description,section,chapter\nA00,Cholera,A00-A09,1\nB20,Human immunodeficiency virus [HIV] disease,B20,1\n',
+      'section_range,chapter,description\nA00-A09,1,Intestinal infectious diseases (A00-A09)\nB20,1,Human immunodeficiency virus [HIV] disease (B20)\n',
+      'chapter,description\n17,"Congenital malformations, deformations and chromosomal abnormalities (Q00-QA0)"\n',
+    );
+    expect(tabular).toEqual({
+      chapters: [
+        {
+          title: 'Congenital malformations, deformations and chromosomal abnormalities',
+          from: 'Q00',
+          to: 'QA0',
+        },
+      ],
+      blocks: [
+        { title: 'Intestinal infectious diseases', from: 'A00', to: 'A09' },
+        { title: 'Human immunodeficiency virus [HIV] disease', from: 'B20', to: 'B20' },
+      ],
+      categories: [
+        { code: 'A00', title: 'Cholera', inclusions: [] },
+        { code: 'B20', title: 'Human immunodeficiency virus [HIV] disease', inclusions: [] },
+      ],
+    });
+    // A derived table confirms nothing, and leaves a one-category block's category to the block's row.
+    const { mergeTabular } = await import('../scripts/icd10cm-import.js');
+    const index = structuredClone(defaultRuleSetSource.files[INDEX]) as Json;
+    index.rows = index.rows.filter(
+      (item: IndexRow) => item.id === 'icd10cm.A00-A09' || item.id === 'icd10cm.B20',
+    );
+    delete index.categories;
+    const { file } = mergeTabular(index, tabular, {
+      kind: 'csv',
+      url: 'https://example.org/tables',
+      verifiedOn: '2026-12-03',
+    });
+    expect(file.rows.map((item) => item.status)).toEqual(['unconfirmed', 'unconfirmed']);
+    expect(file.categories).toMatchObject({
+      status: 'unconfirmed',
+      sourceUrl: 'https://example.org/tables',
+      titles: { A00: 'Cholera' },
+    });
+    expect(Object.keys(file.categories?.titles ?? {})).toEqual(['A00']);
+  });
+
   it('confirms the rows the file agrees with, reports the ones it does not, adds the missing categories', async () => {
     const { mergeTabular, parseTabular } = await import('../scripts/icd10cm-import.js');
     const index = structuredClone(defaultRuleSetSource.files[INDEX]) as Json;
     index.rows = index.rows.filter((item: IndexRow) => item.from.startsWith('A'));
     const tuberculosis = index.rows.find((item: IndexRow) => item.id === 'icd10cm.A15-A19');
     tuberculosis.title = 'TB';
-    const { file, report } = mergeTabular(index, parseTabular(xml), { verifiedOn: '2026-12-03' });
+    delete index.categories;
+    const { file, report } = mergeTabular(index, parseTabular(xml), {
+      kind: 'xml',
+      verifiedOn: '2026-12-03',
+    });
     const byId = new Map(file.rows.map((item) => [item.id, item]));
     expect(byId.get('icd10cm.A00-B99')?.status).toBe('confirmed');
     expect(byId.get('icd10cm.A00-A09')).toMatchObject({
@@ -288,17 +405,16 @@ describe('scripts/icd10cm-import (checking the index against the CDC/NCHS tabula
       citation: 'ICD-10-CM Tabular List of Diseases and Injuries, FY2026 (CDC/NCHS and CMS): block A00–A09',
     });
     expect(byId.get('icd10cm.A15-A19')?.status).toBe('unconfirmed');
-    expect(byId.get('icd10cm.A01')).toMatchObject({
-      level: 'category',
-      from: 'A01',
-      title: 'Typhoid and paratyphoid fevers',
-      terms: ['enteric fever'],
+    // Categories without a row of their own go to the table, titles and inclusion terms, under one provenance.
+    expect(file.categories).toMatchObject({
+      id: 'icd10cm.categories',
       status: 'confirmed',
+      verifiedOn: '2026-12-03',
+      titles: { A00: 'Cholera', A01: 'Typhoid and paratyphoid fevers', A15: 'Respiratory tuberculosis' },
+      terms: { A01: ['enteric fever'] },
     });
+    expect(Object.keys(file.categories?.titles ?? {})).toEqual(['A00', 'A01', 'A15']);
     expect(report).toContain('icd10cm.A15-A19: title "TB" differs from the file\'s "Tuberculosis"');
     expect(report).toContain('icd10cm.A20-A28: no block A20–A28 in the file');
-    // Categories come after chapters and blocks, in code order.
-    const categories = file.rows.filter((item) => item.level === 'category').map((item) => item.from);
-    expect(categories).toEqual([...categories].sort());
   });
 });

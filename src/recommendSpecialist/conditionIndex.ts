@@ -5,6 +5,7 @@ import { lazySchema } from '../_lib/lazySchema.js';
 import { tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, isoDateSchema, provenanceShape } from '../engine/provenance.js';
 import { editorSchemaShape } from '../engine/tables.js';
+import { parseIcd10 } from './icd10.js';
 import { checkBounds, checkRows, icd10Bound, phrase } from './ruleShapes.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -33,6 +34,44 @@ const indexRowSchema = lazySchema(() =>
 
 export type IndexRow = z.infer<typeof indexRowSchema>;
 
+/** A 3-character category code: A00, I5A, and FY2026's QA0. */
+const isCategoryCode = (code: string) =>
+  /^[A-Z][0-9A-Z][0-9A-Z]$/.test(code) && parseIcd10(code) !== undefined;
+
+/**
+ * The code set's 3-character categories with their titles only, under one provenance: the whole tabular
+ * list at category level costs some 80 KB this way, against ten times that as rows that each repeat their
+ * citation. A category that needs plain terms or a flag is a row of `rows` instead, and not listed here.
+ */
+const categoryTableSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape,
+      /** Code → title, as the tabular list prints it. */
+      titles: z.record(z.string(), z.string().min(2).max(200)),
+      /** Code → the tabular list's inclusion terms for it, searched like a row's terms. */
+      terms: z.record(z.string(), z.array(phrase).min(1)).optional(),
+    })
+    .strict()
+    .superRefine(checkEffectiveRange)
+    .superRefine((table, ctx) => {
+      // The keys are checked here, not by a key schema, so that the message says what a key must be.
+      for (const code of Object.keys(table.titles))
+        if (!isCategoryCode(code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['titles', code],
+            message: 'a 3-character ICD-10-CM category such as I21 or I5A',
+          });
+      for (const code of Object.keys(table.terms ?? {}))
+        if (!(code in table.titles))
+          ctx.addIssue({ code: 'custom', path: ['terms', code], message: `${code} has terms but no title` });
+    }),
+);
+
+/** The category table of a condition-index file. */
+export type CategoryTable = z.infer<typeof categoryTableSchema>;
+
 export const conditionIndexFileSchema = lazySchema(() =>
   z
     .object({
@@ -50,12 +89,68 @@ export const conditionIndexFileSchema = lazySchema(() =>
         .strict(),
       description: z.string().optional(),
       rows: z.array(indexRowSchema).min(1),
+      categories: categoryTableSchema.optional(),
     })
     .strict()
-    .superRefine(checkRows),
+    .superRefine(checkRows)
+    .superRefine(checkCategoryTable),
 );
 
 export type ConditionIndexFile = z.infer<typeof conditionIndexFileSchema>;
+
+/**
+ * A category is a row or a title of the table, not both: one place to read and change it (a one-category
+ * block, such as B20, is its category's row).
+ */
+function checkCategoryTable(
+  file: { rows: readonly IndexRow[]; categories?: CategoryTable | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (!file.categories) return;
+  const taken = new Set(file.rows.flatMap((row) => (row.to ? [row.id] : [row.id, row.from])));
+  for (const code of Object.keys(file.categories.titles)) {
+    if (taken.has(`icd10cm.${code}`) || taken.has(code))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['categories', 'titles', code],
+        message: `${code} is also a row of rows: keep it in one place`,
+      });
+  }
+}
+
+/**
+ * Every row the index searches: its `rows`, then each title of its category table as a row of its own
+ * (id `icd10cm.<code>`, the table's provenance), in code order.
+ *
+ * @example
+ * ```ts
+ * indexRows({ rows: [], categories: { id: 'icd10cm.categories', …, titles: { A00: 'Cholera' } } })[0];
+ * // { id: 'icd10cm.A00', level: 'category', from: 'A00', title: 'Cholera', citation: …, status: … }
+ * ```
+ */
+export function indexRows(file: {
+  rows: readonly IndexRow[];
+  categories?: CategoryTable | undefined;
+}): readonly IndexRow[] {
+  const table = file.categories;
+  if (!table) return file.rows;
+  const { titles, terms, id: _id, ...provenance } = table;
+  const listed = Object.keys(titles)
+    .sort()
+    .map((code): IndexRow => {
+      const row: IndexRow = {
+        ...provenance,
+        id: `icd10cm.${code}`,
+        level: 'category',
+        from: code,
+        title: titles[code] as string,
+      };
+      const own = terms?.[code];
+      if (own) row.terms = own;
+      return row;
+    });
+  return [...file.rows, ...listed];
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Search
@@ -72,9 +167,50 @@ const STOP_WORDS = new Set(
     'certain specified unspecified elsewhere classified disease diseases disorder disorders condition ' +
     'conditions problem problems issue issues syndrome due related type kind chronic acute severe ' +
     'treatment therapy care patient patients son daughter child mother father wife husband illness ' +
-    'illnesses many multiple several'
+    'illnesses many multiple several left right bilateral unilateral age'
   ).split(' '),
 );
+
+/**
+ * Words read as another before stemming, so that a patient's word finds the tabular list's: the alphabetic
+ * index sends "cancer", "carcinoma" and the like to "Neoplasm, by site, malignant", whose titles say
+ * "Malignant neoplasm of …"; and the list names organs by their nouns ("Malignant neoplasm of esophagus")
+ * where people often use the adjective ("esophageal cancer"). Only adjectives with one meaning are listed
+ * ("cervical" is the neck or the cervix, so it is not).
+ */
+const MALIGNANT_NEOPLASM = ['malignant', 'neoplasm'];
+const SAME_AS: Readonly<Record<string, string | readonly string[]>> = {
+  cancer: MALIGNANT_NEOPLASM,
+  cancers: MALIGNANT_NEOPLASM,
+  carcinoma: MALIGNANT_NEOPLASM,
+  carcinomas: MALIGNANT_NEOPLASM,
+  adenocarcinoma: MALIGNANT_NEOPLASM,
+  malignancy: MALIGNANT_NEOPLASM,
+  malignancies: MALIGNANT_NEOPLASM,
+  tumor: 'neoplasm',
+  tumors: 'neoplasm',
+  tumour: 'neoplasm',
+  tumours: 'neoplasm',
+  esophageal: 'esophagus',
+  oesophageal: 'esophagus',
+  gastric: 'stomach',
+  hepatic: 'liver',
+  renal: 'kidney',
+  pulmonary: 'lung',
+  cardiac: 'heart',
+  cerebral: 'brain',
+  pancreatic: 'pancreas',
+  ovarian: 'ovary',
+  uterine: 'uterus',
+  colonic: 'colon',
+  rectal: 'rectum',
+  prostatic: 'prostate',
+  testicular: 'testis',
+  laryngeal: 'larynx',
+  pharyngeal: 'pharynx',
+  bronchial: 'bronchus',
+  cutaneous: 'skin',
+};
 
 /** Symptom (R), status and encounter (Z) and special-purpose (U) codes name no disease. */
 const SECONDARY = /^[RZU]/;
@@ -89,9 +225,11 @@ export interface ConditionMatch<Target> {
   whole: boolean;
 }
 
-/** The words of a text as the index keeps them: lowercase, generic words dropped, Porter2 stems. */
-function processTerm(term: string): string | null {
-  return term.length < 2 || STOP_WORDS.has(term) ? null : stemOf(term);
+/** The words of a text as the index keeps them: lowercase, generic words dropped, synonyms read as one, Porter2 stems. */
+function processTerm(term: string): string | string[] | null {
+  if (term.length < 2 || STOP_WORDS.has(term)) return null;
+  const same = SAME_AS[term] ?? term;
+  return typeof same === 'string' ? stemOf(same) : same.map(stemOf);
 }
 
 /**

@@ -1,5 +1,9 @@
-/** A code's shape once normalised: a letter, a digit, a digit or letter, then up to four more characters. */
-const SHAPE = /^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/;
+/**
+ * A code's shape once normalised: a letter, a digit, a digit or letter, then up to four more characters;
+ * or FY2026's QA0 category (genetic disorders), the one code whose second character is a letter. Letters
+ * are not allowed there in general, so that a CARC written as "CO45" is not read as a diagnosis.
+ */
+const SHAPE = /^(?:[A-Z][0-9][0-9A-Z]|QA[0-9])[0-9A-Z]{0,4}$/;
 
 /** An ICD-10-CM code read from input or from a rule file. */
 export interface Icd10Code {
@@ -19,6 +23,7 @@ export interface Icd10Code {
  * ```ts
  * parseIcd10('i21.4'); // { code: 'I214', display: 'I21.4' }
  * parseIcd10('F32A');  // { code: 'F32A', display: 'F32.A' }
+ * parseIcd10('QA0.1'); // { code: 'QA01', display: 'QA0.1' }
  * parseIcd10('CO-50'); // undefined
  * ```
  */

@@ -11,7 +11,13 @@ import type { IssueCollector } from '../engine/ruleSet.js';
 import { editorSchemaShape } from '../engine/tables.js';
 import type { OverturnIssue } from '../errors.js';
 import { DENIAL_CATEGORIES, type DenialCategory } from '../types.js';
-import { ConditionIndex, conditionIndexFileSchema, type IndexRow } from './conditionIndex.js';
+import {
+  ConditionIndex,
+  type ConditionIndexFile,
+  conditionIndexFileSchema,
+  type IndexRow,
+  indexRows,
+} from './conditionIndex.js';
 import { type Icd10Code, ordinal, parseIcd10, rangeEnd } from './icd10.js';
 import {
   alternativeSchema,
@@ -656,7 +662,8 @@ export function compileSpecialists(
 
   // The ICD-10-CM index: every row must reach an area through a range that holds all of it.
   const indexEntries: { row: IndexRow; target: Target & { range: RangeRow } }[] = [];
-  indexFile?.rows.forEach((row, index) => {
+  const indexedRows = indexFile ? indexRows(indexFile) : [];
+  indexedRows.forEach((row, index) => {
     if (!isInEffect(row)) return;
     const from = parseIcd10(row.from) as Icd10Code;
     const to = parseIcd10(row.to ?? row.from) as Icd10Code;
@@ -666,7 +673,9 @@ export function compileSpecialists(
     } else {
       issue(
         files.conditionIndex as string,
-        ['rows', index],
+        index < (indexFile as ConditionIndexFile).rows.length
+          ? ['rows', index]
+          : ['categories', 'titles', row.from],
         `no range of ${files.areas} holds all of ${row.id}: add one, so that it reaches a specialist`,
         row.id,
       );
