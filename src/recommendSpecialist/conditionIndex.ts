@@ -277,11 +277,22 @@ export class ConditionIndex<Target> {
   /** Per row, its title and each term as processed word lists: made when the row is first a candidate. */
   private readonly phrases: (string[][] | undefined)[] = [];
 
-  constructor(private readonly entries: readonly { row: IndexRow; target: Target }[]) {}
+  private routed: readonly { row: IndexRow; target: Target }[] | undefined;
+
+  /**
+   * @param entries the rows with what each routes to, or a function that gives them: called once, when a
+   * search or `rows` first needs them.
+   */
+  constructor(
+    private readonly entries:
+      | readonly { row: IndexRow; target: Target }[]
+      | (() => readonly { row: IndexRow; target: Target }[]),
+  ) {}
 
   /** Every row that can be found, with what it routes to, in file order. */
   get rows(): readonly { row: IndexRow; target: Target }[] {
-    return this.entries;
+    if (!this.routed) this.routed = typeof this.entries === 'function' ? this.entries() : this.entries;
+    return this.routed;
   }
 
   /** The best match for the text, or undefined when no row shares a meaningful word with it. */
@@ -303,12 +314,12 @@ export class ConditionIndex<Target> {
       const whole = this.phrasesOf(id).some(
         (phrase) => phrase.length > 0 && phrase.every((word) => words.has(word)),
       );
-      const primary = !SECONDARY.test((this.entries[id] as { row: IndexRow }).row.from);
+      const primary = !SECONDARY.test((this.rows[id] as { row: IndexRow }).row.from);
       const key = [whole ? 1 : 0, result.queryTerms.length, primary ? 1 : 0, result.score];
       if (!best || isGreater(key, best.key)) best = { id, key, queryTerms: result.queryTerms, whole };
     }
     const winner = best as { id: number; queryTerms: string[]; whole: boolean };
-    const entry = this.entries[winner.id] as { row: IndexRow; target: Target };
+    const entry = this.rows[winner.id] as { row: IndexRow; target: Target };
     return { row: entry.row, target: entry.target, words: winner.queryTerms, whole: winner.whole };
   }
 
@@ -320,7 +331,7 @@ export class ConditionIndex<Target> {
       processTerm,
     });
     search.addAll(
-      this.entries.map((entry, id) => ({
+      this.rows.map((entry, id) => ({
         id,
         title: entry.row.title,
         terms: (entry.row.terms ?? []).join(' ; '),
@@ -333,7 +344,7 @@ export class ConditionIndex<Target> {
   private phrasesOf(id: number): string[][] {
     let phrases = this.phrases[id];
     if (!phrases) {
-      const { row } = this.entries[id] as { row: IndexRow };
+      const { row } = this.rows[id] as { row: IndexRow };
       phrases = [row.title, ...(row.terms ?? [])].map(processed);
       this.phrases[id] = phrases;
     }
