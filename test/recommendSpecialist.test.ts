@@ -556,6 +556,16 @@ describe('how the condition is read', () => {
     ).toBe('2080P0205X');
     expect(childSign({ condition: 'type 1 diabetes in my son' })).toBeUndefined();
     expect(recommendSpecialist({ condition: 'type 1 diabetes in my son' }).subspecialty).toBeUndefined();
+    // A minor is a child in law; "minor" alone is not ("a minor injury").
+    expect(childSign({ condition: 'my minor daughter with a rare endocrine disorder' })).toBe(
+      '"minor daughter"',
+    );
+    expect(
+      recommendSpecialist({ condition: 'my minor daughter with a rare endocrine disorder' }).subspecialty
+        ?.taxonomyCode,
+    ).toBe('2080P0205X');
+    expect(childSign({ condition: 'a minor injury to the knee' })).toBeUndefined();
+    expect(childSign({ condition: 'asthma in a high schooler' })).toBe('"high schooler"');
   });
 
   it('routes gynecomastia (ICD-10-CM N62, hypertrophy of breast) to plastic surgery', () => {
