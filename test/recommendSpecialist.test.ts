@@ -568,6 +568,23 @@ describe('how the condition is read', () => {
     expect(childSign({ condition: 'asthma in a high schooler' })).toBe('"high schooler"');
   });
 
+  it('lets a heart catheterization decide for the interventional cardiologist, not a bare stent', () => {
+    const cath = recommendSpecialist({
+      condition: 'chest pain with elevated troponin in a woman with diabetes',
+      procedure: 'hospital stay with cardiac catheterization',
+    });
+    expect(cath.specialty.taxonomyCode).toBe('207RC0000X');
+    expect(cath.subspecialty?.taxonomyCode).toBe('207RI0011X');
+    expect(cath.evidence.find((item) => item.kind === 'procedure')?.ruleId).toBe(
+      'procedure.cardiac-catheterization',
+    );
+    // A stent may be a ureter's: it adds its performer but does not take the kidney stone from the urologist.
+    expect(
+      recommendSpecialist({ condition: 'kidney stones', procedure: 'stent placement' }).specialty
+        .taxonomyCode,
+    ).toBe('208800000X');
+  });
+
   it('routes gynecomastia (ICD-10-CM N62, hypertrophy of breast) to plastic surgery', () => {
     expect(recommendSpecialist({ condition: 'gynecomastia' }).specialty.taxonomyCode).toBe('208200000X');
   });
