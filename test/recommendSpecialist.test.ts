@@ -585,6 +585,50 @@ describe('how the condition is read', () => {
     ).toBe('208800000X');
   });
 
+  it('routes round-9 conditions by the organ that is treated (sarcoidosis, AATD, EB, aural atresia, club feet)', () => {
+    const code = (input: SpecialistInput) => {
+      const result = recommendSpecialist(input);
+      return `${result.specialty.taxonomyCode}/${result.subspecialty?.taxonomyCode ?? '-'}`;
+    };
+    // Coded with the immune disorders (D86) and the metabolic ones (E88.01), treated by pulmonologists.
+    expect(code({ condition: 'sarcoidosis' })).toBe('207RP1001X/-');
+    expect(code({ icd10: ['D86.0'] })).toBe('207RP1001X/-');
+    expect(code({ icd10: ['D84.9'] })).toBe('207K00000X/207KI0005X');
+    expect(code({ condition: 'alpha-1 antitrypsin deficiency' })).toBe('207RP1001X/-');
+    expect(code({ icd10: ['E88.1'] })).toBe('207SG0201X/207SG0202X');
+    // Congenital malformations of the skin and the ear go to their organ's specialist, for a child its pediatric one.
+    expect(code({ condition: 'epidermolysis bullosa', age: 1 })).toBe('207N00000X/207NP0225X');
+    expect(code({ condition: 'aural atresia on his left side', age: 8 })).toBe('207Y00000X/207YP0228X');
+    expect(code({ condition: 'club feet', age: 1 })).toBe('207X00000X/-');
+    expect(code({ condition: 'Ehlers-Danlos syndrome' })).toBe('207SG0201X/-');
+    // "ovarian" is "ovary" and the plain term "ovarian torsion" finds N83, not E28 (ovarian dysfunction).
+    expect(recommendSpecialist({ condition: 'ovarian torsion' }).evidence[0]?.ruleId).toBe('icd10cm.N83');
+  });
+
+  it('lets an inpatient rehabilitation stay, an airway clearance vest and a BAHA decide', () => {
+    const rehab = recommendSpecialist({ icd10: ['I63.9'], procedure: 'inpatient rehabilitation' });
+    expect(rehab.specialty.taxonomyCode).toBe('208100000X');
+    expect(rehab.evidence.map((item) => `${item.ruleId}:${item.use}`)).toEqual([
+      'icd10.I60-I69:alternative',
+      'procedure.rehabilitation:routing',
+    ]);
+    const vest = recommendSpecialist({
+      condition: 'Aicardi syndrome with seizures',
+      procedure: 'high-frequency chest wall oscillation vest',
+      age: 2,
+    });
+    expect(vest.subspecialty?.taxonomyCode).toBe('2080P0214X');
+    expect(
+      recommendSpecialist({ condition: 'hearing loss', procedure: 'replacement BAHA' }).evidence.find(
+        (item) => item.kind === 'procedure',
+      )?.ruleId,
+    ).toBe('procedure.ear-surgery');
+    expect(
+      recommendSpecialist({ condition: 'occipital neuralgia', procedure: 'occipital nerve stimulator trial' })
+        .subspecialty?.taxonomyCode,
+    ).toBe('208VP0014X');
+  });
+
   it('routes gynecomastia (ICD-10-CM N62, hypertrophy of breast) to plastic surgery', () => {
     expect(recommendSpecialist({ condition: 'gynecomastia' }).specialty.taxonomyCode).toBe('208200000X');
   });

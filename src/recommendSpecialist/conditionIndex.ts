@@ -167,7 +167,7 @@ const STOP_WORDS = new Set(
     'certain specified unspecified elsewhere classified disease diseases disorder disorders condition ' +
     'conditions problem problems issue issues syndrome due related type kind chronic acute severe ' +
     'treatment therapy care patient patients son daughter child mother father wife husband illness ' +
-    'illnesses many multiple several left right bilateral unilateral age'
+    'illnesses many multiple several left right bilateral unilateral age syndromes types'
   ).split(' '),
 );
 
@@ -210,6 +210,7 @@ const SAME_AS: Readonly<Record<string, string | readonly string[]>> = {
   pharyngeal: 'pharynx',
   bronchial: 'bronchus',
   cutaneous: 'skin',
+  aural: 'ear',
 };
 
 /** Symptom (R), status and encounter (Z) and special-purpose (U) codes name no disease. */
