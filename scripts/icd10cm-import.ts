@@ -3,9 +3,9 @@
  * itself (`icd10cm_tabular_<year>.xml`, or `icd10cm-tabular-<year>.xml`), or CSV tables derived from it
  * (chapters, sections and 3-character categories, one row each, as in seanreed1111/icd10-codes):
  *
- *   npx tsx scripts/icd10cm-import.ts <tabular.xml> [--verified 2026-12-02] [--write]
+ *   npx tsx scripts/icd10cm-import.ts <tabular.xml> [--year 2026] [--verified 2026-12-02] [--write]
  *   npx tsx scripts/icd10cm-import.ts --csv <categories.csv> <sections.csv> <chapters.csv> \
- *     --source-url <url of the tables> [--verified 2026-12-03] [--write]
+ *     --source-url <url of the tables> [--year 2026] [--verified 2026-12-03] [--write]
  *
  * - every chapter and block row is compared with the file: a title or a range that differs is reported;
  *   from the XML (the primary text) a row that matches becomes `confirmed`, cited to the file; from CSV
@@ -281,17 +281,24 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const at = args.indexOf(name);
     return at >= 0 ? args[at + 1] : undefined;
   };
-  const withValue = ['--verified', '--source-url'];
+  const withValue = ['--verified', '--source-url', '--year'];
   const paths = args.filter((arg, at) => !arg.startsWith('--') && !withValue.includes(args[at - 1] ?? ''));
   const csv = args.includes('--csv');
   if (csv ? paths.length !== 3 || !flag('--source-url') : paths.length !== 1) {
     console.error(
-      'usage: npx tsx scripts/icd10cm-import.ts <tabular.xml> [--verified YYYY-MM-DD] [--write]\n' +
-        '       npx tsx scripts/icd10cm-import.ts --csv <categories.csv> <sections.csv> <chapters.csv> --source-url <url> [--verified YYYY-MM-DD] [--write]',
+      'usage: npx tsx scripts/icd10cm-import.ts <tabular.xml> [--year 2026] [--verified YYYY-MM-DD] [--write]\n' +
+        '       npx tsx scripts/icd10cm-import.ts --csv <categories.csv> <sections.csv> <chapters.csv> --source-url <url> [--year 2026] [--verified YYYY-MM-DD] [--write]',
     );
     process.exit(2);
   }
   const index = JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as IndexFile;
+  const year = Number(flag('--year') ?? index.fiscalYear);
+  if (year !== index.fiscalYear) {
+    console.error(
+      `the index is FY${index.fiscalYear}; update fiscalYear and source first to import FY${year}`,
+    );
+    process.exit(2);
+  }
   const text = (path: string) => readFileSync(path, 'utf8');
   const tabular = csv
     ? parseTabularCsv(text(paths[0] as string), text(paths[1] as string), text(paths[2] as string))
