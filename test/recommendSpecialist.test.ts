@@ -629,6 +629,43 @@ describe('how the condition is read', () => {
     ).toBe('208VP0014X');
   });
 
+  it('routes the specific condition when a category names its field first ("Cancer - Prostate cancer")', () => {
+    const prostate = recommendSpecialist({ condition: 'Cancer - Prostate cancer' });
+    expect(prostate.specialty.taxonomyCode).toBe('208800000X');
+    expect(prostate.evidence.map((item) => `${item.ruleId}:${item.use}`)).toEqual([
+      'icd10.C61:routing',
+      'icd10.C00-D49:alternative',
+    ]);
+    // An area phrase ("mental health") yields to a range of the same area named after it.
+    expect(
+      recommendSpecialist({ condition: 'Mental Health - Substance Abuse (substance use disorder)' })
+        .evidence[0]?.ruleId,
+    ).toBe('icd10.F10-F19');
+    // Two conditions of different fields keep their order: the first named routes.
+    expect(recommendSpecialist({ condition: 'asthma; prostate cancer' }).area.id).toBe('respiratory');
+  });
+
+  it('reads a child in the treatment too, and lets eyelid surgery and a drug rehabilitation stay decide', () => {
+    const picu = recommendSpecialist({
+      condition: 'Respiratory System - Asthma',
+      procedure: 'Inpatient hospital stay (pediatric intensive care unit)',
+    });
+    expect(picu.subspecialty?.taxonomyCode).toBe('2080P0214X');
+    expect(picu.evidence.find((item) => item.kind === 'age')?.value).toBe('"pediatric"');
+    expect(
+      recommendSpecialist({
+        condition: 'Vision - Excess Skin of Eyelid',
+        procedure: 'eyelid and brow surgery',
+      }).specialty.taxonomyCode,
+    ).toBe('207W00000X');
+    const rehab = recommendSpecialist({
+      condition: 'substance use disorder',
+      procedure: 'Substance Abuse Inpatient Rehabilitation Admission',
+    });
+    expect(rehab.evidence.find((item) => item.kind === 'procedure')?.ruleId).toBe('procedure.detox');
+    expect(rehab.specialty.taxonomyCode).toBe('2084P0800X');
+  });
+
   it('routes gynecomastia (ICD-10-CM N62, hypertrophy of breast) to plastic surgery', () => {
     expect(recommendSpecialist({ condition: 'gynecomastia' }).specialty.taxonomyCode).toBe('208200000X');
   });

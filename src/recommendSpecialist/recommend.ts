@@ -2,7 +2,7 @@ import type { RuleSetWith } from '../engine/compile.js';
 import { type PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
 import type { IndexRow } from './conditionIndex.js';
-import { type Icd10Code, parseIcd10, span } from './icd10.js';
+import { type Icd10Code, parseIcd10, rangeEnd, span } from './icd10.js';
 import { rationale } from './rationale.js';
 import type {
   AreaRow,
@@ -86,9 +86,8 @@ export function recommend(
   const conditionText = withoutAccents(input.condition);
   // The condition's words, once, as the phrase matcher reads them (a condition is at most 2,000 characters).
   const conditionWords = conditionText ? tokenize(conditionText) : [];
-  const conditions = pastHistoryLast(
-    withoutNegated(findAll(rules.conditions, conditionText), conditionWords),
-    conditionWords,
+  const conditions = specificFirst(
+    pastHistoryLast(withoutNegated(findAll(rules.conditions, conditionText), conditionWords), conditionWords),
   );
   if (!conditions.length && conditionText?.trim()) {
     // A past condition ("history of rheumatic fever") is background: the rest of the text is searched first.
@@ -120,9 +119,11 @@ export function recommend(
   const claimRow = input.claimType ? rules.claimTypes.get(input.claimType) : undefined;
   const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
   // Without an age, a word of the condition ("baby") or a condition or treatment of childhood says child.
+  // The treatment's words count too: a "pediatric intensive care unit" stay is a child's.
   const childSign =
     input.age === undefined
       ? (wordOfChild(rules, conditionWords) ??
+        (input.procedure ? wordOfChild(rules, tokenize(input.procedure)) : undefined) ??
         childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload))
       : undefined;
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
@@ -579,6 +580,32 @@ function pastHistoryLast<Payload>(found: Found<Payload>[], words: readonly strin
   );
   if (past.every(Boolean) || !past.some(Boolean)) return found;
   return [...found.filter((_, index) => !past[index]), ...found.filter((_, index) => past[index])];
+}
+
+/**
+ * The conditions with a specific one first when the first names only its field: "Cancer - Prostate cancer",
+ * "Mental Health - Substance Abuse", as regulators and claim systems write a category before the diagnosis.
+ * A later condition is the same one stated more narrowly when its range lies inside the first one's range (C61
+ * inside C00–D49), or inside the first one's area when that was found by an area phrase, without a range.
+ */
+function specificFirst(found: Found<Target>[]): Found<Target>[] {
+  const first = found[0];
+  if (!first || found.length < 2) return found;
+  const narrower = found.findIndex((item, index) => index > 0 && isNarrower(item.payload, first.payload));
+  if (narrower < 0) return found;
+  return [found[narrower] as Found<Target>, ...found.filter((_, index) => index !== narrower)];
+}
+
+/** Whether a target is strictly inside another: its range within the other's range, or within its area. */
+function isNarrower(inner: Target, outer: Target): boolean {
+  const range = inner.range;
+  if (!range) return false;
+  if (!outer.range) return inner.area.id === outer.area.id;
+  if (range.id === outer.range.id) return false;
+  return (
+    range.from >= outer.range.from &&
+    rangeEnd(range.to ?? range.from) <= rangeEnd(outer.range.to ?? outer.range.from)
+  );
 }
 
 /** The text without the past conditions it names: "history of …" up to the end of its clause. */
