@@ -566,6 +566,7 @@ describe('how the condition is read', () => {
     ).toBe('2080P0205X');
     expect(childSign({ condition: 'a minor injury to the knee' })).toBeUndefined();
     expect(childSign({ condition: 'asthma in a high schooler' })).toBe('"high schooler"');
+    expect(childSign({ condition: 'high school student with leukemia' })).toBe('"school student"');
   });
 
   it('lets a heart catheterization decide for the interventional cardiologist, not a bare stent', () => {
@@ -652,6 +653,10 @@ describe('how the condition is read', () => {
     });
     expect(picu.subspecialty?.taxonomyCode).toBe('2080P0214X');
     expect(picu.evidence.find((item) => item.kind === 'age')?.value).toBe('"pediatric"');
+    expect(
+      recommendSpecialist({ condition: 'neck sprain', procedure: 'laminoforaminotomy at C6-7' }).specialty
+        .taxonomyCode,
+    ).toBe('207XS0117X');
     expect(
       recommendSpecialist({
         condition: 'Vision - Excess Skin of Eyelid',
