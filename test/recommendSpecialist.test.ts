@@ -523,6 +523,16 @@ describe('the specialist rule files', () => {
     ]);
   });
 
+  it('refuse a procedure that yields to an unknown area, naming its path', () => {
+    const source = copy();
+    const rehab = source.files[PROCEDURES].rows.find((row: Json) => row.id === 'procedure.rehabilitation');
+    rehab.yieldsTo = ['mental-health', 'nowhere'];
+    const issues = ruleSetIssues(source);
+    expect(issues.map((issue) => [issue.message, issue.path.slice(-2).join('.')])).toEqual([
+      ['no condition area has id "nowhere"', 'yieldsTo.1'],
+    ]);
+  });
+
   it('are used as edited: a changed subspecialty changes the answer', () => {
     const source = copy();
     const cardiac = source.files[AREAS].rows.find((row: Json) => row.id === 'cardiac');
@@ -644,6 +654,37 @@ describe('how the condition is read', () => {
     ).toBe('icd10.F10-F19');
     // Two conditions of different fields keep their order: the first named routes.
     expect(recommendSpecialist({ condition: 'asthma; prostate cancer' }).area.id).toBe('respiratory');
+  });
+
+  it('lets a field named before the diagnosis ("Skin Disorders - ...") yield to the diagnosis, found or searched', () => {
+    const bleeding = recommendSpecialist({ condition: 'Gynecological - Vaginal bleeding (anemia)' });
+    expect(bleeding.area.id).toBe('gynecology');
+    // The field says nothing more once a condition is named: it is not even an alternative.
+    expect(bleeding.evidence.map((item) => `${item.value}:${item.use}`)).toEqual([
+      'vaginal bleeding:routing',
+      'anemia:alternative',
+    ]);
+    // "Skin Disorders" is a field; cellulitis has no phrase, so the words are searched and the search routes.
+    const cellulitis = recommendSpecialist({ condition: 'Skin Disorders - Cellulitis of the right hand' });
+    expect(cellulitis.evidence[0]).toMatchObject({ kind: 'condition', use: 'routing' });
+    expect(cellulitis.evidence[0]?.ruleId).toMatch(/^icd10cm\.L/);
+    expect(cellulitis.area.id).not.toBe('dermatology');
+    // A field alone still routes to its area (here through the search, which finds the ear block).
+    expect(recommendSpecialist({ condition: 'Ears/Nose/Throat' }).area.id).toBe('ent');
+    expect(recommendSpecialist({ condition: 'Gynecological' }).evidence[0]?.ruleId).toBe('gynecology');
+  });
+
+  it('lets a deciding treatment yield to a condition of an area it names (yieldsTo)', () => {
+    const alcohol = recommendSpecialist({
+      condition: 'alcohol use disorder',
+      procedure: 'Inpatient rehabilitation services',
+    });
+    expect(alcohol.area.id).toBe('mental-health');
+    expect(alcohol.evidence.find((item) => item.kind === 'procedure')?.use).toBe('alternative');
+    expect(
+      recommendSpecialist({ condition: 'hip fracture', procedure: 'inpatient rehabilitation' }).specialty
+        .taxonomyCode,
+    ).toBe('208100000X');
   });
 
   it('reads a child in the treatment too, and lets eyelid surgery and a drug rehabilitation stay decide', () => {

@@ -89,7 +89,9 @@ export function recommend(
   const conditions = specificFirst(
     pastHistoryLast(withoutNegated(findAll(rules.conditions, conditionText), conditionWords), conditionWords),
   );
-  if (!conditions.length && conditionText?.trim()) {
+  // Searched when no phrase names a condition, or only a field ("Skin Disorders - Cellulitis"): what the
+  // search finds then comes before the field.
+  if (conditions.every((found) => found.payload.field === true) && conditionText?.trim()) {
     // A past condition ("history of rheumatic fever") is background: the rest of the text is searched first.
     const present = withoutPastHistory(conditionText);
     const match =
@@ -97,7 +99,7 @@ export function recommend(
         ? rules.conditionIndex?.find(present)
         : undefined) ?? rules.conditionIndex?.find(conditionText);
     if (match) {
-      conditions.push({
+      conditions.unshift({
         phrase: clip(input.condition ?? ''),
         payload: match.target,
         start: 0,
@@ -111,6 +113,11 @@ export function recommend(
         `"${clip(input.condition ?? '')}" is not a condition overturn lists by name, so it was searched in the ICD-10-CM titles: the closest is ${span(match.row)} (${match.row.title}). Check that this is the condition, or give its ICD-10-CM code.`,
       );
     }
+  }
+  // A field says nothing once a condition of it, or of another field, is named: it is dropped, not an alternative.
+  if (conditions.some((found) => found.payload.field !== true)) {
+    for (let index = conditions.length - 1; index >= 0; index--)
+      if ((conditions[index] as Found<Target>).payload.field === true) conditions.splice(index, 1);
   }
   // A treatment whose own specialty judges it is more telling than a setting ("inpatient stay with a
   // hysterectomy"): it is preferred; otherwise the first procedure the text names.
@@ -151,7 +158,12 @@ export function recommend(
   // a condition that only says how an injury came about ("work injury") yields to a treatment.
   const weakSearch = condition?.indexRow !== undefined && condition.payload.area.id === rules.fallback.area;
   const contextOnly = condition !== undefined && isContextOnly(condition);
-  if (procedure?.payload.decides) {
+  // A deciding treatment yields to a condition of an area it names (rehabilitation for alcohol use disorder).
+  const diagnosedArea = codes.principal?.target.area.id ?? condition?.payload.area.id;
+  const decides =
+    procedure?.payload.decides === true &&
+    !(diagnosedArea !== undefined && procedure.payload.yieldsTo?.includes(diagnosedArea));
+  if (procedure && decides) {
     route = { kind: 'procedure', found: procedure };
     routed = procedureTarget(rules, procedure.payload);
     confidence = codes.principal || (condition && !condition.indexRow) ? 'high' : 'medium';

@@ -157,6 +157,11 @@ const areaRowSchema = lazySchema(() =>
        * found only by them routes only when neither another condition nor a treatment names a specialist.
        */
       contextPhrases: z.boolean().optional(),
+      /**
+       * Phrases that name only the area's field, as regulators write a category before the diagnosis ("Skin
+       * Disorders - Cellulitis"): a condition found by one routes only when the text names no other condition.
+       */
+      fieldPhrases: z.array(phrase).optional(),
       /** Ids from the avoid table that apply in this area. */
       avoid: z.array(reference).optional(),
       ranges: z.array(rangeRowSchema),
@@ -215,6 +220,11 @@ const procedureRowSchema = lazySchema(() =>
        * names another, whose specialist becomes an alternative.
        */
       decides: z.boolean().optional(),
+      /**
+       * Condition areas that keep the route from a treatment that decides: an "inpatient rehabilitation" stay
+       * for alcohol use disorder is an addiction treatment, judged by the condition's specialist.
+       */
+      yieldsTo: z.array(reference).min(1).optional(),
       /** The row names drugs: its specialty prescribes them rather than performs them. */
       drug: z.boolean().optional(),
       /** A treatment given to children (growth hormone, a cranial helmet): without an age, the patient is a child. */
@@ -399,6 +409,8 @@ export const contextFileSchema = lazySchema(() =>
 export interface Target {
   area: AreaRow;
   range?: RangeRow;
+  /** Found by a phrase that names only the area's field (`fieldPhrases`): it yields to any other condition. */
+  field?: true;
 }
 
 /** A phrase found in the input, with what it leads to. */
@@ -635,6 +647,10 @@ export function compileSpecialists(
     checkNotes(files.areas, [...at, 'avoid'], 'avoid', area.avoid, area.id);
     const areaTarget: Target = { area };
     for (const text of area.phrases) phraseEntries.push({ phrase: text, payload: areaTarget });
+    if (area.fieldPhrases?.length) {
+      const fieldTarget: Target = { area, field: true };
+      for (const text of area.fieldPhrases) phraseEntries.push({ phrase: text, payload: fieldTarget });
+    }
     area.ranges.forEach((range, rangeIndex) => {
       const path = [...at, 'ranges', rangeIndex];
       if (rangeIds.has(range.id) || areaById.has(range.id))
@@ -702,6 +718,9 @@ export function compileSpecialists(
     const at = ['rows', index];
     checkCode(files.procedures, [...at, 'performedBy'], row.performedBy, row.id);
     checkArea(files.procedures, [...at, 'area'], row.area, row.id);
+    row.yieldsTo?.forEach((area, place) => {
+      checkArea(files.procedures, [...at, 'yieldsTo', place], area, row.id);
+    });
     const target = row.range ? rangeTargets.get(row.range) : undefined;
     if (row.range && target?.area.id !== row.area)
       issue(files.procedures, [...at, 'range'], `no range "${row.range}" in area "${row.area}"`, row.id);
