@@ -114,7 +114,8 @@ export function recommend(
       );
     }
   }
-  // A field says nothing once a condition of it, or of another field, is named: it is dropped, not an alternative.
+  // Once any condition other than a field is found, the fields are dropped: they add nothing, not even an
+  // alternative ("Gynecological - Vaginal bleeding" is the bleeding).
   if (conditions.some((found) => found.payload.field !== true)) {
     for (let index = conditions.length - 1; index >= 0; index--)
       if ((conditions[index] as Found<Target>).payload.field === true) conditions.splice(index, 1);

@@ -698,7 +698,7 @@ export function compileSpecialists(
     return entries;
   };
   // A proven (bundled) index cannot fail that check, so its 1,900 rows are routed on the first search, not
-  // here: most calls never search, and routing them was a fifth of a first analyzeCase.
+  // here: most calls never search, and a first call should not pay for it.
   const conditionIndex = indexFile
     ? new ConditionIndex(collector.checksFiles ? routeIndex(indexFile) : () => routeIndex(indexFile))
     : undefined;
