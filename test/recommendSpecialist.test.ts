@@ -712,6 +712,25 @@ describe('how the condition is read', () => {
     expect(rehab.specialty.taxonomyCode).toBe('2084P0800X');
   });
 
+  it('reads a selective dorsal rhizotomy as spasticity surgery, not a pain injection; stiff person syndrome', () => {
+    const sdr = recommendSpecialist({
+      condition: 'cerebral palsy',
+      procedure: 'selective dorsal rhizotomy',
+      age: 4,
+    });
+    expect(sdr.evidence.find((item) => item.kind === 'procedure')?.ruleId).toBe(
+      'procedure.selective-dorsal-rhizotomy',
+    );
+    expect(sdr.subspecialty?.taxonomyCode).toBe('2084N0402X');
+    expect(
+      recommendSpecialist({
+        condition: 'facet arthropathy',
+        procedure: 'radiofrequency rhizotomy',
+      }).evidence.find((item) => item.kind === 'procedure')?.ruleId,
+    ).toBe('procedure.spinal-injection-epidural-facet');
+    expect(recommendSpecialist({ condition: 'stiff person syndrome' }).area.id).toBe('neuromuscular');
+  });
+
   it('routes gynecomastia (ICD-10-CM N62, hypertrophy of breast) to plastic surgery', () => {
     expect(recommendSpecialist({ condition: 'gynecomastia' }).specialty.taxonomyCode).toBe('208200000X');
   });
