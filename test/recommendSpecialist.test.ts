@@ -731,6 +731,25 @@ describe('how the condition is read', () => {
     expect(recommendSpecialist({ condition: 'stiff person syndrome' }).area.id).toBe('neuromuscular');
   });
 
+  it("keeps an oral surgeon's jaw surgery for a child (performerTreatsChildren); a baby's frenotomy is the pediatric dentist's", () => {
+    const jaw = recommendSpecialist({
+      condition: 'significant underbite',
+      procedure: 'orthognathic surgery',
+      age: 13,
+    });
+    expect(jaw.subspecialty?.taxonomyCode).toBe('1223S0112X');
+    expect(
+      recommendSpecialist({ condition: 'significant underbite', procedure: 'orthognathic surgery', age: 40 })
+        .subspecialty?.taxonomyCode,
+    ).toBe('1223S0112X');
+    const tongue = recommendSpecialist({
+      condition: 'tongue tie in a newborn',
+      procedure: 'laser frenotomy',
+    });
+    expect(tongue.subspecialty?.taxonomyCode).toBe('1223P0221X');
+    expect(tongue.alternatives.map((item) => item.taxonomyCode)).toContain('207YP0228X');
+  });
+
   it('routes gynecomastia (ICD-10-CM N62, hypertrophy of breast) to plastic surgery', () => {
     expect(recommendSpecialist({ condition: 'gynecomastia' }).specialty.taxonomyCode).toBe('208200000X');
   });

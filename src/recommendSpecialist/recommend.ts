@@ -272,7 +272,11 @@ export function recommend(
   const specialtyCode = range?.specialty ?? area.specialty;
   let subspecialtyCode = range?.subspecialty ?? area.subspecialty;
   // A range whose subspecialist treats children too (an orthodontist for malocclusion) keeps it for a child.
-  if (child && area.pediatricSubspecialty && !range?.subspecialtyForChildren) {
+  if (child && route.kind === 'procedure' && route.found.payload.performerTreatsChildren) {
+    // The treatment's own performer operates on children too (an oral surgeon's jaw surgery).
+    subspecialtyCode = route.found.payload.performedBy;
+    childApplied = true;
+  } else if (child && area.pediatricSubspecialty && !range?.subspecialtyForChildren) {
     subspecialtyCode = area.pediatricSubspecialty;
     childApplied = true;
   }

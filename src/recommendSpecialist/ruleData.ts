@@ -227,6 +227,11 @@ const procedureRowSchema = lazySchema(() =>
       yieldsTo: z.array(reference).min(1).optional(),
       /** The row names drugs: its specialty prescribes them rather than performs them. */
       drug: z.boolean().optional(),
+      /**
+       * Its performer treats children too (an oral surgeon's jaw surgery): when it routes for a child, the
+       * performer is the subspecialist, not the area's pediatric one.
+       */
+      performerTreatsChildren: z.boolean().optional(),
       /** A treatment given to children (growth hormone, a cranial helmet): without an age, the patient is a child. */
       pediatric: z.boolean().optional(),
       alternatives: z.array(alternativeSchema).optional(),
