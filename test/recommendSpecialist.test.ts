@@ -761,6 +761,19 @@ describe('how the condition is read', () => {
     );
   });
 
+  it('reads every item of a list after "history of" as past, however far from it', () => {
+    // "obstructive sleep apnea" is seven words after "history of", in its list: past, so the meniscus routes.
+    const knee = recommendSpecialist({
+      condition: 'history of asthma, high blood pressure, obstructive sleep apnea; now a torn meniscus',
+    });
+    expect(knee.evidence[0]?.value).toBe('torn meniscus');
+    // When all there is is past, the order is kept: the first of the list routes.
+    const onlyPast = recommendSpecialist({
+      condition: 'Syncope; history of seizures, head injury, obstructive sleep apnea',
+    });
+    expect(onlyPast.evidence[0]?.value).toBe('seizures');
+  });
+
   it('routes by the present condition, not one of the past ("history of …"), unless the past is all there is', () => {
     const past = recommendSpecialist({ condition: 'history of breast cancer; now knee osteoarthritis' });
     expect(past.area.id).toBe('joint-replacement');

@@ -87,7 +87,11 @@ export function recommend(
   // The condition's words, once, as the phrase matcher reads them (a condition is at most 2,000 characters).
   const conditionWords = conditionText ? tokenize(conditionText) : [];
   const conditions = specificFirst(
-    pastHistoryLast(withoutNegated(findAll(rules.conditions, conditionText), conditionWords), conditionWords),
+    pastHistoryLast(
+      withoutNegated(findAll(rules.conditions, conditionText), conditionWords),
+      conditionWords,
+      conditionText,
+    ),
   );
   // Searched when no phrase names a condition, or only a field ("Skin Disorders - Cellulitis"): what the
   // search finds then comes before the field.
@@ -590,10 +594,17 @@ function withoutNegated<Payload>(found: Found<Payload>[], words: readonly string
  * words before the phrase) after the others: the first condition named routes, and a past one is background to
  * the present one, not the dispute. When every phrase is in the past, the order is kept.
  */
-function pastHistoryLast<Payload>(found: Found<Payload>[], words: readonly string[]): Found<Payload>[] {
+function pastHistoryLast<Payload>(
+  found: Found<Payload>[],
+  words: readonly string[],
+  text: string | undefined,
+): Found<Payload>[] {
   if (found.length < 2) return found;
-  const past = found.map((item) =>
-    wordBefore(item.start, CONTEXT_REACH, (at) => words[at] === 'of' && words[at - 1] === 'history'),
+  const lists = historyLists(text);
+  const past = found.map(
+    (item) =>
+      wordBefore(item.start, CONTEXT_REACH, (at) => words[at] === 'of' && words[at - 1] === 'history') ||
+      lists.some(([from, to]) => item.start >= from && item.start < to),
   );
   if (past.every(Boolean) || !past.some(Boolean)) return found;
   return [...found.filter((_, index) => !past[index]), ...found.filter((_, index) => past[index])];
@@ -623,6 +634,20 @@ function isNarrower(inner: Target, outer: Target): boolean {
     range.from >= outer.range.from &&
     rangeEnd(range.to ?? range.from) <= rangeEnd(outer.range.to ?? outer.range.from)
   );
+}
+
+/**
+ * Where the lists after "history of" lie, in words: up to the end of the sentence or bracket, so that each item of
+ * "a history of seizures, head injury, obstructive sleep apnea" is in the past, however far from "history of".
+ */
+function historyLists(text: string | undefined): [number, number][] {
+  if (!text || !/history of/i.test(text)) return [];
+  const lists: [number, number][] = [];
+  for (const match of text.matchAll(/\bhistory of\b[^;.()[\]\n]*/gi)) {
+    const from = tokenize(text.slice(0, match.index)).length;
+    lists.push([from, from + tokenize(match[0]).length]);
+  }
+  return lists;
 }
 
 /** The text without the past conditions it names: "history of …" up to the end of its clause. */
