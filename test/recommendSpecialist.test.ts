@@ -11,7 +11,7 @@ import {
   type SpecialistInput,
   type SpecialistRecommendation,
 } from '../src/index.js';
-import { ordinal, parseIcd10 } from '../src/recommendSpecialist/icd10.js';
+import { ordinal, parseIcd10, rangeHolds } from '../src/recommendSpecialist/icd10.js';
 import { issuesOf } from './_helpers/errors.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into the rule JSON to break it on purpose
@@ -61,6 +61,15 @@ describe('parseIcd10', () => {
     ]) {
       expect(parseIcd10(raw), raw).toBeUndefined();
     }
+  });
+
+  it('tells whether one range lies inside another, dotted or not', () => {
+    expect(rangeHolds({ from: 'C00', to: 'D49' }, { from: 'C61' })).toBe(true);
+    expect(rangeHolds({ from: 'E70', to: 'E88' }, { from: 'E88.01' })).toBe(true);
+    expect(rangeHolds({ from: 'D01.0', to: 'D01.3' }, { from: 'D0130' })).toBe(true);
+    expect(rangeHolds({ from: 'I20', to: 'I25' }, { from: 'I26' })).toBe(false);
+    expect(rangeHolds({ from: 'Q00', to: 'Q99' }, { from: 'QA0' })).toBe(false);
+    expect(rangeHolds({ from: 'Q00', to: 'QA0' }, { from: 'QA0' })).toBe(true);
   });
 
   it('orders codes of a length the way ICD-10-CM lists them (digits before letters)', () => {
@@ -548,6 +557,9 @@ describe('the specialist rule files', () => {
 
 describe('how the condition is read', () => {
   const areaOf = (input: SpecialistInput) => recommendSpecialist(input).area.id;
+  /** The evidence row of the treatment in an answer (its rule and how it was used). */
+  const procedureOf = (result: SpecialistRecommendation) =>
+    result.evidence.find((item) => item.kind === 'procedure');
   const childSign = (input: SpecialistInput) =>
     recommendSpecialist(input).evidence.find((item) => item.ruleId === 'context.children')?.value;
 
@@ -586,9 +598,7 @@ describe('how the condition is read', () => {
     });
     expect(cath.specialty.taxonomyCode).toBe('207RC0000X');
     expect(cath.subspecialty?.taxonomyCode).toBe('207RI0011X');
-    expect(cath.evidence.find((item) => item.kind === 'procedure')?.ruleId).toBe(
-      'procedure.cardiac-catheterization',
-    );
+    expect(procedureOf(cath)?.ruleId).toBe('procedure.cardiac-catheterization');
     // A stent may be a ureter's: it adds its performer but does not take the kidney stone from the urologist.
     expect(
       recommendSpecialist({ condition: 'kidney stones', procedure: 'stent placement' }).specialty
@@ -630,9 +640,7 @@ describe('how the condition is read', () => {
     });
     expect(vest.subspecialty?.taxonomyCode).toBe('2080P0214X');
     expect(
-      recommendSpecialist({ condition: 'hearing loss', procedure: 'replacement BAHA' }).evidence.find(
-        (item) => item.kind === 'procedure',
-      )?.ruleId,
+      procedureOf(recommendSpecialist({ condition: 'hearing loss', procedure: 'replacement BAHA' }))?.ruleId,
     ).toBe('procedure.ear-surgery');
     expect(
       recommendSpecialist({ condition: 'occipital neuralgia', procedure: 'occipital nerve stimulator trial' })
@@ -680,7 +688,7 @@ describe('how the condition is read', () => {
       procedure: 'Inpatient rehabilitation services',
     });
     expect(alcohol.area.id).toBe('mental-health');
-    expect(alcohol.evidence.find((item) => item.kind === 'procedure')?.use).toBe('alternative');
+    expect(procedureOf(alcohol)?.use).toBe('alternative');
     expect(
       recommendSpecialist({ condition: 'hip fracture', procedure: 'inpatient rehabilitation' }).specialty
         .taxonomyCode,
@@ -708,7 +716,7 @@ describe('how the condition is read', () => {
       condition: 'substance use disorder',
       procedure: 'Substance Abuse Inpatient Rehabilitation Admission',
     });
-    expect(rehab.evidence.find((item) => item.kind === 'procedure')?.ruleId).toBe('procedure.detox');
+    expect(procedureOf(rehab)?.ruleId).toBe('procedure.detox');
     expect(rehab.specialty.taxonomyCode).toBe('2084P0800X');
   });
 
@@ -718,15 +726,12 @@ describe('how the condition is read', () => {
       procedure: 'selective dorsal rhizotomy',
       age: 4,
     });
-    expect(sdr.evidence.find((item) => item.kind === 'procedure')?.ruleId).toBe(
-      'procedure.selective-dorsal-rhizotomy',
-    );
+    expect(procedureOf(sdr)?.ruleId).toBe('procedure.selective-dorsal-rhizotomy');
     expect(sdr.subspecialty?.taxonomyCode).toBe('2084N0402X');
     expect(
-      recommendSpecialist({
-        condition: 'facet arthropathy',
-        procedure: 'radiofrequency rhizotomy',
-      }).evidence.find((item) => item.kind === 'procedure')?.ruleId,
+      procedureOf(
+        recommendSpecialist({ condition: 'facet arthropathy', procedure: 'radiofrequency rhizotomy' }),
+      )?.ruleId,
     ).toBe('procedure.spinal-injection-epidural-facet');
     expect(recommendSpecialist({ condition: 'stiff person syndrome' }).area.id).toBe('neuromuscular');
   });

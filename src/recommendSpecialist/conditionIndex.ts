@@ -34,9 +34,8 @@ const indexRowSchema = lazySchema(() =>
 
 export type IndexRow = z.infer<typeof indexRowSchema>;
 
-/** A 3-character category code: A00, I5A, and FY2026's QA0. */
-const isCategoryCode = (code: string) =>
-  /^[A-Z][0-9A-Z][0-9A-Z]$/.test(code) && parseIcd10(code) !== undefined;
+/** A 3-character category code as the tabular list writes it: A00, I5A, and FY2026's QA0. */
+const isCategoryCode = (code: string) => code.length === 3 && parseIcd10(code)?.code === code;
 
 /**
  * The code set's 3-character categories with their titles only, under one provenance: the whole tabular

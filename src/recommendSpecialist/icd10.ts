@@ -55,6 +55,27 @@ export function rangeEnd(to: string): string {
 }
 
 /**
+ * Whether range `inner` lies inside range `outer` (each written `from`–`to`, dotted or not), or is the same.
+ *
+ * @example
+ * ```ts
+ * rangeHolds({ from: 'C00', to: 'D49' }, { from: 'C61' }); // true
+ * rangeHolds({ from: 'E70', to: 'E88' }, { from: 'E88.01' }); // true
+ * rangeHolds({ from: 'I20', to: 'I25' }, { from: 'I26' }); // false
+ * ```
+ */
+export function rangeHolds(
+  outer: { from: string; to?: string | undefined },
+  inner: { from: string; to?: string | undefined },
+): boolean {
+  const code = (raw: string) => parseIcd10(raw)?.code ?? raw;
+  return (
+    code(inner.from) >= code(outer.from) &&
+    rangeEnd(code(inner.to ?? inner.from)) <= rangeEnd(code(outer.to ?? outer.from))
+  );
+}
+
+/**
  * A code's position among codes of its length (base 36, digits before letters), for measuring how wide
  * a range is.
  *

@@ -2,7 +2,7 @@ import type { RuleSetWith } from '../engine/compile.js';
 import { type PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
 import type { IndexRow } from './conditionIndex.js';
-import { type Icd10Code, parseIcd10, rangeEnd, span } from './icd10.js';
+import { type Icd10Code, parseIcd10, rangeHolds, span } from './icd10.js';
 import { rationale } from './rationale.js';
 import type {
   AreaRow,
@@ -86,12 +86,8 @@ export function recommend(
   const conditionText = withoutAccents(input.condition);
   // The condition's words, once, as the phrase matcher reads them (a condition is at most 2,000 characters).
   const conditionWords = conditionText ? tokenize(conditionText) : [];
-  const conditions = specificFirst(
-    pastHistoryLast(
-      withoutNegated(findAll(rules.conditions, conditionText), conditionWords),
-      conditionWords,
-      conditionText,
-    ),
+  let conditions = specificFirst(
+    pastHistoryLast(withoutNegated(findAll(rules.conditions, conditionText), conditionWords), conditionText),
   );
   // Searched when no phrase names a condition, or only a field ("Skin Disorders - Cellulitis"): what the
   // search finds then comes before the field.
@@ -120,10 +116,8 @@ export function recommend(
   }
   // Once any condition other than a field is found, the fields are dropped: they add nothing, not even an
   // alternative ("Gynecological - Vaginal bleeding" is the bleeding).
-  if (conditions.some((found) => found.payload.field !== true)) {
-    for (let index = conditions.length - 1; index >= 0; index--)
-      if ((conditions[index] as Found<Target>).payload.field === true) conditions.splice(index, 1);
-  }
+  if (conditions.some((found) => found.payload.field !== true))
+    conditions = conditions.filter((found) => found.payload.field !== true);
   // A treatment whose own specialty judges it is more telling than a setting ("inpatient stay with a
   // hysterectomy"): it is preferred; otherwise the first procedure the text names.
   const procedures = findAll(rules.procedures, withoutAccents(input.procedure));
@@ -575,7 +569,7 @@ function wordBefore(start: number, reach: number, test: (at: number) => boolean)
 
 /** Words that deny the condition after them ("does not have type 1 diabetes"), within CONTEXT_REACH words. */
 const NEGATIONS = new Set(['not', 'no', 'without', 'never']);
-/** How many words before a phrase are read for a negation or a "history of". */
+/** How many words before a phrase are read for a negation, and at least how far a "history of" reaches. */
 const CONTEXT_REACH = 3;
 
 /**
@@ -590,22 +584,14 @@ function withoutNegated<Payload>(found: Found<Payload>[], words: readonly string
 }
 
 /**
- * The condition phrases with those of the patient's past ("a history of rheumatic fever": "of" among the three
- * words before the phrase) after the others: the first condition named routes, and a past one is background to
- * the present one, not the dispute. When every phrase is in the past, the order is kept.
+ * The condition phrases with those of the patient's past ("a history of rheumatic fever", see historyLists)
+ * after the others: the first condition named routes, and a past one is background to the present one, not the
+ * dispute. When every phrase is in the past, the order is kept.
  */
-function pastHistoryLast<Payload>(
-  found: Found<Payload>[],
-  words: readonly string[],
-  text: string | undefined,
-): Found<Payload>[] {
+function pastHistoryLast<Payload>(found: Found<Payload>[], text: string | undefined): Found<Payload>[] {
   if (found.length < 2) return found;
   const lists = historyLists(text);
-  const past = found.map(
-    (item) =>
-      wordBefore(item.start, CONTEXT_REACH, (at) => words[at] === 'of' && words[at - 1] === 'history') ||
-      lists.some(([from, to]) => item.start >= from && item.start < to),
-  );
+  const past = found.map((item) => lists.some(([from, to]) => item.start >= from && item.start < to));
   if (past.every(Boolean) || !past.some(Boolean)) return found;
   return [...found.filter((_, index) => !past[index]), ...found.filter((_, index) => past[index])];
 }
@@ -629,23 +615,21 @@ function isNarrower(inner: Target, outer: Target): boolean {
   const range = inner.range;
   if (!range) return false;
   if (!outer.range) return inner.area.id === outer.area.id;
-  if (range.id === outer.range.id) return false;
-  return (
-    range.from >= outer.range.from &&
-    rangeEnd(range.to ?? range.from) <= rangeEnd(outer.range.to ?? outer.range.from)
-  );
+  return range.id !== outer.range.id && rangeHolds(outer.range, range);
 }
 
 /**
- * Where the lists after "history of" lie, in words: up to the end of the sentence or bracket, so that each item of
- * "a history of seizures, head injury, obstructive sleep apnea" is in the past, however far from "history of".
+ * Where the past lies after each "history of", in words: the list that follows, up to the end of the sentence or
+ * bracket ("a history of seizures, head injury, obstructive sleep apnea"), and at least the CONTEXT_REACH words
+ * after "of" ("history of (remote) asthma").
  */
 function historyLists(text: string | undefined): [number, number][] {
-  if (!text || !/history of/i.test(text)) return [];
+  if (!text || !/history\s+of/i.test(text)) return [];
   const lists: [number, number][] = [];
-  for (const match of text.matchAll(/\bhistory of\b[^;.()[\]\n]*/gi)) {
+  for (const match of text.matchAll(/\bhistory\s+of\b[^;.()[\]\n]*/gi)) {
     const from = tokenize(text.slice(0, match.index)).length;
-    lists.push([from, from + tokenize(match[0]).length]);
+    // "history" and "of" are the span's first two words.
+    lists.push([from, from + Math.max(tokenize(match[0]).length, 2 + CONTEXT_REACH)]);
   }
   return lists;
 }
