@@ -22,6 +22,7 @@ import { codeTableSchema } from '../src/classifyDenial/ruleData.js';
 import { textFeatures } from '../src/classifyDenial/textFeatures.js';
 import type { TextModelFile } from '../src/classifyDenial/textModel.js';
 import { abbreviationTableSchema, createDenialNormalizer } from '../src/classifyDenial/textRules.js';
+import { CLINICAL_CATEGORIES } from '../src/types.js';
 import { writeCorpusReadme } from './corpus-readme.js';
 
 const root = join(import.meta.dirname, '..');
@@ -31,8 +32,8 @@ const FOLDS = 5;
 const SMOOTHING = 0.5;
 /** A feature must occur in this many examples to be kept: one-off words teach nothing and cost bytes. */
 const MIN_EXAMPLES = 2;
-/** Cross-validated precision a reading must reach to count as strong, and as weak. */
-const PRECISION = { strong: 0.9, weak: 0.75 };
+/** Cross-validated precision a reading must reach to count as strong, and as weak; and a weak reading's dispute kind to decide alone. */
+const PRECISION = { strong: 0.9, weak: 0.75, kind: 0.95 };
 const TRAINER = 'wink-naive-bayes-text-classifier@2.2.1';
 
 interface CorpusRow {
@@ -136,6 +137,8 @@ interface Prediction {
   truth: string;
   odds: number;
   margin: number;
+  /** The winner's lead over the best label of the other dispute kind, or `none` (no denial reason). */
+  kindLead: number;
   /** How many of the text's features the model knows. */
   features: number;
 }
@@ -147,11 +150,16 @@ function crossValidate(examples: readonly Example[]): Prediction[] {
     for (const example of examples.filter((item) => item.fold === fold)) {
       const odds = classifier.computeOdds(example.features);
       const [top, next] = odds;
+      const label = top?.[1] ? top[0] : 'none';
+      const otherKind = odds.find(
+        ([other]) => label !== 'none' && (other === 'none' || kindOf(other) !== kindOf(label)),
+      );
       predictions.push({
-        label: top?.[1] ? top[0] : 'none',
+        label,
         truth: example.label,
         odds: top?.[1] ?? 0,
         margin: (top?.[1] ?? 0) - (next?.[1] ?? 0),
+        kindLead: (top?.[1] ?? 0) - (otherKind?.[1] ?? Number.NEGATIVE_INFINITY),
         features: example.features.filter((feature) => vocabulary.has(feature)).length,
       });
     }
@@ -189,6 +197,41 @@ function calibrate(predictions: readonly Prediction[], precision: number) {
   return { odds: best.odds, margin: best.margin, marginPerSqrtFeature: best.marginPerSqrtFeature };
 }
 
+type Bar = { odds: number; margin: number; marginPerSqrtFeature: number };
+
+/** Whether a prediction's odds and a lead of its (the margin, or the lead over the other kind) clear a bar. */
+const clears = (bar: Bar, item: Prediction, lead: number) =>
+  item.odds >= bar.odds && lead >= bar.margin && lead >= bar.marginPerSqrtFeature * Math.sqrt(item.features);
+
+const kindOf = (label: string) =>
+  (CLINICAL_CATEGORIES as readonly string[]).includes(label) ? 'clinical' : 'administrative';
+
+/**
+ * The loosest bar on a weak reading's lead over the other dispute kind (against the square root of the known
+ * features, as the other bars) at which the readings passing it, and the weak bar, are of the right kind at
+ * the precision: past it a weak reading may decide alone (classify.ts). The right kind is what a reader acts
+ * on (a second opinion, or fixing and resubmitting); a text that states no reason (`none`) counts as wrong.
+ */
+function calibrateKind(predictions: readonly Prediction[], weak: Bar, strong: Bar, precision: number) {
+  // The readings the bar decides: weak, not strong (a strong reading decides alone anyway).
+  const readings = predictions.filter(
+    (item) => item.label !== 'none' && clears(weak, item, item.margin) && !clears(strong, item, item.margin),
+  );
+  let best: (Bar & { coverage: number }) | undefined;
+  for (let odds = weak.odds; odds <= 24; odds += 1) {
+    for (let hundredths = 0; hundredths <= 800; hundredths += 10) {
+      const bar = { odds, margin: weak.margin, marginPerSqrtFeature: hundredths / 100 };
+      const passing = readings.filter((item) => clears(bar, item, item.kindLead));
+      if (passing.length < 20 || passing.length <= (best?.coverage ?? 0)) continue;
+      const right = passing.filter(
+        (item) => item.truth !== 'none' && kindOf(item.truth) === kindOf(item.label),
+      );
+      if (right.length / passing.length >= precision) best = { ...bar, coverage: passing.length };
+    }
+  }
+  return best && { odds: best.odds, margin: best.margin, marginPerSqrtFeature: best.marginPerSqrtFeature };
+}
+
 function metricsOf(predictions: readonly Prediction[], labels: readonly string[]) {
   const round = (value: number) => Math.round(value * 1000) / 1000;
   const byLabel: Record<string, { precision: number; recall: number; examples: number }> = {};
@@ -219,6 +262,13 @@ function serialize(model: TextModelFile): string {
     .map((name) => `    ${JSON.stringify(name)}: ${JSON.stringify(features[name])}`);
   const headJson = JSON.stringify(head, null, 2);
   return `${headJson.slice(0, -2)},\n  "features": {\n${lines.join(',\n')}\n  }\n}\n`;
+}
+
+function thresholdsOf(predictions: readonly Prediction[]): TextModelFile['thresholds'] {
+  const strong = calibrate(predictions, PRECISION.strong);
+  const weak = calibrate(predictions, PRECISION.weak);
+  const kind = calibrateKind(predictions, weak, strong, PRECISION.kind);
+  return kind ? { strong, weak, kind } : { strong, weak };
 }
 
 /** The model file's text, trained on the corpus (read from disk unless given). */
@@ -260,10 +310,7 @@ export function buildModel(corpus = loadExamples()): string {
     status: 'unconfirmed',
     corpus: { path: 'corpus/denials', sha256, examples: examples.length, byLabel },
     metrics: metricsOf(predictions, labels),
-    thresholds: {
-      strong: calibrate(predictions, PRECISION.strong),
-      weak: calibrate(predictions, PRECISION.weak),
-    },
+    thresholds: thresholdsOf(predictions),
     smoothing: SMOOTHING,
     labels: labels as TextModelFile['labels'],
     samples: labels.map((label) => samples[label] as number),

@@ -104,7 +104,10 @@ describe('classifyDenial: reading the words', () => {
 });
 
 /** A rule set whose text model is a small hand-made one, so its effect can be computed by hand. */
-function withModel(features: Record<string, number[]>) {
+function withModel(
+  features: Record<string, number[]>,
+  kind?: { odds: number; margin: number; marginPerSqrtFeature: number },
+) {
   const rules = structuredClone(defaultRuleSetSource);
   const model = rules.files['classification/model.json'] as Record<string, unknown>;
   (rules.files as Record<string, unknown>)['classification/model.json'] = {
@@ -112,7 +115,7 @@ function withModel(features: Record<string, number[]>) {
     labels: ['out_of_network', 'timely_filing', 'none'],
     samples: [10, 10, 10],
     words: [20, 20, 20],
-    thresholds: { strong: { odds: 4, margin: 4 }, weak: { odds: 1, margin: 1 } },
+    thresholds: { strong: { odds: 4, margin: 4 }, weak: { odds: 1, margin: 1 }, ...(kind ? { kind } : {}) },
     smoothing: 0.5,
     features,
   };
@@ -160,12 +163,35 @@ describe('classifyDenial: the text model', () => {
     expect(result.category).toBe('out_of_network');
   });
 
-  it('lets a weak reading support a listed wording, never decide alone', () => {
+  it('lets a weak reading support a listed wording, and without a kind bar never decide alone', () => {
     // "frimp" once under out_of_network: log2(1.5/21) − log2(0.5/41) − 1 ≈ 1.55 (weak: ≥ 1, < 4).
     expect(overturn.classifyDenial({ text: 'frimp' }).category).toBe('unknown');
     // "out of network" alone scores 2 (a generic phrase); the weak reading adds its point.
     expect(overturn.classifyDenial({ text: 'frimp out of network' }).candidates).toEqual([
       { category: 'out_of_network', score: 3 },
     ]);
+  });
+
+  it('lets a weak reading decide alone, at low confidence, where its dispute kind is clear', () => {
+    // "frimp" for out_of_network: 1.551; for timely_filing and none: log2(0.5/21) - log2(1.5/41) - 1 =
+    // -1.620. Its lead over every label that is not administrative (none) is 3.171, against a bar of
+    // b x sqrt(1 feature).
+    const clear = withModel(
+      { zorbl: [1, 12], frimp: [0, 1] },
+      { odds: 1, margin: 1, marginPerSqrtFeature: 3 },
+    );
+    const result = clear.classifyDenial({ text: 'frimp' });
+    expect(result.category).toBe('out_of_network');
+    expect(result.disputeKind).toBe('administrative');
+    expect(result.candidates).toEqual([{ category: 'out_of_network', score: 1 }]);
+    expect(result.confidence).toBe('low');
+    expect(result.warnings).toContainEqual(
+      'The out of network reading is a statistical guess from the words "frimp": no code or known denial wording says so. Check it against the letter, and ask the plan in writing for the specific reason if the letter does not state it.',
+    );
+    const unclear = withModel(
+      { zorbl: [1, 12], frimp: [0, 1] },
+      { odds: 1, margin: 1, marginPerSqrtFeature: 3.2 },
+    );
+    expect(unclear.classifyDenial({ text: 'frimp' }).category).toBe('unknown');
   });
 });

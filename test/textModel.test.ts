@@ -64,10 +64,11 @@ describe('the text model (rules/classification/model.json)', () => {
       const normalized = normalizer.normalize(text);
       const fromText = model.readText(normalized);
       const fromFeatures = model.read(textFeatures(normalized));
-      expect([text, fromText.label, fromText.strength]).toEqual([
+      expect([text, fromText.label, fromText.strength, fromText.kindClear]).toEqual([
         text,
         fromFeatures.label,
         fromFeatures.strength,
+        fromFeatures.kindClear,
       ]);
       expect(fromText.odds).toBeCloseTo(fromFeatures.odds, 9);
       expect(fromText.terms.map((term) => term.name)).toEqual(fromFeatures.terms.map((term) => term.name));
@@ -92,6 +93,66 @@ describe('the text model (rules/classification/model.json)', () => {
     const model = new TextModel(file);
     const reading = model.read(textFeatures(createDenialNormalizer([]).normalize('zzyzx qwrty')));
     expect(reading).toMatchObject({ label: 'none', strength: 'none', terms: [] });
+  });
+
+  describe("a weak reading's dispute kind (the `kind` bar)", () => {
+    // A model small enough to score by hand. Labels: eligibility and timely_filing are administrative,
+    // medical_necessity clinical, none neither; 2 examples each (prior odds log2(2/6) = -1.5850 for all);
+    // smoothing 0.5 over 3 features; occurrences per label 6, 5, 1, 7 (24 in all). A feature's weight for a
+    // label is log2(c + 0.5) - log2(w + 1.5) - [log2(t - c + 0.5) - log2(24 - w + 1.5)], with c its count in
+    // the label, w the label's occurrences and t the feature's total. Summed with the prior:
+    // - "ended" alone: eligibility -0.1034, medical_necessity -2.9942, none -3.0138, timely_filing -2.0171.
+    //   Eligibility leads timely_filing by 1.9137 (weak) and the best label of another kind (medical
+    //   necessity) by 2.8908.
+    // - "ended" and "surgery": medical_necessity 1.4295, eligibility -2.3222, none -3.2203, timely_filing
+    //   -4.5196: the lead over the best other kind (eligibility) is 3.7517, against a bar of b x sqrt(2).
+    const handMade = (kind?: { odds: number; margin: number; marginPerSqrtFeature: number }) =>
+      new TextModel({
+        ...file,
+        labels: ['eligibility', 'medical_necessity', 'none', 'timely_filing'],
+        samples: [2, 2, 2, 2],
+        words: [6, 5, 1, 7],
+        smoothing: 0.5,
+        features: { ended: [0, 6, 1, 1, 3, 3], surgery: [1, 4], late: [2, 1, 3, 4] },
+        thresholds: {
+          strong: { odds: 100, margin: 100 },
+          weak: { odds: -10, margin: 1 },
+          ...(kind ? { kind } : {}),
+        },
+      });
+    const features = (...names: string[]) => names.map((name) => ({ name, start: 0, end: 0 }));
+    const bar = (marginPerSqrtFeature: number) => ({ odds: -10, margin: 1, marginPerSqrtFeature });
+
+    it('scores the hand-made model as computed by hand', () => {
+      const odds = [...handMade().odds(features('ended'))];
+      [-0.1034, -2.9942, -3.0138, -2.0171].forEach((expected, index) => {
+        expect(odds[index]).toBeCloseTo(expected, 4);
+      });
+    });
+
+    it('is clear when the lead over every label of the other kind passes the bar', () => {
+      expect(handMade(bar(2.5)).read(features('ended'))).toMatchObject({
+        label: 'eligibility',
+        strength: 'weak',
+        kindClear: true,
+      });
+      // 3.7517 >= 2.5 x 1.4142 = 3.5355; the second feature raises the bar.
+      expect(handMade(bar(2.5)).read(features('ended', 'surgery'))).toMatchObject({
+        label: 'medical_necessity',
+        strength: 'weak',
+        kindClear: true,
+      });
+    });
+
+    it('is not clear below the bar, nor without one', () => {
+      expect(handMade(bar(3)).read(features('ended'))).toMatchObject({ strength: 'weak', kindClear: false });
+      // 3.7517 < 2.7 x 1.4142 = 3.8184
+      expect(handMade(bar(2.7)).read(features('ended', 'surgery'))).toMatchObject({
+        strength: 'weak',
+        kindClear: false,
+      });
+      expect(handMade().read(features('ended'))).toMatchObject({ strength: 'weak', kindClear: false });
+    });
   });
 
   it('refuses a malformed model with the path of the fault', () => {

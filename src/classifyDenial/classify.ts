@@ -227,9 +227,10 @@ function modelPoints(
   const own = tallies.get(reading.label as DenialCategory);
   const ownRule = own ? own.code + own.text : 0;
   if (strongestCode >= 4 || strongestRule >= 3) return ownRule === strongestRule ? 0.5 : 0;
-  // Only a strong reading (cross-validated precision of 90% or more) may decide alone; a weak one
-  // supports what a code or a listed wording already says.
-  if (reading.strength === 'weak' && ownRule === 0) return 0;
+  // Only a strong reading (cross-validated precision of 90% or more) may decide alone, or a weak one whose
+  // dispute kind is clear (see the model's `kind` bar): a wrong category of the right kind still leads to the
+  // right kind of appeal. Any other weak one supports what a code or a listed wording already says.
+  if (reading.strength === 'weak' && ownRule === 0 && !reading.kindClear) return 0;
   const points = MODEL_POINTS[reading.strength];
   if (strongestCode >= 2 && (own?.code ?? 0) === 0) return Math.min(points, 1);
   return points;

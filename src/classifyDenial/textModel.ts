@@ -3,7 +3,7 @@ import { lazySchema } from '../_lib/lazySchema.js';
 import { provenanceShape } from '../engine/provenance.js';
 import { editorSchemaShape } from '../engine/tables.js';
 import type { NormalizedText } from '../engine/textNormalizer.js';
-import { DENIAL_CATEGORIES } from '../types.js';
+import { CLINICAL_CATEGORIES, DENIAL_CATEGORIES } from '../types.js';
 import type { TextFeature } from './textFeatures.js';
 
 /** What the model may answer: a category, or `none` (cost sharing, pricing: not a denial reason). */
@@ -80,6 +80,12 @@ export const textModelFileSchema = lazySchema(() =>
         .object({
           strong: thresholdSchema,
           weak: thresholdSchema,
+          /**
+           * On a weak reading's lead over the best label of the other dispute kind (clinical or
+           * administrative) or `none`: past it, the reading may decide alone, as its kind is clear even where
+           * its category is not. Optional: without it a weak reading only supports a code or listed wording.
+           */
+          kind: thresholdSchema.optional(),
         })
         .strict(),
       smoothing: z.number().positive(),
@@ -134,6 +140,11 @@ export interface ModelReading {
   /** log2 odds of the winner, and its lead over the next label. */
   odds: number;
   margin: number;
+  /**
+   * Whether the winner's dispute kind (clinical or administrative) is clear: its lead over every label of the
+   * other kind, and over `none`, passes the model's `kind` bar. Always true of a strong reading; false when there is no bar.
+   */
+  kindClear: boolean;
   /** The features that pushed hardest toward the winner, strongest first. */
   terms: TextFeature[];
 }
@@ -349,7 +360,7 @@ export class TextModel {
     const known = odds.some((value) => value !== 0);
     const label = (known ? this.file.labels[best] : 'none') as ModelLabel;
     const margin = top - second;
-    const { strong, weak } = this.file.thresholds;
+    const { strong, weak, kind } = this.file.thresholds;
     const strength: ModelStrength =
       label === 'none'
         ? 'none'
@@ -358,7 +369,34 @@ export class TextModel {
           : passes(weak, top, margin, features)
             ? 'weak'
             : 'none';
-    return { label, strength, odds: top, margin, terms: [] };
+    const kindClear =
+      strength === 'strong' ||
+      (strength === 'weak' &&
+        kind !== undefined &&
+        passes(kind, top, top - this.otherKindBest(odds, best), features));
+    return { label, strength, odds: top, margin, kindClear, terms: [] };
+  }
+
+  /** The best odds among the labels not of `best`'s dispute kind: the other kind, and `none` (no reason). */
+  private otherKindBest(odds: Float64Array, best: number): number {
+    const clinical = this.clinicalLabels;
+    const bestClinical = clinical[best] as number;
+    let other = Number.NEGATIVE_INFINITY;
+    for (let label = 0; label < odds.length; label++) {
+      const kind = clinical[label] as number;
+      if (kind !== bestClinical) other = Math.max(other, odds[label] as number);
+    }
+    return other;
+  }
+
+  private clinicalFlags: Int8Array | undefined;
+
+  /** Per label: 1 clinical, 0 administrative, -1 `none`. */
+  private get clinicalLabels(): Int8Array {
+    this.clinicalFlags ??= Int8Array.from(this.file.labels, (label) =>
+      label === 'none' ? -1 : (CLINICAL_CATEGORIES as readonly string[]).includes(label) ? 1 : 0,
+    );
+    return this.clinicalFlags;
   }
 
   private indexed(): ModelIndex {
