@@ -25,7 +25,8 @@ describe('remembered code-only answers', () => {
       const oracle = await reference.classifyDenial(input);
       expect(classifyDenial(input)).toEqual(oracle);
       expect(classifyDenial(input)).toEqual(oracle);
-      expect(classifyDenial({ ...input })).toEqual(oracle);
+      // A remembered answer prints as the computed one: the same fields, in the same order.
+      expect(JSON.stringify(classifyDenial({ ...input }))).toBe(JSON.stringify(oracle));
     }
   });
 

@@ -102,11 +102,7 @@ export function codeOnlyAnswersOf(rules: DatedRules): CodeOnlyAnswers {
 function copyOf(answer: DenialClassification): DenialClassification {
   // Filled by push, not preallocated: a preallocated array is holey, slower for every later reader.
   const evidence: ClassificationEvidence[] = [];
-  for (const item of answer.evidence) {
-    const copy = { ...item };
-    if (item.via) copy.via = item.via.slice();
-    evidence.push(copy);
-  }
+  for (const item of answer.evidence) evidence.push(copyOfEvidence(item));
   const candidates: ClassificationCandidate[] = [];
   for (const { category, score } of answer.candidates) candidates.push({ category, score });
   return {
@@ -121,4 +117,19 @@ function copyOf(answer: DenialClassification): DenialClassification {
     warnings: answer.warnings.slice(),
     ruleSet: answer.ruleSet,
   };
+}
+
+/**
+ * One item of evidence, field by field in the order classify.ts writes them (code, phrase and model items
+ * alike: kind, value, ruleId, category, label, status, matched, via), so that the copy prints as the original
+ * does. Measured: an object spread here was a third of a remembered answer's cost.
+ */
+function copyOfEvidence(item: ClassificationEvidence): ClassificationEvidence {
+  const copy = { kind: item.kind, value: item.value, ruleId: item.ruleId } as ClassificationEvidence;
+  if (item.category !== undefined) copy.category = item.category;
+  if (item.label !== undefined) copy.label = item.label;
+  copy.status = item.status;
+  if (item.matched !== undefined) copy.matched = item.matched;
+  if (item.via !== undefined) copy.via = item.via.slice();
+  return copy;
 }
