@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,33 @@ const bundledPhraseAutomaton: NonNullable<Options['esbuildPlugins']>[number] = {
         contents: `import { LazyJson } from ${LAZY_JSON};\nexport const BUNDLED_PHRASE_AUTOMATON = /* @__PURE__ */ new LazyJson(${JSON.stringify(text)});`,
         loader: 'js',
       };
+    });
+  },
+};
+
+/**
+ * The SHA-256 of each bundled rule file's value as `JSON.stringify` writes it (src/_lib/ruleDigests.ts): how
+ * `loadOverturn` knows a fetched rule set for the package's own, proven by the test suite, and compiles it
+ * without validating it again. Computed from the same files the build bundles.
+ */
+const bundledRuleDigests: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'bundled-rule-digests',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]_lib[\\/]ruleDigests\.ts$/ }, async () => {
+      const read = async (path: string) => JSON.parse(await readFile(join('rules', path), 'utf8')) as unknown;
+      const manifest = (await read('manifest.json')) as { domains: object };
+      const paths: string[] = [];
+      const collect = (value: unknown) => {
+        if (typeof value === 'string') paths.push(value);
+        else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+      };
+      collect(manifest.domains);
+      const digests: Record<string, string> = {};
+      for (const path of ['manifest.json', ...new Set(paths)])
+        digests[path] = createHash('sha256')
+          .update(JSON.stringify(await read(path)))
+          .digest('hex');
+      return { contents: `export const BUNDLED_RULE_DIGESTS = ${JSON.stringify(digests)};`, loader: 'js' };
     });
   },
 };
@@ -124,7 +152,7 @@ const asciiOutput: NonNullable<Options['plugins']>[number] = {
 export default defineConfig([
   {
     // The library: no Node built-ins, so it runs in browsers and edge runtimes too.
-    entry: { index: 'src/index.ts', reference: 'src/reference.ts' },
+    entry: { index: 'src/index.ts', core: 'src/core.ts', reference: 'src/reference.ts' },
     format: ['esm', 'cjs'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     target: 'es2022',
@@ -138,7 +166,7 @@ export default defineConfig([
     // minisearch and the stemmer stay dependencies: bundled, they saved about 10 ms of import but added 17 KB to
     // every function's browser bundle (minisearch inlined is not tree-shaken).
     noExternal: ['zod'],
-    esbuildPlugins: [jsonAsLazyText, bundledPhraseAutomaton, bundledLicences('index')],
+    esbuildPlugins: [jsonAsLazyText, bundledPhraseAutomaton, bundledRuleDigests, bundledLicences('index')],
     plugins: [asciiOutput],
   },
   {
@@ -156,7 +184,7 @@ export default defineConfig([
     banner: {
       js: "import { createRequire as overturnRequire } from 'node:module';\nconst require = overturnRequire(import.meta.url);",
     },
-    esbuildPlugins: [jsonAsLazyText, bundledPhraseAutomaton, bundledLicences('cli')],
+    esbuildPlugins: [jsonAsLazyText, bundledPhraseAutomaton, bundledRuleDigests, bundledLicences('cli')],
     plugins: [asciiOutput],
   },
 ]);

@@ -207,6 +207,24 @@ try {
     library.stdout.trim() === 'medical_necessity prior_authorization object',
     library.stdout + library.stderr,
   );
+
+  // overturn/core, bound to the package's own rules/ files found by their exported path (known by digest).
+  const core = run('node', [
+    '--input-type=module',
+    '-e',
+    `import { loadOverturn } from 'overturn/core';
+     import { readFileSync } from 'node:fs';
+     import { dirname, join } from 'node:path';
+     import { createRequire } from 'node:module';
+     const folder = dirname(createRequire(import.meta.url).resolve('overturn/rules/manifest.json'));
+     const overturn = await loadOverturn((path) => JSON.parse(readFileSync(join(folder, path), 'utf8')));
+     console.log(overturn.verified, overturn.classifyDenial({ codes: ['CO-50'] }).category);`,
+  ]);
+  expect(
+    "loadOverturn from 'overturn/core' over the installed rules/",
+    core.stdout.trim() === 'true medical_necessity',
+    core.stdout + core.stderr,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -57,6 +57,7 @@ export {
   type LetterParties,
   type LetterSection,
 } from './letters/index.js';
+export { type LoadedOverturn, loadOverturn, type RuleFileReader } from './loadOverturn/index.js';
 export { recommendSpecialist } from './recommendSpecialist/index.js';
 export {
   type AlternativeSpecialist,
