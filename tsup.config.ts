@@ -88,6 +88,33 @@ const bundledRuleDigests: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 /**
+ * The command imports the library from the library's own build (`./internal.js`, src/internal.ts) instead of
+ * bundling it again: one copy of the code and the rule data in dist/ per format, where the command's own
+ * bundle held a second ESM copy (2.6 MB). Every other module of src/ that the command, or the reference engine
+ * it bundles, imports is resolved to that entry.
+ */
+const libraryFromItsBuild: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'library-from-its-build',
+  setup(build) {
+    const source = fileURLToPath(new URL('./src/', import.meta.url));
+    // Bundled into the command, not taken from the library: its own code, and the reference engine with the
+    // json-rules-engine it imports (an optional peer of the library, which a command user has not installed).
+    const ownCode = [
+      join(source, 'cli') + sep,
+      join(source, 'reference.'),
+      join(source, 'engine', 'referenceEngine.'),
+    ];
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (!args.importer.startsWith(source) || !ownCode.some((prefix) => args.importer.startsWith(prefix)))
+        return undefined;
+      const target = join(args.resolveDir, args.path);
+      if (!target.startsWith(source) || ownCode.some((prefix) => target.startsWith(prefix))) return undefined;
+      return { path: './internal.js', external: true };
+    });
+  },
+};
+
+/**
  * The licence texts of every package a build bundles, found from esbuild's own list of its inputs, written beside
  * the output (`dist/<name>.LICENSES.txt`): their licences (MIT, ISC, BSD, Apache) ask that the notice travel
  * with the copies, and a list kept by hand would fall behind the dependencies.
@@ -152,9 +179,18 @@ const asciiOutput: NonNullable<Options['plugins']>[number] = {
 export default defineConfig([
   {
     // The library: no Node built-ins, so it runs in browsers and edge runtimes too.
-    entry: { index: 'src/index.ts', core: 'src/core.ts', reference: 'src/reference.ts' },
+    // `internal` is what the command uses of the library (src/internal.ts): not in the package's exports.
+    entry: {
+      index: 'src/index.ts',
+      core: 'src/core.ts',
+      reference: 'src/reference.ts',
+      internal: 'src/internal.ts',
+    },
     format: ['esm', 'cjs'],
-    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    dts: {
+      entry: { index: 'src/index.ts', core: 'src/core.ts', reference: 'src/reference.ts' },
+      compilerOptions: { ignoreDeprecations: '6.0' },
+    },
     target: 'es2022',
     platform: 'neutral',
     clean: true,
@@ -184,7 +220,7 @@ export default defineConfig([
     banner: {
       js: "import { createRequire as overturnRequire } from 'node:module';\nconst require = overturnRequire(import.meta.url);",
     },
-    esbuildPlugins: [jsonAsLazyText, bundledPhraseAutomaton, bundledRuleDigests, bundledLicences('cli')],
+    esbuildPlugins: [libraryFromItsBuild, bundledLicences('cli')],
     plugins: [asciiOutput],
   },
 ]);

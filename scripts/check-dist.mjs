@@ -71,6 +71,18 @@ for (const [file, must] of [
   if (!text.includes(must) || !/Permission is hereby granted/.test(text))
     failures.push(`${file} does not carry the licence of ${must.slice(0, -1)}`);
 }
+// One copy of the rule data per format: the command imports the library's ESM chunk (tsup.config.ts).
+for (const extension of ['.js', '.cjs']) {
+  const holders = readdirSync('dist').filter(
+    (name) =>
+      name.endsWith(extension) &&
+      readFileSync(`dist/${name}`, 'utf8').includes('schemas/classification-carc.schema.json'),
+  );
+  if (holders.length !== 1)
+    failures.push(
+      `the rule data is in ${holders.length} ${extension} files of dist/ (${holders.join(', ')})`,
+    );
+}
 // The built code is ASCII: one other character makes V8 hold a whole file as two-byte text (tsup.config.ts).
 for (const file of readdirSync('dist').filter((name) => /\.(c?js)$/.test(name))) {
   if (/[\u0080-\uffff]/.test(readFileSync(`dist/${file}`, 'utf8')))

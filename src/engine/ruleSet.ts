@@ -95,7 +95,8 @@ export class IssueCollector {
   /**
    * @param files `validate` (the default): each file is parsed by its schema. `trust`: the files were proven
    *   valid before they were shipped and their schemas give them back unchanged, so {@link parseFile} hands
-   *   them back unparsed (only for the bundled rule set; never for a caller's). `prove`: validate, and record
+   *   them back unparsed (only for the bundled rule set, or files proven to be its own by their digests:
+   *   loadOverturn; never for a caller's). `prove`: validate, and record
    *   an issue wherever a schema's output differs from its input (a default filled in, a value
    *   transformed): the check that makes `trust` safe, run by test/engine.ruleSet.test.ts.
    */
