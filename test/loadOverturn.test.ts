@@ -90,6 +90,20 @@ describe('loadOverturn', () => {
     ]);
   });
 
+  it('takes JSON text as well as parsed JSON, and names a file that is not JSON', async () => {
+    const asText = (path: string) => readFileSync(join(rules, path), 'utf8');
+    const overturn = await loadOverturnWith(asText, digests);
+    expect(overturn.verified).toBe(true);
+    expect(overturn.classifyDenial({ codes: ['CO-197'] }).category).toBe('prior_authorization');
+    const error = await loadOverturnWith(
+      (path) => (path === 'deadlines/windows.json' ? '<html>Not Found</html>' : asText(path)),
+      digests,
+    ).catch((caught: unknown) => caught);
+    expect((error as OverturnError).issues).toEqual([
+      { file: 'deadlines/windows.json', path: [], message: expect.stringMatching(/^is not JSON: /) },
+    ]);
+  });
+
   it('refuses a manifest that is not one', async () => {
     const error = await loadOverturnWith(() => ({ id: 'x' }), digests).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OverturnError);

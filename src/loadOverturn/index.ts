@@ -4,7 +4,10 @@ import { compileRuleSet } from '../engine/compile.js';
 import { IssueCollector, parseManifest, type RuleSetSource } from '../engine/ruleSet.js';
 import { OverturnError } from '../errors.js';
 
-/** Reads one file of a rule set by its path (`manifest.json`, `states/ny.json`): its parsed JSON. */
+/**
+ * Reads one file of a rule set by its path (`manifest.json`, `states/ny.json`): its parsed JSON, or its JSON text
+ * (a string is parsed: every rule file is an object).
+ */
 export type RuleFileReader = (path: string) => unknown | Promise<unknown>;
 
 /** The overturn functions bound to a rule set read by {@link loadOverturn}. */
@@ -62,16 +65,25 @@ export async function loadOverturnWith(
   return { ...bindOverturn(compiled), verified };
 }
 
-/** A file read, or an `INVALID_RULE_SET` naming it. */
+/** A file read (and parsed, when it came as text), or an `INVALID_RULE_SET` naming it. */
 async function readFile(read: RuleFileReader, path: string): Promise<unknown> {
+  let value: unknown;
   try {
-    return await read(path);
+    value = await read(path);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new OverturnError('INVALID_RULE_SET', [
-      { file: path, path: [], message: `could not be read: ${reason}` },
-    ]);
+    throw unreadable(path, 'could not be read', error);
   }
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch (error) {
+    throw unreadable(path, 'is not JSON', error);
+  }
+}
+
+function unreadable(path: string, what: string, error: unknown): OverturnError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new OverturnError('INVALID_RULE_SET', [{ file: path, path: [], message: `${what}: ${reason}` }]);
 }
 
 /** Every file path a manifest's domains list, in the order they are listed. */
