@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
+import { ruleDigests } from './scripts/rule-digests.js';
 import { phraseAutomaton } from './src/classifyDenial/ruleData.js';
 import { abbreviationTableSchema, createDenialNormalizer } from './src/classifyDenial/textRules.js';
 
@@ -68,22 +68,10 @@ const bundledPhraseAutomaton: NonNullable<Options['esbuildPlugins']>[number] = {
 const bundledRuleDigests: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'bundled-rule-digests',
   setup(build) {
-    build.onLoad({ filter: /[\\/]_lib[\\/]ruleDigests\.ts$/ }, async () => {
-      const read = async (path: string) => JSON.parse(await readFile(join('rules', path), 'utf8')) as unknown;
-      const manifest = (await read('manifest.json')) as { domains: object };
-      const paths: string[] = [];
-      const collect = (value: unknown) => {
-        if (typeof value === 'string') paths.push(value);
-        else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-      };
-      collect(manifest.domains);
-      const digests: Record<string, string> = {};
-      for (const path of ['manifest.json', ...new Set(paths)])
-        digests[path] = createHash('sha256')
-          .update(JSON.stringify(await read(path)))
-          .digest('hex');
-      return { contents: `export const BUNDLED_RULE_DIGESTS = ${JSON.stringify(digests)};`, loader: 'js' };
-    });
+    build.onLoad({ filter: /[\\/]_lib[\\/]ruleDigests\.ts$/ }, () => ({
+      contents: `export const BUNDLED_RULE_DIGESTS = ${JSON.stringify(ruleDigests('rules'))};`,
+      loader: 'js',
+    }));
   },
 };
 

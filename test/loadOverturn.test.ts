@@ -2,38 +2,20 @@
  * loadOverturn (overturn/core): the functions bound to a rule set read file by file. A set that is the
  * package's own is known by digest and compiled without validating it again; any other is validated in full.
  * From source no digests are built in (the package build writes them: scripts/check-bundle.mjs checks the built
- * one), so these tests compute the digests the build would.
+ * one), so these tests take them from the same function the build calls.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ruleDigests } from '../scripts/rule-digests.js';
 import { analyzeCase, type CaseInput, loadOverturn, OverturnError } from '../src/index.js';
 import { loadOverturnWith } from '../src/loadOverturn/index.js';
 
 const rules = join(import.meta.dirname, '..', 'rules');
 const readRule = (path: string): unknown => JSON.parse(readFileSync(join(rules, path), 'utf8'));
 
-/** The digests the package build records: every file the manifest lists, and the manifest. */
-function digestsOf(read: (path: string) => unknown): Record<string, string> {
-  const manifest = read('manifest.json') as { domains: object };
-  const paths: string[] = [];
-  const collect = (value: unknown) => {
-    if (typeof value === 'string') paths.push(value);
-    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-  };
-  collect(manifest.domains);
-  return Object.fromEntries(
-    ['manifest.json', ...new Set(paths)].map((path) => [
-      path,
-      createHash('sha256')
-        .update(JSON.stringify(read(path)))
-        .digest('hex'),
-    ]),
-  );
-}
-
-const digests = digestsOf(readRule);
+// The digests the package build records (scripts/rule-digests.ts, called by tsup.config.ts).
+const digests = ruleDigests(rules);
 const examples = readdirSync(join(import.meta.dirname, '..', 'examples'))
   .filter((name) => name.endsWith('.json'))
   .map(
@@ -100,7 +82,7 @@ describe('loadOverturn', () => {
       digests,
     ).catch((caught: unknown) => caught);
     expect((error as OverturnError).issues).toEqual([
-      { file: 'deadlines/windows.json', path: [], message: expect.stringMatching(/^is not JSON: /) },
+      { file: 'deadlines/windows.json', path: [], message: expect.stringMatching(/^not valid JSON: /) },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { RuleSetSource } from '../engine/ruleSet.js';
+import { manifestFilePaths, type RuleSetSource } from '../engine/ruleSet.js';
 import { OverturnError } from '../errors.js';
 
 /**
@@ -11,15 +11,9 @@ export function loadRuleDirectory(directory: string): RuleSetSource {
   const root = resolve(directory);
   const manifest = readJson(join(root, 'manifest.json'), 'manifest.json');
   const files: Record<string, unknown> = {};
-  const domains = (manifest as { domains?: Record<string, Record<string, unknown>> } | undefined)?.domains;
-  if (domains && typeof domains === 'object') {
-    for (const domain of Object.values(domains)) {
-      if (!domain || typeof domain !== 'object') continue;
-      for (const path of Object.values(domain)) {
-        if (typeof path === 'string' && !path.includes('..'))
-          files[path] = readJson(join(root, path), path, true);
-      }
-    }
+  for (const path of manifestFilePaths((manifest as { domains?: unknown } | undefined)?.domains)) {
+    // Read before validation: a path that climbs out of the directory is left to it to refuse.
+    if (!path.includes('..')) files[path] = readJson(join(root, path), path, true);
   }
   return { manifest, files };
 }

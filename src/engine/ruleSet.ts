@@ -171,6 +171,27 @@ export function ruleSetRef(manifest: RuleSetManifest): RuleSetRef {
   return { id: manifest.id, version: manifest.version };
 }
 
+/**
+ * The path of every file a manifest's `domains` name (each domain maps names or USPS codes to paths), once each,
+ * in the order they are written. Reads anything: what is not a path is skipped (validation reports it).
+ *
+ * @example
+ * ```ts
+ * manifestFilePaths({ sso: { programs: 'sso/programs.json' }, states: { NY: 'states/ny.json' } });
+ * //=> ['sso/programs.json', 'states/ny.json']
+ * ```
+ */
+export function manifestFilePaths(domains: unknown): string[] {
+  const paths = new Set<string>();
+  if (domains && typeof domains === 'object') {
+    for (const domain of Object.values(domains)) {
+      if (!domain || typeof domain !== 'object') continue;
+      for (const path of Object.values(domain)) if (typeof path === 'string') paths.add(path);
+    }
+  }
+  return [...paths];
+}
+
 /** Reads one file of the source, by the path the manifest gives. */
 export function fileOf(source: RuleSetSource, path: string): unknown {
   return Object.hasOwn(source.files, path) ? source.files[path] : undefined;

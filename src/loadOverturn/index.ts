@@ -1,7 +1,7 @@
 import { BUNDLED_RULE_DIGESTS } from '../_lib/ruleDigests.js';
 import { bindOverturn, type Overturn } from '../createOverturn/bindOverturn.js';
 import { compileRuleSet } from '../engine/compile.js';
-import { IssueCollector, parseManifest, type RuleSetSource } from '../engine/ruleSet.js';
+import { IssueCollector, manifestFilePaths, parseManifest, type RuleSetSource } from '../engine/ruleSet.js';
 import { OverturnError } from '../errors.js';
 
 /**
@@ -54,7 +54,7 @@ export async function loadOverturnWith(
   const collector = new IssueCollector();
   const parsed = parseManifest({ manifest, files: {} }, collector);
   collector.throwIfAny();
-  const paths = parsed ? filePaths(parsed.domains) : [];
+  const paths = parsed ? manifestFilePaths(parsed.domains) : [];
   const values = await Promise.all(paths.map((path) => readFile(read, path)));
   const source: RuleSetSource = {
     manifest,
@@ -77,23 +77,13 @@ async function readFile(read: RuleFileReader, path: string): Promise<unknown> {
   try {
     return JSON.parse(value) as unknown;
   } catch (error) {
-    throw unreadable(path, 'is not JSON', error);
+    throw unreadable(path, 'not valid JSON', error);
   }
 }
 
 function unreadable(path: string, what: string, error: unknown): OverturnError {
   const reason = error instanceof Error ? error.message : String(error);
   return new OverturnError('INVALID_RULE_SET', [{ file: path, path: [], message: `${what}: ${reason}` }]);
-}
-
-/** Every file path a manifest's domains list, in the order they are listed. */
-function filePaths(domains: object): string[] {
-  const paths: string[] = [];
-  for (const value of Object.values(domains)) {
-    if (typeof value === 'string') paths.push(value);
-    else if (value && typeof value === 'object') paths.push(...filePaths(value));
-  }
-  return [...new Set(paths)];
 }
 
 /** What this module needs of Web Crypto (in browsers' secure pages, workers, Node 19 and later). */
