@@ -18,6 +18,30 @@ describe('classifyDenial: reading the words', () => {
     expect(result.evidence.map((item) => item.ruleId)).not.toContain('phrase.signal.drug');
   });
 
+  it('reads a text after a long letter exactly as before it (the scratch buffers are reused, not emptied)', () => {
+    const texts = [
+      'This service is not covered under your plan because the provider is not in your network.',
+      'SVC NOT COVERED - NO PRECERT ON FILE',
+      'Expenses incurred after coverage terminated.',
+      'Please call customer service with questions. The records do not support medical necessity.',
+      'The drug is not on the formulary; step therapy required.',
+    ];
+    const overturn = createOverturn({ rules: defaultRuleSetSource });
+    const before = texts.map((text) => overturn.classifyDenial({ text }));
+    // A long letter of many phrases, terms and boilerplate, so that every buffer holds more than what follows.
+    overturn.classifyDenial({
+      text: Array.from({ length: 60 }, (_, index) => texts[index % texts.length]).join('\n'),
+    });
+    expect(texts.map((text) => overturn.classifyDenial({ text }))).toEqual(before);
+    expect(before.map((answer) => answer.category)).toEqual([
+      'out_of_network',
+      'prior_authorization',
+      'eligibility',
+      'medical_necessity',
+      'formulary_or_step_therapy',
+    ]);
+  });
+
   it('lets the specific reason in a sentence outrank the generic frame around it', () => {
     expect(
       classifyDenial({

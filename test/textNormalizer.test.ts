@@ -160,6 +160,41 @@ describe('the lexicon', () => {
     ]);
     expect(matcher.findAll(after.words).map((match) => match.payload)).toEqual(['nc']);
   });
+
+  it('spells a text of an earlier epoch from its own stems, even when first asked after the restart', () => {
+    // `words` is made on first read; the lexicon's restart must not change what an older text spells.
+    const normalizer = new TextNormalizer();
+    const before = normalizer.normalize('service not covered');
+    normalizer.normalize(Array.from({ length: 50_000 }, (_, index) => `w${index}`).join(' '));
+    const after = normalizer.normalize('prior auth');
+    expect(after.epoch).toBe(before.epoch + 1);
+    expect(before.words).toEqual(['service', 'not', 'covered']);
+    expect(after.words).toEqual(['prior', 'auth']);
+  });
+
+  it('reads a short text after a long one exactly as a fresh normaliser does (its buffers are reused)', () => {
+    const rewrites = [{ id: 'abbr.svc', from: ['svc'], to: ['service'] }];
+    const used = new TextNormalizer({ rewrites, negators: ['not'] });
+    const fresh = new TextNormalizer({ rewrites, negators: ['not'] });
+    const long = Array.from({ length: 400 }, (_, index) => `SVC ${index} is not, covered.`).join(' ');
+    used.normalize(long);
+    for (const text of ['SVC not covered', 'not covered', 'plain words here']) {
+      const reused = used.normalize(text);
+      const first = fresh.normalize(text);
+      for (const field of [
+        'words',
+        'starts',
+        'ends',
+        'negated',
+        'sentence',
+        'breakBefore',
+        'origin',
+      ] as const)
+        expect([field, reused[field]]).toEqual([field, first[field]]);
+      expect(reused.source).toEqual(first.source);
+      expect(reused.rewrites).toEqual(first.rewrites);
+    }
+  });
 });
 
 describe('createDenialNormalizer', () => {

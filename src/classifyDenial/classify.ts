@@ -20,6 +20,7 @@ import type {
   CodeRow,
   NearPattern,
   PhraseRow,
+  TextPayload,
 } from './ruleData.js';
 import type { ModelReading } from './textModel.js';
 
@@ -277,6 +278,18 @@ interface WordingMatch {
 }
 
 /**
+ * Scratch for {@link findWording}, kept from call to call (calls never overlap) and counted, not emptied: the
+ * phrase occurrences (each one's payload, and its first and last word) and the proximity terms' occurrences
+ * (pattern, term, first and last word). A long letter has thousands; arrays grown anew for each were half
+ * of what reading one allocated. Written only in order, so they stay packed.
+ */
+const PHRASE_BUFFER: Extract<TextPayload, { kind: 'phrase' }>[] = [];
+const PHRASE_SPANS: number[] = [];
+const TERM_BUFFER: TermOccurrences = [];
+/** Occurrences the buffers keep at most between calls: a huge text's are let go after it. */
+const BUFFER_KEPT = 1 << 16;
+
+/**
  * Every phrase row found in the normalised words, in order: one automaton pass finds boilerplate,
  * phrases and proximity terms together; occurrences touching boilerplate are then dropped (the same as
  * masking the boilerplate out of the text first), and the proximity patterns are completed from the
@@ -288,8 +301,11 @@ function findWording(
   normalized: NormalizedText,
 ): { matches: WordingMatch[]; boilerplateSentences: Set<number> } {
   const boilerplateSentences = new Set<number>();
-  const phrases: { value: string; row: PhraseRow; start: number; end: number }[] = [];
-  const terms: TermOccurrences = [];
+  const phrases = PHRASE_BUFFER;
+  const spans = PHRASE_SPANS;
+  const terms = TERM_BUFFER;
+  let phraseCount = 0;
+  let termCount = 0;
   // Occurrences arrive in order of their last word. One that starts at or before the end of boilerplate
   // already seen overlaps it; one already kept that ends inside new boilerplate is taken back.
   let boilerplateEnd = -1;
@@ -304,46 +320,64 @@ function findWording(
       const end = origin[last] as number;
       if (payload.kind === 'boilerplate') {
         boilerplateSentences.add(source.sentence[start] as number);
-        while (phrases.length && (phrases[phrases.length - 1] as { end: number }).end >= start) phrases.pop();
-        while (terms.length && (terms[terms.length - 1] as number) >= start) terms.length -= 4;
+        while (phraseCount && (spans[2 * phraseCount - 1] as number) >= start) phraseCount--;
+        while (termCount && (terms[termCount - 1] as number) >= start) termCount -= 4;
         boilerplateEnd = end;
       } else if (start > boilerplateEnd) {
-        if (payload.kind === 'phrase') phrases.push({ value: payload.phrase, row: payload.row, start, end });
-        else terms.push(payload.pattern, payload.term, start, end);
+        if (payload.kind === 'phrase') {
+          phrases[phraseCount] = payload;
+          spans[2 * phraseCount] = start;
+          spans[2 * phraseCount + 1] = end;
+          phraseCount++;
+        } else {
+          terms[termCount] = payload.pattern;
+          terms[termCount + 1] = payload.term;
+          terms[termCount + 2] = start;
+          terms[termCount + 3] = end;
+          termCount += 4;
+        }
       }
     },
     normalized.ids.length,
   );
-  const quote = (start: number, end: number) => {
-    const words = normalized.spanText.slice(source.starts[start] ?? 0, source.ends[end] ?? 0);
-    return SPACING.test(words) ? words.replace(/\s+/g, ' ') : words;
-  };
-  // A proximity match has no listed wording (`value` absent): its value is the letter's own words.
-  const found: { value?: string; row: PhraseRow; start: number; end: number }[] = phrases;
-  for (const { pattern: index, start, end } of terms.length ? rules.near.complete(terms) : []) {
-    found.push({ row: (rules.nearPatterns[index] as NearPattern).row, start, end });
-  }
+  const near = termCount ? rules.near.complete(terms, termCount) : [];
+  const nearRow = (index: number) => (rules.nearPatterns[index] as NearPattern).row;
   const specific = new Set<number>();
-  for (const match of found) {
-    if (match.row.category && !match.row.frame) specific.add(source.sentence[match.start] as number);
+  for (let index = 0; index < phraseCount; index++) {
+    const { row } = phrases[index] as { row: PhraseRow };
+    if (row.category && !row.frame) specific.add(source.sentence[spans[2 * index] as number] as number);
+  }
+  for (const { pattern, start } of near) {
+    const row = nearRow(pattern);
+    if (row.category && !row.frame) specific.add(source.sentence[start] as number);
   }
   const matches: WordingMatch[] = [];
   // A row counts once, at its first occurrence: the rest are not quoted (a long letter repeats wording).
   const emitted = new Set<PhraseRow>();
-  for (const match of found) {
-    if (emitted.has(match.row)) continue;
-    if (match.row.frame && specific.has(source.sentence[match.start] as number)) continue;
-    emitted.add(match.row);
-    const from = source.starts[match.start] ?? 0;
-    const to = source.ends[match.end] ?? 0;
+  // A proximity match has no listed wording (`value` absent): its value is the letter's own words.
+  const emit = (row: PhraseRow, start: number, end: number, value: string | undefined) => {
+    if (emitted.has(row)) return;
+    if (row.frame && specific.has(source.sentence[start] as number)) return;
+    emitted.add(row);
+    const from = source.starts[start] ?? 0;
+    const to = source.ends[end] ?? 0;
     const via = normalized.rewrites.length
       ? normalized.rewrites
           .filter((rewrite) => rewrite.start >= from && rewrite.start < to)
           .map((rewrite) => `${rewrite.text} → ${rewrite.as}`)
       : [];
-    const matched = quote(match.start, match.end);
-    matches.push({ value: match.value ?? matched, matched, row: match.row, via });
+    const quoted = normalized.spanText.slice(from, to);
+    const matched = SPACING.test(quoted) ? quoted.replace(/\s+/g, ' ') : quoted;
+    matches.push({ value: value ?? matched, matched, row, via });
+  };
+  for (let index = 0; index < phraseCount; index++) {
+    const { row, phrase } = phrases[index] as { row: PhraseRow; phrase: string };
+    emit(row, spans[2 * index] as number, spans[2 * index + 1] as number, phrase);
   }
+  for (const { pattern, start, end } of near) emit(nearRow(pattern), start, end, undefined);
+  if (phrases.length > BUFFER_KEPT) phrases.length = 0;
+  if (spans.length > 2 * BUFFER_KEPT) spans.length = 0;
+  if (terms.length > 4 * BUFFER_KEPT) terms.length = 0;
   return { matches, boilerplateSentences };
 }
 

@@ -243,37 +243,38 @@ export class TextModel {
     this.generation++;
     const seen = this.seen;
     const seenAt = this.seenAt;
-    seen.length = 0;
-    seenAt.length = 0;
+    // Counted, not emptied: `length = 0` drops an array's storage in V8, and growing it back per letter was
+    // most of what a reading allocated.
+    let count = 0;
     const stamp = this.stamp;
     const generation = this.generation;
     const cache = this.cacheFor(text);
-    const { words, ids, negated, breakBefore, sentence } = text;
+    const { ids, negated, breakBefore, sentence } = text;
     const skipping = skipSentences !== undefined && skipSentences.size > 0;
-    for (let at = 0; at < words.length; at++) {
+    for (let at = 0; at < ids.length; at++) {
       if (skipping && skipSentences.has(sentence[at] as number)) continue;
       const id = ids[at] as number;
       if (at > 0 && !breakBefore[at]) {
         const previous = ids[at - 1] as number;
-        if (cache.startsPair(previous, words[at - 1] as string)) {
-          const pair = cache.pair(previous, id, words[at - 1] as string, words[at] as string);
+        if (cache.startsPair(previous, text, at - 1)) {
+          const pair = cache.pair(previous, id, text, at);
           if (pair >= 0 && stamp[pair] !== generation) {
             stamp[pair] = generation;
-            seen.push(pair);
-            seenAt.push(-at); // a pair is noted at minus its second word
+            seen[count] = pair;
+            seenAt[count++] = -at; // a pair is noted at minus its second word
           }
         }
       }
-      const feature = cache.unigram(id, words[at] as string, negated[at] === 1);
+      const feature = cache.unigram(id, negated[at] === 1, text, at);
       if (feature >= 0 && stamp[feature] !== generation) {
         stamp[feature] = generation;
-        seen.push(feature);
-        seenAt.push(at);
+        seen[count] = feature;
+        seenAt[count++] = at;
       }
     }
-    const reading = this.decide(this.sum(seen), seen.length);
+    const reading = this.decide(this.sum(seen, count), count);
     if (reading.strength === 'none') return reading;
-    reading.terms = this.strongest(seen, reading.label).map((position) => {
+    reading.terms = this.strongest(seen, reading.label, count).map((position) => {
       // A pair is noted at minus its second word: it spans that word and the one before.
       const at = seenAt[position] as number;
       const first = at < 0 ? -at - 1 : at;
@@ -302,12 +303,12 @@ export class TextModel {
    * Positions in `ids` of the (at most) three features that push hardest toward `label`, strongest first;
    * equal weights in feature order. Kept in order by insertion: no sort per feature.
    */
-  private strongest(ids: readonly number[], label: ModelLabel): number[] {
+  private strongest(ids: readonly number[], label: ModelLabel, count = ids.length): number[] {
     const { weights } = this.indexed();
     const labels = this.file.labels.length;
     const best = this.file.labels.indexOf(label);
     const top: { weight: number; id: number; position: number }[] = [];
-    for (let position = 0; position < ids.length; position++) {
+    for (let position = 0; position < count; position++) {
       const id = ids[position] as number;
       const weight = weights[id * labels + best] as number;
       if (weight <= 0) continue;
@@ -334,14 +335,14 @@ export class TextModel {
   }
 
   /** Each label's odds for the features, in a buffer kept from call to call (read before the next). */
-  private sum(ids: readonly number[]): Float64Array {
+  private sum(ids: readonly number[], count = ids.length): Float64Array {
     const weights = this.indexed().weights;
     const labels = this.file.labels.length;
     if (this.oddsBuffer.length !== labels) this.oddsBuffer = new Float64Array(labels);
     const odds = this.oddsBuffer;
-    if (!ids.length) return odds.fill(0);
+    if (!count) return odds.fill(0);
     odds.set(this.priors);
-    for (let at = 0; at < ids.length; at++) {
+    for (let at = 0; at < count; at++) {
       const row = (ids[at] as number) * labels;
       for (let label = 0; label < labels; label++)
         odds[label] = (odds[label] as number) + (weights[row + label] as number);
@@ -450,32 +451,37 @@ class FeatureCache {
     readonly epoch: number,
   ) {}
 
-  unigram(id: number, word: string, negated: boolean): number {
+  // Each lookup takes the text and the word's place in it, not the word: the text spells a word only when
+  // asked (a miss, once per id and epoch).
+  unigram(id: number, negated: boolean, text: NormalizedText, at: number): number {
     if (id >= this.plain.length) this.grow(id);
     const table = negated ? this.negated : this.plain;
     let feature = table[id] as number;
     if (feature === -2) {
+      const word = text.words[at] as string;
       feature = this.index.byName.get(negated ? `!${word}` : word) ?? -1;
       table[id] = feature;
     }
     return feature;
   }
 
-  startsPair(id: number, word: string): boolean {
+  startsPair(id: number, text: NormalizedText, at: number): boolean {
     if (id >= this.starts.length) this.grow(id);
     let starts = this.starts[id] as number;
     if (starts === -1) {
-      starts = this.index.pairStarts.has(word) ? 1 : 0;
+      starts = this.index.pairStarts.has(text.words[at] as string) ? 1 : 0;
       this.starts[id] = starts;
     }
     return starts === 1;
   }
 
-  pair(first: number, second: number, firstWord: string, secondWord: string): number {
+  /** The pair of the words at `at - 1` and `at`, whose ids are `first` and `second`. */
+  pair(first: number, second: number, text: NormalizedText, at: number): number {
     const key = first * 2_097_152 + second;
     let feature = this.pairs.get(key);
     if (feature === undefined) {
-      feature = this.index.byName.get(`${firstWord}_${secondWord}`) ?? -1;
+      const { words } = text;
+      feature = this.index.byName.get(`${words[at - 1]}_${words[at]}`) ?? -1;
       // Pairs seen across many letters are unbounded: start again past a few hundred thousand.
       if (this.pairs.size >= 250_000) this.pairs.clear();
       this.pairs.set(key, feature);

@@ -48,11 +48,15 @@ export class ProximityIndex {
    * The patterns whose terms all occur inside their window, in the order they complete: for each, its
    * index and the first and last word of the window that completed it.
    */
-  complete(occurrences: TermOccurrences): { pattern: number; start: number; end: number }[] {
+  complete(
+    occurrences: TermOccurrences,
+    /** How many of the numbers to read: a reused buffer can be longer than its content. */
+    count = occurrences.length,
+  ): { pattern: number; start: number; end: number }[] {
     const lastStart = this.lastStart.fill(Number.NEGATIVE_INFINITY);
     const done = this.done.fill(0);
     const result: { pattern: number; start: number; end: number }[] = [];
-    for (let at = 0; at < occurrences.length; at += 4) {
+    for (let at = 0; at + 3 < count; at += 4) {
       const pattern = occurrences[at] as number;
       const term = occurrences[at + 1] as number;
       const start = occurrences[at + 2] as number;

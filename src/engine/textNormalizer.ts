@@ -35,8 +35,8 @@ export interface AppliedRewrite {
 
 /** A text read into normalised words. */
 export interface NormalizedText {
-  /** The words, rewritten and stemmed. */
-  words: string[];
+  /** The words, rewritten and stemmed (made on first read: readers that go by `ids` need not). */
+  readonly words: string[];
   /** Each word's id in the normaliser's lexicon (valid for `epoch`): for caches downstream. */
   ids: number[];
   epoch: number;
@@ -54,7 +54,7 @@ export interface NormalizedText {
    * "DOS" read as "date of service" is still one word away. `origin` maps each normalised word to its own.
    */
   source: { starts: number[]; ends: number[]; sentence: number[] };
-  origin: number[];
+  origin: readonly number[];
   rewrites: AppliedRewrite[];
   /**
    * The text the spans index: the text itself, or its lowercase form in the rare case where lowercasing
@@ -96,62 +96,98 @@ const SPAN_SLOTS = 1 << 12;
 /** Characters of a word the span cache holds at most; a longer word is looked up by its string. */
 const SPAN_WORD = 16;
 
-/** Words as lexicon entries, with each word's character span, sentence and clause boundary. */
-interface WordPositions {
-  entries: LexiconEntry[];
-  starts: number[];
-  ends: number[];
-  sentence: number[];
-  breakBefore: number[];
-}
-
-/** A text split into words, before rewrites. */
-interface SplitText {
-  words: WordPositions;
-  spanText: string;
-}
-
-/** The split words after shorthand is rewritten, with each word's origin among the split words. */
-interface RewrittenText {
-  words: WordPositions;
-  origin: number[];
-  rewrites: AppliedRewrite[];
-}
-
 /**
- * Word positions as they are read, in plain arrays kept from call to call (calls never overlap) and copied
- * out at the end. Measured: pushing onto four new arrays per text cost more than the rest of the split on a
- * long letter, and typed arrays (an allocation of their own each, about a microsecond) made short texts
- * slower; copying a packed array out with `slice` is a memory copy, cheap at any length.
+ * Words as lexicon entries, with each word's character span, sentence and clause boundary: plain arrays kept
+ * from call to call (calls never overlap), of which the first `length` are this text's. Measured: pushing onto
+ * new arrays per text cost more than the rest of the split on a long letter, and typed arrays (an allocation
+ * of their own each, about a microsecond) made short texts slower; what a text keeps is copied out at the end
+ * with `slice`, a memory copy, cheap at any length.
  */
-class PositionBuffer {
+class WordBuffer {
   length = 0;
+  readonly entries: LexiconEntry[] = [];
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   readonly sentence: number[] = [];
   readonly breakBefore: number[] = [];
 
-  push(start: number, end: number, sentence: number, breakBefore: number): void {
+  push(entry: LexiconEntry, start: number, end: number, sentence: number, breakBefore: number): void {
     // Written in order, so the arrays stay packed: past their length this appends.
     const at = this.length++;
+    this.entries[at] = entry;
     this.starts[at] = start;
     this.ends[at] = end;
     this.sentence[at] = sentence;
     this.breakBefore[at] = breakBefore;
   }
 
-  /** The words read (their entries) with copies of their positions; the buffer is emptied for the next text. */
-  take(entries: LexiconEntry[]): WordPositions {
-    const count = this.length;
-    this.length = 0;
-    return {
-      entries,
-      starts: this.starts.slice(0, count),
-      ends: this.ends.slice(0, count),
-      sentence: this.sentence.slice(0, count),
-      breakBefore: this.breakBefore.slice(0, count),
-    };
+  /** Drops what a huge text left, so that the buffers kept for the process's life stay small. */
+  trim(): void {
+    if (this.entries.length <= KEPT_WORDS) return;
+    for (const array of [this.entries, this.starts, this.ends, this.sentence, this.breakBefore])
+      array.length = 0;
   }
+}
+
+/** Words of a text the buffers keep from call to call at most; a longer text's are let go after it. */
+const KEPT_WORDS = 65_536;
+
+/**
+ * A normalised text whose words are spelt when first asked for: readers that go by id (the phrase automaton,
+ * a warm text model) never ask, and on a long letter the strings were thousands of pointers per call. A class
+ * with the getter on its prototype: a getter in an object literal gave every text a map of its own, which
+ * kept each text alive past the young generation's collections (measured: scavenges 0.4 → 2 ms).
+ */
+class NormalizedWords implements NormalizedText {
+  readonly ids: number[];
+  readonly epoch: number;
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly negated: number[];
+  readonly sentence: number[];
+  readonly breakBefore: number[];
+  readonly source: NormalizedText['source'];
+  readonly origin: readonly number[];
+  readonly rewrites: AppliedRewrite[];
+  readonly spanText: string;
+  private spelt: string[] | undefined;
+
+  constructor(
+    /** The normaliser's stems by id, for this text's epoch (a new epoch gets a new array). */
+    private readonly stems: readonly string[],
+    fields: Omit<NormalizedText, 'words'>,
+  ) {
+    this.ids = fields.ids;
+    this.epoch = fields.epoch;
+    this.starts = fields.starts;
+    this.ends = fields.ends;
+    this.negated = fields.negated;
+    this.sentence = fields.sentence;
+    this.breakBefore = fields.breakBefore;
+    this.source = fields.source;
+    this.origin = fields.origin;
+    this.rewrites = fields.rewrites;
+    this.spanText = fields.spanText;
+  }
+
+  get words(): string[] {
+    this.spelt ??= this.ids.map((id) => this.stems[id] as string);
+    return this.spelt;
+  }
+}
+
+/** 0, 1, 2, …: the `origin` of every text without shorthand, shared (never written but here, in order). */
+const IDENTITY: number[] = [];
+
+/**
+ * The identity map of `length` words: one array shared by every text, grown when a longer one comes, not one
+ * per text (on a long letter, an array of thousands of numbers allocated only to say nothing moved).
+ */
+function identityOf(length: number): readonly number[] {
+  // A huge text gets its own: the shared array stays small enough to keep for the process's life.
+  if (length > KEPT_WORDS) return Array.from({ length }, (_, index) => index);
+  for (let index = IDENTITY.length; index < length; index++) IDENTITY[index] = index;
+  return IDENTITY;
 }
 
 /** What the lexicon knows of a word as the letter spells it. */
@@ -193,7 +229,8 @@ export class TextNormalizer {
   private readonly scope: number;
   private readonly entries = new Map<string, LexiconEntry>();
   private readonly stemIds = new Map<string, number>();
-  private readonly stems: string[] = [];
+  /** Each stem by id. A new array each epoch: a text of an earlier epoch still spells its words from its own. */
+  private stems: string[] = [];
   private epochCount = 0;
   /**
    * A small direct-mapped cache of the lexicon by the letter's own characters (an FNV-1a hash of them), so a
@@ -208,7 +245,11 @@ export class TextNormalizer {
   /** Index in `lexicon` of each slot's word; -1 for an empty slot. */
   private readonly spanEntry = new Int32Array(SPAN_SLOTS).fill(-1);
   private readonly lexicon: LexiconEntry[] = [];
-  private readonly positions = new PositionBuffer();
+  /** The words as split, and (when the text has shorthand) as rewritten. */
+  private readonly splitWords = new WordBuffer();
+  private readonly rewrittenWords = new WordBuffer();
+  /** Each rewritten word's place among the split words, written in order beside `rewrittenWords`. */
+  private readonly rewrittenOrigin: number[] = [];
 
   constructor(options: TextNormalizerOptions = {}) {
     for (const rewrite of options.rewrites ?? []) {
@@ -233,41 +274,58 @@ export class TextNormalizer {
 
   normalize(text: string): NormalizedText {
     if (this.entries.size >= LEXICON_LIMIT) this.restart();
-    const raw = this.split(text);
-    // Most texts have no shorthand: their words map one to one, and the split's arrays are used as they are.
-    // (No object spread on this path: one cost more than the rest of a short text's reading.)
-    const read: RewrittenText = raw.words.entries.some((entry) => entry.rewrites)
-      ? this.rewrite(raw)
-      : { words: raw.words, origin: raw.words.starts.map((_, index) => index), rewrites: [] };
-    const { entries, starts, ends, sentence, breakBefore } = read.words;
-    const ids = entries.map((entry) => entry.id);
-    return {
-      words: ids.map((id) => this.stems[id] as string),
+    const split = this.splitWords;
+    const spanText = this.split(text);
+    let shorthand = false;
+    for (let index = 0; index < split.length && !shorthand; index++)
+      shorthand = (split.entries[index] as LexiconEntry).rewrites;
+    // Most texts have no shorthand: their words map one to one, and the split words are the words read.
+    const rewrites: AppliedRewrite[] = [];
+    const origin = shorthand ? this.rewrite(spanText, rewrites) : identityOf(split.length);
+    const read = shorthand ? this.rewrittenWords : split;
+    const count = read.length;
+    const ids: number[] = new Array(count);
+    for (let index = 0; index < count; index++) ids[index] = (read.entries[index] as LexiconEntry).id;
+
+    const starts = read.starts.slice(0, count);
+    const ends = read.ends.slice(0, count);
+    const sentence = read.sentence.slice(0, count);
+    const normalized: NormalizedText = new NormalizedWords(this.stems, {
       ids,
       epoch: this.epochCount,
       starts,
       ends,
-      negated: this.negationScope(entries, breakBefore),
+      negated: this.negationScope(read, count),
       sentence,
-      breakBefore,
-      source: raw.words,
-      origin: read.origin,
-      rewrites: read.rewrites,
-      spanText: raw.spanText,
-    };
+      breakBefore: read.breakBefore.slice(0, count),
+      source: shorthand
+        ? {
+            starts: split.starts.slice(0, split.length),
+            ends: split.ends.slice(0, split.length),
+            sentence: split.sentence.slice(0, split.length),
+          }
+        : { starts, ends, sentence },
+      origin,
+      rewrites,
+      spanText,
+    });
+    split.trim();
+    this.rewrittenWords.trim();
+    return normalized;
   }
 
-  /** The split words with their shorthand rewritten: the replacing words share the span they replace. */
-  private rewrite(raw: SplitText): RewrittenText {
-    const { entries: split, starts, ends, sentence, breakBefore } = raw.words;
-    const entries: LexiconEntry[] = [];
-    const positions = this.positions;
-    positions.length = 0; // a call that threw midway (a stemmer's fault) leaves nothing behind
-    const origin: number[] = [];
-    const rewrites: AppliedRewrite[] = [];
-    for (let index = 0; index < split.length; ) {
+  /**
+   * The split words with their shorthand rewritten, into `rewrittenWords`: the replacing words share the span
+   * they replace. Gives each word's origin among the split words, and notes each rewrite in `rewrites`.
+   */
+  private rewrite(spanText: string, rewrites: AppliedRewrite[]): number[] {
+    const { entries: split, starts, ends, sentence, breakBefore, length } = this.splitWords;
+    const words = this.rewrittenWords;
+    words.length = 0; // a call that threw midway (a stemmer's fault) leaves nothing behind
+    const origin = this.rewrittenOrigin;
+    for (let index = 0; index < length; ) {
       const rewrite = (split[index] as LexiconEntry).rewrites
-        ? this.rewriteAt(split, breakBefore, index)
+        ? this.rewriteAt(split, breakBefore, index, length)
         : undefined;
       const span = rewrite ? rewrite.from.length : 1;
       const start = starts[index] as number;
@@ -275,20 +333,27 @@ export class TextNormalizer {
       if (rewrite) {
         rewrites.push({
           id: rewrite.id,
-          text: raw.spanText.slice(start, end),
+          text: spanText.slice(start, end),
           as: rewrite.to.join(' '),
           start,
         });
       }
       const count = rewrite ? rewrite.to.length : 1;
       for (let at = 0; at < count; at++) {
-        entries.push(rewrite ? this.entry(rewrite.to[at] as string) : (split[index] as LexiconEntry));
-        positions.push(start, end, sentence[index] as number, at === 0 ? (breakBefore[index] as number) : 0);
-        origin.push(index + Math.min(at, span - 1));
+        words.push(
+          rewrite ? this.entry(rewrite.to[at] as string) : (split[index] as LexiconEntry),
+          start,
+          end,
+          sentence[index] as number,
+          at === 0 ? (breakBefore[index] as number) : 0,
+        );
+        origin[words.length - 1] = index + Math.min(at, span - 1);
       }
       index += span;
     }
-    return { words: positions.take(entries), origin, rewrites };
+    const copy = origin.slice(0, words.length);
+    if (origin.length > KEPT_WORDS) origin.length = 0;
+    return copy;
   }
 
   /** The stem behind an id of the current epoch. */
@@ -330,15 +395,20 @@ export class TextNormalizer {
     this.lexicon.length = 0;
     this.entries.clear();
     this.stemIds.clear();
-    this.stems.length = 0;
+    this.stems = [];
     this.epochCount++;
   }
 
-  private rewriteAt(entries: readonly LexiconEntry[], breakBefore: readonly number[], index: number) {
+  private rewriteAt(
+    entries: readonly LexiconEntry[],
+    breakBefore: readonly number[],
+    index: number,
+    length: number,
+  ) {
     const candidates = this.rewrites.get((entries[index] as LexiconEntry).word);
     if (!candidates) return undefined;
     outer: for (const rewrite of candidates) {
-      if (index + rewrite.from.length > entries.length) continue;
+      if (index + rewrite.from.length > length) continue;
       for (let at = 1; at < rewrite.from.length; at++) {
         // Shorthand never spans a clause boundary: "cov, term" is two things.
         if ((entries[index + at] as LexiconEntry).word !== rewrite.from[at] || breakBefore[index + at])
@@ -349,18 +419,20 @@ export class TextNormalizer {
     return undefined;
   }
 
-  private negationScope(entries: readonly LexiconEntry[], breaks: readonly number[]): number[] {
-    const negated: number[] = [];
+  private negationScope(words: WordBuffer, count: number): number[] {
+    const { entries, breakBefore: breaks } = words;
+    // Sized once: pushing onto an empty array grows it several times over a long letter.
+    const negated: number[] = new Array(count);
     let left = 0;
-    for (let index = 0; index < entries.length; index++) {
+    for (let index = 0; index < count; index++) {
       const entry = entries[index] as LexiconEntry;
       if (breaks[index] || entry.scopeEnder) left = 0;
       if (entry.negator) {
         left = this.scope;
-        negated.push(0);
+        negated[index] = 0;
         continue;
       }
-      negated.push(left > 0 ? 1 : 0);
+      negated[index] = left > 0 ? 1 : 0;
       if (left > 0) left--;
     }
     return negated;
@@ -392,12 +464,14 @@ export class TextNormalizer {
     return entry;
   }
 
-  /** Words of a text as lexicon entries, with their spans and boundaries, before rewrites. */
-  private split(text: string): SplitText {
+  /**
+   * Words of a text as lexicon entries, with their spans and boundaries, before rewrites, into `splitWords`.
+   * Gives the text the spans index.
+   */
+  private split(text: string): string {
     // toLowerCase keeps the length for all but a few non-ASCII letters; spans then index the lowercase text.
     const lower = text.toLowerCase();
-    const entries: LexiconEntry[] = [];
-    const positions = this.positions;
+    const positions = this.splitWords;
     positions.length = 0; // a call that threw midway (a stemmer's fault) leaves nothing behind
     let sentenceIndex = 0;
     // The sentence of the last word read (-1 before any): a sentence end with no word since starts none.
@@ -439,12 +513,10 @@ export class TextNormalizer {
           : this.entryAt(lower, start, index, hash);
         if (entry.expansion) {
           // A negative contraction: two words on one span ("isn't" → is, not).
-          entries.push(entry.expansion[0], entry.expansion[1]);
-          positions.push(wordStart, index, sentenceIndex, pendingBreak);
-          positions.push(wordStart, index, sentenceIndex, 0);
+          positions.push(entry.expansion[0], wordStart, index, sentenceIndex, pendingBreak);
+          positions.push(entry.expansion[1], wordStart, index, sentenceIndex, 0);
         } else {
-          entries.push(entry);
-          positions.push(wordStart, index, sentenceIndex, pendingBreak);
+          positions.push(entry, wordStart, index, sentenceIndex, pendingBreak);
         }
         lastSentence = sentenceIndex;
         pendingBreak = 0;
@@ -467,7 +539,7 @@ export class TextNormalizer {
       } else if (role === CLAUSE_END) pendingBreak = 1;
     }
     // Spans index the lowercase text; it is the text itself unless lowercasing changed a length ("İ").
-    return { words: positions.take(entries), spanText: lower.length === text.length ? text : lower };
+    return lower.length === text.length ? text : lower;
   }
 }
 
