@@ -24,6 +24,27 @@ describe('TextNormalizer', () => {
     );
   });
 
+  it('reads any text as it reads the text lowercased (it folds A–Z as it reads)', () => {
+    // Only İ and the Kelvin sign lowercase to ASCII word characters; both are in the alphabet on purpose.
+    const characters = fc.constantFrom(..."aZs(S)eE’'. ,İKK\u212a1\n".split(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: characters })),
+        (text) => {
+          const lowered = text.toLowerCase();
+          const read = plain.normalize(text);
+          const readLowered = plain.normalize(lowered);
+          expect(read.words).toEqual(readLowered.words);
+          if (lowered.length !== text.length) return;
+          for (const field of ['starts', 'ends', 'breakBefore', 'negated'] as const)
+            expect([field, read[field]]).toEqual([field, readLowered[field]]);
+        },
+      ),
+    );
+    expect(plain.normalize('SERVICE(S) Billed (ES)').words).toEqual(['service', 'billed', 'es']);
+    expect(plain.normalize('Service(ES) billed').words).toEqual(['service', 'billed']);
+  });
+
   it('joins a word across several apostrophes in a row, as tokenize does', () => {
     // Found by the property above (counterexample "0``0"): the second apostrophe ended the word.
     expect(plain.normalize('0``0').words).toEqual(['00']);

@@ -176,6 +176,28 @@ class NormalizedWords implements NormalizedText {
   }
 }
 
+/** The two characters whose lowercase is an ASCII word character: İ (as "i̇") and the Kelvin sign (as "k"). */
+const TO_ASCII_WHEN_LOWERED = /[\u0130\u212a]/;
+
+/** The character code at `index`, A–Z lowercased (every other character lowercases to no word character). */
+function foldedAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+/** `text[start, end)` in lowercase: the characters of a word, so A–Z, a–z and 0–9 only. */
+function lowerSlice(text: string, start: number, end: number): string {
+  return text.slice(start, end).toLowerCase();
+}
+
+/** The length of a plural marker, "(s)" or "(es)" in any case, starting at `index`; 0 where there is none. */
+function pluralMarkerAt(text: string, index: number): number {
+  const first = foldedAt(text, index + 1);
+  if (first === 0x73) return text.charCodeAt(index + 2) === 0x29 ? 3 : 0;
+  if (first !== 0x65 || foldedAt(text, index + 2) !== 0x73) return 0;
+  return text.charCodeAt(index + 3) === 0x29 ? 4 : 0;
+}
+
 /** 0, 1, 2, …: the `origin` of every text without shorthand, shared (never written but here, in order). */
 const IDENTITY: number[] = [];
 
@@ -441,7 +463,7 @@ export class TextNormalizer {
   /** The lexicon entry of the characters `lower[start, end)`, found by the span cache (or the lexicon). */
   private entryAt(lower: string, start: number, end: number, hash: number): LexiconEntry {
     const length = end - start;
-    if (length > SPAN_WORD) return this.entry(lower.slice(start, end));
+    if (length > SPAN_WORD) return this.entry(lowerSlice(lower, start, end));
     const slot = hash & (SPAN_SLOTS - 1);
     const base = slot * SPAN_WORD;
     const chars = this.spanChars;
@@ -449,18 +471,18 @@ export class TextNormalizer {
     if (cached >= 0 && this.spanHash[slot] === hash && this.spanLength[slot] === length) {
       let same = true;
       for (let at = 0; at < length; at++) {
-        if (chars[base + at] !== lower.charCodeAt(start + at)) {
+        if (chars[base + at] !== foldedAt(lower, start + at)) {
           same = false;
           break;
         }
       }
       if (same) return this.lexicon[cached] as LexiconEntry;
     }
-    const entry = this.entry(lower.slice(start, end));
+    const entry = this.entry(lowerSlice(lower, start, end));
     this.spanEntry[slot] = entry.index;
     this.spanHash[slot] = hash;
     this.spanLength[slot] = length;
-    for (let at = 0; at < length; at++) chars[base + at] = lower.charCodeAt(start + at);
+    for (let at = 0; at < length; at++) chars[base + at] = foldedAt(lower, start + at);
     return entry;
   }
 
@@ -469,8 +491,10 @@ export class TextNormalizer {
    * Gives the text the spans index.
    */
   private split(text: string): string {
-    // toLowerCase keeps the length for all but a few non-ASCII letters; spans then index the lowercase text.
-    const lower = text.toLowerCase();
+    // A–Z are folded as they are read (`foldedAt`): lowercasing the whole text first was a pass over it and a
+    // copy of it per call. Only two characters lowercase to ASCII word characters, İ (to two characters) and the
+    // Kelvin sign: a text holding one is lowercased whole first, as before, and its spans index that.
+    const lower = TO_ASCII_WHEN_LOWERED.test(text) ? text.toLowerCase() : text;
     const positions = this.splitWords;
     positions.length = 0; // a call that threw midway (a stemmer's fault) leaves nothing behind
     let sentenceIndex = 0;
@@ -484,7 +508,7 @@ export class TextNormalizer {
     let wordStart = -1;
     let hash = 0x811c9dc5;
     for (let index = 0; index <= lower.length; index++) {
-      const code = index < lower.length ? lower.charCodeAt(index) : 0x20;
+      const code = index < lower.length ? foldedAt(lower, index) : 0x20;
       if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
         if (start < 0) start = index;
         if (wordStart < 0) wordStart = index;
@@ -495,21 +519,22 @@ export class TextNormalizer {
       // An apostrophe inside a word joins its parts, however many follow one another ("0``0" → "00"), as
       // tokenize reads them.
       if (role === APOSTROPHE && (start >= 0 || pending)) {
-        if (start >= 0) pending += lower.slice(start, index);
+        if (start >= 0) pending += lowerSlice(lower, start, index);
         start = -1;
         continue;
       }
       if (start >= 0) {
-        if (code === 0x28 && (lower.startsWith('(s)', index) || lower.startsWith('(es)', index))) {
-          pending += lower.slice(start, index);
+        const marker = code === 0x28 ? pluralMarkerAt(lower, index) : 0;
+        if (marker) {
+          pending += lowerSlice(lower, start, index);
           start = -1;
-          index += lower.startsWith('(s)', index) ? 2 : 3;
+          index += marker - 1;
           continue;
         }
       }
       if (wordStart >= 0) {
         const entry = pending
-          ? this.entry(start < 0 ? pending : pending + lower.slice(start, index))
+          ? this.entry(start < 0 ? pending : pending + lowerSlice(lower, start, index))
           : this.entryAt(lower, start, index, hash);
         if (entry.expansion) {
           // A negative contraction: two words on one span ("isn't" → is, not).
