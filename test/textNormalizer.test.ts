@@ -24,19 +24,23 @@ describe('TextNormalizer', () => {
     );
   });
 
-  it('reads any text as it reads the text lowercased (it folds A–Z as it reads)', () => {
+  it('reads any text as it reads the text lowercased, sentence ends aside (it folds A–Z as it reads)', () => {
     // Only İ and the Kelvin sign lowercase to ASCII word characters; both are in the alphabet on purpose.
     const characters = fc.constantFrom(..."aZs(S)eE’'. ,İKK\u212a1\n".split(''));
     fc.assert(
       fc.property(
         fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: characters })),
         (text) => {
+          // A full stop before a capital ends a sentence, before a lowercase letter it does not (by design, on
+          // the text as written; İ and the Kelvin sign are capitals that lowercase to a–z): that one difference
+          // aside, case must not matter.
+          fc.pre(!/\. *[A-Z\u0130\u212a]/.test(text));
           const lowered = text.toLowerCase();
           const read = plain.normalize(text);
           const readLowered = plain.normalize(lowered);
           expect(read.words).toEqual(readLowered.words);
           if (lowered.length !== text.length) return;
-          for (const field of ['starts', 'ends', 'breakBefore', 'negated'] as const)
+          for (const field of ['starts', 'ends', 'breakBefore', 'negated', 'sentence'] as const)
             expect([field, read[field]]).toEqual([field, readLowered[field]]);
         },
       ),
