@@ -1,7 +1,7 @@
 /** A schema built on first use must behave as the schema itself: parsed, nested, composed and refused alike. */
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { lazySchema } from '../src/_lib/lazySchema.js';
+import { builtOnce, lazySchema } from '../src/_lib/lazySchema.js';
 
 describe('lazySchema', () => {
   it('builds the schema on the first read only', () => {
@@ -38,5 +38,24 @@ describe('lazySchema', () => {
   it('gives the same JSON Schema as the schema', () => {
     const shape = () => z.object({ id: z.string(), weight: z.number().int().min(1) }).strict();
     expect(z.toJSONSchema(lazySchema(shape))).toEqual(z.toJSONSchema(shape()));
+  });
+});
+
+describe('builtOnce', () => {
+  it('builds a shape on the first call, then gives the same one, whose schemas keep their JSON Schema', () => {
+    let built = 0;
+    const shape = builtOnce(() => {
+      built++;
+      return { note: z.string().optional() };
+    });
+    expect(built).toBe(0);
+    const first = shape();
+    expect(shape()).toBe(first);
+    expect(built).toBe(1);
+    // An optional schema read through a lazySchema stand-in breaks zod's JSON Schema output; a shape built
+    // once holds the schemas themselves.
+    expect(z.toJSONSchema(z.object({ ...shape(), id: z.string() }))).toEqual(
+      z.toJSONSchema(z.object({ note: z.string().optional(), id: z.string() })),
+    );
   });
 });

@@ -43,3 +43,26 @@ export /* @__NO_SIDE_EFFECTS__ */ function lazySchema<Schema extends object>(bui
     set: (_, key, value) => Reflect.set(real(), key, value),
   });
 }
+
+/**
+ * A value built on first call and then reused: for the object shapes spread into many row schemas (provenance,
+ * say), which would otherwise build their schemas at import. A shape, unlike a schema, cannot be a
+ * {@link lazySchema}: zod's JSON Schema output follows each schema's own identity, not a stand-in's.
+ *
+ * @example
+ * ```ts
+ * const shape = builtOnce(() => ({ id: z.string().min(1) }));
+ * z.object({ ...shape(), note: z.string() }); // built now, once
+ * ```
+ */
+export /* @__NO_SIDE_EFFECTS__ */ function builtOnce<Value>(build: () => Value): () => Value {
+  let value: Value | undefined;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value as Value;
+  };
+}

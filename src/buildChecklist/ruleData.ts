@@ -161,8 +161,8 @@ const checklistEventSchema = lazySchema(() =>
 export type ChecklistEvent = z.infer<typeof checklistEventSchema>;
 export type ChecklistRule = DecisionRule<ChecklistEvent>;
 
-export const itemsFileSchema = decisionRuleFileSchema(CHECKLIST_FACTS, checklistEventSchema).superRefine(
-  (file, ctx) => {
+export const itemsFileSchema = lazySchema(() =>
+  decisionRuleFileSchema(CHECKLIST_FACTS, checklistEventSchema).superRefine((file, ctx) => {
     file.rules.forEach((rule, index) => {
       if (rule.status !== 'confirmed' && !rule.event.params.warning) {
         ctx.addIssue({
@@ -172,7 +172,7 @@ export const itemsFileSchema = decisionRuleFileSchema(CHECKLIST_FACTS, checklist
         });
       }
     });
-  },
+  }),
 );
 
 /** The compiled checklist domain. */

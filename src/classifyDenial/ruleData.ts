@@ -42,7 +42,7 @@ export const RARC_SHAPE = /^(?:MA\d{1,3}|M\d{1,3}|N\d{1,3})$/;
 const codeRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       code: z.string(),
       /** Our own short label: X12's description text is never shipped. */
       label: z.string().min(3).max(90),
@@ -76,7 +76,7 @@ export type CodeRow = z.infer<typeof codeRowSchema>;
 export const codeTableSchema = lazySchema(() =>
   z
     .object({
-      ...editorSchemaShape,
+      ...editorSchemaShape(),
       kind: z.literal('code-table'),
       codeSystem: z.enum(['CARC', 'RARC']),
       description: z.string().optional(),
@@ -115,7 +115,7 @@ export const codeTableSchema = lazySchema(() =>
 const phraseRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       category: categorySchema.nullable(),
       weight: z.number().int().min(0).max(3),
       phrases: z.array(z.string().min(1).max(200)).min(1).optional(),
@@ -206,24 +206,26 @@ const phraseRowSchema = lazySchema(() =>
 
 export type PhraseRow = z.infer<typeof phraseRowSchema>;
 
-export const phraseTableSchema = tableFileSchema('phrase-table', phraseRowSchema, (rows, ctx) => {
-  // A wording may point to one category only; signal rows are a separate dimension and may repeat it.
-  const phrases = new Map<string, string>();
-  rows.forEach((row, index) => {
-    row.phrases?.forEach((phrase, phraseIndex) => {
-      const key = `${row.category === null ? row.id : 'category'}:${tokenize(phrase).join(' ')}`;
-      const owner = phrases.get(key);
-      if (owner !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows', index, 'phrases', phraseIndex],
-          message: `phrase "${phrase}" is also listed in ${owner}; list each wording once`,
-        });
-      }
-      phrases.set(key, row.id);
+export const phraseTableSchema = lazySchema(() =>
+  tableFileSchema('phrase-table', phraseRowSchema, (rows, ctx) => {
+    // A wording may point to one category only; signal rows are a separate dimension and may repeat it.
+    const phrases = new Map<string, string>();
+    rows.forEach((row, index) => {
+      row.phrases?.forEach((phrase, phraseIndex) => {
+        const key = `${row.category === null ? row.id : 'category'}:${tokenize(phrase).join(' ')}`;
+        const owner = phrases.get(key);
+        if (owner !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', index, 'phrases', phraseIndex],
+            message: `phrase "${phrase}" is also listed in ${owner}; list each wording once`,
+          });
+        }
+        phrases.set(key, row.id);
+      });
     });
-  });
-});
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------------
 // Decision rules (json-rules-engine format)
@@ -324,7 +326,9 @@ const classificationEventSchema = lazySchema(() =>
 /** What a classification rule does when it fires: move a score, set a flag, or add a warning. */
 export type ClassificationEvent = z.infer<typeof classificationEventSchema>;
 
-export const decisionFileSchema = decisionRuleFileSchema(CLASSIFICATION_FACTS, classificationEventSchema);
+export const decisionFileSchema = lazySchema(() =>
+  decisionRuleFileSchema(CLASSIFICATION_FACTS, classificationEventSchema),
+);
 
 // ---------------------------------------------------------------------------------------------------
 // Compiled form

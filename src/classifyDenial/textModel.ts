@@ -36,8 +36,8 @@ const thresholdSchema = lazySchema(() =>
 export const textModelFileSchema = lazySchema(() =>
   z
     .object({
-      ...editorSchemaShape,
-      ...provenanceShape,
+      ...editorSchemaShape(),
+      ...provenanceShape(),
       kind: z.literal('text-model'),
       description: z.string().optional(),
       version: z.string().regex(/^\d+\.\d+\.\d+$/),

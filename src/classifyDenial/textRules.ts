@@ -13,7 +13,7 @@ import { type Rewrite, TextNormalizer } from '../engine/textNormalizer.js';
 const abbreviationRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       /** The shorthand, as words (`cov term`); matched after case and punctuation are normalised. */
       short: z.string().min(1).max(40),
       /** What it stands for (`coverage terminated`). */
@@ -31,10 +31,8 @@ const abbreviationRowSchema = lazySchema(() =>
 
 export type AbbreviationRow = z.infer<typeof abbreviationRowSchema>;
 
-export const abbreviationTableSchema = tableFileSchema(
-  'abbreviation-table',
-  abbreviationRowSchema,
-  (rows, ctx) => {
+export const abbreviationTableSchema = lazySchema(() =>
+  tableFileSchema('abbreviation-table', abbreviationRowSchema, (rows, ctx) => {
     const seen = new Map<string, string>();
     rows.forEach((row, index) => {
       const key = tokenize(row.short).join(' ');
@@ -47,7 +45,7 @@ export const abbreviationTableSchema = tableFileSchema(
         });
       seen.set(key, row.id);
     });
-  },
+  }),
 );
 
 /** Words that open a negation's scope, once contractions are spelt out ("isn't" → "is not"). */

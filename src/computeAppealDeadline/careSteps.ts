@@ -19,7 +19,7 @@ import { APPEAL_LEVELS, CARE_ENDING, type CareStep, type DeadlineInput, PLAN_TYP
 const careStepRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       planTypes: z.array(z.enum(PLAN_TYPES)).min(1),
       /** The appeal levels whose notice starts this step's clock (the denial, or the plan's appeal decision). */
       levels: z.array(z.enum(APPEAL_LEVELS)).min(1),
@@ -61,7 +61,7 @@ const careStepRowSchema = lazySchema(() =>
 
 export type CareStepRow = z.infer<typeof careStepRowSchema>;
 
-export const careStepsFileSchema = tableFileSchema('care-steps', careStepRowSchema);
+export const careStepsFileSchema = lazySchema(() => tableFileSchema('care-steps', careStepRowSchema));
 
 /** The steps that keep care going at this level, dated from the input. */
 export function careStepsFor(

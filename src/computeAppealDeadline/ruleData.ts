@@ -31,7 +31,7 @@ export function checkWindowClock(
 const windowRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       planTypes,
       level,
       /** The level a plan type starts at (the default when the input names none). */
@@ -94,35 +94,37 @@ export type WindowRow = z.infer<typeof windowRowSchema> & {
   expeditedWindow?: Duration;
 };
 
-export const windowsFileSchema = tableFileSchema('deadline-windows', windowRowSchema, (rows, ctx) => {
-  const firsts = new Map<string, number>();
-  rows.forEach((row, index) => {
-    if (!row.firstLevel) return;
-    for (const planType of row.planTypes) {
-      if (firsts.has(planType) && !row.effectiveFrom && !row.effectiveTo) {
+export const windowsFileSchema = lazySchema(() =>
+  tableFileSchema('deadline-windows', windowRowSchema, (rows, ctx) => {
+    const firsts = new Map<string, number>();
+    rows.forEach((row, index) => {
+      if (!row.firstLevel) return;
+      for (const planType of row.planTypes) {
+        if (firsts.has(planType) && !row.effectiveFrom && !row.effectiveTo) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', index, 'firstLevel'],
+            message: `${planType} already has a first level`,
+          });
+        }
+        firsts.set(planType, index);
+      }
+    });
+    for (const planType of PLAN_TYPES) {
+      if (!firsts.has(planType))
         ctx.addIssue({
           code: 'custom',
-          path: ['rows', index, 'firstLevel'],
-          message: `${planType} already has a first level`,
+          path: ['rows'],
+          message: `no row marks the first level of ${planType}`,
         });
-      }
-      firsts.set(planType, index);
     }
-  });
-  for (const planType of PLAN_TYPES) {
-    if (!firsts.has(planType))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rows'],
-        message: `no row marks the first level of ${planType}`,
-      });
-  }
-});
+  }),
+);
 
 const decisionRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       /** `appeal`: the decision on an appeal at `level`; `prior_authorization`: a new request (CMS-0057-F). */
       stage: z.enum(['appeal', 'prior_authorization']),
       planTypes,
@@ -148,12 +150,12 @@ const decisionRowSchema = lazySchema(() =>
 
 export type DecisionRow = z.infer<typeof decisionRowSchema>;
 
-export const decisionsFileSchema = tableFileSchema('decision-times', decisionRowSchema);
+export const decisionsFileSchema = lazySchema(() => tableFileSchema('decision-times', decisionRowSchema));
 
 const thresholdRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       planTypes,
       level,
       /** Dollars in controversy needed to ask for this level, for requests filed in the row's dates. */
@@ -165,7 +167,9 @@ const thresholdRowSchema = lazySchema(() =>
 
 export type ThresholdRow = z.infer<typeof thresholdRowSchema>;
 
-export const thresholdsFileSchema = tableFileSchema('amount-thresholds', thresholdRowSchema);
+export const thresholdsFileSchema = lazySchema(() =>
+  tableFileSchema('amount-thresholds', thresholdRowSchema),
+);
 
 /** The deadline domain of a rule set, validated and indexed by plan type. */
 export interface DeadlineRules {

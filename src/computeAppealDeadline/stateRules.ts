@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { lazySchema } from '../_lib/lazySchema.js';
+import { builtOnce, lazySchema } from '../_lib/lazySchema.js';
 import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { editorSchemaShape } from '../engine/tables.js';
@@ -21,8 +21,8 @@ const decisionTime = lazySchema(() =>
 );
 
 /** The clock and calendar fields every state window shares with the federal window rows. */
-const windowShape = {
-  ...provenanceShape,
+const windowShape = builtOnce(() => ({
+  ...provenanceShape(),
   window: duration,
   clockStart: z.enum(['receipt', 'notice_date']),
   presumedReceiptDays: z.number().int().min(1).max(30).optional(),
@@ -33,12 +33,12 @@ const windowShape = {
   /** The sentence(s) of the primary text the row rests on, verbatim. */
   quote: z.string().trim().min(1, 'quote the text the row rests on'),
   warning: z.string().trim().min(1).optional(),
-};
+}));
 
 const externalReviewRowSchema = lazySchema(() =>
   z
     .object({
-      ...windowShape,
+      ...windowShape(),
       /** The plans the state's process covers: the insured and individual plans the state regulates. */
       appliesTo: z.literal('insured'),
       /**
@@ -61,7 +61,7 @@ const externalReviewRowSchema = lazySchema(() =>
 
 const fairHearingRowSchema = lazySchema(() =>
   z
-    .object(windowShape)
+    .object(windowShape())
     .strict()
     .superRefine(checkEffectiveRange)
     .superRefine(nonConfirmedNeedsWarning)
@@ -74,7 +74,7 @@ export const REGULATOR_ROLES = ['insurance', 'managed_care', 'medicaid'] as cons
 const regulatorRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       role: z.enum(REGULATOR_ROLES),
       name: z.string().trim().min(3),
       url: z.url({ protocol: /^https?$/, message: 'url must be an http(s) URL' }),
@@ -97,7 +97,7 @@ export type RegulatorRow = z.infer<typeof regulatorRowSchema>;
 export const stateFileSchema = lazySchema(() =>
   z
     .object({
-      ...editorSchemaShape,
+      ...editorSchemaShape(),
       state: z.enum(US_STATES),
       name: z.string().trim().min(4),
       externalReview: z.array(externalReviewRowSchema).min(1),

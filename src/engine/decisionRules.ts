@@ -34,7 +34,7 @@ export function decisionRuleFileSchema<Event>(
   const condition = conditionSchema(facts);
   const rule = z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       priority: z.number().int().min(1).max(1000).default(1),
       conditions: condition.superRefine((value, ctx) => {
         const root = value as unknown as Record<string, unknown>;
@@ -48,7 +48,7 @@ export function decisionRuleFileSchema<Event>(
     .superRefine(checkEffectiveRange);
   return z
     .object({
-      ...editorSchemaShape,
+      ...editorSchemaShape(),
       kind: z.literal('decision-rules'),
       description: z.string().optional(),
       rules: z.array(rule),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { lazySchema } from '../_lib/lazySchema.js';
+import { builtOnce, lazySchema } from '../_lib/lazySchema.js';
 import { isIsoDate } from '../dates/isoDate.js';
 
 /** A `YYYY-MM-DD` calendar date that exists (2026-02-30 is refused). */
@@ -11,9 +11,11 @@ export const isoDateSchema = lazySchema(() =>
  * A date in an input: a real `YYYY-MM-DD` between 1950 and 2150. The years are bounded so that every window
  * stays inside the calendar the date module covers.
  */
-export const inputDateSchema = isoDateSchema.refine(isInInputDateRange, {
-  message: 'expected a date between 1950 and 2150',
-});
+export const inputDateSchema = lazySchema(() =>
+  isoDateSchema.refine(isInInputDateRange, {
+    message: 'expected a date between 1950 and 2150',
+  }),
+);
 
 /** Whether a `YYYY-MM-DD` date is inside the years an input may carry (1950 to 2150). */
 export function isInInputDateRange(value: string): boolean {
@@ -21,7 +23,7 @@ export function isInInputDateRange(value: string): boolean {
 }
 
 /** Provenance every rule and table row carries: where the fact comes from and how sure it is. */
-export const provenanceShape = {
+export const provenanceShape = builtOnce(() => ({
   id: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids use letters, digits, dots, dashes and underscores')
@@ -33,7 +35,7 @@ export const provenanceShape = {
   effectiveFrom: isoDateSchema.optional(),
   effectiveTo: isoDateSchema.optional(),
   note: z.string().optional(),
-};
+}));
 
 /** The provenance fields as a type. */
 export interface Provenance {

@@ -27,7 +27,7 @@ const filePath = lazySchema(() =>
 export const manifestSchema = lazySchema(() =>
   z
     .object({
-      ...editorSchemaShape,
+      ...editorSchemaShape(),
       id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
       version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'a semver version such as 1.2.0'),
       description: z.string().optional(),

@@ -1,15 +1,16 @@
 import * as z from 'zod';
+import { builtOnce } from '../_lib/lazySchema.js';
 
 /**
  * The optional `$schema` key every rule file (and the manifest) may start with, so that editors find its
  * JSON Schema in `schemas/` (`"$schema": "../../schemas/checklist-items.schema.json"`). The loader ignores it.
  */
-export const editorSchemaShape = {
+export const editorSchemaShape = builtOnce(() => ({
   $schema: z
     .string()
     .describe('The JSON Schema of this file, for editors; ignored by the loader.')
     .optional(),
-};
+}));
 
 /**
  * The schema of a rule-data file: `{ kind, description?, rows }` with the given row schema, refusing
@@ -23,7 +24,7 @@ export function tableFileSchema<Kind extends string, Row extends z.ZodType<{ id:
 ) {
   return z
     .object({
-      ...editorSchemaShape,
+      ...editorSchemaShape(),
       kind: z.literal(kind),
       description: z.string().optional(),
       rows: z.array(row),

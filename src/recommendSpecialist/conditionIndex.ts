@@ -14,7 +14,7 @@ import { checkBounds, checkRows, icd10Bound, phrase } from './ruleShapes.js';
 const indexRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       /** Where the row sits in the tabular list. */
       level: z.enum(['chapter', 'block', 'category']),
       from: icd10Bound,
@@ -45,7 +45,7 @@ const isCategoryCode = (code: string) => code.length === 3 && parseIcd10(code)?.
 const categoryTableSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       /** Code → title, as the tabular list prints it. */
       titles: z.record(z.string(), z.string().min(2).max(200)),
       /** Code → the tabular list's inclusion terms for it, searched like a row's terms. */
@@ -74,7 +74,7 @@ export type CategoryTable = z.infer<typeof categoryTableSchema>;
 export const conditionIndexFileSchema = lazySchema(() =>
   z
     .object({
-      ...editorSchemaShape,
+      ...editorSchemaShape(),
       kind: z.literal('condition-index'),
       codeSystem: z.literal('ICD-10-CM'),
       /** The fiscal year of the code set the titles come from (FY2026: in effect from 2025-10-01). */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { lazySchema } from '../_lib/lazySchema.js';
+import { builtOnce, lazySchema } from '../_lib/lazySchema.js';
 import { PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import {
   checkEffectiveRange,
@@ -38,7 +38,7 @@ import { CLAIM_TYPES, type ClaimType } from './types.js';
 const specialtyRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       code: nuccCode,
       /** The NUCC display name. */
       name: z.string().min(2).max(120),
@@ -64,7 +64,7 @@ export type SpecialtyRow = z.infer<typeof specialtyRowSchema>;
 export const specialtiesFileSchema = lazySchema(() =>
   z
     .object({
-      ...editorSchemaShape,
+      ...editorSchemaShape(),
       kind: z.literal('specialty-table'),
       codeSystem: z.literal('NUCC Health Care Provider Taxonomy'),
       codeSetVersion: z.string().min(1),
@@ -92,19 +92,19 @@ export const specialtiesFileSchema = lazySchema(() =>
 // ---------------------------------------------------------------------------------------------------
 // areas.json: condition areas, each with its specialists, ICD-10-CM ranges and plain-language phrases
 
-const rangeShape = {
-  ...provenanceShape,
+const rangeShape = builtOnce(() => ({
+  ...provenanceShape(),
   /** First code of the range (`I20`, `D01.0`). */
   from: icd10Bound,
   /** Last code of the range; every code that starts with it is inside. Absent: the range is `from` alone. */
   to: icd10Bound.optional(),
   title: z.string().min(2).max(160),
-};
+}));
 
 const rangeRowSchema = lazySchema(() =>
   z
     .object({
-      ...rangeShape,
+      ...rangeShape(),
       /** Replaces the area's specialty for codes in this range (transplant: the organ's specialist). */
       specialty: nuccCode.optional(),
       /** Replaces the area's preferred subspecialty (I44–I49: cardiac electrophysiology). */
@@ -137,7 +137,7 @@ export type RangeRow = z.infer<typeof rangeRowSchema>;
 const areaRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       name: z.string().min(2).max(120),
       specialty: nuccCode,
       subspecialty: nuccCode.optional(),
@@ -175,7 +175,7 @@ export type AreaRow = z.infer<typeof areaRowSchema>;
 const secondaryRowSchema = lazySchema(() =>
   z
     .object({
-      ...rangeShape,
+      ...rangeShape(),
       /** Why such a code never picks the specialist; `{code}` is replaced by the code. */
       warning: z.string().min(10).max(600),
     })
@@ -189,7 +189,7 @@ export type SecondaryRow = z.infer<typeof secondaryRowSchema>;
 export const areasFileSchema = lazySchema(() =>
   z
     .object({
-      ...editorSchemaShape,
+      ...editorSchemaShape(),
       kind: z.literal('condition-areas'),
       description: z.string().optional(),
       rows: z.array(areaRowSchema).min(1),
@@ -206,7 +206,7 @@ export const areasFileSchema = lazySchema(() =>
 const procedureRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       name: z.string().min(2).max(120),
       phrases: z.array(phrase).min(1),
       performedBy: nuccCode,
@@ -245,7 +245,7 @@ export type ProcedureRow = z.infer<typeof procedureRowSchema>;
 export const proceduresFileSchema = lazySchema(() =>
   z
     .object({
-      ...editorSchemaShape,
+      ...editorSchemaShape(),
       kind: z.literal('procedure-table'),
       description: z.string().optional(),
       rows: z.array(procedureRowSchema),
@@ -260,7 +260,7 @@ export const proceduresFileSchema = lazySchema(() =>
 const noteRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       text: z.string().min(10).max(600),
       /** Part of every answer (otherwise only when an area or a context rule names it). */
       always: z.boolean(),
@@ -285,8 +285,8 @@ const areaRuleSchema = lazySchema(() =>
     .strict(),
 );
 
-const contextShape = {
-  ...provenanceShape,
+const contextShape = builtOnce(() => ({
+  ...provenanceShape(),
   areaRules: z.array(areaRuleSchema).optional(),
   /** Added in every area except the rule's own `defaultArea`. */
   alternatives: z.array(alternativeSchema).optional(),
@@ -297,12 +297,12 @@ const contextShape = {
   /** A sentence for the rationale. */
   rationale: z.string().min(10).max(800).optional(),
   warning: z.string().min(10).max(600).optional(),
-};
+}));
 
 const claimTypeRowSchema = lazySchema(() =>
   z
     .object({
-      ...contextShape,
+      ...contextShape(),
       claimType: z.enum(CLAIM_TYPES),
       /** The area to route to when no code, condition or procedure names one. */
       defaultArea: reference.optional(),
@@ -319,7 +319,7 @@ export type ClaimTypeRow = z.infer<typeof claimTypeRowSchema>;
 const categoryRowSchema = lazySchema(() =>
   z
     .object({
-      ...contextShape,
+      ...contextShape(),
       categories: z.array(z.enum(DENIAL_CATEGORIES)).min(1),
     })
     .strict()
@@ -330,7 +330,7 @@ const categoryRowSchema = lazySchema(() =>
 export type CategoryRow = z.infer<typeof categoryRowSchema>;
 
 const fallbackRowSchema = lazySchema(() =>
-  z.object({ ...provenanceShape, area: reference, warning: z.string().min(10).max(600) }).strict(),
+  z.object({ ...provenanceShape(), area: reference, warning: z.string().min(10).max(600) }).strict(),
 );
 
 export type FallbackRow = z.infer<typeof fallbackRowSchema>;
@@ -338,7 +338,7 @@ export type FallbackRow = z.infer<typeof fallbackRowSchema>;
 const childrenRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       /** Below this age (in whole years) the pediatric subspecialist or area is preferred. */
       ageBelow: z.number().int().min(1).max(30),
       /** Added when the area names no pediatric subspecialist. */
@@ -363,7 +363,7 @@ export type ChildrenRow = z.infer<typeof childrenRowSchema>;
 const olderAdultsRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       /** From this age (in whole years) the area's geriatric subspecialist is preferred, where it has one. */
       ageAtLeast: z.number().int().min(50).max(100),
     })
@@ -375,7 +375,7 @@ export type OlderAdultsRow = z.infer<typeof olderAdultsRowSchema>;
 export const contextFileSchema = lazySchema(() =>
   z
     .object({
-      ...editorSchemaShape,
+      ...editorSchemaShape(),
       kind: z.literal('routing-context'),
       description: z.string().optional(),
       requirements: z.array(noteRowSchema).min(1),

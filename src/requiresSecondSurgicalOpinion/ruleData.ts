@@ -22,13 +22,13 @@ const code = lazySchema(() =>
 const conceptRowSchema = lazySchema(() =>
   z
     .object({
-      ...provenanceShape,
+      ...provenanceShape(),
       /** How the concept reads in messages and docs. */
       name: text,
       /** Full synonyms: each term names exactly this concept (a kind of it goes in `narrower`). */
       terms: z.array(text.refine((term) => termKey(term) !== '', 'a term needs letters or digits')).min(1),
       /** Ids of the concepts that are kinds of this one (a knee replacement is a kind of knee surgery). */
-      narrower: z.array(provenanceShape.id).optional(),
+      narrower: z.array(provenanceShape().id).optional(),
       warning: text.optional(),
     })
     .strict()
@@ -45,61 +45,63 @@ const conceptRowSchema = lazySchema(() =>
  */
 export type ConceptRow = z.infer<typeof conceptRowSchema>;
 
-export const proceduresFileSchema = tableFileSchema('sso-procedures', conceptRowSchema, (rows, ctx) => {
-  const ids = new Map(rows.map((row, index) => [row.id, index]));
-  const terms = new Map<string, string>();
-  rows.forEach((row, index) => {
-    row.terms.forEach((term, termIndex) => {
-      const key = termKey(term);
-      const owner = terms.get(key);
-      if (owner !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows', index, 'terms', termIndex],
-          message: `"${term}" is already a term of ${owner}: a term names one concept`,
-        });
-      }
-      terms.set(key, row.id);
-      if (key.split(' ').some((word) => asCode(word) !== undefined)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows', index, 'terms', termIndex],
-          message: `"${term}" contains a procedure code: codes belong in code lists, never in the vocabulary`,
-        });
-      }
-    });
-  });
-  rows.forEach((row, index) => {
-    row.narrower?.forEach((child, childIndex) => {
-      if (!ids.has(child) || child === row.id) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows', index, 'narrower', childIndex],
-          message: child === row.id ? 'a concept is not narrower than itself' : `unknown concept ${child}`,
-        });
-      }
-    });
-  });
-  // A concept must never be narrower than itself through others.
-  const narrower = new Map(rows.map((row) => [row.id, row.narrower ?? []]));
-  const state = new Map<string, 'open' | 'done'>();
-  const visit = (id: string, trail: string[]): void => {
-    if (state.get(id) === 'done') return;
-    if (state.get(id) === 'open') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rows', ids.get(id) ?? 0, 'narrower'],
-        message: `narrower concepts form a cycle: ${[...trail, id].join(' → ')}`,
+export const proceduresFileSchema = lazySchema(() =>
+  tableFileSchema('sso-procedures', conceptRowSchema, (rows, ctx) => {
+    const ids = new Map(rows.map((row, index) => [row.id, index]));
+    const terms = new Map<string, string>();
+    rows.forEach((row, index) => {
+      row.terms.forEach((term, termIndex) => {
+        const key = termKey(term);
+        const owner = terms.get(key);
+        if (owner !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', index, 'terms', termIndex],
+            message: `"${term}" is already a term of ${owner}: a term names one concept`,
+          });
+        }
+        terms.set(key, row.id);
+        if (key.split(' ').some((word) => asCode(word) !== undefined)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', index, 'terms', termIndex],
+            message: `"${term}" contains a procedure code: codes belong in code lists, never in the vocabulary`,
+          });
+        }
       });
-      return;
-    }
-    state.set(id, 'open');
-    for (const child of narrower.get(id) ?? [])
-      if (ids.has(child) && child !== id) visit(child, [...trail, id]);
-    state.set(id, 'done');
-  };
-  for (const row of rows) visit(row.id, []);
-});
+    });
+    rows.forEach((row, index) => {
+      row.narrower?.forEach((child, childIndex) => {
+        if (!ids.has(child) || child === row.id) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', index, 'narrower', childIndex],
+            message: child === row.id ? 'a concept is not narrower than itself' : `unknown concept ${child}`,
+          });
+        }
+      });
+    });
+    // A concept must never be narrower than itself through others.
+    const narrower = new Map(rows.map((row) => [row.id, row.narrower ?? []]));
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (id: string, trail: string[]): void => {
+      if (state.get(id) === 'done') return;
+      if (state.get(id) === 'open') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', ids.get(id) ?? 0, 'narrower'],
+          message: `narrower concepts form a cycle: ${[...trail, id].join(' → ')}`,
+        });
+        return;
+      }
+      state.set(id, 'open');
+      for (const child of narrower.get(id) ?? [])
+        if (ids.has(child) && child !== id) visit(child, [...trail, id]);
+      state.set(id, 'done');
+    };
+    for (const row of rows) visit(row.id, []);
+  }),
+);
 
 // ---- programs.json: defaults, lists, programs, coverage, cautions -------------------------------------
 
@@ -117,7 +119,7 @@ const defaultRowSchema = lazySchema(() =>
   z
     .object({
       kind: z.literal('default'),
-      ...provenanceShape,
+      ...provenanceShape(),
       planTypes,
       requirement: z.enum(SSO_REQUIREMENTS),
       /** The answer in plain words. */
@@ -143,7 +145,7 @@ const listRowSchema = lazySchema(() =>
   z
     .object({
       kind: z.literal('procedure_list'),
-      ...provenanceShape,
+      ...provenanceShape(),
       /** Whether the source lists procedures by name or by billing code. */
       by: z.enum(['name', 'code']),
       /** False when the rule set holds only part of the source's list (or none of it). */
@@ -185,7 +187,7 @@ const programRowSchema = lazySchema(() =>
   z
     .object({
       kind: z.literal('program'),
-      ...provenanceShape,
+      ...provenanceShape(),
       /** The program's name in messages (`North Carolina Medicaid`). */
       name: text,
       planTypes,
@@ -194,7 +196,7 @@ const programRowSchema = lazySchema(() =>
       /** Whether the program covers the procedures of a list or every procedure. */
       appliesTo: z.enum(['listed_procedures', 'all_procedures']),
       /** The id of the program's procedure list (`procedure_list` row). */
-      list: provenanceShape.id.optional(),
+      list: provenanceShape().id.optional(),
       /** The answer for a procedure in scope: `required` for a list; either for every procedure. */
       requirement: z.enum(['required', 'not_required']),
       /**
@@ -252,11 +254,11 @@ const planListRowSchema = lazySchema(() =>
   z
     .object({
       kind: z.literal('plan_list'),
-      id: provenanceShape.id,
-      citation: provenanceShape.citation,
-      sourceUrl: provenanceShape.sourceUrl,
-      verifiedOn: provenanceShape.verifiedOn,
-      status: provenanceShape.status,
+      id: provenanceShape().id,
+      citation: provenanceShape().citation,
+      sourceUrl: provenanceShape().sourceUrl,
+      verifiedOn: provenanceShape().verifiedOn,
+      status: provenanceShape().status,
       note: z.string().optional(),
       warning: text.optional(),
     })
@@ -278,7 +280,7 @@ const coverageRowSchema = lazySchema(() =>
   z
     .object({
       kind: z.literal('coverage'),
-      ...provenanceShape,
+      ...provenanceShape(),
       planTypes,
       state: state.optional(),
       /** How the second opinion itself is paid for, in plain words. */
@@ -304,7 +306,7 @@ const cautionRowSchema = lazySchema(() =>
   z
     .object({
       kind: z.literal('caution'),
-      ...provenanceShape,
+      ...provenanceShape(),
       planTypes,
       /** Shown whenever the answer is not `not_required` for these plan types. */
       warning: text,
@@ -334,29 +336,31 @@ const programRowsSchema = lazySchema(() =>
   ]),
 );
 
-export const programsFileSchema = tableFileSchema('sso-programs', programRowsSchema, (rows, ctx) => {
-  const defaults = new Map<PlanType, number>();
-  rows.forEach((row, index) => {
-    if (row.kind !== 'default') return;
-    for (const planType of row.planTypes) {
-      if (defaults.has(planType)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows', index, 'planTypes'],
-          message: `${planType} already has a default row`,
-        });
+export const programsFileSchema = lazySchema(() =>
+  tableFileSchema('sso-programs', programRowsSchema, (rows, ctx) => {
+    const defaults = new Map<PlanType, number>();
+    rows.forEach((row, index) => {
+      if (row.kind !== 'default') return;
+      for (const planType of row.planTypes) {
+        if (defaults.has(planType)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', index, 'planTypes'],
+            message: `${planType} already has a default row`,
+          });
+        }
+        defaults.set(planType, index);
       }
-      defaults.set(planType, index);
+    });
+    for (const planType of PLAN_TYPES) {
+      if (!defaults.has(planType))
+        ctx.addIssue({ code: 'custom', path: ['rows'], message: `no default row for ${planType}` });
     }
-  });
-  for (const planType of PLAN_TYPES) {
-    if (!defaults.has(planType))
-      ctx.addIssue({ code: 'custom', path: ['rows'], message: `no default row for ${planType}` });
-  }
-  if (rows.filter((row) => row.kind === 'plan_list').length !== 1) {
-    ctx.addIssue({ code: 'custom', path: ['rows'], message: 'exactly one `plan_list` row is needed' });
-  }
-});
+    if (rows.filter((row) => row.kind === 'plan_list').length !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['rows'], message: 'exactly one `plan_list` row is needed' });
+    }
+  }),
+);
 
 /**
  * A program with its list compiled.
