@@ -111,7 +111,7 @@ describe('TextNormalizer', () => {
 
   it('numbers sentences at full stops, semicolons and line breaks, not inside "u.s."', () => {
     const read = plain.normalize('Denied. Not covered; see u.s. rules\nNext');
-    expect([...read.sentence]).toEqual([0, 1, 1, 2, 2, 2, 2, 3]);
+    expect(Array.from(read.sentence)).toEqual([0, 1, 1, 2, 2, 2, 2, 3]);
   });
 });
 
@@ -195,6 +195,33 @@ describe('the lexicon', () => {
     expect(after.epoch).toBe(before.epoch + 1);
     expect(before.words).toEqual(['service', 'not', 'covered']);
     expect(after.words).toEqual(['prior', 'auth']);
+  });
+
+  it('reads a long text (its numbers in one typed array) as the copies of the short text it repeats', () => {
+    const normalizer = new TextNormalizer({
+      rewrites: [{ id: 'abbr.dos', from: ['dos'], to: ['date', 'of', 'service'] }],
+      negators: ['not'],
+    });
+    const text = 'DOS not, covered.';
+    const one = normalizer.normalize(text);
+    const copies = 400; // 400 × 5 words read: past the length from which a text's numbers are typed
+    const long = normalizer.normalize(Array.from({ length: copies }, () => text).join('\n'));
+    expect(long.ids).toBeInstanceOf(Int32Array);
+    expect(one.ids).toBeInstanceOf(Array);
+    const repeated = (values: ArrayLike<number>, step: (copy: number) => number) =>
+      Array.from({ length: copies }, (_, copy) => Array.from(values, (value) => value + step(copy))).flat();
+    const characters = (copy: number) => copy * (text.length + 1);
+    expect(long.words).toEqual(Array.from({ length: copies }, () => one.words).flat());
+    expect(Array.from(long.starts)).toEqual(repeated(one.starts, characters));
+    expect(Array.from(long.ends)).toEqual(repeated(one.ends, characters));
+    expect(Array.from(long.sentence)).toEqual(repeated(one.sentence, (copy) => copy));
+    expect(Array.from(long.negated)).toEqual(repeated(one.negated, () => 0));
+    expect(Array.from(long.breakBefore)).toEqual(repeated(one.breakBefore, () => 0));
+    expect(Array.from(long.origin)).toEqual(repeated(one.origin, (copy) => copy * one.source.starts.length));
+    expect(Array.from(long.source.starts)).toEqual(repeated(one.source.starts, characters));
+    expect(Array.from(long.source.sentence)).toEqual(repeated(one.source.sentence, (copy) => copy));
+    expect(one.words).toEqual(['date', 'of', 'service', 'not', 'covered']);
+    expect(Array.from(one.negated)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('reads a short text after a long one exactly as a fresh normaliser does (its buffers are reused)', () => {

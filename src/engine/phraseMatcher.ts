@@ -93,12 +93,6 @@ function hashKey(state: number, word: number): number {
   return (mixed ^ (mixed >>> 16)) >>> 0;
 }
 
-/** Index of a character in the word alphabet (`a–z`, `0–9`), or -1. Input is already lowercase. */
-function alphabetIndex(code: number): number {
-  if (code >= 0x61 && code <= 0x7a) return code - 0x61;
-  if (code >= 0x30 && code <= 0x39) return code - 0x30 + 26;
-  return -1;
-}
 const ALPHABET = 36;
 /** Word ids stay below 2²¹, so a construction key (state × 2²¹ + word) is an exact integer. */
 const WORD_LIMIT = 2_097_152;
