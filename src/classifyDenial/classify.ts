@@ -281,7 +281,8 @@ interface WordingMatch {
  * Scratch for {@link findWording}, kept from call to call (calls never overlap) and counted, not emptied: the
  * phrase occurrences (each one's payload, and its first and last word) and the proximity terms' occurrences
  * (pattern, term, first and last word). A long letter has thousands; arrays grown anew for each were half
- * of what reading one allocated. Written only in order, so they stay packed.
+ * of what reading one allocated. Written only in order, so they stay packed. Between calls they hold the last
+ * text's rule rows and word positions, never its words.
  */
 const PHRASE_BUFFER: Extract<TextPayload, { kind: 'phrase' }>[] = [];
 const PHRASE_SPANS: number[] = [];
