@@ -224,6 +224,36 @@ describe('the lexicon', () => {
     expect(Array.from(one.negated)).toEqual([0, 0, 0, 0, 0]);
   });
 
+  it('gives every number field one entry per word, however long the text and with or without shorthand', () => {
+    // Found by comparing with the normaliser before its buffers were shared: `origin` was the shared identity map.
+    const normalizer = new TextNormalizer({
+      rewrites: [{ id: 'abbr.dos', from: ['dos'], to: ['date', 'of', 'service'] }],
+    });
+    normalizer.normalize(Array.from({ length: 3000 }, (_, index) => `w${index}`).join(' '));
+    for (const text of [
+      '',
+      'not covered',
+      'DOS not covered',
+      'not covered '.repeat(600),
+      'DOS '.repeat(600),
+    ]) {
+      const read = normalizer.normalize(text);
+      const lengths = [
+        read.ids,
+        read.starts,
+        read.ends,
+        read.negated,
+        read.sentence,
+        read.breakBefore,
+        read.origin,
+      ];
+      expect(lengths.map((field) => field.length)).toEqual(lengths.map(() => read.words.length));
+      expect(read.source.starts.length).toBe(read.source.sentence.length);
+    }
+    expect(Array.from(normalizer.normalize('DOS not covered').origin)).toEqual([0, 0, 0, 1, 2]);
+    expect(Array.from(normalizer.normalize('not covered').origin)).toEqual([0, 1]);
+  });
+
   it('reads a short text after a long one exactly as a fresh normaliser does (its buffers are reused)', () => {
     const rewrites = [{ id: 'abbr.svc', from: ['svc'], to: ['service'] }];
     const used = new TextNormalizer({ rewrites, negators: ['not'] });

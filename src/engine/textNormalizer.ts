@@ -179,8 +179,8 @@ function shortFields(read: WordBuffer, split: WordBuffer | undefined, origin: re
           sentence: split.sentence.slice(0, split.length),
         }
       : { starts, ends, sentence },
-    // Rewritten, `origin` is the normaliser's buffer: copied; otherwise the shared identity map.
-    origin: split ? origin.slice(0, count) : origin,
+    // `origin` is the normaliser's buffer or the shared identity map, both longer than the text: copied.
+    origin: origin.slice(0, count),
   };
 }
 
@@ -254,12 +254,12 @@ function pluralMarkerAt(text: string, index: number): number {
   return text.charCodeAt(index + 3) === 0x29 ? 4 : 0;
 }
 
-/** 0, 1, 2, …: the `origin` of every text without shorthand, shared (never written but here, in order). */
+/** 0, 1, 2, …: the `origin` of every text without shorthand (never written but here, in order). */
 const IDENTITY: number[] = [];
 
 /**
- * The identity map of `length` words: one array shared by every text, grown when a longer one comes, not one
- * per text (on a long letter, an array of thousands of numbers allocated only to say nothing moved).
+ * The identity map of at least `length` words, shared and grown when a longer text comes: each text copies the
+ * part it needs (a memory copy) instead of counting it out again.
  */
 function identityOf(length: number): readonly number[] {
   // A huge text gets its own: the shared array stays small enough to keep for the process's life.
