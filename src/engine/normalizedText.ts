@@ -1,0 +1,253 @@
+/**
+ * A text as the normaliser reads it ({@link NormalizedText}), and how its numbers per word are held: plain arrays
+ * copied from reused buffers for most texts, one `Int32Array` for a long one. Split from textNormalizer.ts, which
+ * reads the characters; this module only stores what was read.
+ */
+
+/** A rewrite applied to a text, for evidence. */
+export interface AppliedRewrite {
+  id: string;
+  /** The letter's own characters. */
+  text: string;
+  /** What they were read as. */
+  as: string;
+  /** Where the letter's characters start. */
+  start: number;
+}
+
+/**
+ * Numbers per word: a plain array for most texts, an `Int32Array` for a long one (see {@link LONG_TEXT}). Read by
+ * index only.
+ */
+export type WordNumbers = ArrayLike<number>;
+
+/** A text read into normalised words. */
+export interface NormalizedText {
+  /** The words, rewritten and stemmed (made on first read: readers that go by `ids` need not). */
+  readonly words: string[];
+  /** Each word's id in the normaliser's lexicon (valid for `epoch`): for caches downstream. */
+  ids: WordNumbers;
+  epoch: number;
+  /** Character span of each word in the text (a rewrite's words share the span of what they replace). */
+  starts: WordNumbers;
+  ends: WordNumbers;
+  /** 1 where a word is inside the scope of a negation word that precedes it. */
+  negated: WordNumbers;
+  /** Index of the sentence each word is in (a sentence ends at `.`, `!`, `?`, `;` or a line break). */
+  sentence: WordNumbers;
+  /** 1 where a clause boundary (sentence end, `,`, `:`, brackets, a dash) comes just before the word. */
+  breakBefore: WordNumbers;
+  /**
+   * The letter's own words, before rewrites: a distance in words ("within 8") is counted here, so that
+   * "DOS" read as "date of service" is still one word away. `origin` maps each normalised word to its own.
+   */
+  source: { starts: WordNumbers; ends: WordNumbers; sentence: WordNumbers };
+  origin: WordNumbers;
+  rewrites: AppliedRewrite[];
+  /**
+   * The text the spans index: the text itself, or its lowercase form in the rare case where lowercasing
+   * changes a length ("İ" becomes two characters). Quote with `spanText.slice(start, end)`.
+   */
+  spanText: string;
+}
+
+/** 0, 1, 2, …: the `origin` of every text without shorthand (never written but here, in order). */
+const IDENTITY: number[] = [];
+
+/**
+ * The identity map of at least `length` words, shared and grown when a longer text comes: each text copies the
+ * part it needs (a memory copy) instead of counting it out again.
+ */
+export function identityOf(length: number): readonly number[] {
+  // A huge text gets its own: the shared array stays small enough to keep for the process's life.
+  if (length > KEPT_WORDS) return Array.from({ length }, (_, index) => index);
+  for (let index = IDENTITY.length; index < length; index++) IDENTITY[index] = index;
+  return IDENTITY;
+}
+
+/** What the lexicon knows of a word as the letter spells it. */
+export interface LexiconEntry {
+  /** Its place in the lexicon's list (the span cache holds it). */
+  index: number;
+  /** The spelling (lowercase). */
+  word: string;
+  /** A negative contraction's two words ("isnt" → is, not). */
+  expansion: readonly [LexiconEntry, LexiconEntry] | undefined;
+  /** Id of its stem. */
+  id: number;
+  /** Whether a shorthand rewrite starts with it. */
+  rewrites: boolean;
+  negator: boolean;
+  scopeEnder: boolean;
+}
+
+/**
+ * Words as lexicon entries, with each word's character span, sentence and clause boundary: plain arrays kept
+ * from call to call (calls never overlap), of which the first `length` are this text's. Measured: pushing onto
+ * new arrays per text cost more than the rest of the split on a long letter, and typed arrays (an allocation
+ * of their own each, about a microsecond) made short texts slower; what a text keeps is copied out at the end
+ * with `slice`, a memory copy, cheap at any length.
+ */
+export class WordBuffer {
+  length = 0;
+  readonly entries: LexiconEntry[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly sentence: number[] = [];
+  readonly breakBefore: number[] = [];
+
+  push(entry: LexiconEntry, start: number, end: number, sentence: number, breakBefore: number): void {
+    // Written in order, so the arrays stay packed: past their length this appends.
+    const at = this.length++;
+    this.entries[at] = entry;
+    this.starts[at] = start;
+    this.ends[at] = end;
+    this.sentence[at] = sentence;
+    this.breakBefore[at] = breakBefore;
+  }
+
+  /** Drops what a huge text left, so that the buffers kept for the process's life stay small. */
+  trim(): void {
+    if (this.entries.length <= KEPT_WORDS) return;
+    for (const array of [this.entries, this.starts, this.ends, this.sentence, this.breakBefore])
+      array.length = 0;
+  }
+}
+
+/** Words of a text the buffers keep from call to call at most; a longer text's are let go after it. */
+export const KEPT_WORDS = 65_536;
+
+/** Words from which a text's numbers are held in one `Int32Array` instead of plain arrays. */
+export const LONG_TEXT = 1024;
+
+/** The numbers per word of a text, before the fields every text has. */
+export type TextFields = Pick<
+  NormalizedText,
+  'ids' | 'starts' | 'ends' | 'sentence' | 'breakBefore' | 'source' | 'origin'
+> & { negated: { [index: number]: number } & WordNumbers };
+
+/** The first `target.length` numbers of `from` into `target`. */
+function copyInto(target: Int32Array, from: ArrayLike<number>): Int32Array {
+  for (let index = 0; index < target.length; index++) target[index] = from[index] as number;
+  return target;
+}
+
+/**
+ * A short text's numbers: copies of the buffers' first words as plain arrays (`slice` is a memory copy). `split`
+ * is the words as split, when shorthand was rewritten (the letter's own words, for `source`).
+ */
+export function shortFields(
+  read: WordBuffer,
+  split: WordBuffer | undefined,
+  origin: readonly number[],
+): TextFields {
+  const count = read.length;
+  const ids: number[] = new Array(count);
+  for (let index = 0; index < count; index++) ids[index] = (read.entries[index] as LexiconEntry).id;
+  const starts = read.starts.slice(0, count);
+  const ends = read.ends.slice(0, count);
+  const sentence = read.sentence.slice(0, count);
+  return {
+    ids,
+    starts,
+    ends,
+    sentence,
+    breakBefore: read.breakBefore.slice(0, count),
+    // Sized once: pushing onto an empty array grows it several times over a long text.
+    negated: new Array(count),
+    source: split
+      ? {
+          starts: split.starts.slice(0, split.length),
+          ends: split.ends.slice(0, split.length),
+          sentence: split.sentence.slice(0, split.length),
+        }
+      : { starts, ends, sentence },
+    // `origin` is the normaliser's buffer or the shared identity map, both longer than the text: copied.
+    origin: origin.slice(0, count),
+  };
+}
+
+/**
+ * A normalised text whose words are spelt when first asked for: readers that go by id (the phrase automaton,
+ * a warm text model) never ask, and on a long letter the strings were thousands of pointers per call. A class
+ * with the getter on its prototype: a getter in an object literal gave every text a map of its own, which
+ * kept each text alive past the young generation's collections (measured: scavenges 0.4 → 2 ms).
+ */
+export class NormalizedWords implements NormalizedText {
+  readonly ids: WordNumbers;
+  readonly epoch: number;
+  readonly starts: WordNumbers;
+  readonly ends: WordNumbers;
+  readonly negated: WordNumbers;
+  readonly sentence: WordNumbers;
+  readonly breakBefore: WordNumbers;
+  readonly source: NormalizedText['source'];
+  readonly origin: WordNumbers;
+  readonly rewrites: AppliedRewrite[];
+  readonly spanText: string;
+  private spelt: string[] | undefined;
+
+  constructor(
+    /** The normaliser's stems by id, for this text's epoch (a new epoch gets a new array). */
+    private readonly stems: readonly string[],
+    fields: TextFields,
+    epoch: number,
+    rewrites: AppliedRewrite[],
+    spanText: string,
+  ) {
+    // Field by field, not by spread: an object spread per text cost more than reading a short one.
+    this.ids = fields.ids;
+    this.epoch = epoch;
+    this.starts = fields.starts;
+    this.ends = fields.ends;
+    this.negated = fields.negated;
+    this.sentence = fields.sentence;
+    this.breakBefore = fields.breakBefore;
+    this.source = fields.source;
+    this.origin = fields.origin;
+    this.rewrites = rewrites;
+    this.spanText = spanText;
+  }
+
+  get words(): string[] {
+    this.spelt ??= Array.from(this.ids, (id) => this.stems[id] as string);
+    return this.spelt;
+  }
+}
+
+/**
+ * A long text's numbers in one `Int32Array` (views of it): off the young generation's heap, at half the
+ * size of plain arrays of numbers, and one allocation instead of ten. Measured on 10,000-character letters:
+ * the word arrays were most of what a letter still allocated, and each collection of the young generation
+ * (about 0.4 ms) landed on one call in a hundred, the 99th percentile.
+ */
+export function longFields(
+  read: WordBuffer,
+  split: WordBuffer | undefined,
+  origin: readonly number[],
+): TextFields {
+  const count = read.length;
+  const sourceCount = split ? split.length : 0;
+  const buffer = new Int32Array(7 * count + 3 * sourceCount);
+  let offset = 0;
+  const next = (length: number) => {
+    offset += length;
+    return buffer.subarray(offset - length, offset);
+  };
+  const ids = next(count);
+  const starts = copyInto(next(count), read.starts);
+  const ends = copyInto(next(count), read.ends);
+  const sentence = copyInto(next(count), read.sentence);
+  const breakBefore = copyInto(next(count), read.breakBefore);
+  const originOut = copyInto(next(count), origin);
+  const negated = next(count);
+  for (let index = 0; index < count; index++) ids[index] = (read.entries[index] as LexiconEntry).id;
+  const source = split
+    ? {
+        starts: copyInto(next(sourceCount), split.starts),
+        ends: copyInto(next(sourceCount), split.ends),
+        sentence: copyInto(next(sourceCount), split.sentence),
+      }
+    : { starts, ends, sentence };
+  return { ids, starts, ends, sentence, breakBefore, negated, source, origin: originOut };
+}
