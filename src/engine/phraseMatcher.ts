@@ -197,7 +197,7 @@ export class PhraseMatcher<Payload> {
       });
       this.stateParent = Int32Array.from(build.parent);
       this.stateWord = Int32Array.from(build.childWord);
-      this.flatten(build.transitions, build.parent.length);
+      this.flatten(build.parent.length);
       this.link(build);
     }
     this.buildTrie();
@@ -265,7 +265,7 @@ export class PhraseMatcher<Payload> {
     this.stateWord = stateWord;
     // An entry's words are the depth of the state its phrase ends at.
     this.lengths = parts.endsAt.map((state) => depth[state] as number);
-    this.flatten(undefined, states);
+    this.flatten(states);
     this.failOf.set(parts.fail);
     // Dictionary-suffix links from the failure links, shallowest states first (a failure is always
     // shallower than its state): the order the construction computes them in.
@@ -339,10 +339,11 @@ export class PhraseMatcher<Payload> {
   }
 
   /**
-   * The transitions into the open-addressing table (from the construction Map, or restored from each state's
-   * parent and word), and the outputs into ranges of one list by state.
+   * The transitions into the open-addressing table, from each state's parent and word (built or restored alike:
+   * a state's transition is the one from its parent by its word, and states are numbered in the order the
+   * construction made them), and the outputs into ranges of one list by state.
    */
-  private flatten(transitions: ReadonlyMap<number, number> | undefined, states: number): void {
+  private flatten(states: number): void {
     let size = 16;
     while (size < (states - 1) * 2) size *= 2;
     // Locals, not fields, and no closure per transition: this runs once per rule set, on a first call, before
@@ -353,23 +354,10 @@ export class PhraseMatcher<Payload> {
     const targets = new Int32Array(size);
     const mask = size - 1;
     const rootNext = new Int32Array(this.vocabulary.size);
-    const count = transitions ? transitions.size : states - 1;
-    const entries = transitions?.entries();
     const { stateParent, stateWord } = this;
-    for (let at = 0; at < count; at++) {
-      let state: number;
-      let word: number;
-      let child: number;
-      if (entries) {
-        const [key, target] = entries.next().value as [number, number];
-        state = Math.floor(key / WORD_LIMIT);
-        word = key - state * WORD_LIMIT;
-        child = target;
-      } else {
-        child = at + 1;
-        state = stateParent[child] as number;
-        word = stateWord[child] as number;
-      }
+    for (let child = 1; child < states; child++) {
+      const state = stateParent[child] as number;
+      const word = stateWord[child] as number;
       // The root's transitions are in `rootNext`; the scan never looks the root up in the table.
       if (state === 0) {
         rootNext[word] = child;
