@@ -252,6 +252,10 @@ describe('the lexicon', () => {
     }
     expect(Array.from(normalizer.normalize('DOS not covered').origin)).toEqual([0, 0, 0, 1, 2]);
     expect(Array.from(normalizer.normalize('not covered').origin)).toEqual([0, 1]);
+    // A long text without shorthand: each word is its own origin (typed arrays from 1,024 words).
+    const long = normalizer.normalize('not covered '.repeat(600));
+    expect(long.origin).toBeInstanceOf(Int32Array);
+    expect(Array.from(long.origin)).toEqual(Array.from({ length: 1200 }, (_, index) => index));
   });
 
   it('reads a short text after a long one exactly as a fresh normaliser does (its buffers are reused)', () => {

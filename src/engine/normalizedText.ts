@@ -51,20 +51,6 @@ export interface NormalizedText {
   spanText: string;
 }
 
-/** 0, 1, 2, …: the `origin` of every text without shorthand (never written but here, in order). */
-const IDENTITY: number[] = [];
-
-/**
- * The identity map of at least `length` words, shared and grown when a longer text comes: each text copies the
- * part it needs (a memory copy) instead of counting it out again.
- */
-export function identityOf(length: number): readonly number[] {
-  // A huge text gets its own: the shared array stays small enough to keep for the process's life.
-  if (length > KEPT_WORDS) return Array.from({ length }, (_, index) => index);
-  for (let index = IDENTITY.length; index < length; index++) IDENTITY[index] = index;
-  return IDENTITY;
-}
-
 /** What the lexicon knows of a word as the letter spells it. */
 export interface LexiconEntry {
   /** Its place in the lexicon's list (the span cache holds it). */
@@ -133,14 +119,16 @@ function copyInto(target: Int32Array, from: ArrayLike<number>): Int32Array {
 }
 
 /**
- * A short text's numbers: copies of the buffers' first words as plain arrays (`slice` is a memory copy). `split`
- * is the words as split, when shorthand was rewritten (the letter's own words, for `source`).
+ * Where shorthand was rewritten: the words as split (the letter's own, for `source`) and each rewritten word's
+ * place among them (a buffer longer than the text). Absent, the words read are the words split.
  */
-export function shortFields(
-  read: WordBuffer,
-  split: WordBuffer | undefined,
-  origin: readonly number[],
-): TextFields {
+export interface Rewritten {
+  split: WordBuffer;
+  origin: readonly number[];
+}
+
+/** A short text's numbers: copies of the buffers' first words as plain arrays (`slice` is a memory copy). */
+export function shortFields(read: WordBuffer, rewritten: Rewritten | undefined): TextFields {
   const count = read.length;
   const ids: number[] = new Array(count);
   for (let index = 0; index < count; index++) ids[index] = (read.entries[index] as LexiconEntry).id;
@@ -155,15 +143,14 @@ export function shortFields(
     breakBefore: read.breakBefore.slice(0, count),
     // Sized once: pushing onto an empty array grows it several times over a long text.
     negated: new Array(count),
-    source: split
+    source: rewritten
       ? {
-          starts: split.starts.slice(0, split.length),
-          ends: split.ends.slice(0, split.length),
-          sentence: split.sentence.slice(0, split.length),
+          starts: rewritten.split.starts.slice(0, rewritten.split.length),
+          ends: rewritten.split.ends.slice(0, rewritten.split.length),
+          sentence: rewritten.split.sentence.slice(0, rewritten.split.length),
         }
       : { starts, ends, sentence },
-    // `origin` is the normaliser's buffer or the shared identity map, both longer than the text: copied.
-    origin: origin.slice(0, count),
+    origin: rewritten ? rewritten.origin.slice(0, count) : starts.map((_, index) => index),
   };
 }
 
@@ -221,12 +208,9 @@ export class NormalizedWords implements NormalizedText {
  * the word arrays were most of what a letter still allocated, and each collection of the young generation
  * (about 0.4 ms) landed on one call in a hundred, the 99th percentile.
  */
-export function longFields(
-  read: WordBuffer,
-  split: WordBuffer | undefined,
-  origin: readonly number[],
-): TextFields {
+export function longFields(read: WordBuffer, rewritten: Rewritten | undefined): TextFields {
   const count = read.length;
+  const split = rewritten?.split;
   const sourceCount = split ? split.length : 0;
   const buffer = new Int32Array(7 * count + 3 * sourceCount);
   let offset = 0;
@@ -239,7 +223,9 @@ export function longFields(
   const ends = copyInto(next(count), read.ends);
   const sentence = copyInto(next(count), read.sentence);
   const breakBefore = copyInto(next(count), read.breakBefore);
-  const originOut = copyInto(next(count), origin);
+  const origin = next(count);
+  if (rewritten) copyInto(origin, rewritten.origin);
+  else for (let index = 0; index < count; index++) origin[index] = index;
   const negated = next(count);
   for (let index = 0; index < count; index++) ids[index] = (read.entries[index] as LexiconEntry).id;
   const source = split
@@ -249,5 +235,5 @@ export function longFields(
         sentence: copyInto(next(sourceCount), split.sentence),
       }
     : { starts, ends, sentence };
-  return { ids, starts, ends, sentence, breakBefore, negated, source, origin: originOut };
+  return { ids, starts, ends, sentence, breakBefore, negated, source, origin };
 }

@@ -15,7 +15,6 @@
 
 import {
   type AppliedRewrite,
-  identityOf,
   KEPT_WORDS,
   type LexiconEntry,
   LONG_TEXT,
@@ -167,13 +166,10 @@ export class TextNormalizer {
     // Most texts have no shorthand: their words map one to one, and the split words are the words read.
     const rewrites: AppliedRewrite[] = [];
     if (shorthand) this.rewrite(spanText, rewrites);
-    const origin = shorthand ? this.rewrittenOrigin : identityOf(split.length);
+    const rewritten = shorthand ? { split, origin: this.rewrittenOrigin } : undefined;
     const read = shorthand ? this.rewrittenWords : split;
     const count = read.length;
-    const fields =
-      count >= LONG_TEXT
-        ? longFields(read, shorthand ? split : undefined, origin)
-        : shortFields(read, shorthand ? split : undefined, origin);
+    const fields = count >= LONG_TEXT ? longFields(read, rewritten) : shortFields(read, rewritten);
     this.negationScope(read, count, fields.negated);
     const normalized: NormalizedText = new NormalizedWords(
       this.stems,
