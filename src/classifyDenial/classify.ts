@@ -342,14 +342,13 @@ function findWording(
     normalized.ids.length,
   );
   const near = termCount ? rules.near.complete(terms, termCount) : [];
-  const nearRow = (index: number) => (rules.nearPatterns[index] as NearPattern).row;
   const specific = new Set<number>();
   for (let index = 0; index < phraseCount; index++) {
     const { row } = phrases[index] as { row: PhraseRow };
     if (row.category && !row.frame) specific.add(source.sentence[spans[2 * index] as number] as number);
   }
   for (const { pattern, start } of near) {
-    const row = nearRow(pattern);
+    const { row } = rules.nearPatterns[pattern] as NearPattern;
     if (row.category && !row.frame) specific.add(source.sentence[start] as number);
   }
   const matches: WordingMatch[] = [];
@@ -375,7 +374,8 @@ function findWording(
     const { row, phrase } = phrases[index] as { row: PhraseRow; phrase: string };
     emit(row, spans[2 * index] as number, spans[2 * index + 1] as number, phrase);
   }
-  for (const { pattern, start, end } of near) emit(nearRow(pattern), start, end, undefined);
+  for (const { pattern, start, end } of near)
+    emit((rules.nearPatterns[pattern] as NearPattern).row, start, end, undefined);
   if (phrases.length > BUFFER_KEPT) phrases.length = 0;
   if (spans.length > 2 * BUFFER_KEPT) spans.length = 0;
   if (terms.length > 4 * BUFFER_KEPT) terms.length = 0;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { lazySchema } from '../_lib/lazySchema.js';
+import { onePerPlanType } from '../_lib/onePerPlanType.js';
 import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { tableFileSchema } from '../engine/tables.js';
@@ -95,30 +96,16 @@ export type WindowRow = z.infer<typeof windowRowSchema> & {
 };
 
 export const windowsFileSchema = lazySchema(() =>
-  tableFileSchema('deadline-windows', windowRowSchema, (rows, ctx) => {
-    const firsts = new Map<string, number>();
-    rows.forEach((row, index) => {
-      if (!row.firstLevel) return;
-      for (const planType of row.planTypes) {
-        if (firsts.has(planType) && !row.effectiveFrom && !row.effectiveTo) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['rows', index, 'firstLevel'],
-            message: `${planType} already has a first level`,
-          });
-        }
-        firsts.set(planType, index);
-      }
-    });
-    for (const planType of PLAN_TYPES) {
-      if (!firsts.has(planType))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows'],
-          message: `no row marks the first level of ${planType}`,
-        });
-    }
-  }),
+  tableFileSchema('deadline-windows', windowRowSchema, (rows, ctx) =>
+    onePerPlanType(rows, ctx, {
+      marked: (row) => (row.firstLevel ? row.planTypes : undefined),
+      // A first level in effect over other dates (a rule that changed) may share its plan types.
+      mayRepeat: (row) => row.effectiveFrom !== undefined || row.effectiveTo !== undefined,
+      field: 'firstLevel',
+      twice: (planType) => `${planType} already has a first level`,
+      none: (planType) => `no row marks the first level of ${planType}`,
+    }),
+  ),
 );
 
 const decisionRowSchema = lazySchema(() =>

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { lazySchema } from '../_lib/lazySchema.js';
+import { onePerPlanType } from '../_lib/onePerPlanType.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '../engine/provenance.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
@@ -338,24 +339,12 @@ const programRowsSchema = lazySchema(() =>
 
 export const programsFileSchema = lazySchema(() =>
   tableFileSchema('sso-programs', programRowsSchema, (rows, ctx) => {
-    const defaults = new Map<PlanType, number>();
-    rows.forEach((row, index) => {
-      if (row.kind !== 'default') return;
-      for (const planType of row.planTypes) {
-        if (defaults.has(planType)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['rows', index, 'planTypes'],
-            message: `${planType} already has a default row`,
-          });
-        }
-        defaults.set(planType, index);
-      }
+    onePerPlanType(rows, ctx, {
+      marked: (row) => (row.kind === 'default' ? row.planTypes : undefined),
+      field: 'planTypes',
+      twice: (planType) => `${planType} already has a default row`,
+      none: (planType) => `no default row for ${planType}`,
     });
-    for (const planType of PLAN_TYPES) {
-      if (!defaults.has(planType))
-        ctx.addIssue({ code: 'custom', path: ['rows'], message: `no default row for ${planType}` });
-    }
     if (rows.filter((row) => row.kind === 'plan_list').length !== 1) {
       ctx.addIssue({ code: 'custom', path: ['rows'], message: 'exactly one `plan_list` row is needed' });
     }
