@@ -11,7 +11,7 @@ import {
 } from '../engine/decisionRules.js';
 import { type PhraseAutomatonParts, PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
-import { ProximityIndex, termEntries } from '../engine/proximityMatcher.js';
+import { ProximityIndex } from '../engine/proximityMatcher.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { editorSchemaShape, tableFileSchema } from '../engine/tables.js';
 import { IdTranslation, type TextNormalizer } from '../engine/textNormalizer.js';
@@ -450,10 +450,8 @@ function compileText(
   const wordings = wordingsOf(rows, nearPatterns);
   const near = new ProximityIndex(nearPatterns);
   // An automaton built for other rows (a caller's edited copy of the bundled set) would misalign: build then.
-  if (automaton?.entries === wordings.length) {
-    const entries = wordings.map(({ payload }) => ({ phrase: '', payload }));
-    return { text: new PhraseMatcher(entries, automaton), nearPatterns, near };
-  }
+  if (automaton?.entries === wordings.length)
+    return { text: new PhraseMatcher(wordings, automaton), nearPatterns, near };
   const entries = wordings.map(({ phrase, payload }) => ({
     phrase: normalizer.normalizePhrase(phrase).join(' '),
     payload,
@@ -470,21 +468,25 @@ function wordingsOf(
   rows: readonly PhraseRow[],
   nearPatterns: readonly NearPattern[],
 ): { phrase: string; payload: TextPayload }[] {
-  return [
-    ...rows.flatMap((row) =>
-      (row.phrases ?? []).map((phrase) => ({
-        phrase,
-        payload: row.boilerplate
-          ? ({ kind: 'boilerplate' } as const)
-          : ({ kind: 'phrase', row, phrase } as const),
-      })),
-    ),
-    ...termEntries(nearPatterns).map(({ phrase, payload }) => ({
-      phrase,
-      payload: { kind: 'term' as const, ...payload },
-    })),
-  ];
+  // Plain loops, one object a wording: this runs once per rule set, on a first call, before V8 optimises it,
+  // where flatMap's closures and a spread a term cost 3 ms for the bundled set's 6,600 wordings.
+  const wordings: { phrase: string; payload: TextPayload }[] = [];
+  for (const row of rows) {
+    for (const phrase of row.phrases ?? [])
+      wordings.push({ phrase, payload: row.boilerplate ? BOILERPLATE : { kind: 'phrase', row, phrase } });
+  }
+  for (let pattern = 0; pattern < nearPatterns.length; pattern++) {
+    const { terms } = nearPatterns[pattern] as NearPattern;
+    for (let term = 0; term < terms.length; term++) {
+      for (const phrase of terms[term] as readonly string[])
+        wordings.push({ phrase, payload: { kind: 'term', pattern, term } });
+    }
+  }
+  return wordings;
 }
+
+/** Every boilerplate wording stands for the same thing. */
+const BOILERPLATE: TextPayload = { kind: 'boilerplate' };
 
 /**
  * Every phrase of the rows, and every term of their proximity patterns, as normalised words joined by

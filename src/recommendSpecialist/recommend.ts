@@ -87,7 +87,13 @@ export function recommend(
   // The condition's words, once, as the phrase matcher reads them (a condition is at most 2,000 characters).
   const conditionWords = conditionText ? tokenize(conditionText) : [];
   let conditions = specificFirst(
-    pastHistoryLast(withoutNegated(findAll(rules.conditions, conditionText), conditionWords), conditionText),
+    pastHistoryLast(
+      withoutNegated(
+        findAll(() => rules.conditions, conditionText),
+        conditionWords,
+      ),
+      conditionText,
+    ),
   );
   // Searched when no phrase names a condition, or only a field ("Skin Disorders - Cellulitis"): what the
   // search finds then comes before the field.
@@ -120,7 +126,7 @@ export function recommend(
     conditions = conditions.filter((found) => found.payload.field !== true);
   // A treatment whose own specialty judges it is more telling than a setting ("inpatient stay with a
   // hysterectomy"): it is preferred; otherwise the first procedure the text names.
-  const procedures = findAll(rules.procedures, withoutAccents(input.procedure));
+  const procedures = findAll(() => rules.procedures, withoutAccents(input.procedure));
   const procedure = procedures.find((found) => found.payload.decides) ?? procedures[0];
   const claimRow = input.claimType ? rules.claimTypes.get(input.claimType) : undefined;
   const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
@@ -661,12 +667,13 @@ function childhoodSign(
  * phrase inside a longer one is dropped, and so is a second phrase leading to the same place.
  */
 function findAll<Payload>(
-  matcher: PhraseMatcher<PhraseHit<Payload>>,
+  // A function, so that a call without such text never builds the rule set's automaton (ruleData.ts).
+  matcher: () => PhraseMatcher<PhraseHit<Payload>>,
   text: string | undefined,
 ): Found<Payload>[] {
   if (!text?.trim()) return [];
   const found: Found<Payload>[] = [];
-  matcher.forEachMatch(text, (hit, start, end) => {
+  matcher().forEachMatch(text, (hit, start, end) => {
     found.push({ phrase: hit.phrase, payload: hit.payload, start, end });
   });
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);

@@ -572,11 +572,13 @@ export function compileSpecialists(
   const areas = collector.parseFile(files.areas, areasFileSchema, read(files.areas));
   const procedures = collector.parseFile(files.procedures, proceduresFileSchema, read(files.procedures));
   const context = collector.parseFile(files.context, contextFileSchema, read(files.context));
-  const indexFile = files.conditionIndex
-    ? collector.parseFile(files.conditionIndex, conditionIndexFileSchema, read(files.conditionIndex))
-    : undefined;
+  // A trusted (bundled, proven) index file is read on the first search, not here (below).
+  const indexFile =
+    files.conditionIndex && collector.checksFiles
+      ? collector.parseFile(files.conditionIndex, conditionIndexFileSchema, read(files.conditionIndex))
+      : undefined;
   if (!specialties || !areas || !procedures || !context) return undefined;
-  if (files.conditionIndex && !indexFile) return undefined;
+  if (files.conditionIndex && collector.checksFiles && !indexFile) return undefined;
 
   const before = collector.issues.length;
   const codes = new Map(specialties.rows.map((row) => [row.code, row]));
@@ -702,11 +704,14 @@ export function compileSpecialists(
     });
     return entries;
   };
-  // A proven (bundled) index cannot fail that check, so its 1,900 rows are routed on the first search, not
-  // here: most calls never search, and a first call should not pay for it.
+  // A proven (bundled) index cannot fail that check, so its file is read and its 1,900 rows are routed on the
+  // first search, not here: most calls never search, and a first call should not pay for it.
+  const trustedIndex = files.conditionIndex && !collector.checksFiles ? files.conditionIndex : undefined;
   const conditionIndex = indexFile
-    ? new ConditionIndex(collector.checksFiles ? routeIndex(indexFile) : () => routeIndex(indexFile))
-    : undefined;
+    ? new ConditionIndex(routeIndex(indexFile))
+    : trustedIndex
+      ? new ConditionIndex(() => routeIndex(read(trustedIndex) as ConditionIndexFile))
+      : undefined;
   if (collector.checksFiles)
     checkPhrases(
       files.areas,
@@ -791,16 +796,28 @@ export function compileSpecialists(
       denialCategories.set(category, list);
     }
   }
+  let conditionMatcher: PhraseMatcher<PhraseHit<Target>> | undefined;
+  let procedureMatcher: PhraseMatcher<PhraseHit<ProcedureRow>> | undefined;
   return {
     notice: specialties.notice,
     specialties: codes,
     areas: areaById,
     ranges,
     ...(conditionIndex ? { conditionIndex } : {}),
-    conditions: new PhraseMatcher(phraseEntries.map((entry) => ({ phrase: entry.phrase, payload: entry }))),
-    procedures: new PhraseMatcher(
-      procedureEntries.map((entry) => ({ phrase: entry.phrase, payload: entry })),
-    ),
+    // Each automaton is built when a call first reads text of its kind: a call that routes by code, or names no
+    // treatment, never builds it (building both was a third of a first analyzeCase).
+    get conditions() {
+      conditionMatcher ??= new PhraseMatcher(
+        phraseEntries.map((entry) => ({ phrase: entry.phrase, payload: entry })),
+      );
+      return conditionMatcher;
+    },
+    get procedures() {
+      procedureMatcher ??= new PhraseMatcher(
+        procedureEntries.map((entry) => ({ phrase: entry.phrase, payload: entry })),
+      );
+      return procedureMatcher;
+    },
     requirements: context.requirements,
     avoid: context.avoid,
     claimTypes: new Map(
