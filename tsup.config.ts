@@ -146,20 +146,21 @@ function bundledLicences(name: string): NonNullable<Options['esbuildPlugins']>[n
  * escape took about 10 ms off `import 'overturn'` (15 alternating fresh processes, both builds in one folder:
  * medians 75.8 → 65.0 ms).
  * esbuild already escapes them in strings; the rest are in comments. A `\u` escape means the same character in
- * a string, a template, a regular expression or an identifier; after a backslash it would not, and fails the
- * build (scripts/check-dist.mjs checks that the output is ASCII).
+ * a string, a template, a regular expression or an identifier; a character a backslash escapes loses that
+ * backslash, as `\u` says it already (scripts/check-dist.mjs checks that the output is ASCII).
  */
 const asciiOutput: NonNullable<Options['plugins']>[number] = {
   name: 'ascii-output',
   renderChunk(code) {
     if (!/[\u0080-\uffff]/.test(code)) return;
-    if (/\\[\u0080-\uffff]/.test(code))
-      throw new Error('ascii-output: a non-ASCII character follows a backslash');
     return {
-      code: code.replace(
-        /[\u0080-\uffff]/g,
-        (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-      ),
+      // A backslash before the character (an odd run of them) escapes it: `\’` means ’ in a string, a template and
+      // a regular expression, as `\u2019` does, so that backslash goes (wink-porter2-stemmer's regular
+      // expressions have `\’`). An even run is backslashes of their own: kept, and the character escaped.
+      code: code.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes: string, char: string) => {
+        const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+        return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+      }),
     };
   },
 };
@@ -187,9 +188,11 @@ export default defineConfig([
     treeshake: true,
     // zod (a devDependency) is bundled, tree-shaken to what the schemas use: loading its own module graph was
     // half of importing overturn (bench/startup.bench.ts), and an application's own zod is left alone.
-    // minisearch and the stemmer stay dependencies: bundled, they saved about 10 ms of import but added 17 KB to
-    // every function's browser bundle (minisearch inlined is not tree-shaken).
-    noExternal: ['zod'],
+    // The stemmer too (one CommonJS file of 12 KB): importing it from its package was 6.5 ms of `import 'overturn'`
+    // (Node's CommonJS loader; 11 alternating fresh processes), and bundled it leaves every function's browser
+    // bundle as it was. minisearch stays a dependency: bundled, its module code is not tree-shaken (17 KB more in
+    // every function's browser bundle) and the import was 29 ms longer, not shorter.
+    noExternal: ['zod', 'wink-porter2-stemmer'],
     esbuildPlugins: [jsonAsLazyText, bundledPhraseAutomaton, bundledRuleDigests, bundledLicences('index')],
     plugins: [asciiOutput],
   },

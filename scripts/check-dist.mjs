@@ -65,6 +65,7 @@ if (oracle.category !== 'prior_authorization') failures.push(`reference build an
 // Bundled packages travel with their licences (tsup.config.ts writes these from esbuild's list of inputs).
 for (const [file, must] of [
   ['dist/index.LICENSES.txt', 'zod@'],
+  ['dist/index.LICENSES.txt', 'wink-porter2-stemmer@'],
   ['dist/cli.LICENSES.txt', 'commander@'],
 ]) {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
