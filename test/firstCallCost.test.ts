@@ -1,9 +1,10 @@
 /**
  * What a first call builds of the bundled specialist rules (issue 16: first call): the condition and procedure
  * phrase automata are built when a call first reads a condition or a treatment in words, and the ICD-10-CM index
- * file is read when a condition is first searched, so a call that routes by code builds and parses neither.
+ * file is read when a condition is first searched, so a call that routes by code builds and parses neither; an
+ * automaton's character trie is built when text is first read as characters, which the classifier never does.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const built: string[] = [];
 
@@ -23,6 +24,8 @@ const { readBundled } = await import('../src/_lib/lazyJson.js');
 const { IssueCollector } = await import('../src/engine/ruleSet.js');
 const { compileSpecialists } = await import('../src/recommendSpecialist/ruleData.js');
 const { recommend } = await import('../src/recommendSpecialist/recommend.js');
+const { PhraseMatcher } = await import('../src/engine/phraseMatcher.js');
+const { classifyDenial } = await import('../src/index.js');
 
 const { default: manifest } = await import('../rules/manifest.json');
 const files: Parameters<typeof compileSpecialists>[0] = manifest.domains.specialists;
@@ -82,5 +85,25 @@ describe('a first call builds only what it reads (bundled specialist rules)', ()
   it('validates a caller’s index file when it compiles, as before', () => {
     compileBundled('validate');
     expect(reads).toContain(files.conditionIndex);
+  });
+});
+
+describe('the character trie of an automaton', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('is not built to classify a letter (the classifier hands the automaton word ids)', () => {
+    const buildTrie = vi.spyOn(PhraseMatcher.prototype as unknown as { buildTrie: () => void }, 'buildTrie');
+    const answer = classifyDenial({
+      text: 'The requested knee replacement is not medically necessary: conservative treatment was not tried.',
+    });
+    expect(answer.category).toBe('medical_necessity');
+    expect(buildTrie).not.toHaveBeenCalled();
+    // Text read as characters builds it, once per automaton.
+    const ruleSet = compileBundled('trust');
+    recommend(ruleSet, { condition: 'heart attack' });
+    recommend(ruleSet, { condition: 'broken hip' });
+    expect(buildTrie).toHaveBeenCalledTimes(1);
   });
 });
