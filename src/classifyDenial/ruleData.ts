@@ -469,7 +469,8 @@ function wordingsOf(
   nearPatterns: readonly NearPattern[],
 ): { phrase: string; payload: TextPayload }[] {
   // Plain loops, one object a wording: this runs once per rule set, on a first call, before V8 optimises it,
-  // where flatMap's closures and a spread a term cost 3 ms for the bundled set's 6,600 wordings.
+  // where flatMap's closures and a spread per term took 3.5 to 5.7 ms for the bundled set's 6,600 wordings
+  // (about 2 ms now).
   const wordings: { phrase: string; payload: TextPayload }[] = [];
   for (const row of rows) {
     for (const phrase of row.phrases ?? [])
