@@ -166,11 +166,10 @@ export class PhraseMatcher<Payload> {
   /**
    * Character trie of the vocabulary (and of the contractions, which expand to two words), built when text is
    * first read as characters (`encode`): a reader that hands over word ids (the classifier's) never needs it,
-   * and building it was 3 to 4 ms of a first classification.
+   * and building it was 3 to 4 ms of a first classification. Empty until then: a built trie has its root.
    */
-  private trieBuilt = false;
-  private trieChildren: Int32Array = new Int32Array(ALPHABET).fill(-1);
-  private trieWord: Int32Array = new Int32Array(1).fill(-1);
+  private trieChildren: Int32Array = new Int32Array(0);
+  private trieWord: Int32Array = new Int32Array(0);
   private readonly trieContraction = new Map<number, readonly [number, number]>();
   /**
    * The automaton as flat arrays for the scan: transitions in one open-addressing table keyed by state
@@ -453,7 +452,6 @@ export class PhraseMatcher<Payload> {
     }
     this.trieChildren = children.slice(0, nodes * ALPHABET);
     this.trieWord = word.slice(0, nodes);
-    this.trieBuilt = true;
   }
 
   /**
@@ -461,7 +459,7 @@ export class PhraseMatcher<Payload> {
    * splits them: one pass over the characters, no per-word strings.
    */
   encode(text: string): Int32Array {
-    if (!this.trieBuilt) this.buildTrie();
+    if (this.trieWord.length === 0) this.buildTrie();
     const lower = text.toLowerCase();
     // Every word has a character and a contraction (four or more) gives two ids: never more ids than
     // characters. A scratch buffer is reused across calls (they never overlap); the result is a copy.
