@@ -86,12 +86,10 @@ export function recommend(
   const conditionText = withoutAccents(input.condition);
   // The condition's words, once, as the phrase matcher reads them (a condition is at most 2,000 characters).
   const conditionWords = conditionText ? tokenize(conditionText) : [];
+  // The rule set builds each automaton when it is first read (ruleData.ts): read only when there is text.
   let conditions = specificFirst(
     pastHistoryLast(
-      withoutNegated(
-        findAll(() => rules.conditions, conditionText),
-        conditionWords,
-      ),
+      withoutNegated(conditionText?.trim() ? findAll(rules.conditions, conditionText) : [], conditionWords),
       conditionText,
     ),
   );
@@ -126,7 +124,8 @@ export function recommend(
     conditions = conditions.filter((found) => found.payload.field !== true);
   // A treatment whose own specialty judges it is more telling than a setting ("inpatient stay with a
   // hysterectomy"): it is preferred; otherwise the first procedure the text names.
-  const procedures = findAll(() => rules.procedures, withoutAccents(input.procedure));
+  const procedureText = withoutAccents(input.procedure);
+  const procedures = procedureText?.trim() ? findAll(rules.procedures, procedureText) : [];
   const procedure = procedures.find((found) => found.payload.decides) ?? procedures[0];
   const claimRow = input.claimType ? rules.claimTypes.get(input.claimType) : undefined;
   const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
@@ -666,14 +665,9 @@ function childhoodSign(
  * Every phrase found, in the order the text names them (the first is usually the principal condition); a
  * phrase inside a longer one is dropped, and so is a second phrase leading to the same place.
  */
-function findAll<Payload>(
-  // A function, so that a call without such text never builds the rule set's automaton (ruleData.ts).
-  matcher: () => PhraseMatcher<PhraseHit<Payload>>,
-  text: string | undefined,
-): Found<Payload>[] {
-  if (!text?.trim()) return [];
+function findAll<Payload>(matcher: PhraseMatcher<PhraseHit<Payload>>, text: string): Found<Payload>[] {
   const found: Found<Payload>[] = [];
-  matcher().forEachMatch(text, (hit, start, end) => {
+  matcher.forEachMatch(text, (hit, start, end) => {
     found.push({ phrase: hit.phrase, payload: hit.payload, start, end });
   });
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
