@@ -326,6 +326,7 @@ function findWording(
         boilerplateEnd = end;
       } else if (start > boilerplateEnd) {
         if (payload.kind === 'phrase') {
+          if (payload.row.affirmedOnly && normalized.negated[first]) return;
           phrases[phraseCount] = payload;
           spans[2 * phraseCount] = start;
           spans[2 * phraseCount + 1] = end;

@@ -144,6 +144,11 @@ const phraseRowSchema = lazySchema(() =>
        * reason is found, so "is not covered because the surgeon is not in the network" reads as out of network.
        */
       frame: z.boolean().optional(),
+      /**
+       * It counts only outside a negation's scope: "is medically necessary" affirms, "does not support that
+       * it was medically necessary" does not.
+       */
+      affirmedOnly: z.boolean().optional(),
     })
     .strict()
     .superRefine(checkEffectiveRange)
