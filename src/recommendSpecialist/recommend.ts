@@ -274,16 +274,22 @@ export function recommend(
   // 3. The specialists.
   const specialtyCode = range?.specialty ?? area.specialty;
   let subspecialtyCode = range?.subspecialty ?? area.subspecialty;
-  // A range whose subspecialist treats children too (an orthodontist for malocclusion) keeps it for a child.
-  if (child && route.kind === 'procedure' && route.found.payload.performerTreatsChildren) {
+  // The treatment's own performer judges it (a speech-language pathologist) for an adult, whatever the route;
+  // a child keeps the pediatric subspecialist below, and no older-adult rule moves it.
+  const preferredPerformer =
+    !child && procedure?.payload.performerPreferred ? procedure.payload.performedBy : undefined;
+  if (preferredPerformer) {
+    subspecialtyCode = preferredPerformer;
+  } else if (child && route.kind === 'procedure' && route.found.payload.performerTreatsChildren) {
     // The treatment's own performer operates on children too (an oral surgeon's jaw surgery).
     subspecialtyCode = route.found.payload.performedBy;
     childApplied = true;
   } else if (child && area.pediatricSubspecialty && !range?.subspecialtyForChildren) {
+    // A range whose subspecialist treats children too (an orthodontist for malocclusion) keeps it for a child.
     subspecialtyCode = area.pediatricSubspecialty;
     childApplied = true;
   }
-  const olderApplied = older && area.geriatricSubspecialty !== undefined;
+  const olderApplied = older && !preferredPerformer && area.geriatricSubspecialty !== undefined;
   if (olderApplied) subspecialtyCode = area.geriatricSubspecialty;
   if (subspecialtyCode === specialtyCode) subspecialtyCode = undefined;
   const specialtyRow = rules.specialties.get(specialtyCode) as SpecialtyRow;

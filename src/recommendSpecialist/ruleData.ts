@@ -232,6 +232,13 @@ const procedureRowSchema = lazySchema(() =>
        * performer is the subspecialist, not the area's pediatric one.
        */
       performerTreatsChildren: z.boolean().optional(),
+      /**
+       * Its performer is the one to judge it (a speech-language pathologist for speech therapy): when it is
+       * the treatment in dispute for an adult, the performer is the preferred subspecialist under whatever
+       * specialty the route gives. A child keeps the area's pediatric subspecialist (a developmental
+       * pediatrician for a child's speech delay), with the performer as an alternative.
+       */
+      performerPreferred: z.boolean().optional(),
       /** A treatment given to children (growth hormone, a cranial helmet): without an age, the patient is a child. */
       pediatric: z.boolean().optional(),
       alternatives: z.array(alternativeSchema).optional(),
