@@ -310,6 +310,31 @@ describe('recommendSpecialist: worked examples', () => {
     expect(recommendSpecialist({ icd10: ['K02.9'], age: 8 }).subspecialty?.taxonomyCode).toBe('1223P0221X');
   });
 
+  it('prefers the speech-language pathologist for an adult’s speech therapy, and names alternatives for the age', () => {
+    // performerPreferred: the performer is the preferred subspecialist for an adult, under the condition's
+    // specialist; the developmental pediatrician, an alternative only for children, is left out at 70.
+    const adult = recommendSpecialist({
+      condition: 'stroke with aphasia',
+      procedure: 'speech therapy',
+      age: 70,
+    });
+    expect(adult.specialty.taxonomyCode).toBe('2084N0400X');
+    expect(adult.subspecialty?.taxonomyCode).toBe('235Z00000X');
+    expect(codesOf(adult)).not.toContain('2080P0006X');
+    // A child keeps the pediatric subspecialist; the pathologist is an alternative.
+    const child = recommendSpecialist({ condition: 'speech delay', procedure: 'speech therapy', age: 3 });
+    expect(child.subspecialty?.taxonomyCode).toBe('2080P0006X');
+    expect(codesOf(child)).toContain('235Z00000X');
+    // The geriatrician offered with a nursing-home stay is for older patients: not at 50, still there at 80.
+    const stay = { condition: 'hip fracture', procedure: 'skilled nursing facility' };
+    expect(codesOf(recommendSpecialist({ ...stay, age: 50 }))).not.toContain('207RG0300X');
+    expect(recommendSpecialist({ ...stay, age: 80 }).subspecialty?.taxonomyCode).toBe('207RG0300X');
+    // Without an age nothing is left out.
+    expect(codesOf(recommendSpecialist({ condition: 'stroke', procedure: 'speech therapy' }))).toContain(
+      '2080P0006X',
+    );
+  });
+
   it('gives a general internist with low confidence and a warning for what it cannot route', () => {
     const result = recommendSpecialist({ condition: 'something is wrong' });
     expect(result).toMatchObject({

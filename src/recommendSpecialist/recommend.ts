@@ -15,6 +15,7 @@ import type {
   SpecialtyRow,
   Target,
 } from './ruleData.js';
+import type { AlternativeRow } from './ruleShapes.js';
 import type {
   AlternativeSpecialist,
   SpecialistEvidence,
@@ -255,13 +256,10 @@ export function recommend(
         area = rules.areas.get(rule.toArea) as AreaRow;
         range = undefined;
       }
-      for (const alternative of rule.alternatives ?? [])
-        contextAlternatives.push(specialist(alternative.code, alternative.reason));
+      contextAlternatives.push(...alternativesOf(rules, rule.alternatives, input.age, child, older));
     }
-    if (row !== claimRow || area.id !== claimRow.defaultArea) {
-      for (const alternative of row.alternatives ?? [])
-        contextAlternatives.push(specialist(alternative.code, alternative.reason));
-    }
+    if (row !== claimRow || area.id !== claimRow.defaultArea)
+      contextAlternatives.push(...alternativesOf(rules, row.alternatives, input.age, child, older));
     if (row.warning) trail.warnings.push(row.warning);
   }
   let childApplied = false;
@@ -313,8 +311,7 @@ export function recommend(
           `${row.drug ? 'Prescribes' : 'Performs'} ${row.name}: when the dispute is whether it is needed, this specialty's view counts too`,
         ),
       );
-      for (const alternative of row.alternatives ?? [])
-        procedureAlternatives.push(specialist(alternative.code, alternative.reason));
+      procedureAlternatives.push(...alternativesOf(rules, row.alternatives, input.age, child, older));
     }
     trail.use(row);
     trail.check(row, `which specialty ${row.drug ? 'prescribes' : 'performs'} ${row.name}`);
@@ -333,8 +330,8 @@ export function recommend(
     [
       ...procedureAlternatives,
       ...extra,
-      ...(range?.alternatives ?? []).map((alternative) => specialist(alternative.code, alternative.reason)),
-      ...area.alternatives.map((alternative) => specialist(alternative.code, alternative.reason)),
+      ...alternativesOf(rules, range?.alternatives, input.age, child, older),
+      ...alternativesOf(rules, area.alternatives, input.age, child, older),
       ...contextAlternatives,
       ...(child && !childApplied && area.specialty !== rules.children.alternative.code
         ? [specialist(rules.children.alternative.code, rules.children.alternative.reason)]
@@ -692,6 +689,26 @@ function procedureTarget(rules: SpecialistRules, row: ProcedureRow): Target {
       area: rules.areas.get(row.area) as AreaRow,
     }
   );
+}
+
+/**
+ * A row's alternatives as specialists. One meant for an age group ("a child neurologist, for a child") is left
+ * out when the age given says otherwise; without an age, all stay.
+ */
+function alternativesOf(
+  rules: SpecialistRules,
+  list: readonly AlternativeRow[] | undefined,
+  age: number | undefined,
+  child: boolean,
+  older: boolean,
+): AlternativeSpecialist[] {
+  const result: AlternativeSpecialist[] = [];
+  for (const alternative of list ?? []) {
+    const { onlyFor } = alternative;
+    if (onlyFor !== undefined && age !== undefined && !(onlyFor === 'children' ? child : older)) continue;
+    result.push(toSpecialist(rules.specialties.get(alternative.code) as SpecialtyRow, alternative.reason));
+  }
+  return result;
 }
 
 function toSpecialist(row: SpecialtyRow, reason?: string): AlternativeSpecialist {

@@ -27,8 +27,18 @@ export const reference = lazySchema(() =>
   z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'the id of a row in the rule set'),
 );
 export const alternativeSchema = lazySchema(() =>
-  z.object({ code: nuccCode, reason: z.string().min(3).max(300) }).strict(),
+  z
+    .object({
+      code: nuccCode,
+      reason: z.string().min(3).max(300),
+      /** Meant for one age group: left out when the patient's age is given and is not in it. */
+      onlyFor: z.enum(['children', 'olderAdults']).optional(),
+    })
+    .strict(),
 );
+
+/** An alternative specialist as a rule row gives it. */
+export type AlternativeRow = z.infer<typeof alternativeSchema>;
 export const confidence = lazySchema(() => z.enum(['high', 'medium', 'low']));
 export const checkRows = uniqueIds('rows');
 
