@@ -11,7 +11,7 @@ import {
 } from '../engine/decisionRules.js';
 import { type PhraseAutomatonParts, PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
-import { ProximityIndex } from '../engine/proximityMatcher.js';
+import { ProximityIndex, type TermPayload, termEntries } from '../engine/proximityMatcher.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { editorSchemaShape, tableFileSchema } from '../engine/tables.js';
 import { IdTranslation, type TextNormalizer } from '../engine/textNormalizer.js';
@@ -425,7 +425,7 @@ export function compileClassification(
 export type TextPayload =
   | { kind: 'boilerplate' }
   | { kind: 'phrase'; row: PhraseRow; phrase: string }
-  | { kind: 'term'; pattern: number; term: number };
+  | TermPayload;
 
 /** A proximity pattern of a phrase row. */
 export interface NearPattern {
@@ -481,13 +481,7 @@ function wordingsOf(
     for (const phrase of row.phrases ?? [])
       wordings.push({ phrase, payload: row.boilerplate ? BOILERPLATE : { kind: 'phrase', row, phrase } });
   }
-  for (let pattern = 0; pattern < nearPatterns.length; pattern++) {
-    const { terms } = nearPatterns[pattern] as NearPattern;
-    for (let term = 0; term < terms.length; term++) {
-      for (const phrase of terms[term] as readonly string[])
-        wordings.push({ phrase, payload: { kind: 'term', pattern, term } });
-    }
-  }
+  for (const entry of termEntries(nearPatterns)) wordings.push(entry);
   return wordings;
 }
 
