@@ -691,6 +691,8 @@ function procedureTarget(rules: SpecialistRules, row: ProcedureRow): Target {
   );
 }
 
+const NO_ALTERNATIVES: readonly AlternativeSpecialist[] = [];
+
 /**
  * A row's alternatives as specialists. One meant for an age group ("a child neurologist, for a child") is left
  * out when the age given says otherwise; without an age, all stay.
@@ -701,9 +703,11 @@ function alternativesOf(
   age: number | undefined,
   child: boolean,
   older: boolean,
-): AlternativeSpecialist[] {
+): readonly AlternativeSpecialist[] {
+  // Most rows have none: no array is made for them (analyzeCase runs this per request).
+  if (!list?.length) return NO_ALTERNATIVES;
   const result: AlternativeSpecialist[] = [];
-  for (const alternative of list ?? []) {
+  for (const alternative of list) {
     const { onlyFor } = alternative;
     if (onlyFor !== undefined && age !== undefined && !(onlyFor === 'children' ? child : older)) continue;
     result.push(toSpecialist(rules.specialties.get(alternative.code) as SpecialtyRow, alternative.reason));
