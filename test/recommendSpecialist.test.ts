@@ -697,11 +697,17 @@ describe('how the condition is read', () => {
       'vaginal bleeding:routing',
       'anemia:alternative',
     ]);
-    // "Skin Disorders" is a field; cellulitis has no phrase, so the words are searched and the search routes.
+    // "Skin Disorders" is a field; impetigo has no phrase, so the words are searched and the search routes.
+    const impetigo = recommendSpecialist({ condition: 'Skin Disorders - Impetigo of the right hand' });
+    expect(impetigo.evidence[0]).toMatchObject({ kind: 'condition', use: 'routing' });
+    expect(impetigo.evidence[0]?.ruleId).toMatch(/^icd10cm\.L/);
+    expect(impetigo.area.id).toBe('infectious-disease');
+    // Cellulitis is named (a phrase of the skin-infection range): the field yields to it the same way.
     const cellulitis = recommendSpecialist({ condition: 'Skin Disorders - Cellulitis of the right hand' });
-    expect(cellulitis.evidence[0]).toMatchObject({ kind: 'condition', use: 'routing' });
-    expect(cellulitis.evidence[0]?.ruleId).toMatch(/^icd10cm\.L/);
-    expect(cellulitis.area.id).not.toBe('dermatology');
+    expect(cellulitis.evidence.map((item) => `${item.value}:${item.ruleId}:${item.use}`)).toEqual([
+      'cellulitis:icd10.L00-L08:routing',
+    ]);
+    expect(cellulitis.area.id).toBe('infectious-disease');
     // A field alone still routes to its area (here through the search, which finds the ear block).
     expect(recommendSpecialist({ condition: 'Ears/Nose/Throat' }).area.id).toBe('ent');
     expect(recommendSpecialist({ condition: 'Gynecological' }).evidence[0]?.ruleId).toBe('gynecology');
