@@ -596,6 +596,42 @@ describe('how the condition is read', () => {
     expect(childSign({ condition: 'an 18-year-old with asthma' })).toBeUndefined();
   });
 
+  it('reads an older patient from words when no age is given ("elderly", "older man"); an age or a child wins', () => {
+    const olderSign = (input: Parameters<typeof recommendSpecialist>[0]) =>
+      recommendSpecialist(input).evidence.find((item) => item.ruleId === 'context.older-adults')?.value;
+    // Skilled nursing routes to physical medicine, whose area prefers a geriatrician for an older patient.
+    const elderly = recommendSpecialist({
+      condition: 'elderly woman with a hip fracture',
+      procedure: 'skilled nursing facility',
+    });
+    expect(elderly.specialty.taxonomyCode).toBe('208100000X');
+    expect(elderly.subspecialty?.taxonomyCode).toBe('207RG0300X');
+    expect(
+      olderSign({ condition: 'elderly woman with a hip fracture', procedure: 'skilled nursing facility' }),
+    ).toBe('"elderly"');
+    expect(
+      olderSign({ condition: 'hip fracture in an older man', procedure: 'skilled nursing facility' }),
+    ).toBe('"older man"');
+    // "older" alone says nothing ("an older injury").
+    expect(
+      olderSign({ condition: 'an older hip fracture', procedure: 'skilled nursing facility' }),
+    ).toBeUndefined();
+    // A given age decides, either way.
+    const stated = recommendSpecialist({
+      condition: 'elderly woman with a hip fracture',
+      procedure: 'skilled nursing facility',
+      age: 60,
+    });
+    expect(stated.subspecialty).toBeUndefined();
+    // A sign of a child wins over an older word.
+    expect(
+      olderSign({
+        condition: 'a baby cared for by her elderly grandmother',
+        procedure: 'skilled nursing facility',
+      }),
+    ).toBeUndefined();
+  });
+
   it('reads a pair of words as a child where neither word says it alone ("young son"; a son may be grown)', () => {
     expect(childSign({ condition: 'type 1 diabetes in my young son' })).toBe('"young son"');
     expect(

@@ -139,8 +139,15 @@ export function recommend(
         childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload))
       : undefined;
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
+  // Without an age and with no sign of a child, a word says older ("an elderly woman").
+  const olderSign =
+    input.age === undefined && !child && rules.olderAdults !== undefined
+      ? (wordIn(rules.olderWords, conditionWords) ??
+        (input.procedure ? wordIn(rules.olderWords, tokenize(input.procedure)) : undefined))
+      : undefined;
   const older =
-    input.age !== undefined && rules.olderAdults !== undefined && input.age >= rules.olderAdults.ageAtLeast;
+    rules.olderAdults !== undefined &&
+    (input.age !== undefined ? input.age >= rules.olderAdults.ageAtLeast : olderSign !== undefined);
   // The first condition named routes, unless it only says how an injury came about ("work injury"): then the
   // next condition that names what is injured does.
   const condition = conditions.find((found) => !isContextOnly(found)) ?? conditions[0];
@@ -388,7 +395,12 @@ export function recommend(
   }
   if (olderApplied && rules.olderAdults) {
     const row = rules.olderAdults;
-    trail.evidence.push({ kind: 'age', value: String(input.age), ruleId: row.id, use: 'context' });
+    trail.evidence.push({
+      kind: 'age',
+      value: input.age !== undefined ? String(input.age) : (olderSign as string),
+      ruleId: row.id,
+      use: 'context',
+    });
     trail.use(row);
     trail.check(row, `the rule for patients ${row.ageAtLeast} and older`);
   }
@@ -510,15 +522,22 @@ function isContextOnly(found: Found<Target>): boolean {
 }
 
 function wordOfChild(rules: SpecialistRules, words: readonly string[]): string | undefined {
-  const word = rules.childWords.size ? words.find((candidate) => rules.childWords.has(candidate)) : undefined;
-  if (word !== undefined) return `"${word}"`;
-  // A pair of words can say it where neither word does alone ("young son": a son may be grown).
-  for (let index = 0; rules.childWords.size && index + 1 < words.length; index++) {
-    const pair = `${words[index]} ${words[index + 1]}`;
-    if (rules.childWords.has(pair)) return `"${pair}"`;
-  }
+  const word = wordIn(rules.childWords, words);
+  if (word !== undefined) return word;
   const age = childAgeIn(words);
   return age === undefined ? undefined : `"${age}"`;
+}
+
+/** The first of `words` (or pair of neighbours: "young son", a son may be grown) in a set, quoted. */
+function wordIn(set: ReadonlySet<string>, words: readonly string[]): string | undefined {
+  if (!set.size) return undefined;
+  const word = words.find((candidate) => set.has(candidate));
+  if (word !== undefined) return `"${word}"`;
+  for (let index = 0; index + 1 < words.length; index++) {
+    const pair = `${words[index]} ${words[index + 1]}`;
+    if (set.has(pair)) return `"${pair}"`;
+  }
+  return undefined;
 }
 
 /** The text with its letters' accents dropped (é → e), the same length for the precomposed letters of names. */

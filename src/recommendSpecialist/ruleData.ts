@@ -373,6 +373,17 @@ const olderAdultsRowSchema = lazySchema(() =>
       ...provenanceShape(),
       /** From this age (in whole years) the area's geriatric subspecialist is preferred, where it has one. */
       ageAtLeast: z.number().int().min(50).max(100),
+      /**
+       * Without an age, any of these words in the condition or treatment means an older patient ("an elderly
+       * woman"), or a pair of words where neither says it alone ("older man"). A sign of a child wins.
+       */
+      words: z
+        .array(
+          phrase.refine((value) => tokenize(value).length <= 2, {
+            message: 'one word or two (the condition is matched word by word, and by pairs of words)',
+          }),
+        )
+        .optional(),
     })
     .strict(),
 );
@@ -548,6 +559,8 @@ export interface SpecialistRules {
   /** `children.words`, tokenized once: a condition word in it means a child when no age is given. */
   childWords: ReadonlySet<string>;
   olderAdults?: OlderAdultsRow;
+  /** `olderAdults.words`, tokenized once: a word in it means an older patient when no age is given. */
+  olderWords: ReadonlySet<string>;
   /** Each range's area, by range id. */
   rangeTargets: ReadonlyMap<string, Target>;
 }
@@ -835,6 +848,7 @@ export function compileSpecialists(
     children: context.children,
     childWords: new Set((context.children.words ?? []).map((word) => tokenize(word).join(' '))),
     ...(context.olderAdults ? { olderAdults: context.olderAdults } : {}),
+    olderWords: new Set((context.olderAdults?.words ?? []).map((word) => tokenize(word).join(' '))),
     rangeTargets,
   };
 }
