@@ -132,18 +132,18 @@ export function recommend(
   const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
   // Without an age, a word of the condition ("baby") or a condition or treatment of childhood says child.
   // The treatment's words count too: a "pediatric intensive care unit" stay is a child's.
+  const procedureWords = input.age === undefined && input.procedure ? tokenize(input.procedure) : NO_WORDS;
   const childSign =
     input.age === undefined
       ? (wordOfChild(rules, conditionWords) ??
-        (input.procedure ? wordOfChild(rules, tokenize(input.procedure)) : undefined) ??
+        wordOfChild(rules, procedureWords) ??
         childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload))
       : undefined;
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
   // Without an age and with no sign of a child, a word says older ("an elderly woman").
   const olderSign =
     input.age === undefined && !child && rules.olderAdults !== undefined
-      ? (wordIn(rules.olderWords, conditionWords) ??
-        (input.procedure ? wordIn(rules.olderWords, tokenize(input.procedure)) : undefined))
+      ? (wordIn(rules.olderWords, conditionWords) ?? wordIn(rules.olderWords, procedureWords))
       : undefined;
   const older =
     rules.olderAdults !== undefined &&
@@ -711,6 +711,7 @@ function procedureTarget(rules: SpecialistRules, row: ProcedureRow): Target {
 }
 
 const NO_ALTERNATIVES: readonly AlternativeSpecialist[] = [];
+const NO_WORDS: readonly string[] = [];
 
 /**
  * A row's alternatives as specialists. One meant for an age group ("a child neurologist, for a child") is left

@@ -342,6 +342,14 @@ const fallbackRowSchema = lazySchema(() =>
 
 export type FallbackRow = z.infer<typeof fallbackRowSchema>;
 
+/** Words that say who the patient is when no age is given: one word or a pair, matched word by word. */
+const signWords = () =>
+  z.array(
+    phrase.refine((value) => tokenize(value).length <= 2, {
+      message: 'one word or two (the condition is matched word by word, and by pairs of words)',
+    }),
+  );
+
 const childrenRowSchema = lazySchema(() =>
   z
     .object({
@@ -354,13 +362,7 @@ const childrenRowSchema = lazySchema(() =>
        * Without an age, any of these words in the condition means a child ("my baby", "a teenager"), or a
        * pair of words where neither says it alone ("young son").
        */
-      words: z
-        .array(
-          phrase.refine((value) => tokenize(value).length <= 2, {
-            message: 'one word or two (the condition is matched word by word, and by pairs of words)',
-          }),
-        )
-        .optional(),
+      words: signWords().optional(),
     })
     .strict(),
 );
@@ -377,13 +379,7 @@ const olderAdultsRowSchema = lazySchema(() =>
        * Without an age, any of these words in the condition or treatment means an older patient ("an elderly
        * woman"), or a pair of words where neither says it alone ("older man"). A sign of a child wins.
        */
-      words: z
-        .array(
-          phrase.refine((value) => tokenize(value).length <= 2, {
-            message: 'one word or two (the condition is matched word by word, and by pairs of words)',
-          }),
-        )
-        .optional(),
+      words: signWords().optional(),
     })
     .strict(),
 );
@@ -846,9 +842,9 @@ export function compileSpecialists(
     denialCategories,
     fallback: context.fallback,
     children: context.children,
-    childWords: new Set((context.children.words ?? []).map((word) => tokenize(word).join(' '))),
+    childWords: wordSet(context.children.words),
     ...(context.olderAdults ? { olderAdults: context.olderAdults } : {}),
-    olderWords: new Set((context.olderAdults?.words ?? []).map((word) => tokenize(word).join(' '))),
+    olderWords: wordSet(context.olderAdults?.words),
     rangeTargets,
   };
 }
@@ -911,4 +907,9 @@ function checkPhrases(
       );
     } else seen.set(key, entry.owner);
   }
+}
+
+/** Sign words as the condition's words are read (tokenized, a pair joined by a space). */
+function wordSet(words: readonly string[] | undefined): ReadonlySet<string> {
+  return new Set((words ?? []).map((word) => tokenize(word).join(' ')));
 }
