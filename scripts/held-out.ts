@@ -55,20 +55,25 @@ const sets = ['deadlines', 'denials', 'specialists', 'specialists-dev'].filter((
 );
 const srcDir = resolve(args[1] ?? join(root, 'src'));
 const library: Library = await import(pathToFileURL(join(srcDir, 'index.ts')).href);
-// The bundled rule set is trusted at run time (the tests validate it): validate it here first, so that a rule
-// edited while tuning is never scored in a state `overturn validate` would refuse (a phrase listed twice, say).
-const ruleLoader = join(srcDir, 'cli', 'loadRuleDirectory.ts');
+// The bundled rule set is trusted at run time (the tests validate it): validate it here first, as `overturn
+// validate` does, so that a rule edited while tuning is never scored in a state that command would refuse.
+const validator = join(srcDir, 'cli', 'validateCommand.ts');
 const ruleDir = join(srcDir, '..', 'rules');
-if (existsSync(ruleLoader) && existsSync(ruleDir)) {
-  const { loadRuleDirectory } = (await import(pathToFileURL(ruleLoader).href)) as {
-    loadRuleDirectory: (dir: string) => unknown;
+if (existsSync(validator) && existsSync(ruleDir)) {
+  const { validateRuleDirectory } = (await import(pathToFileURL(validator).href)) as {
+    validateRuleDirectory: typeof import('../src/cli/validateCommand.js').validateRuleDirectory;
   };
-  try {
-    (library.createOverturn as (options: unknown) => unknown)({ rules: loadRuleDirectory(ruleDir) });
-  } catch (error) {
-    const issues = (error as { issues?: { message: string; path?: unknown[] }[] }).issues ?? [];
-    console.error(`rules/ does not validate: ${(error as Error).message}`);
-    for (const issue of issues.slice(0, 20)) console.error(`  - ${issue.message}`);
+  const plain = (text: string) => text;
+  const { text, exitCode } = validateRuleDirectory(ruleDir, {
+    bold: plain,
+    dim: plain,
+    red: plain,
+    yellow: plain,
+    green: plain,
+    cyan: plain,
+  });
+  if (exitCode !== 0) {
+    process.stderr.write(text);
     process.exit(1);
   }
 }
