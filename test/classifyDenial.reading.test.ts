@@ -196,6 +196,25 @@ describe('classifyDenial: the text model', () => {
     ]);
   });
 
+  it('lets any reading outrank a generic frame that is all the rules found', () => {
+    // "will not pay" is a frame (weight 1): it says the claim was refused, not why. The weak reading of
+    // "frimp" (out_of_network, no kind bar) outranks it by half a point; the strong one of "zorbl" keeps its 2.
+    expect(overturn.classifyDenial({ text: 'Frimp, so they will not pay.' }).candidates).toEqual([
+      { category: 'out_of_network', score: 1.5 },
+      { category: 'non_covered_service', score: 1 },
+    ]);
+    const strong = overturn.classifyDenial({ text: 'Zorbl, so they will not pay.' });
+    expect(strong.candidates).toEqual([
+      { category: 'timely_filing', score: 2 },
+      { category: 'non_covered_service', score: 1 },
+    ]);
+    expect(strong.confidence).toBe('medium');
+    // A specific wording is not a frame: the weak reading then counts only beside its own category.
+    expect(
+      overturn.classifyDenial({ text: 'Frimp. This is a plan exclusion.' }).candidates[0]?.category,
+    ).toBe('non_covered_service');
+  });
+
   it('lets a weak reading decide alone, at low confidence, where its dispute kind is clear', () => {
     // "frimp" for out_of_network: 1.551; for timely_filing and none: log2(0.5/21) - log2(1.5/41) - 1 =
     // -1.620. Its lead over every label that is not administrative (none) is 3.171, against a bar of
