@@ -2,7 +2,9 @@
  * What a first call builds of the bundled specialist rules (issue 16: first call): the condition and procedure
  * phrase automata are built when a call first reads a condition or a treatment in words, and the ICD-10-CM index
  * file is read when a condition is first searched, so a call that routes by code builds and parses neither; an
- * automaton's character trie is built when text is first read as characters, which the classifier never does.
+ * automaton's character trie is built once text read as characters adds up to what building it reads, which
+ * the classifier never does. The classifier reads its phrase rows and restores their automaton on its first
+ * text: codes alone need neither.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -26,6 +28,9 @@ const { compileSpecialists } = await import('../src/recommendSpecialist/ruleData
 const { recommend } = await import('../src/recommendSpecialist/recommend.js');
 const { PhraseMatcher } = await import('../src/engine/phraseMatcher.js');
 const { classifyDenial } = await import('../src/index.js');
+const { compileClassification } = await import('../src/classifyDenial/ruleData.js');
+const { classifyWith } = await import('../src/classifyDenial/index.js');
+const { BUNDLED_PHRASE_AUTOMATON } = await import('../src/_lib/bundledPhraseAutomaton.js');
 
 const { default: manifest } = await import('../rules/manifest.json');
 const files: Parameters<typeof compileSpecialists>[0] = manifest.domains.specialists;
@@ -88,6 +93,43 @@ describe('a first call builds only what it reads (bundled specialist rules)', ()
   });
 });
 
+describe('a first call builds only what it reads (bundled classification rules)', () => {
+  const classificationFiles: Parameters<typeof compileClassification>[0] = manifest.domains.classification;
+  const compileClassifier = (check: 'trust' | 'validate') => {
+    const collector = new IssueCollector(check);
+    const rules = compileClassification(
+      classificationFiles,
+      (path) => {
+        reads.push(path);
+        return readBundled(defaultRuleSetSource.files[path]);
+      },
+      collector,
+      readBundled(BUNDLED_PHRASE_AUTOMATON) as Parameters<typeof compileClassification>[3],
+    );
+    collector.throwIfAny();
+    if (!rules) throw new Error('the bundled classification rules did not compile');
+    return { ref: DEFAULT_RULE_SET_REF, classification: rules };
+  };
+
+  it('classifies codes without reading the phrases or restoring their automaton; the first text does, once', () => {
+    const ruleSet = compileClassifier('trust');
+    expect(classifyWith(ruleSet, { codes: ['CO-50'] }).category).toBe('medical_necessity');
+    expect(reads).not.toContain(classificationFiles.phrases);
+    expect(reads).not.toContain(classificationFiles.abbreviations);
+    expect(built).toEqual([]);
+    expect(classifyWith(ruleSet, { text: 'NOT MED NEC' }).category).toBe('medical_necessity');
+    expect(classifyWith(ruleSet, { text: 'Not covered: out of network.' }).category).toBe('out_of_network');
+    expect(reads.filter((path) => path === classificationFiles.phrases)).toHaveLength(1);
+    expect(built).toHaveLength(1);
+  });
+
+  it('compiles a caller’s phrases when it compiles, so that their problems show then', () => {
+    compileClassifier('validate');
+    expect(reads).toContain(classificationFiles.phrases);
+    expect(built).toHaveLength(1);
+  });
+});
+
 describe('the character trie of an automaton', () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -100,10 +142,17 @@ describe('the character trie of an automaton', () => {
     });
     expect(answer.category).toBe('medical_necessity');
     expect(buildTrie).not.toHaveBeenCalled();
-    // Text read as characters builds it, once per automaton.
+    // Text read as characters builds it once as much has been read as the trie would read to be built (the
+    // vocabulary's characters): a few short questions read their words one by one instead; then once.
     const ruleSet = compileBundled('trust');
     recommend(ruleSet, { condition: 'heart attack' });
     recommend(ruleSet, { condition: 'broken hip' });
+    expect(buildTrie).not.toHaveBeenCalled();
+    const long = 'a heart attack and a broken hip '.repeat(4000);
+    expect(recommend(ruleSet, { condition: long }).area.id).toBe(
+      recommend(ruleSet, { condition: 'heart attack and a broken hip' }).area.id,
+    );
+    recommend(ruleSet, { condition: long });
     expect(buildTrie).toHaveBeenCalledTimes(1);
   });
 });

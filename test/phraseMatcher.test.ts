@@ -88,6 +88,23 @@ describe('PhraseMatcher', () => {
     );
   });
 
+  it('reads a text the same before its character trie is built (word by word) and after', () => {
+    const phrases = ['not medically necessary', 'prior authorization required', "plan's exclusion"];
+    const matcher = new PhraseMatcher(phrases.map((phrase) => ({ phrase, payload: phrase })));
+    const text = "Prior Authorization REQUIRED; it isn't medically necessary (the plan's exclusion).";
+    const before = matcher.findAll(text);
+    expect(before.map((match) => match.phrase)).toEqual([
+      'prior authorization required',
+      'not medically necessary',
+      "plan's exclusion",
+    ]);
+    // The trie is built once the matcher has read as many characters as the vocabulary has (and the
+    // contractions'): a long text is past that on any matcher this small.
+    matcher.findAll(text.repeat(200));
+    expect(matcher.findAll(text)).toEqual(before);
+    expect(Array.from(matcher.encode(text))).toEqual(Array.from(matcher.encodeWords(tokenize(text))));
+  });
+
   it('agrees with a naive scan on random texts', () => {
     const vocabulary = [
       'not',

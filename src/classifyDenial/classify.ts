@@ -16,11 +16,11 @@ import { parseCode } from './codes.js';
 import type {
   ClassificationEvent,
   ClassificationFacts,
-  ClassificationRules,
   CodeRow,
   NearPattern,
   PhraseRow,
   TextPayload,
+  TextReader,
 } from './ruleData.js';
 import type { ModelReading } from './textModel.js';
 
@@ -139,8 +139,9 @@ export function prepareClassification(
 
   const phraseCategories: string[] = [];
   const phraseIds: string[] = [];
-  const normalized = input.text ? rules.normalizer.normalize(input.text) : undefined;
-  const wording = normalized ? findWording(rules, normalized) : undefined;
+  const reader = input.text ? rules.reader() : undefined;
+  const normalized = reader && input.text ? reader.normalizer.normalize(input.text) : undefined;
+  const wording = reader && normalized ? findWording(reader, normalized) : undefined;
   if (wording) {
     // findWording gives each row once, whichever of its wordings matched.
     for (const { value, matched, row, via } of wording.matches) {
@@ -311,7 +312,7 @@ const BUFFER_KEPT = 1 << 16;
  * reason was found: the reason is what the sentence says, the frame only that it was refused.
  */
 function findWording(
-  rules: ClassificationRules,
+  rules: TextReader,
   normalized: NormalizedText,
 ): { matches: WordingMatch[]; boilerplateSentences: Set<number> } {
   const boilerplateSentences = new Set<number>();

@@ -164,13 +164,21 @@ export class PhraseMatcher<Payload> {
   /** The root's transitions as an array by word id: most steps start at the root. */
   private rootNext: Int32Array = new Int32Array(0);
   /**
-   * Character trie of the vocabulary (and of the contractions, which expand to two words), built when text is
-   * first read as characters (`encode`): a reader that hands over word ids (the classifier's) never needs it,
-   * and building it was 3 to 4 ms of a first classification. Empty until then: a built trie has its root.
+   * Character trie of the vocabulary (and of the contractions, which expand to two words), built once `encode`
+   * has read enough text (see `charactersBeforeTrie`): a reader that hands over word ids (the classifier's)
+   * never needs it, and building it was 3 to 4 ms of a first classification. Empty until then: a built trie has
+   * its root.
    */
   private trieChildren: Int32Array = new Int32Array(0);
   private trieWord: Int32Array = new Int32Array(0);
   private readonly trieContraction = new Map<number, readonly [number, number]>();
+  /**
+   * Characters `encode` may still read word by word ({@link tokenize} and a lookup) before the trie is built:
+   * as many as building it reads (the vocabulary's and the contractions' characters; -1 until counted). A
+   * matcher asked a few short questions (a procedure's name) never pays for the trie, which cost 5 ms of a
+   * first recommendSpecialist; a busy one pays for it once, having read at most as much again without it.
+   */
+  private charactersBeforeTrie = -1;
   /**
    * The automaton as flat arrays for the scan: transitions in one open-addressing table keyed by state
    * and word, fail and output links by state, outputs as ranges of one list. Hand-written:
@@ -420,11 +428,17 @@ export class PhraseMatcher<Payload> {
     }
   }
 
+  /** The characters of the vocabulary and of the contractions: what building the trie reads. */
+  private trieCharacters(): number {
+    let characters = 0;
+    for (const text of this.vocabulary.keys()) characters += text.length;
+    for (const text of CONTRACTIONS.keys()) characters += text.length;
+    return characters;
+  }
+
   private buildTrie(): void {
     // A node per character at most: size the arrays once instead of growing them a node at a time.
-    let capacity = 1;
-    for (const text of this.vocabulary.keys()) capacity += text.length;
-    for (const text of CONTRACTIONS.keys()) capacity += text.length;
+    const capacity = 1 + this.trieCharacters();
     const children = new Int32Array(capacity * ALPHABET).fill(-1);
     const word = new Int32Array(capacity).fill(-1);
     let nodes = 1;
@@ -459,7 +473,12 @@ export class PhraseMatcher<Payload> {
    * splits them: one pass over the characters, no per-word strings.
    */
   encode(text: string): Int32Array {
-    if (this.trieWord.length === 0) this.buildTrie();
+    if (this.trieWord.length === 0) {
+      if (this.charactersBeforeTrie < 0) this.charactersBeforeTrie = this.trieCharacters();
+      this.charactersBeforeTrie -= text.length;
+      if (this.charactersBeforeTrie >= 0) return this.encodeWords(tokenize(text));
+      this.buildTrie();
+    }
     const lower = text.toLowerCase();
     // Every word has a character and a contraction (four or more) gives two ids: never more ids than
     // characters. A scratch buffer is reused across calls (they never overlap); the result is a copy.
