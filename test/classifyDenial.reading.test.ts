@@ -125,6 +125,13 @@ describe('classifyDenial: reading the words', () => {
     const result = classifyDenial({ text: 'Your doctor wrote that the surgery is medically necessary.' });
     expect(result.category).not.toBe('medical_necessity');
   });
+
+  it('reads "did not include the necessary …" as an item missing, not a necessity denial', () => {
+    // Written for this test: "necessary" qualifies the missing signature page.
+    const result = classifyDenial({ text: 'The claim did not include the necessary signature page.' });
+    expect(result.category).toBe('missing_information');
+    expect(result.evidence.map((item) => item.ruleId)).toContain('phrase.missing-info.lacks-the-necessary');
+  });
 });
 
 /** A rule set whose text model is a small hand-made one, so its effect can be computed by hand. */
