@@ -172,8 +172,10 @@ export function recommend(
   const contextOnly = condition !== undefined && isContextOnly(condition);
   // A deciding treatment yields to a condition of an area it names (rehabilitation for alcohol use disorder).
   const diagnosedArea = codes.principal?.target.area.id ?? condition?.payload.area.id;
+  const adultsOnlyForChild = child && procedure?.payload.adultsOnly === true;
   const decides =
     procedure?.payload.decides === true &&
+    !adultsOnlyForChild &&
     !(diagnosedArea !== undefined && procedure.payload.yieldsTo?.includes(diagnosedArea));
   if (procedure && decides) {
     route = { kind: 'procedure', found: procedure };
@@ -310,7 +312,7 @@ export function recommend(
     procedureTarget(rules, procedure.payload).area.id !== routed.area.id;
   if (procedure) {
     const row = procedure.payload;
-    if (!drugForOtherArea) {
+    if (!drugForOtherArea && !adultsOnlyForChild) {
       performer = rules.specialties.get(row.performedBy) as SpecialtyRow;
       procedureAlternatives.push(
         specialist(
@@ -699,7 +701,19 @@ function findAll<Payload>(matcher: PhraseMatcher<PhraseHit<Payload>>, text: stri
     const again = kept.some((other) => other.payload === candidate.payload);
     if (!inside && !again) kept.push(candidate);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  // Each place in the order it is first named, by any of its wordings not inside another place's: "rehab care
+  // at the nursing home (skilled nursing coverage)" names rehabilitation first, though its longest wording
+  // (the one kept) comes last.
+  const firstNamed = new Map<Payload, number>();
+  for (const item of found) {
+    const inside = kept.some(
+      (other) => other.payload !== item.payload && other.start <= item.start && item.end <= other.end,
+    );
+    const known = firstNamed.get(item.payload);
+    if (!inside && (known === undefined || item.start < known)) firstNamed.set(item.payload, item.start);
+  }
+  const named = (item: Found<Payload>) => firstNamed.get(item.payload) ?? item.start;
+  return kept.sort((a, b) => named(a) - named(b) || a.start - b.start);
 }
 
 function procedureTarget(rules: SpecialistRules, row: ProcedureRow): Target {

@@ -241,6 +241,11 @@ const procedureRowSchema = lazySchema(() =>
       performerPreferred: z.boolean().optional(),
       /** A treatment given to children (growth hormone, a cranial helmet): without an age, the patient is a child. */
       pediatric: z.boolean().optional(),
+      /**
+       * A treatment of adults whose performer does not treat children (a geriatrician for a nursing-home stay):
+       * for a child it neither decides nor brings its performer as an alternative; the condition routes.
+       */
+      adultsOnly: z.boolean().optional(),
       alternatives: z.array(alternativeSchema).optional(),
     })
     .strict()
