@@ -1,7 +1,7 @@
 import type { UsState } from '../computeAppealDeadline/states.js';
 import { addDays, daysBetween } from '../dates/arithmetic.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
-import { evaluateRules } from '../engine/decisionRules.js';
+import { evaluateIndexedRules } from '../engine/decisionRules.js';
 import type { SpecialistRecommendation } from '../recommendSpecialist/types.js';
 import type { SsoDecision } from '../requiresSecondSurgicalOpinion/types.js';
 import type { AppealDeadline, AppealLevel, CareStep, DenialClassification, Duration } from '../types.js';
@@ -130,7 +130,7 @@ export function buildChecklistFrom(
 
 /** Runs the compiled checklist rules over a case. */
 export function firedChecklistRules(ruleSet: CompiledRuleSet, parts: CaseParts): ChecklistRule[] {
-  return evaluateRules(ruleSet.checklist.compiled, checklistFacts(parts), ruleDateOf(parts.input));
+  return evaluateIndexedRules(ruleSet.checklist.index, checklistFacts(parts), ruleDateOf(parts.input));
 }
 
 function itemOf(rule: ChecklistRule, parts: CaseParts, caseValues: Record<string, string>): ChecklistItem {
@@ -138,16 +138,20 @@ function itemOf(rule: ChecklistRule, parts: CaseParts, caseValues: Record<string
   // An item dated by a care step speaks of that step's date.
   const anchoredStep = params.due && careStepOf(parts.deadline, params.due.anchor);
   const values = anchoredStep ? { ...caseValues, careStepDue: careStepDueText(anchoredStep) } : caseValues;
-  const item: ChecklistItem = {
+  // Built field by field in the order a reader sees them: spreading the citation in copied an object per item,
+  // a tenth of building a checklist.
+  const cited = citationOf(rule, parts);
+  const item = {
     id: params.item,
     title: fill(params.title, values),
     why: fill(params.why, values),
     priority: params.priority,
     phase: params.phase,
-    ...citationOf(rule, parts),
-    ruleId: rule.id,
-    ruleStatus: rule.status,
-  };
+    citation: cited.citation,
+  } as ChecklistItem;
+  if ('sourceUrl' in cited) item.sourceUrl = cited.sourceUrl;
+  item.ruleId = rule.id;
+  item.ruleStatus = rule.status;
   if (params.due) {
     const { deadline, input } = parts;
     if (anchoredStep) {

@@ -7,6 +7,8 @@ import {
   compileRules,
   type DecisionRule,
   decisionRuleFileSchema,
+  type IndexedRules,
+  indexRules,
 } from '../engine/decisionRules.js';
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { APPEAL_LEVELS, DENIAL_CATEGORIES, DENIAL_STAGES, PLAN_TYPES } from '../types.js';
@@ -179,6 +181,8 @@ export const itemsFileSchema = lazySchema(() =>
 export interface ChecklistRules {
   rules: readonly ChecklistRule[];
   compiled: readonly CompiledRule<ChecklistEvent>[];
+  /** The same rules, indexed by the value each needs (the compiled engine tests only those that can fire). */
+  index: IndexedRules<ChecklistEvent>;
 }
 
 /** Validates and compiles the checklist rules; records every problem in `collector`. */
@@ -190,5 +194,6 @@ export function compileChecklist(
   const file = collector.parseFile(files.items, itemsFileSchema, read(files.items));
   if (!file) return undefined;
   const rules = file.rules as ChecklistRule[];
-  return { rules, compiled: compileRules(rules) };
+  const compiled = compileRules(rules);
+  return { rules, compiled, index: indexRules(compiled) };
 }
