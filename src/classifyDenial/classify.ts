@@ -232,8 +232,8 @@ function modelPoints(
   const own = tallies.get(reading.label as DenialCategory);
   const ownRule = own ? own.code + own.text : 0;
   // A generic frame says only that the claim was refused, not why: where frames are all the rules found, a
-  // reading of another category, weak or strong, outranks them (measured with scripts/corpus-cv.ts: 12 more
-  // texts read right and 10 fewer flips than letting the frame decide).
+  // reading of another category, weak or strong, outranks them (measured with scripts/corpus-cv.ts: 15 more
+  // texts read right and 12 fewer flips than letting the frame decide).
   if (framesOnly && ownRule === 0) return Math.max(MODEL_POINTS[reading.strength], strongestRule + 0.5);
   if (strongestCode >= 4 || strongestRule >= 3) return ownRule === strongestRule ? 0.5 : 0;
   // Only a strong reading (cross-validated precision of 90% or more) may decide alone, or a weak one whose

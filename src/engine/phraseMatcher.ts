@@ -175,8 +175,9 @@ export class PhraseMatcher<Payload> {
   /**
    * Characters `encode` may still read word by word ({@link tokenize} and a lookup) before the trie is built:
    * as many as building it reads (the vocabulary's and the contractions' characters; -1 until counted). A
-   * matcher asked a few short questions (a procedure's name) never pays for the trie, which cost 5 ms of a
-   * first recommendSpecialist; a busy one pays for it once, having read at most as much again without it.
+   * matcher asked a few short questions (a procedure's name) never pays for the trie (about 1.5 ms of a first
+   * recommendSpecialist, medians of fresh processes); a busy one pays for it once, having read at most as much
+   * again without it.
    */
   private charactersBeforeTrie = -1;
   /**
