@@ -8,6 +8,7 @@
  *   tsx scripts/held-out.ts deadlines <src dir>   # another checkout's source (a first-run figure)
  *   tsx scripts/held-out.ts denials --misses      # also list the denial wordings it got wrong
  *   tsx scripts/held-out.ts specialists-dev --misses   # the development set of condition wordings (for tuning)
+ *   tsx scripts/held-out.ts denials-dev --misses       # the development set of denial wordings (for tuning)
  *   tsx scripts/held-out.ts specialists-dev --from 369 # only its rows from the 370th on (a new round's first run)
  *
  * The denial and specialist misses are not listed by default: whoever tunes the rules should not read them.
@@ -50,8 +51,8 @@ const args = process.argv
   .slice(2)
   .filter((arg, index) => arg !== '--misses' && arg !== '--from' && index + 2 !== fromAt + 1);
 const showMisses = process.argv.includes('--misses');
-const sets = ['deadlines', 'denials', 'specialists', 'specialists-dev'].filter((set) =>
-  args[0] ? args[0] === set : set !== 'specialists-dev',
+const sets = ['deadlines', 'denials', 'specialists', 'denials-dev', 'specialists-dev'].filter((set) =>
+  args[0] ? args[0] === set : !set.endsWith('-dev'),
 );
 const srcDir = resolve(args[1] ?? join(root, 'src'));
 const library: Library = await import(pathToFileURL(join(srcDir, 'index.ts')).href);
@@ -100,8 +101,11 @@ function scoreDeadlines(): string[] {
   return [`held-out deadlines: ${right}/${cases.length} right`, ...misses];
 }
 
-function scoreDenials(): string[] {
-  const cases = load<DenialCase>('denials');
+function scoreDenials(set: 'held-out' | 'dev'): string[] {
+  const cases: DenialCase[] =
+    set === 'dev'
+      ? JSON.parse(readFileSync(join(root, 'test/dev/denials.json'), 'utf8'))
+      : load<DenialCase>('denials');
   let right = 0;
   let flips = 0;
   let unknownWhenStated = 0;
@@ -129,7 +133,7 @@ function scoreDenials(): string[] {
   }
   const pct = (part: number, whole: number) => `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
   return [
-    `held-out denials: ${right}/${cases.length} right (${pct(right, cases.length)}); clinical/administrative flips ${flips} (${pct(flips, cases.length)}); unknown on ${unknownWhenStated}/${stated} that state a reason (${pct(unknownWhenStated, stated)})`,
+    `${set} denials: ${right}/${cases.length} right (${pct(right, cases.length)}); clinical/administrative flips ${flips} (${pct(flips, cases.length)}); unknown on ${unknownWhenStated}/${stated} that state a reason (${pct(unknownWhenStated, stated)})`,
     ...[...byCategory]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([category, { right: ok, total }]) => `  ${category}: ${ok}/${total}`),
@@ -191,7 +195,8 @@ function scoreSpecialists(set: 'held-out' | 'dev'): string[] {
 
 const out: string[] = [];
 if (sets.includes('deadlines')) out.push(...scoreDeadlines());
-if (sets.includes('denials')) out.push(...scoreDenials());
+if (sets.includes('denials')) out.push(...scoreDenials('held-out'));
+if (sets.includes('denials-dev')) out.push(...scoreDenials('dev'));
 if (sets.includes('specialists') && existsSync(join(root, 'test/held-out/specialists.json')))
   out.push(...scoreSpecialists('held-out'));
 if (sets.includes('specialists-dev')) out.push(...scoreSpecialists('dev'));

@@ -163,58 +163,80 @@ describe('the text model (rules/classification/model.json)', () => {
   });
 });
 
-describe('the corpus and the held-out set', () => {
-  it('share no source: the model never trains on a page the held-out figures are measured on', () => {
-    const heldOut = JSON.parse(readFileSync(join(root, 'test/held-out/denials.json'), 'utf8')) as {
-      source: { url: string };
-    }[];
-    const heldOutUrls = new Set(heldOut.map((item) => item.source.url.replace(/^https?:\/\/(www\.)?/, '')));
-    const shared: string[] = [];
-    for (const file of readdirSync(join(root, 'corpus/denials')).filter((name) => name.endsWith('.json'))) {
-      const rows = (
-        JSON.parse(readFileSync(join(root, 'corpus/denials', file), 'utf8')) as {
-          rows: { source: { url: string } }[];
-        }
-      ).rows;
-      for (const row of rows) {
-        const url = row.source.url.replace(/^https?:\/\/(www\.)?/, '');
-        if (heldOutUrls.has(url)) shared.push(`${file}: ${row.source.url}`);
-      }
-    }
+/** The sets the reader is measured on, which the model must never train on. */
+const MEASURED = [
+  { name: 'the held-out set', path: 'test/held-out/denials.json' },
+  { name: 'the development set of denials', path: 'test/dev/denials.json' },
+];
+
+const measured = (path: string) =>
+  JSON.parse(readFileSync(join(root, path), 'utf8')) as { text: string; source: { url: string } }[];
+
+const pageOf = (url: string) => url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/+$/, '');
+
+/** Every corpus row, with its file. */
+function corpusRows(): { file: string; text: string; url: string }[] {
+  const rows: { file: string; text: string; url: string }[] = [];
+  for (const file of readdirSync(join(root, 'corpus/denials')).filter((name) => name.endsWith('.json'))) {
+    const content = JSON.parse(readFileSync(join(root, 'corpus/denials', file), 'utf8')) as {
+      rows: { text: string; source: { url: string } }[];
+    };
+    for (const row of content.rows) rows.push({ file, text: row.text, url: row.source.url });
+  }
+  return rows;
+}
+
+// Words of three letters or more; a row of fewer than four such words is too short to tell a copy from a
+// common phrase.
+const words = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word.length > 2),
+  );
+const overlap = (a: Set<string>, b: Set<string>) => {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / (a.size + b.size - shared);
+};
+
+describe.each(MEASURED)('the corpus and $name', ({ path }) => {
+  it('share no source: the model never trains on a page the figures are measured on', () => {
+    const pages = new Set(measured(path).map((item) => pageOf(item.source.url)));
+    const shared = corpusRows()
+      .filter((row) => pages.has(pageOf(row.url)))
+      .map((row) => `${row.file}: ${row.url}`);
     expect(shared).toEqual([]);
   });
 
-  it('share no wording: no corpus row has most of its words in common with a held-out wording', () => {
+  it('share no wording: no corpus row has most of its words in common with a measured wording', () => {
     // The same letter can be quoted on two pages (a syndicated story, a mirrored decision): a source check
-    // alone would miss it. Words of three letters or more; a row of fewer than four such words is too short
-    // to tell a copy from a common phrase.
-    const words = (text: string) =>
-      new Set(
-        text
-          .toLowerCase()
-          .split(/[^a-z0-9]+/)
-          .filter((word) => word.length > 2),
-      );
-    const overlap = (a: Set<string>, b: Set<string>) => {
-      let shared = 0;
-      for (const word of a) if (b.has(word)) shared++;
-      return shared / (a.size + b.size - shared);
-    };
-    const heldOut = (
-      JSON.parse(readFileSync(join(root, 'test/held-out/denials.json'), 'utf8')) as { text: string }[]
-    ).map((item) => ({ text: item.text, words: words(item.text) }));
+    // alone would miss it.
+    const wordings = measured(path).map((item) => ({ text: item.text, words: words(item.text) }));
     const copies: string[] = [];
-    for (const file of readdirSync(join(root, 'corpus/denials')).filter((name) => name.endsWith('.json'))) {
-      const rows = (
-        JSON.parse(readFileSync(join(root, 'corpus/denials', file), 'utf8')) as { rows: { text: string }[] }
-      ).rows;
-      for (const row of rows) {
-        const own = words(row.text);
-        if (own.size < 4) continue;
-        const copy = heldOut.find((item) => overlap(own, item.words) >= 0.6);
-        if (copy) copies.push(`${file}: "${row.text}" ~ "${copy.text}"`);
-      }
+    for (const row of corpusRows()) {
+      const own = words(row.text);
+      if (own.size < 4) continue;
+      const copy = wordings.find((item) => overlap(own, item.words) >= 0.6);
+      if (copy) copies.push(`${row.file}: "${row.text}" ~ "${copy.text}"`);
     }
     expect(copies).toEqual([]);
+  });
+});
+
+describe('the development set of denials and the held-out set', () => {
+  it('share no source and no wording: tuning on the one never reads the other', () => {
+    const heldOut = measured('test/held-out/denials.json');
+    const pages = new Set(heldOut.map((item) => pageOf(item.source.url)));
+    const heldOutWords = heldOut.map((item) => words(item.text));
+    const touching = measured('test/dev/denials.json')
+      .filter(
+        (item) =>
+          pages.has(pageOf(item.source.url)) ||
+          heldOutWords.some((other) => overlap(words(item.text), other) > 0.5),
+      )
+      .map((item) => item.source.url);
+    expect(touching).toEqual([]);
   });
 });
