@@ -36,20 +36,28 @@ const { default: manifest } = await import('../rules/manifest.json');
 const files: Parameters<typeof compileSpecialists>[0] = manifest.domains.specialists;
 let reads: string[] = [];
 
+/** One domain of the bundled rules compiled with the given check, counting the files it reads in `reads`. */
+function compileCounting<Rules>(
+  check: 'trust' | 'validate',
+  compile: (
+    read: (path: string) => unknown,
+    collector: InstanceType<typeof IssueCollector>,
+  ) => Rules | undefined,
+): Rules {
+  const collector = new IssueCollector(check);
+  const rules = compile((path) => {
+    reads.push(path);
+    return readBundled(defaultRuleSetSource.files[path]);
+  }, collector);
+  collector.throwIfAny();
+  if (!rules) throw new Error('the bundled rules did not compile');
+  return rules;
+}
+
 /** The bundled specialist rules compiled as the package compiles them (trusted), counting the files read. */
 function compileBundled(check: 'trust' | 'validate') {
-  const collector = new IssueCollector(check);
-  const rules = compileSpecialists(
-    files,
-    (path) => {
-      reads.push(path);
-      return readBundled(defaultRuleSetSource.files[path]);
-    },
-    collector,
-  );
-  collector.throwIfAny();
-  if (!rules) throw new Error('the bundled specialist rules did not compile');
-  return { ref: DEFAULT_RULE_SET_REF, specialists: rules };
+  const specialists = compileCounting(check, (read, collector) => compileSpecialists(files, read, collector));
+  return { ref: DEFAULT_RULE_SET_REF, specialists };
 }
 
 beforeEach(() => {
@@ -95,20 +103,12 @@ describe('a first call builds only what it reads (bundled specialist rules)', ()
 
 describe('a first call builds only what it reads (bundled classification rules)', () => {
   const classificationFiles: Parameters<typeof compileClassification>[0] = manifest.domains.classification;
+  const automaton = readBundled(BUNDLED_PHRASE_AUTOMATON) as Parameters<typeof compileClassification>[3];
   const compileClassifier = (check: 'trust' | 'validate') => {
-    const collector = new IssueCollector(check);
-    const rules = compileClassification(
-      classificationFiles,
-      (path) => {
-        reads.push(path);
-        return readBundled(defaultRuleSetSource.files[path]);
-      },
-      collector,
-      readBundled(BUNDLED_PHRASE_AUTOMATON) as Parameters<typeof compileClassification>[3],
+    const classification = compileCounting(check, (read, collector) =>
+      compileClassification(classificationFiles, read, collector, automaton),
     );
-    collector.throwIfAny();
-    if (!rules) throw new Error('the bundled classification rules did not compile');
-    return { ref: DEFAULT_RULE_SET_REF, classification: rules };
+    return { ref: DEFAULT_RULE_SET_REF, classification };
   };
 
   it('classifies codes without reading the phrases or restoring their automaton; the first text does, once', () => {
