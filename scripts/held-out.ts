@@ -44,7 +44,7 @@ interface SpecialistCase {
 type Library = Record<string, (input: unknown) => Record<string, unknown>>;
 
 const root = join(import.meta.dirname, '..');
-/** With `--from n`, the development set is scored from its row n (0-based): a new round's first run. */
+/** With `--from n`, a development set is scored from its row n (0-based): a new round's first run. */
 const fromAt = process.argv.indexOf('--from');
 const devFrom = fromAt > 0 ? Number(process.argv[fromAt + 1]) : 0;
 const args = process.argv
@@ -104,7 +104,7 @@ function scoreDeadlines(): string[] {
 function scoreDenials(set: 'held-out' | 'dev'): string[] {
   const cases: DenialCase[] =
     set === 'dev'
-      ? JSON.parse(readFileSync(join(root, 'test/dev/denials.json'), 'utf8'))
+      ? (JSON.parse(readFileSync(join(root, 'test/dev/denials.json'), 'utf8')) as DenialCase[]).slice(devFrom)
       : load<DenialCase>('denials');
   let right = 0;
   let flips = 0;
