@@ -403,7 +403,7 @@ export function compileClassification(
   // A trusted (bundled) model is read on first use (TextModel); a caller's is validated now, with the rest.
   const modelFile = files.model;
   const model =
-    modelFile && !collector.checksFiles
+    modelFile && trusted
       ? () => read(modelFile) as TextModelFile
       : modelFile
         ? collector.parseFile(modelFile, textModelFileSchema, read(modelFile))
@@ -423,16 +423,13 @@ export function compileClassification(
       phraseIds: new Set(phrases.rows.map((row) => row.id)),
     });
   }
-  let reader: TextReader | undefined;
+  // A caller's phrases are compiled now, with the rest; trusted ones (which parse as they are) on the first text.
+  let reader =
+    phrases && abbreviations ? compileReader(phrases.rows, abbreviations.rows, automaton) : undefined;
   const readerOf = () => {
-    reader ??= compileReader(
-      (phrases ?? readPhrases())?.rows ?? [],
-      (abbreviations ?? readAbbreviations())?.rows ?? [],
-      automaton,
-    );
+    reader ??= compileReader(readPhrases()?.rows ?? [], readAbbreviations()?.rows ?? [], automaton);
     return reader;
   };
-  if (!trusted) readerOf();
   const compiled = compileRules(rules);
   return {
     carc: new Map(carc.rows.map((row) => [row.code, row])),
