@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultRuleSet } from '../src/_lib/defaultRuleSet.js';
+import { BundledStates, defaultRuleSet } from '../src/_lib/defaultRuleSet.js';
 import { STATE_RULE_FILES } from '../src/_lib/stateRuleFiles.js';
 import { computeRow } from '../src/computeAppealDeadline/window.js';
 import {
@@ -54,6 +54,25 @@ describe('the state layer: every state and DC', () => {
         .states.get('CA')
         ?.regulators.map((row) => row.role),
     ).toContain('managed_care');
+  });
+
+  it('compiles a state when it is asked for, and the same rules when every state is read after it', () => {
+    const states = new BundledStates();
+    const texas = states.get('TX');
+    expect(texas?.name).toBe('Texas');
+    expect(states.get('TX')).toBe(texas);
+    expect(states.has('ZZ' as never)).toBe(false);
+    expect(states.get('ZZ' as never)).toBeUndefined();
+    // Reading them all keeps the object handed out and the manifest's order.
+    expect([...states.keys()]).toEqual(Object.keys(manifest.domains.states));
+    expect(states.size).toBe(51);
+    expect([...states.values()].find((state) => state.state === 'TX')).toBe(texas);
+    expect(new Map(states)).toEqual(new Map(defaultRuleSet().states));
+    const seen: string[] = [];
+    states.forEach((rules, code, map) => {
+      if (map === states && rules.state === code) seen.push(code);
+    });
+    expect(seen).toHaveLength(51);
   });
 
   it('quotes the text behind every window row', () => {
