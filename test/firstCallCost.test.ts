@@ -123,6 +123,27 @@ describe('a first call builds only what it reads (bundled classification rules)'
     expect(built).toHaveLength(1);
   });
 
+  it('says so when a trusted phrase file is missing, on the first text that needs it', () => {
+    const collector = new IssueCollector('trust');
+    const classification = compileClassification(
+      classificationFiles,
+      (path) =>
+        path === classificationFiles.phrases ? undefined : readBundled(defaultRuleSetSource.files[path]),
+      collector,
+      automaton,
+    );
+    collector.throwIfAny();
+    if (!classification) throw new Error('the bundled rules did not compile');
+    const ruleSet = { ref: DEFAULT_RULE_SET_REF, classification };
+    expect(classifyWith(ruleSet, { codes: ['CO-50'] }).category).toBe('medical_necessity');
+    expect(() => classifyWith(ruleSet, { text: 'Not medically necessary.' })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_RULE_SET',
+        issues: [expect.objectContaining({ file: classificationFiles.phrases })],
+      }),
+    );
+  });
+
   it('compiles a caller’s phrases when it compiles, so that their problems show then', () => {
     compileClassifier('validate');
     expect(reads).toContain(classificationFiles.phrases);

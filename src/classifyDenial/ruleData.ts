@@ -427,7 +427,17 @@ export function compileClassification(
   let reader =
     phrases && abbreviations ? compileReader(phrases.rows, abbreviations.rows, automaton) : undefined;
   const readerOf = () => {
-    reader ??= compileReader(readPhrases()?.rows ?? [], readAbbreviations()?.rows ?? [], automaton);
+    if (!reader) {
+      const latePhrases = readPhrases();
+      const lateAbbreviations = readAbbreviations();
+      // A trusted file that is missing is a broken package: say so rather than read letters without phrases.
+      collector.throwIfAny();
+      reader = compileReader(
+        (latePhrases as NonNullable<typeof latePhrases>).rows,
+        (lateAbbreviations as NonNullable<typeof lateAbbreviations>).rows,
+        automaton,
+      );
+    }
     return reader;
   };
   const compiled = compileRules(rules);
