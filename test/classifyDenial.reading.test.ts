@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type AbbreviationRow, createDenialNormalizer } from '../src/classifyDenial/textRules.js';
 import { classifyDenial, createOverturn, defaultRuleSetSource } from '../src/index.js';
 
 describe('classifyDenial: reading the words', () => {
@@ -243,5 +244,39 @@ describe('classifyDenial: the text model', () => {
       { odds: 1, margin: 1, marginPerSqrtFeature: 3.2 },
     );
     expect(unclear.classifyDenial({ text: 'frimp' }).category).toBe('unknown');
+  });
+});
+
+describe('the bundled phrase rows', () => {
+  it('list no wording that another wording of the same row already reads', () => {
+    // The matcher reads normalised words (case, contractions, shorthand, stems), and a row answers once
+    // whichever of its wordings it finds: a wording that holds another of its row's, once normalised, never
+    // changes an answer and only weighs on the automaton and the bundle. (`matched` quotes the letter.)
+    const files = defaultRuleSetSource.files as {
+      'classification/abbreviations.json': { rows: AbbreviationRow[] };
+      'classification/phrases.json': { rows: { id: string; phrases?: string[] }[] };
+    };
+    const normalizer = createDenialNormalizer(files['classification/abbreviations.json'].rows);
+    const form = (phrase: string) => ` ${normalizer.normalizePhrase(phrase).join(' ')} `;
+    const dead: string[] = [];
+    for (const row of files['classification/phrases.json'].rows) {
+      const forms = (row.phrases ?? []).map(form);
+      forms.forEach((own, index) => {
+        const reader = forms.findIndex(
+          (other, at) => at !== index && own.includes(other) && (other !== own || at < index),
+        );
+        if (reader >= 0)
+          dead.push(`${row.id}: "${row.phrases?.[index]}" is read by "${row.phrases?.[reader]}"`);
+      });
+    }
+    expect(dead).toEqual([]);
+  });
+
+  it('are checked by a test that finds a dead wording', () => {
+    const normalizer = createDenialNormalizer([{ short: 'PA', long: 'prior authorization' } as never]);
+    const form = (phrase: string) => ` ${normalizer.normalizePhrase(phrase).join(' ')} `;
+    expect(form("wasn't prior authorized").includes(form('not prior authorized'))).toBe(true);
+    expect(form('no PA on file').includes(form('no prior authorization'))).toBe(true);
+    expect(form('not medically necessary').includes(form('medically necessary services'))).toBe(false);
   });
 });
