@@ -170,6 +170,10 @@ export function recommend(
   // a condition that only says how an injury came about ("work injury") yields to a treatment.
   const weakSearch = condition?.indexRow !== undefined && condition.payload.area.id === rules.fallback.area;
   const contextOnly = condition !== undefined && isContextOnly(condition);
+  // A search that matched only some words of a title is a guess: a treatment named in the input is surer.
+  const partialSearch =
+    condition?.indexRow !== undefined &&
+    (condition.whole !== true || condition.payload.range?.confidence === 'medium');
   // A deciding treatment yields to a condition of an area it names (rehabilitation for alcohol use disorder).
   const diagnosedArea = codes.principal?.target.area.id ?? condition?.payload.area.id;
   const adultsOnlyForChild = child && procedure?.payload.adultsOnly === true;
@@ -191,6 +195,7 @@ export function recommend(
   } else if (
     condition &&
     !(weakSearch && (procedure || claimRow?.defaultArea)) &&
+    !(partialSearch && procedure && procedure.payload.area !== rules.fallback.area) &&
     !(contextOnly && procedure)
   ) {
     route = { kind: 'condition', found: condition };
