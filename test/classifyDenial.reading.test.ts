@@ -254,12 +254,15 @@ describe('the bundled phrase rows', () => {
     // changes an answer and only weighs on the automaton and the bundle. (`matched` quotes the letter.)
     const files = defaultRuleSetSource.files as {
       'classification/abbreviations.json': { rows: AbbreviationRow[] };
-      'classification/phrases.json': { rows: { id: string; phrases?: string[] }[] };
+      'classification/phrases.json': { rows: { id: string; phrases?: string[]; affirmedOnly?: boolean }[] };
     };
     const normalizer = createDenialNormalizer(files['classification/abbreviations.json'].rows);
     const form = (phrase: string) => ` ${normalizer.normalizePhrase(phrase).join(' ')} `;
     const dead: string[] = [];
     for (const row of files['classification/phrases.json'].rows) {
+      // A row read only where it is not negated tests the negation at its wording's first word: a longer
+      // wording can start where a shorter one would not, so there both may be meant.
+      if (row.affirmedOnly) continue;
       const forms = (row.phrases ?? []).map(form);
       forms.forEach((own, index) => {
         const reader = forms.findIndex(
@@ -272,7 +275,7 @@ describe('the bundled phrase rows', () => {
     expect(dead).toEqual([]);
   });
 
-  it('are checked by a test that finds a dead wording', () => {
+  it('are compared as the matcher reads them: a contraction or shorthand holds the plain wording', () => {
     const normalizer = createDenialNormalizer([{ short: 'PA', long: 'prior authorization' } as never]);
     const form = (phrase: string) => ` ${normalizer.normalizePhrase(phrase).join(' ')} `;
     expect(form("wasn't prior authorized").includes(form('not prior authorized'))).toBe(true);

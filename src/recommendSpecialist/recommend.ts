@@ -170,7 +170,8 @@ export function recommend(
   // a condition that only says how an injury came about ("work injury") yields to a treatment.
   const weakSearch = condition?.indexRow !== undefined && condition.payload.area.id === rules.fallback.area;
   const contextOnly = condition !== undefined && isContextOnly(condition);
-  // A search that matched only some words of a title is a guess: a treatment named in the input is surer.
+  // A search is a guess where it matched only some words of its row, or only a symptom block (`medium`): a
+  // treatment the input names is surer.
   const partialSearch =
     condition?.indexRow !== undefined &&
     (condition.whole !== true || condition.payload.range?.confidence === 'medium');
