@@ -325,6 +325,8 @@ describe('recommendSpecialist: worked examples', () => {
     const child = recommendSpecialist({ condition: 'speech delay', procedure: 'speech therapy', age: 3 });
     expect(child.subspecialty?.taxonomyCode).toBe('2080P0006X');
     expect(codesOf(child)).toContain('235Z00000X');
+    // The pediatrics area offers no intensive-care specialist for every child's condition (it did for apraxia).
+    expect(codesOf(child)).not.toContain('2080P0203X');
     // The geriatrician offered with a nursing-home stay is for older patients: not at 50, still there at 80.
     const stay = { condition: 'hip fracture', procedure: 'skilled nursing facility' };
     expect(codesOf(recommendSpecialist({ ...stay, age: 50 }))).not.toContain('207RG0300X');
