@@ -297,6 +297,16 @@ describe('recommendSpecialist: worked examples', () => {
     expect(codesOf(recommendSpecialist({ icd10: ['M51.16'], age: 16 }))).toContain('208000000X');
   });
 
+  it("searches the perinatal chapter only for a child: an adult's scalp bruise is not a birth injury", () => {
+    const routeOf = (input: Parameters<typeof recommendSpecialist>[0]) =>
+      recommendSpecialist(input).evidence.find((item) => item.use === 'routing')?.ruleId;
+    expect(routeOf({ condition: 'bruising on the scalp', age: 0 })).toBe('icd10cm.P12');
+    // Without an age, a word of birth or childhood keeps the chapter in.
+    expect(routeOf({ condition: 'bruising on the scalp of a newborn' })).toBe('icd10cm.P00-P96');
+    expect(routeOf({ condition: 'bruising on the scalp', age: 45 })).toBeUndefined();
+    expect(routeOf({ condition: 'bruising on the scalp' })).toBeUndefined();
+  });
+
   it('keeps the orthodontist for a child with malocclusion: a range whose subspecialist treats children too', () => {
     // M26–M27 (dentofacial anomalies) names orthodontics and says it serves children too; the dental area's
     // pediatric subspecialist (pediatric dentistry) does not replace it.

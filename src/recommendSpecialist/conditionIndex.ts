@@ -298,8 +298,11 @@ export class ConditionIndex<Target> {
     return this.routed;
   }
 
-  /** The best match for the text, or undefined when no row shares a meaningful word with it. */
-  find(text: string): ConditionMatch<Target> | undefined {
+  /**
+   * The best match for the text, or undefined when no row shares a meaningful word with it. `accept`, when
+   * given, leaves out the rows it refuses (a newborn's condition for an adult).
+   */
+  find(text: string, accept?: (row: IndexRow) => boolean): ConditionMatch<Target> | undefined {
     const search = this.build();
     // Search on the first 2,000 characters: a condition is a few words, and a pasted letter should not
     // cost more than one.
@@ -314,6 +317,7 @@ export class ConditionIndex<Target> {
     let best: { id: number; key: number[]; queryTerms: string[]; whole: boolean } | undefined;
     for (const result of results.slice(0, CANDIDATES)) {
       const id = result.id as number;
+      if (accept && !accept((this.rows[id] as { row: IndexRow }).row)) continue;
       const whole = this.phrasesOf(id).some(
         (phrase) => phrase.length > 0 && phrase.every((word) => words.has(word)),
       );
@@ -321,7 +325,8 @@ export class ConditionIndex<Target> {
       const key = [whole ? 1 : 0, result.queryTerms.length, primary ? 1 : 0, result.score];
       if (!best || isGreater(key, best.key)) best = { id, key, queryTerms: result.queryTerms, whole };
     }
-    const winner = best as { id: number; queryTerms: string[]; whole: boolean };
+    if (!best) return undefined;
+    const winner = best;
     const entry = this.rows[winner.id] as { row: IndexRow; target: Target };
     return { row: entry.row, target: entry.target, words: winner.queryTerms, whole: winner.whole };
   }

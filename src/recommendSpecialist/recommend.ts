@@ -99,10 +99,19 @@ export function recommend(
   if (conditions.every((found) => found.payload.field === true) && conditionText?.trim()) {
     // A past condition ("history of rheumatic fever") is background: the rest of the text is searched first.
     const present = withoutPastHistory(conditionText);
+    // A condition of the perinatal period (P00–P96, "birth injury to scalp") is a child's: for an adult, or
+    // when nothing says child, the search leaves that chapter out ("scalp laceration" is not a birth injury).
+    const perinatalPossible =
+      input.age !== undefined
+        ? input.age < rules.children.ageBelow
+        : wordOfChild(rules, conditionWords) !== undefined ||
+          conditionWords.some((word) => PERINATAL_WORDS.has(word)) ||
+          (input.procedure !== undefined && wordOfChild(rules, tokenize(input.procedure)) !== undefined);
+    const accept = perinatalPossible ? undefined : notPerinatal;
     const match =
       (present !== conditionText && /[a-z]/i.test(present)
-        ? rules.conditionIndex?.find(present)
-        : undefined) ?? rules.conditionIndex?.find(conditionText);
+        ? rules.conditionIndex?.find(present, accept)
+        : undefined) ?? rules.conditionIndex?.find(conditionText, accept);
     if (match) {
       conditions.unshift({
         phrase: clip(input.condition ?? ''),
@@ -527,6 +536,30 @@ function isContextOnly(found: Found<Target>): boolean {
     found.payload.range === undefined &&
     found.payload.area.contextPhrases === true
   );
+}
+
+/**
+ * Words that say a condition began around birth ("premature birth"), so that the perinatal chapter stays
+ * searchable without an age or a word of childhood. Not child words: "premature labor" is the mother's.
+ */
+const PERINATAL_WORDS: ReadonlySet<string> = new Set([
+  'premature',
+  'prematurely',
+  'prematurity',
+  'preterm',
+  'birth',
+  'neonatal',
+  'neonate',
+  'newborn',
+  'perinatal',
+  'gestation',
+  'gestational',
+  'nicu',
+]);
+
+/** Whether an index row lies outside the perinatal chapter (P00–P96). */
+function notPerinatal(row: IndexRow): boolean {
+  return !row.from.startsWith('P');
 }
 
 function wordOfChild(rules: SpecialistRules, words: readonly string[]): string | undefined {
