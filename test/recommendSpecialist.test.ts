@@ -853,7 +853,7 @@ describe('how the condition is read', () => {
     expect(knee.evidence[0]?.value).toBe('torn meniscus');
     // When all there is is past, the order is kept: the first of the list routes.
     const onlyPast = recommendSpecialist({
-      condition: 'Syncope; history of seizures, head injury, obstructive sleep apnea',
+      condition: 'Spells of unclear cause; history of seizures, head injury, obstructive sleep apnea',
     });
     expect(onlyPast.evidence[0]?.value).toBe('seizures');
   });
