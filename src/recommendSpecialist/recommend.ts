@@ -62,9 +62,15 @@ class Trail {
     this.citations.add(row.citation);
   }
 
-  /** Notes a row the answer relies on that is not backed by its primary source yet. */
-  check(row: { status: string }, what: string): void {
-    if (row.status !== 'confirmed' && !this.unconfirmed.includes(what)) this.unconfirmed.push(what);
+  /**
+   * Notes a row the answer relies on that is not backed by its primary source yet. `what` names it, and is
+   * only called for such a row: most rows are confirmed, and naming each on every call was a tenth of a
+   * recommendation's own time.
+   */
+  check(row: { status: string }, what: () => string): void {
+    if (row.status === 'confirmed') return;
+    const name = what();
+    if (!this.unconfirmed.includes(name)) this.unconfirmed.push(name);
   }
 }
 
@@ -122,7 +128,10 @@ export function recommend(
         whole: match.whole,
       });
       trail.use(match.row);
-      trail.check(match.row, `the ICD-10-CM ${match.row.level} ${span(match.row)} (${match.row.title})`);
+      trail.check(
+        match.row,
+        () => `the ICD-10-CM ${match.row.level} ${span(match.row)} (${match.row.title})`,
+      );
       trail.warnings.push(
         `"${clip(input.condition ?? '')}" is not a condition overturn lists by name, so it was searched in the ICD-10-CM titles: the closest is ${span(match.row)} (${match.row.title}). Check that this is the condition, or give its ICD-10-CM code.`,
       );
@@ -338,7 +347,7 @@ export function recommend(
       procedureAlternatives.push(...alternativesOf(rules, row.alternatives, input.age, child, older));
     }
     trail.use(row);
-    trail.check(row, `which specialty ${row.drug ? 'prescribes' : 'performs'} ${row.name}`);
+    trail.check(row, () => `which specialty ${row.drug ? 'prescribes' : 'performs'} ${row.name}`);
   } else if (input.procedure?.trim()) {
     trail.warnings.push(
       `"${clip(input.procedure)}" is not a procedure overturn recognises; the specialist was chosen from the rest of the input.`,
@@ -408,7 +417,7 @@ export function recommend(
       use: 'context',
     });
     trail.use(rules.children);
-    trail.check(rules.children, 'the rule for patients under 18');
+    trail.check(rules.children, () => 'the rule for patients under 18');
   }
   if (olderApplied && rules.olderAdults) {
     const row = rules.olderAdults;
@@ -419,21 +428,22 @@ export function recommend(
       use: 'context',
     });
     trail.use(row);
-    trail.check(row, `the rule for patients ${row.ageAtLeast} and older`);
+    trail.check(row, () => `the rule for patients ${row.ageAtLeast} and older`);
   }
   if (route.kind === 'fallback') trail.use(rules.fallback);
   if (range) {
     trail.use(range);
-    trail.check(range, `the match of ${span(range)} (${range.title}) to this specialty`);
+    trail.check(range, () => `the match of ${span(range)} (${range.title}) to this specialty`);
     if (range.warning) trail.warnings.push(range.warning);
   }
   trail.use(area);
-  trail.check(area, `the specialist table for ${area.name}`);
+  trail.check(area, () => `the specialist table for ${area.name}`);
   for (const row of [specialtyRow, subspecialtyRow]) {
     if (!row) continue;
     trail.use(row);
-    trail.check(row, `the NUCC code ${row.code} (${row.name})`);
-    if (row.board) trail.check(row.board, `the certifying board for ${row.name} (${row.board.name})`);
+    trail.check(row, () => `the NUCC code ${row.code} (${row.name})`);
+    const board = row.board;
+    if (board) trail.check(board, () => `the certifying board for ${row.name} (${board.name})`);
   }
 
   // 5. Requirements, pitfalls, guidelines.
@@ -445,7 +455,7 @@ export function recommend(
   );
   for (const row of [...requirements, ...avoid]) {
     trail.use(row);
-    trail.check(row, `the advice "${row.id.replaceAll('_', ' ')}"`);
+    trail.check(row, () => `the advice "${row.id.replaceAll('_', ' ')}"`);
   }
   const guidelines = [...new Set([...(range?.guidelines ?? []), ...area.guidelines])];
 
