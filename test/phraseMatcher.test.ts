@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher, tokenize } from '../src/engine/phraseMatcher.js';
+import { PhraseMatcher, phraseWords, tokenize } from '../src/engine/phraseMatcher.js';
 import { ProximityMatcher } from '../src/engine/proximityMatcher.js';
 
 describe('tokenize', () => {
@@ -208,5 +210,34 @@ describe('ProximityMatcher', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('phraseWords', () => {
+  it('gives the words tokenize gives, for plain phrases (split on the space) and any other', () => {
+    expect(phraseWords('total knee arthroplasty')).toEqual(['total', 'knee', 'arthroplasty']);
+    // The fast path leaves a word tokenize spells out to tokenize.
+    expect(phraseWords('cant walk')).toEqual(['can', 'not', 'walk']);
+    expect(phraseWords("Doesn't meet")).toEqual(['does', 'not', 'meet']);
+    const alphabet = fc.constantFrom(..."ab z09 -'’.".split(''), 'cant', 'dont', 'isnt', ' ', 'A');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 30 }), (parts) => {
+        const phrase = parts.join('');
+        expect(phraseWords(phrase)).toEqual(tokenize(phrase));
+      }),
+      { numRuns: 3000 },
+    );
+    // And for every phrase of the bundled specialist tables, which the fast path mostly takes.
+    const read = (name: string) =>
+      JSON.parse(readFileSync(join(import.meta.dirname, '..', 'rules', 'specialists', name), 'utf8'));
+    const phrases: string[] = [
+      ...read('procedures.json').rows.flatMap((row: { phrases: string[] }) => row.phrases),
+      ...read('areas.json').rows.flatMap((area: { phrases: string[]; ranges: { phrases?: string[] }[] }) => [
+        ...area.phrases,
+        ...area.ranges.flatMap((range) => range.phrases ?? []),
+      ]),
+    ];
+    expect(phrases.length).toBeGreaterThan(1500);
+    for (const phrase of phrases) expect(phraseWords(phrase)).toEqual(tokenize(phrase));
   });
 });
