@@ -111,7 +111,7 @@ export function recommend(
       input.age !== undefined
         ? input.age < rules.children.ageBelow
         : wordOfChild(rules, conditionWords) !== undefined ||
-          conditionWords.some((word) => PERINATAL_WORDS.has(word)) ||
+          wordIn(rules.perinatalWords, conditionWords) !== undefined ||
           (input.procedure !== undefined && wordOfChild(rules, tokenize(input.procedure)) !== undefined);
     const accept = perinatalPossible ? undefined : notPerinatal;
     const match =
@@ -547,25 +547,6 @@ function isContextOnly(found: Found<Target>): boolean {
     found.payload.area.contextPhrases === true
   );
 }
-
-/**
- * Words that say a condition began around birth ("premature birth"), so that the perinatal chapter stays
- * searchable without an age or a word of childhood. Not child words: "premature labor" is the mother's.
- */
-const PERINATAL_WORDS: ReadonlySet<string> = new Set([
-  'premature',
-  'prematurely',
-  'prematurity',
-  'preterm',
-  'birth',
-  'neonatal',
-  'neonate',
-  'newborn',
-  'perinatal',
-  'gestation',
-  'gestational',
-  'nicu',
-]);
 
 /** Whether an index row lies outside the perinatal chapter (P00–P96). */
 function notPerinatal(row: IndexRow): boolean {

@@ -368,6 +368,12 @@ const childrenRowSchema = lazySchema(() =>
        * pair of words where neither says it alone ("young son").
        */
       words: signWords().optional(),
+      /**
+       * Without an age or a word of childhood, any of these words in the condition ("premature birth") keeps
+       * the perinatal chapter (P00–P96) in the ICD-10-CM search; otherwise it is left out for an adult. Not
+       * child words: "premature labor" is the mother's.
+       */
+      perinatalWords: signWords().optional(),
     })
     .strict(),
 );
@@ -560,6 +566,8 @@ export interface SpecialistRules {
   /** `children.words`, tokenized once: a condition word in it means a child when no age is given. */
   childWords: ReadonlySet<string>;
   olderAdults?: OlderAdultsRow;
+  /** `children.perinatalWords`, tokenized once: a word in it keeps the perinatal chapter in the search. */
+  perinatalWords: ReadonlySet<string>;
   /** `olderAdults.words`, tokenized once: a word in it means an older patient when no age is given. */
   olderWords: ReadonlySet<string>;
   /** Each range's area, by range id. */
@@ -848,6 +856,7 @@ export function compileSpecialists(
     fallback: context.fallback,
     children: context.children,
     childWords: wordSet(context.children.words),
+    perinatalWords: wordSet(context.children.perinatalWords),
     ...(context.olderAdults ? { olderAdults: context.olderAdults } : {}),
     olderWords: wordSet(context.olderAdults?.words),
     rangeTargets,
