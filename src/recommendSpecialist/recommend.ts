@@ -1,14 +1,23 @@
 import type { RuleSetWith } from '../engine/compile.js';
-import { type PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
+import { tokenize } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
-import type { IndexRow } from './conditionIndex.js';
+import {
+  type Found,
+  findAll,
+  notPerinatal,
+  pastHistoryLast,
+  withoutAccents,
+  withoutNegated,
+  withoutPastHistory,
+  wordIn,
+  wordOfChild,
+} from './conditionWords.js';
 import { type Icd10Code, parseIcd10, rangeHolds, span } from './icd10.js';
 import { rationale } from './rationale.js';
 import type {
   AreaRow,
   ClaimTypeRow,
   NoteRow,
-  PhraseHit,
   ProcedureRow,
   RangeRow,
   SpecialistRules,
@@ -22,18 +31,6 @@ import type {
   SpecialistInput,
   SpecialistRecommendation,
 } from './types.js';
-
-/** A phrase found in the input: what it leads to, and where it is (in words). */
-export interface Found<Payload> {
-  phrase: string;
-  payload: Payload;
-  start: number;
-  end: number;
-  /** Set when no phrase matched and the ICD-10-CM index found the condition instead. */
-  indexRow?: IndexRow;
-  /** For an index match: whether the text names the row whole (every word of its title or of a term). */
-  whole?: boolean;
-}
 
 /** A code of the input and the area range it falls in. */
 export interface CodeHit {
@@ -538,7 +535,6 @@ function readCodes(
   return principal ? { principal, all } : { all };
 }
 
-/** The first word of the condition that says the patient is a child (quoted), when no age was given. */
 /** A condition found by an area phrase that says how an injury came about, not what is injured. */
 function isContextOnly(found: Found<Target>): boolean {
   return (
@@ -546,113 +542,6 @@ function isContextOnly(found: Found<Target>): boolean {
     found.payload.range === undefined &&
     found.payload.area.contextPhrases === true
   );
-}
-
-/** Whether an index row lies outside the perinatal chapter (P00–P96). */
-function notPerinatal(row: IndexRow): boolean {
-  return !row.from.startsWith('P');
-}
-
-function wordOfChild(rules: SpecialistRules, words: readonly string[]): string | undefined {
-  const word = wordIn(rules.childWords, words);
-  if (word !== undefined) return word;
-  const age = childAgeIn(words);
-  return age === undefined ? undefined : `"${age}"`;
-}
-
-/** The first of `words` (or pair of neighbours: "young son", a son may be grown) in a set, quoted. */
-function wordIn(set: ReadonlySet<string>, words: readonly string[]): string | undefined {
-  if (!set.size) return undefined;
-  const word = words.find((candidate) => set.has(candidate));
-  if (word !== undefined) return `"${word}"`;
-  for (let index = 0; index + 1 < words.length; index++) {
-    const pair = `${words[index]} ${words[index + 1]}`;
-    if (set.has(pair)) return `"${pair}"`;
-  }
-  return undefined;
-}
-
-/** The text with its letters' accents dropped (é → e), the same length for the precomposed letters of names. */
-function withoutAccents(text: string | undefined): string | undefined {
-  // Only when there is something to fold: most input is plain ASCII.
-  return text && /[\u00c0-\u024f]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
-}
-
-/** English numbers a patient writes in an age ("a six-month-old"), up to the age of majority. */
-const NUMBER_WORDS = new Map(
-  [
-    'one',
-    'two',
-    'three',
-    'four',
-    'five',
-    'six',
-    'seven',
-    'eight',
-    'nine',
-    'ten',
-    'eleven',
-    'twelve',
-    'thirteen',
-    'fourteen',
-    'fifteen',
-    'sixteen',
-    'seventeen',
-  ].map((word, index) => [word, index + 1]),
-);
-const INFANT_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months']);
-const YEAR_UNITS = new Set(['year', 'years', 'yr', 'yrs']);
-
-/**
- * An age under 18 stated in the words ("six-month-old", "4 months old", "a 12 year old"), as written, or
- * undefined. Days, weeks and months old are always a child; years only below 18. Code, not rule data: it reads
- * how English states an age, not a legal or clinical fact.
- */
-function childAgeIn(words: readonly string[]): string | undefined {
-  for (let at = 0; at + 2 < words.length; at++) {
-    if (words[at + 2] !== 'old') continue;
-    const number = words[at] as string;
-    const value = /^\d{1,3}$/.test(number) ? Number(number) : NUMBER_WORDS.get(number);
-    const unit = words[at + 1] as string;
-    if (value === undefined) continue;
-    if (INFANT_UNITS.has(unit) || (YEAR_UNITS.has(unit) && value < 18)) return `${number} ${unit} old`;
-  }
-  return undefined;
-}
-
-/** Whether one of the `reach` words before a phrase passes `test` (given that word's index). */
-function wordBefore(start: number, reach: number, test: (at: number) => boolean): boolean {
-  for (let at = Math.max(0, start - reach); at < start; at++) if (test(at)) return true;
-  return false;
-}
-
-/** Words that deny the condition after them ("does not have type 1 diabetes"), within CONTEXT_REACH words. */
-const NEGATIONS = new Set(['not', 'no', 'without', 'never']);
-/** How many words before a phrase are read for a negation, and at least how far a "history of" reaches. */
-const CONTEXT_REACH = 3;
-
-/**
- * The condition phrases the text does not deny: a phrase with "not", "no", "without" or "never" among the three
- * words before it is what the patient does not have. When every phrase is denied, none is left, and the
- * condition is searched in the ICD-10-CM index instead.
- */
-function withoutNegated<Payload>(found: Found<Payload>[], words: readonly string[]): Found<Payload>[] {
-  return found.filter(
-    (item) => !wordBefore(item.start, CONTEXT_REACH, (at) => NEGATIONS.has(words[at] as string)),
-  );
-}
-
-/**
- * The condition phrases with those of the patient's past ("a history of rheumatic fever", see historyLists)
- * after the others: the first condition named routes, and a past one is background to the present one, not the
- * dispute. When every phrase is in the past, the order is kept.
- */
-function pastHistoryLast<Payload>(found: Found<Payload>[], text: string | undefined): Found<Payload>[] {
-  if (found.length < 2) return found;
-  const lists = historyLists(text);
-  const past = found.map((item) => lists.some(([from, to]) => item.start >= from && item.start < to));
-  if (past.every(Boolean) || !past.some(Boolean)) return found;
-  return [...found.filter((_, index) => !past[index]), ...found.filter((_, index) => past[index])];
 }
 
 /**
@@ -677,27 +566,6 @@ function isNarrower(inner: Target, outer: Target): boolean {
   return range.id !== outer.range.id && rangeHolds(outer.range, range);
 }
 
-/**
- * Where the past lies after each "history of", in words: the list that follows, up to the end of the sentence or
- * bracket ("a history of seizures, head injury, obstructive sleep apnea"), and at least the CONTEXT_REACH words
- * after "of" ("history of (remote) asthma").
- */
-function historyLists(text: string | undefined): [number, number][] {
-  if (!text || !/history\s+of/i.test(text)) return [];
-  const lists: [number, number][] = [];
-  for (const match of text.matchAll(/\bhistory\s+of\b[^;.()[\]\n]*/gi)) {
-    const from = tokenize(text.slice(0, match.index)).length;
-    // "history" and "of" are the span's first two words.
-    lists.push([from, from + Math.max(tokenize(match[0]).length, 2 + CONTEXT_REACH)]);
-  }
-  return lists;
-}
-
-/** The text without the past conditions it names: "history of …" up to the end of its clause. */
-function withoutPastHistory(text: string): string {
-  return text.replace(/\bhistory of\b[^,;.()[\]\n]*/gi, ' ');
-}
-
 /** The childhood condition or treatment among the signals, named as the evidence shows it. */
 function childhoodSign(
   range: RangeRow | undefined,
@@ -713,37 +581,6 @@ function childhoodSign(
     return `a childhood condition (${condition.payload.range.title})`;
   if (procedure?.pediatric) return `a treatment for children (${procedure.name})`;
   return undefined;
-}
-
-/**
- * Every phrase found, in the order the text names them (the first is usually the principal condition); a
- * phrase inside a longer one is dropped, and so is a second phrase leading to the same place.
- */
-function findAll<Payload>(matcher: PhraseMatcher<PhraseHit<Payload>>, text: string): Found<Payload>[] {
-  const found: Found<Payload>[] = [];
-  matcher.forEachMatch(text, (hit, start, end) => {
-    found.push({ phrase: hit.phrase, payload: hit.payload, start, end });
-  });
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Found<Payload>[] = [];
-  for (const candidate of found) {
-    const inside = kept.some((other) => other.start <= candidate.start && candidate.end <= other.end);
-    const again = kept.some((other) => other.payload === candidate.payload);
-    if (!inside && !again) kept.push(candidate);
-  }
-  // Each place in the order it is first named, by any of its wordings not inside another place's: "rehab care
-  // at the nursing home (skilled nursing coverage)" names rehabilitation first, though its longest wording
-  // (the one kept) comes last.
-  const firstNamed = new Map<Payload, number>();
-  for (const item of found) {
-    const inside = kept.some(
-      (other) => other.payload !== item.payload && other.start <= item.start && item.end <= other.end,
-    );
-    const known = firstNamed.get(item.payload);
-    if (!inside && (known === undefined || item.start < known)) firstNamed.set(item.payload, item.start);
-  }
-  const named = (item: Found<Payload>) => firstNamed.get(item.payload) ?? item.start;
-  return kept.sort((a, b) => named(a) - named(b) || a.start - b.start);
 }
 
 function procedureTarget(rules: SpecialistRules, row: ProcedureRow): Target {
