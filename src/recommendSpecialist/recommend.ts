@@ -90,6 +90,13 @@ export function recommend(
   const conditionText = withoutAccents(input.condition);
   // The condition's words, once, as the phrase matcher reads them (a condition is at most 2,000 characters).
   const conditionWords = conditionText ? tokenize(conditionText) : [];
+  // Without an age, a word of the condition ("baby") or of the treatment says child: a "pediatric intensive care
+  // unit" stay is a child's.
+  const procedureWords = input.age === undefined && input.procedure ? tokenize(input.procedure) : NO_WORDS;
+  const childWord =
+    input.age === undefined
+      ? (wordOfChild(rules, conditionWords) ?? wordOfChild(rules, procedureWords))
+      : undefined;
   // The rule set builds each automaton when it is first read (ruleData.ts): read only when there is text.
   let conditions = specificFirst(
     pastHistoryLast(
@@ -107,9 +114,7 @@ export function recommend(
     const perinatalPossible =
       input.age !== undefined
         ? input.age < rules.children.ageBelow
-        : wordOfChild(rules, conditionWords) !== undefined ||
-          wordIn(rules.perinatalWords, conditionWords) !== undefined ||
-          (input.procedure !== undefined && wordOfChild(rules, tokenize(input.procedure)) !== undefined);
+        : childWord !== undefined || wordIn(rules.perinatalWords, conditionWords) !== undefined;
     const accept = perinatalPossible ? undefined : notPerinatal;
     const match =
       (present !== conditionText && /[a-z]/i.test(present)
@@ -145,14 +150,10 @@ export function recommend(
   const procedure = procedures.find((found) => found.payload.decides) ?? procedures[0];
   const claimRow = input.claimType ? rules.claimTypes.get(input.claimType) : undefined;
   const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
-  // Without an age, a word of the condition ("baby") or a condition or treatment of childhood says child.
-  // The treatment's words count too: a "pediatric intensive care unit" stay is a child's.
-  const procedureWords = input.age === undefined && input.procedure ? tokenize(input.procedure) : NO_WORDS;
+  // Without an age, a word of childhood (above) or a condition or treatment of childhood says child.
   const childSign =
     input.age === undefined
-      ? (wordOfChild(rules, conditionWords) ??
-        wordOfChild(rules, procedureWords) ??
-        childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload))
+      ? (childWord ?? childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload))
       : undefined;
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
   // Without an age and with no sign of a child, a word says older ("an elderly woman").
