@@ -579,6 +579,24 @@ describe('the specialist rule files', () => {
     ]);
   });
 
+  it('refuse a treatment that takes the route over an unknown area, and use the one it names', () => {
+    const source = copy();
+    const cancerDrugs = source.files[PROCEDURES].rows.find((row: Json) => row.id === 'drug.oncology');
+    cancerDrugs.decidesOver = ['dermatology', 'nowhere'];
+    expect(ruleSetIssues(source).map((issue) => [issue.message, issue.path.slice(-2).join('.')])).toEqual([
+      ['no condition area has id "nowhere"', 'decidesOver.1'],
+    ]);
+    // Without the skin area in the list, melanoma keeps the dermatologist though a cancer drug is named.
+    cancerDrugs.decidesOver = ['ent'];
+    const edited = createOverturn({ rules: source });
+    expect(edited.recommendSpecialist({ condition: 'melanoma', procedure: 'Keytruda' }).area.id).toBe(
+      'dermatology',
+    );
+    const bundled = recommendSpecialist({ condition: 'melanoma', procedure: 'Keytruda' });
+    expect([bundled.area.id, bundled.specialty.taxonomyCode]).toEqual(['oncology', '207RX0202X']);
+    expect(bundled.rationale).toContain('Cancer drugs is in dispute');
+  });
+
   it('are used as edited: a changed subspecialty changes the answer', () => {
     const source = copy();
     const cardiac = source.files[AREAS].rows.find((row: Json) => row.id === 'cardiac');

@@ -48,7 +48,7 @@ export function rationale(parts: {
       break;
     case 'procedure':
       sentences.push(
-        route.found.payload.decides
+        route.decides
           ? `${capitalize(route.found.payload.name)} is in dispute: the specialty that performs or manages it is best placed to judge whether it is needed.`
           : `No recognised diagnosis was given; ${route.found.payload.name} belongs to the condition area "${routedArea.name}".`,
       );

@@ -42,7 +42,8 @@ export interface CodeHit {
 export type Route =
   | { kind: 'icd10'; hit: CodeHit }
   | { kind: 'condition'; found: Found<Target> }
-  | { kind: 'procedure'; found: Found<ProcedureRow> }
+  /** `decides`: the treatment took the route from the condition (else nothing else named an area). */
+  | { kind: 'procedure'; found: Found<ProcedureRow>; decides: boolean }
   | { kind: 'claim_type'; row: ClaimTypeRow }
   | { kind: 'fallback' };
 
@@ -195,11 +196,12 @@ export function recommend(
   const diagnosedArea = codes.principal?.target.area.id ?? condition?.payload.area.id;
   const adultsOnlyForChild = child && procedure?.payload.adultsOnly === true;
   const decides =
-    procedure?.payload.decides === true &&
     !adultsOnlyForChild &&
-    !(diagnosedArea !== undefined && procedure.payload.yieldsTo?.includes(diagnosedArea));
+    (procedure?.payload.decides === true
+      ? !(diagnosedArea !== undefined && procedure.payload.yieldsTo?.includes(diagnosedArea))
+      : diagnosedArea !== undefined && procedure?.payload.decidesOver?.includes(diagnosedArea) === true);
   if (procedure && decides) {
-    route = { kind: 'procedure', found: procedure };
+    route = { kind: 'procedure', found: procedure, decides: true };
     routed = procedureTarget(rules, procedure.payload);
     confidence = codes.principal || (condition && !condition.indexRow) ? 'high' : 'medium';
   } else if (
@@ -221,7 +223,7 @@ export function recommend(
     // A search is a guess at the condition: never more than medium.
     if (condition.indexRow && confidence === 'high') confidence = 'medium';
   } else if (procedure) {
-    route = { kind: 'procedure', found: procedure };
+    route = { kind: 'procedure', found: procedure, decides: false };
     routed = procedureTarget(rules, procedure.payload);
     confidence = 'medium';
   } else if (claimRow?.defaultArea) {

@@ -225,6 +225,12 @@ const procedureRowSchema = lazySchema(() =>
        * for alcohol use disorder is an addiction treatment, judged by the condition's specialist.
        */
       yieldsTo: z.array(reference).min(1).optional(),
+      /**
+       * Condition areas over which a treatment that does not otherwise decide takes the route: a cancer drug for a
+       * melanoma or a head and neck cancer is the medical oncologist's to judge, though the skin's or the
+       * throat's specialist treats the condition otherwise.
+       */
+      decidesOver: z.array(reference).min(1).optional(),
       /** The row names drugs: its specialty prescribes them rather than performs them. */
       drug: z.boolean().optional(),
       /**
@@ -759,6 +765,9 @@ export function compileSpecialists(
     checkArea(files.procedures, [...at, 'area'], row.area, row.id);
     row.yieldsTo?.forEach((area, place) => {
       checkArea(files.procedures, [...at, 'yieldsTo', place], area, row.id);
+    });
+    row.decidesOver?.forEach((area, place) => {
+      checkArea(files.procedures, [...at, 'decidesOver', place], area, row.id);
     });
     const target = row.range ? rangeTargets.get(row.range) : undefined;
     if (row.range && target?.area.id !== row.area)
