@@ -597,6 +597,24 @@ describe('the specialist rule files', () => {
     expect(bundled.rationale).toContain('Cancer drugs is in dispute');
   });
 
+  it("refuse a range whose adults' area is unknown, and use the one it names only for an adult by age", () => {
+    const source = copy();
+    const pediatrics = source.files[AREAS].rows.find((row: Json) => row.id === 'pediatrics');
+    const autism = pediatrics.ranges.find((range: Json) => range.id === 'icd10.F84');
+    autism.adultArea = 'nowhere';
+    const rangeIndex = pediatrics.ranges.indexOf(autism);
+    expect(ruleSetIssues(source).map((issue) => [issue.message, issue.path.slice(-3).join('.')])).toEqual([
+      ['no condition area has id "nowhere"', `ranges.${rangeIndex}.adultArea`],
+    ]);
+    autism.adultArea = 'neurology';
+    const edited = createOverturn({ rules: source });
+    expect(edited.recommendSpecialist({ condition: 'autism', age: 30 }).area.id).toBe('neurology');
+    // No age: a condition of childhood says child, and the range's own area answers.
+    expect(edited.recommendSpecialist({ condition: 'autism' }).area.id).toBe('pediatrics');
+    expect(edited.recommendSpecialist({ condition: 'autism', age: 17 }).area.id).toBe('pediatrics');
+    expect(recommendSpecialist({ condition: 'autism', age: 18 }).specialty.taxonomyCode).toBe('2084P0800X');
+  });
+
   it('are used as edited: a changed subspecialty changes the answer', () => {
     const source = copy();
     const cardiac = source.files[AREAS].rows.find((row: Json) => row.id === 'cardiac');

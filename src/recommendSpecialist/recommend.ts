@@ -296,6 +296,12 @@ export function recommend(
     if (row.warning) trail.warnings.push(row.warning);
   }
   let childApplied = false;
+  // An adult (by a given age) with a condition of a children's range: the range names the adult's area.
+  const adultArea = input.age !== undefined && !child ? range?.adultArea : undefined;
+  if (adultArea) {
+    area = rules.areas.get(adultArea) as AreaRow;
+    range = undefined;
+  }
   if (child && area.pediatricArea) {
     area = rules.areas.get(area.pediatricArea) as AreaRow;
     range = undefined;

@@ -122,6 +122,12 @@ const rangeRowSchema = lazySchema(() =>
       phrases: z.array(phrase).optional(),
       /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis, cleft palate). */
       pediatric: z.boolean().optional(),
+      /**
+       * For a patient whose age is given and is not a child's, the area that judges the condition instead (an adult
+       * with autism: the psychiatrist, not the developmental pediatrician). Without an age the range's own area
+       * answers.
+       */
+      adultArea: reference.optional(),
       /** How well the range alone identifies the specialist (default `high`; chapter catch-alls lower). */
       confidence: confidence.optional(),
       /** Told to the reader whenever this range routes the answer. */
@@ -701,6 +707,7 @@ export function compileSpecialists(
       checkCode(files.areas, [...path, 'specialty'], range.specialty, range.id);
       checkCode(files.areas, [...path, 'subspecialty'], range.subspecialty, range.id);
       checkAlternatives(files.areas, [...path, 'alternatives'], range.alternatives, range.id);
+      checkArea(files.areas, [...path, 'adultArea'], range.adultArea, range.id);
       if (!isInEffect(range)) return;
       const target: Target = { area, range };
       rangeTargets.set(range.id, target);
