@@ -39,12 +39,12 @@ export function prepareCase(ruleSet: CompiledRuleSet, raw: CaseInput): CaseParts
 export function ssoInputOf(input: CaseInput): SsoInput | undefined {
   if (input.procedure === undefined) return undefined;
   const ruleDate = ruleDateOf(input);
-  return {
-    procedure: input.procedure,
-    planType: input.planType,
-    ...pick(input, ['state', 'planSsoProcedures', 'urgent']),
-    ...(ruleDate !== undefined ? { asOf: input.asOf ?? ruleDate } : {}),
-  };
+  const sso: SsoInput = { procedure: input.procedure, planType: input.planType };
+  if (input.state !== undefined) sso.state = input.state;
+  if (input.planSsoProcedures !== undefined) sso.planSsoProcedures = input.planSsoProcedures;
+  if (input.urgent !== undefined) sso.urgent = input.urgent;
+  if (ruleDate !== undefined) sso.asOf = input.asOf ?? ruleDate;
+  return sso;
 }
 
 /** Assembles the analysis once the checklist rules have fired (by the compiled or the reference engine). */
@@ -61,17 +61,16 @@ export function finishCase(
     ...(parts.sso?.warnings ?? []),
   ];
   const checklist = buildChecklistFrom(ruleSet, parts, fired, warnings);
-  const analysis: CaseAnalysis = {
-    classification: parts.classification,
-    ...(parts.specialist ? { specialist: parts.specialist } : {}),
-    deadline: parts.deadline,
-    ...(parts.sso ? { sso: parts.sso } : {}),
-    checklist,
-    warnings: checklist.warnings,
-    ...(parts.input.asOf !== undefined ? { asOf: parts.input.asOf } : {}),
-    ruleSet: ruleSet.ref,
-    facts: caseFacts(parts.input, parts.classification),
-  };
+  // Assigned in the order a reader sees the fields, without spreading an object per optional one.
+  const analysis = { classification: parts.classification } as CaseAnalysis;
+  if (parts.specialist) analysis.specialist = parts.specialist;
+  analysis.deadline = parts.deadline;
+  if (parts.sso) analysis.sso = parts.sso;
+  analysis.checklist = checklist;
+  analysis.warnings = checklist.warnings;
+  if (parts.input.asOf !== undefined) analysis.asOf = parts.input.asOf;
+  analysis.ruleSet = ruleSet.ref;
+  analysis.facts = caseFacts(parts.input, parts.classification);
   return analysis;
 }
 
@@ -87,21 +86,19 @@ export function classificationInputOf(input: CaseInput): DenialInput {
 
 /** The deadline part of a case. The denial's stage says whether the care is still to come. */
 export function deadlineInputOf(input: CaseInput): DeadlineInput {
-  const deadline: DeadlineInput = {
-    planType: input.planType,
-    ...pick(input, [
-      'level',
-      'noticeDate',
-      'receivedDate',
-      'urgent',
-      'state',
-      'planWindow',
-      'funding',
-      'careEnding',
-      'careEndDate',
-      'asOf',
-    ]),
-  };
+  // Field by field, not by a loop over key names: this runs per case, and a loop reading keys by name is a
+  // lookup V8 cannot specialise.
+  const deadline: DeadlineInput = { planType: input.planType };
+  if (input.level !== undefined) deadline.level = input.level;
+  if (input.noticeDate !== undefined) deadline.noticeDate = input.noticeDate;
+  if (input.receivedDate !== undefined) deadline.receivedDate = input.receivedDate;
+  if (input.urgent !== undefined) deadline.urgent = input.urgent;
+  if (input.state !== undefined) deadline.state = input.state;
+  if (input.planWindow !== undefined) deadline.planWindow = input.planWindow;
+  if (input.funding !== undefined) deadline.funding = input.funding;
+  if (input.careEnding !== undefined) deadline.careEnding = input.careEnding;
+  if (input.careEndDate !== undefined) deadline.careEndDate = input.careEndDate;
+  if (input.asOf !== undefined) deadline.asOf = input.asOf;
   const stage = input.denial.stage;
   if (stage === 'prior_authorization' || stage === 'concurrent_review')
     deadline.serviceTiming = 'pre_service';
@@ -111,14 +108,14 @@ export function deadlineInputOf(input: CaseInput): DeadlineInput {
 
 /** The specialist part of a case, or undefined when it names nothing to route on. */
 export function specialistInputOf(input: CaseInput, category: string): SpecialistInput | undefined {
-  const fields = pick(input, ['icd10', 'condition', 'procedure', 'claimType', 'age']);
-  if (!fields.icd10?.length && !fields.condition?.trim() && !fields.procedure?.trim() && !fields.claimType)
-    return undefined;
-  return { ...fields, ...(category !== 'unknown' ? { denialCategory: category as never } : {}) };
-}
-
-function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
-  return out;
+  const { icd10, condition, procedure, claimType, age } = input;
+  if (!icd10?.length && !condition?.trim() && !procedure?.trim() && !claimType) return undefined;
+  const specialist: SpecialistInput = {};
+  if (icd10 !== undefined) specialist.icd10 = icd10;
+  if (condition !== undefined) specialist.condition = condition;
+  if (procedure !== undefined) specialist.procedure = procedure;
+  if (claimType !== undefined) specialist.claimType = claimType;
+  if (age !== undefined) specialist.age = age;
+  if (category !== 'unknown') specialist.denialCategory = category as never;
+  return specialist;
 }

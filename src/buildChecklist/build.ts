@@ -107,25 +107,32 @@ export function buildChecklistFrom(
     const item = rule.event.params.item;
     if (!winners.has(item)) winners.set(item, rule);
   }
+  // Ordered by phase, then by the item's place in the list: each winner's rank is looked up once, not on every
+  // comparison of the sort (the lookups were most of building a checklist's order).
+  const ordered = [...winners.values()];
+  const ranks = new Map<ChecklistRule, number>();
+  for (const rule of ordered) ranks.set(rule, rankOf(rule));
+  ordered.sort((a, b) => (ranks.get(a) as number) - (ranks.get(b) as number));
   const values = templateValues(parts);
-  const items = [...winners.values()]
-    .map((rule) => itemOf(rule, parts, values))
-    .sort(
-      (a, b) =>
-        (PHASE_RANK.get(a.phase) as number) - (PHASE_RANK.get(b.phase) as number) ||
-        (ITEM_RANK.get(a.id) as number) - (ITEM_RANK.get(b.id) as number),
-    );
-  const itemWarnings = items.flatMap((item) => (item.warning ? [`“${item.title}”: ${item.warning}`] : []));
-  const regulatorWarnings = parts.regulators.flatMap((regulator) =>
-    regulator.warning ? [`${regulator.name}: ${regulator.warning}`] : [],
-  );
+  const items = ordered.map((rule) => itemOf(rule, parts, values));
+  // Each warning once, in order: the case's, then the items', then the regulators'.
+  const seen = new Set<string>(warnings);
+  for (const item of items) if (item.warning) seen.add(`“${item.title}”: ${item.warning}`);
+  for (const regulator of parts.regulators)
+    if (regulator.warning) seen.add(`${regulator.name}: ${regulator.warning}`);
   return {
     items,
     deadline: parts.deadline,
     regulators: parts.regulators,
-    warnings: unique([...warnings, ...itemWarnings, ...regulatorWarnings]),
+    warnings: [...seen],
     ruleSet: ruleSet.ref,
   };
+}
+
+/** A rule's place in a checklist: its item's phase first, then the item's place in the list of items. */
+function rankOf(rule: ChecklistRule): number {
+  const { phase, item } = rule.event.params;
+  return (PHASE_RANK.get(phase) as number) * CHECKLIST_ITEM_IDS.length + (ITEM_RANK.get(item) as number);
 }
 
 /** Runs the compiled checklist rules over a case. */
@@ -320,8 +327,4 @@ function fill(text: string, values: Record<string, string>): string {
     out += parts[at + 1] as string;
   }
   return out;
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
 }
