@@ -115,18 +115,24 @@ export function buildChecklistFrom(
   ordered.sort((a, b) => (ranks.get(a) as number) - (ranks.get(b) as number));
   const values = templateValues(parts);
   const items = ordered.map((rule) => itemOf(rule, parts, values));
-  // Each warning once, in order: the case's, then the items', then the regulators'.
-  const seen = new Set<string>(warnings);
-  for (const item of items) if (item.warning) seen.add(`“${item.title}”: ${item.warning}`);
+  // Each warning once, in order: the case's, then the items', then the regulators'. A case has a handful, long
+  // and mostly built for this call: comparing them is cheaper than hashing every character into a Set.
+  const unique: string[] = [];
+  for (const warning of warnings) addOnce(unique, warning);
+  for (const item of items) if (item.warning) addOnce(unique, `“${item.title}”: ${item.warning}`);
   for (const regulator of parts.regulators)
-    if (regulator.warning) seen.add(`${regulator.name}: ${regulator.warning}`);
+    if (regulator.warning) addOnce(unique, `${regulator.name}: ${regulator.warning}`);
   return {
     items,
     deadline: parts.deadline,
     regulators: parts.regulators,
-    warnings: [...seen],
+    warnings: unique,
     ruleSet: ruleSet.ref,
   };
+}
+
+function addOnce(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
 }
 
 /** A rule's place in a checklist: its item's phase first, then the item's place in the list of items. */
