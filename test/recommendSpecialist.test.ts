@@ -636,6 +636,24 @@ describe('how the condition is read', () => {
   const childSign = (input: SpecialistInput) =>
     recommendSpecialist(input).evidence.find((item) => item.ruleId === 'context.children')?.value;
 
+  it('takes a treatment a search-only condition names, but not a drug it names (what was taken)', () => {
+    const hysterectomy = recommendSpecialist({ condition: 'hysterectomy and other procedures' });
+    expect([hysterectomy.area.id, procedureOf(hysterectomy)?.ruleId]).toEqual([
+      'gynecology',
+      'procedure.hysterectomy',
+    ]);
+    // "fentanyl" is a row of opioid pain treatment; in a condition it is the poison, not the care in dispute.
+    const ingestion = recommendSpecialist({ condition: 'accidental fentanyl ingestion', age: 1 });
+    expect(ingestion.area.id).not.toBe('chronic-pain');
+    expect(procedureOf(ingestion)).toBeUndefined();
+    // A treatment field that names one that decides keeps it.
+    const withStent = recommendSpecialist({
+      condition: 'hysterectomy and other procedures',
+      procedure: 'stent',
+    });
+    expect(procedureOf(withStent)?.ruleId).toBe('procedure.cardiac-catheterization');
+  });
+
   it('reads an age written in words as a child: days, weeks and months always, years under 18', () => {
     expect(childSign({ condition: 'a six-month-old with reflux' })).toBe('"six month old"');
     expect(childSign({ condition: 'reflux in a 4 month old' })).toBe('"4 month old"');

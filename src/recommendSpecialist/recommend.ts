@@ -148,7 +148,21 @@ export function recommend(
   // hysterectomy"): it is preferred; otherwise the first procedure the text names.
   const procedureText = withoutAccents(input.procedure);
   const procedures = procedureText?.trim() ? findAll(rules.procedures, procedureText) : [];
-  const procedure = procedures.find((found) => found.payload.decides) ?? procedures[0];
+  let procedure = procedures.find((found) => found.payload.decides) ?? procedures[0];
+  // A condition that names no condition overturn knows but a treatment ("hysterectomy and other procedures",
+  // "recovery after brain surgery") speaks of that treatment: the search's guess at a condition from its other
+  // words is worth less than the treatment it names, when the treatment field names none that decides. A drug
+  // named there is what was taken ("fentanyl ingestion"), not a treatment in dispute.
+  if (
+    conditionText?.trim() &&
+    procedure?.payload.decides !== true &&
+    conditions.every((found) => found.indexRow !== undefined && found.whole !== true)
+  ) {
+    const named = findAll(rules.procedures, conditionText).find(
+      (found) => found.payload.decides && found.payload.drug !== true,
+    );
+    if (named) procedure = named;
+  }
   const claimRow = input.claimType ? rules.claimTypes.get(input.claimType) : undefined;
   const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
   // Without an age, a word of childhood (above) or a condition or treatment of childhood says child.
