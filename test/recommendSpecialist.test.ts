@@ -594,7 +594,9 @@ describe('the specialist rule files', () => {
     );
     const bundled = recommendSpecialist({ condition: 'melanoma', procedure: 'Keytruda' });
     expect([bundled.area.id, bundled.specialty.taxonomyCode]).toEqual(['oncology', '207RX0202X']);
-    expect(bundled.rationale).toContain('Cancer drugs is in dispute');
+    expect(bundled.rationale).toContain(
+      'The dispute is over cancer drugs: the specialty that prescribes the treatment is best placed',
+    );
   });
 
   it("refuse a range whose adults' area is unknown, and use the one it names only for an adult by age", () => {

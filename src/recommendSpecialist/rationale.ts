@@ -49,7 +49,9 @@ export function rationale(parts: {
     case 'procedure':
       sentences.push(
         route.decides
-          ? `${capitalize(route.found.payload.name)} is in dispute: the specialty that performs or manages it is best placed to judge whether it is needed.`
+          ? route.found.payload.drug
+            ? `The dispute is over ${route.found.payload.name}: the specialty that prescribes the treatment is best placed to judge whether it is needed.`
+            : `${capitalize(route.found.payload.name)} is in dispute: the specialty that performs or manages it is best placed to judge whether it is needed.`
           : `No recognised diagnosis was given; ${route.found.payload.name} belongs to the condition area "${routedArea.name}".`,
       );
       break;
