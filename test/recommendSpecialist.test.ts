@@ -662,6 +662,36 @@ describe('how the condition is read', () => {
     expect(childSign({ condition: 'a 12 year old with asthma' })).toBe('"12 year old"');
     expect(childSign({ condition: 'a 40 year old with reflux' })).toBeUndefined();
     expect(childSign({ condition: 'an 18-year-old with asthma' })).toBeUndefined();
+    // Shorthand and "age N": "16yo", "16 y/o", "age 9", "aged 12".
+    expect(childSign({ condition: 'my 16yo has asthma' })).toBe('"16yo"');
+    expect(childSign({ condition: 'asthma, 16 y/o' })).toBe('"16 y/o"');
+    expect(childSign({ condition: 'asthma (age 9)' })).toBe('"age 9"');
+    expect(childSign({ condition: 'asthma, aged 12' })).toBe('"aged 12"');
+    // "at age 9" is when something happened, not the patient's age.
+    expect(childSign({ condition: 'type 1 diabetes diagnosed at age 9' })).toBeUndefined();
+    expect(childSign({ condition: 'asthma since age 5' })).toBeUndefined();
+    expect(childSign({ condition: 'asthma, age 999' })).toBeUndefined();
+  });
+
+  it('reads an older patient from an age written in words when no age is given', () => {
+    const olderSign = (input: Parameters<typeof recommendSpecialist>[0]) =>
+      recommendSpecialist(input).evidence.find((item) => item.ruleId === 'context.older-adults')?.value;
+    const input = { condition: 'hip fracture, aged 82', procedure: 'skilled nursing facility' };
+    expect(olderSign(input)).toBe('"aged 82"');
+    expect(recommendSpecialist(input).subspecialty?.taxonomyCode).toBe('207RG0300X');
+    expect(
+      olderSign({ condition: 'my 80 year old mother broke her hip', procedure: 'skilled nursing facility' }),
+    ).toBe('"80 year old"');
+    expect(
+      olderSign({ condition: 'hip fracture, aged 64', procedure: 'skilled nursing facility' }),
+    ).toBeUndefined();
+    // The first age stated is the patient's: a grown son named after does not make a 70-year-old younger.
+    expect(
+      olderSign({
+        condition: 'a 70 year old caring for a 30 year old son, hip fracture',
+        procedure: 'skilled nursing facility',
+      }),
+    ).toBe('"70 year old"');
   });
 
   it('reads an older patient from words when no age is given ("elderly", "older man"); an age or a child wins', () => {

@@ -28,8 +28,14 @@ export function notPerinatal(row: IndexRow): boolean {
 export function wordOfChild(rules: SpecialistRules, words: readonly string[]): string | undefined {
   const word = wordIn(rules.childWords, words);
   if (word !== undefined) return word;
-  const age = childAgeIn(words);
-  return age === undefined ? undefined : `"${age}"`;
+  const age = statedAges(words).find((stated) => stated.years < rules.children.ageBelow);
+  return age === undefined ? undefined : `"${age.text}"`;
+}
+
+/** The stated age that says the patient is an older adult (quoted: "80 year old"), when no age was given. */
+export function olderAgeIn(words: readonly string[], ageAtLeast: number): string | undefined {
+  const age = statedAges(words)[0];
+  return age !== undefined && age.years >= ageAtLeast ? `"${age.text}"` : undefined;
 }
 
 /** The first of `words` (or pair of neighbours: "young son", a son may be grown) in a set, quoted. */
@@ -75,21 +81,55 @@ const NUMBER_WORDS = new Map(
 const INFANT_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months']);
 const YEAR_UNITS = new Set(['year', 'years', 'yr', 'yrs']);
 
+/** A whole number of years a patient's age can be: no one is 121. */
+const MOST_YEARS = 120;
+
+/** Words before "age N" that make it a time in the patient's life, not the patient's age ("diagnosed at age 9"). */
+const AGE_AS_TIME = new Set([
+  'at',
+  'since',
+  'by',
+  'until',
+  'till',
+  'before',
+  'after',
+  'from',
+  'to',
+  'of',
+  'under',
+  'over',
+  'between',
+  'around',
+]);
+
 /**
- * An age under 18 stated in the words ("six-month-old", "4 months old", "a 12 year old"), as written, or
- * undefined. Days, weeks and months old are always a child; years only below 18. Code, not rule data: it reads
- * how English states an age, not a legal or clinical fact.
+ * The ages stated in the words, in order, as written and in whole years (days, weeks and months old are 0): "a
+ * six-month-old", "4 months old", "a 12 year old", "16yo", "16 y/o", "age 9", "aged 80" (not "at age 9", a time).
+ * Code, not rule data: it reads how English states an age, not a legal or clinical fact.
  */
-function childAgeIn(words: readonly string[]): string | undefined {
-  for (let at = 0; at + 2 < words.length; at++) {
-    if (words[at + 2] !== 'old') continue;
-    const number = words[at] as string;
-    const value = /^\d{1,3}$/.test(number) ? Number(number) : NUMBER_WORDS.get(number);
-    const unit = words[at + 1] as string;
-    if (value === undefined) continue;
-    if (INFANT_UNITS.has(unit) || (YEAR_UNITS.has(unit) && value < 18)) return `${number} ${unit} old`;
+function statedAges(words: readonly string[]): { text: string; years: number }[] {
+  const ages: { text: string; years: number }[] = [];
+  const add = (years: number, text: string) => {
+    if (years <= MOST_YEARS) ages.push({ text, years });
+  };
+  for (let at = 0; at < words.length; at++) {
+    const word = words[at] as string;
+    const next = words[at + 1];
+    // "16yo" (one word), "16 yo", "16 y o" ("y/o").
+    const glued = /^(\d{1,3})yo$/.exec(word);
+    if (glued) add(Number(glued[1]), word);
+    const value = /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
+    if (value !== undefined && next !== undefined) {
+      if (next === 'yo' || (next === 'y' && words[at + 2] === 'o')) add(value, `${word} y/o`);
+      else if (words[at + 2] === 'old' && INFANT_UNITS.has(next)) add(0, `${word} ${next} old`);
+      else if (words[at + 2] === 'old' && YEAR_UNITS.has(next)) add(value, `${word} ${next} old`);
+    }
+    if ((word === 'age' || word === 'aged') && next !== undefined && /^\d{1,3}$/.test(next)) {
+      const before = words[at - 1];
+      if (before === undefined || !AGE_AS_TIME.has(before)) add(Number(next), `${word} ${next}`);
+    }
   }
-  return undefined;
+  return ages;
 }
 
 /** Whether one of the `reach` words before a phrase passes `test` (given that word's index). */

@@ -5,6 +5,7 @@ import {
   type Found,
   findAll,
   notPerinatal,
+  olderAgeIn,
   pastHistoryLast,
   withoutAccents,
   withoutNegated,
@@ -174,7 +175,9 @@ export function recommend(
   // Without an age and with no sign of a child, a word says older ("an elderly woman").
   const olderSign =
     input.age === undefined && !child && rules.olderAdults !== undefined
-      ? (wordIn(rules.olderWords, conditionWords) ?? wordIn(rules.olderWords, procedureWords))
+      ? (wordIn(rules.olderWords, conditionWords) ??
+        wordIn(rules.olderWords, procedureWords) ??
+        olderAgeIn(conditionWords, rules.olderAdults.ageAtLeast))
       : undefined;
   const older =
     rules.olderAdults !== undefined &&
