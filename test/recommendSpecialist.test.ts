@@ -685,6 +685,12 @@ describe('how the condition is read', () => {
     expect(
       olderSign({ condition: 'hip fracture, aged 64', procedure: 'skilled nursing facility' }),
     ).toBeUndefined();
+    expect(
+      olderSign({ condition: 'hip fracture in a woman in her 80s', procedure: 'skilled nursing facility' }),
+    ).toBe('"her 80s"');
+    expect(
+      olderSign({ condition: 'hip fracture in his 50s', procedure: 'skilled nursing facility' }),
+    ).toBeUndefined();
     // The first age stated is the patient's: a grown son named after does not make a 70-year-old younger.
     expect(
       olderSign({
