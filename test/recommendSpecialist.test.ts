@@ -674,30 +674,22 @@ describe('how the condition is read', () => {
   });
 
   it('reads an older patient from an age written in words when no age is given', () => {
-    const olderSign = (input: Parameters<typeof recommendSpecialist>[0]) =>
-      recommendSpecialist(input).evidence.find((item) => item.ruleId === 'context.older-adults')?.value;
-    const input = { condition: 'hip fracture, aged 82', procedure: 'skilled nursing facility' };
-    expect(olderSign(input)).toBe('"aged 82"');
-    expect(recommendSpecialist(input).subspecialty?.taxonomyCode).toBe('207RG0300X');
+    // Skilled nursing routes to physical medicine, whose area prefers a geriatrician for an older patient.
+    const olderFor = (condition: string) =>
+      recommendSpecialist({ condition, procedure: 'skilled nursing facility' }).evidence.find(
+        (item) => item.ruleId === 'context.older-adults',
+      )?.value;
+    expect(olderFor('hip fracture, aged 82')).toBe('"aged 82"');
     expect(
-      olderSign({ condition: 'my 80 year old mother broke her hip', procedure: 'skilled nursing facility' }),
-    ).toBe('"80 year old"');
-    expect(
-      olderSign({ condition: 'hip fracture, aged 64', procedure: 'skilled nursing facility' }),
-    ).toBeUndefined();
-    expect(
-      olderSign({ condition: 'hip fracture in a woman in her 80s', procedure: 'skilled nursing facility' }),
-    ).toBe('"her 80s"');
-    expect(
-      olderSign({ condition: 'hip fracture in his 50s', procedure: 'skilled nursing facility' }),
-    ).toBeUndefined();
+      recommendSpecialist({ condition: 'hip fracture, aged 82', procedure: 'skilled nursing facility' })
+        .subspecialty?.taxonomyCode,
+    ).toBe('207RG0300X');
+    expect(olderFor('my 80 year old mother broke her hip')).toBe('"80 year old"');
+    expect(olderFor('hip fracture, aged 64')).toBeUndefined();
+    expect(olderFor('hip fracture in a woman in her 80s')).toBe('"her 80s"');
+    expect(olderFor('hip fracture in his 50s')).toBeUndefined();
     // The first age stated is the patient's: a grown son named after does not make a 70-year-old younger.
-    expect(
-      olderSign({
-        condition: 'a 70 year old caring for a 30 year old son, hip fracture',
-        procedure: 'skilled nursing facility',
-      }),
-    ).toBe('"70 year old"');
+    expect(olderFor('a 70 year old caring for a 30 year old son, hip fracture')).toBe('"70 year old"');
   });
 
   it('reads an older patient from words when no age is given ("elderly", "older man"); an age or a child wins', () => {

@@ -317,18 +317,18 @@ export class ConditionIndex<Target> {
     let best: { id: number; key: number[]; queryTerms: string[]; whole: boolean } | undefined;
     for (const result of results.slice(0, CANDIDATES)) {
       const id = result.id as number;
-      if (accept && !accept((this.rows[id] as { row: IndexRow }).row)) continue;
+      const { row } = this.rows[id] as { row: IndexRow };
+      if (accept && !accept(row)) continue;
       const whole = this.phrasesOf(id).some(
         (phrase) => phrase.length > 0 && phrase.every((word) => words.has(word)),
       );
-      const primary = !SECONDARY.test((this.rows[id] as { row: IndexRow }).row.from);
+      const primary = !SECONDARY.test(row.from);
       const key = [whole ? 1 : 0, result.queryTerms.length, primary ? 1 : 0, result.score];
       if (!best || isGreater(key, best.key)) best = { id, key, queryTerms: result.queryTerms, whole };
     }
     if (!best) return undefined;
-    const winner = best;
-    const entry = this.rows[winner.id] as { row: IndexRow; target: Target };
-    return { row: entry.row, target: entry.target, words: winner.queryTerms, whole: winner.whole };
+    const entry = this.rows[best.id] as { row: IndexRow; target: Target };
+    return { row: entry.row, target: entry.target, words: best.queryTerms, whole: best.whole };
   }
 
   private build() {

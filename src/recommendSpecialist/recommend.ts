@@ -212,11 +212,14 @@ export function recommend(
   // A deciding treatment yields to a condition of an area it names (rehabilitation for alcohol use disorder).
   const diagnosedArea = codes.principal?.target.area.id ?? condition?.payload.area.id;
   const adultsOnlyForChild = child && procedure?.payload.adultsOnly === true;
+  // A treatment that does not decide takes the route over the areas it names (a cancer drug for a melanoma).
+  const names = (areas: readonly string[] | undefined) =>
+    diagnosedArea !== undefined && areas?.includes(diagnosedArea) === true;
   const decides =
     !adultsOnlyForChild &&
     (procedure?.payload.decides === true
-      ? !(diagnosedArea !== undefined && procedure.payload.yieldsTo?.includes(diagnosedArea))
-      : diagnosedArea !== undefined && procedure?.payload.decidesOver?.includes(diagnosedArea) === true);
+      ? !names(procedure.payload.yieldsTo)
+      : names(procedure?.payload.decidesOver));
   if (procedure && decides) {
     route = { kind: 'procedure', found: procedure, decides: true };
     routed = procedureTarget(rules, procedure.payload);
