@@ -40,7 +40,8 @@ describe('analyzeCase', () => {
       daysRemaining: 178,
       status: 'open',
     });
-    expect(analysis.specialist?.specialty.taxonomyCode).toBe('207XS0114X');
+    expect(analysis.specialist?.specialty.taxonomyCode).toBe('207X00000X');
+    expect(analysis.specialist?.subspecialty?.taxonomyCode).toBe('207XS0114X');
     expect(analysis.sso?.requirement).toBe('plan_dependent');
     expect(analysis.checklist.deadline).toBe(analysis.deadline);
     expect(analysis.asOf).toBe('2026-10-08');
@@ -98,7 +99,7 @@ describe('analyzeCase', () => {
   it('names the recommended specialty and board in the second-opinion step', () => {
     const step = item(knee, 'obtain_second_opinion');
     expect(step?.title).toBe(
-      'Get a written second opinion from an independent specialist in Adult Reconstructive Orthopaedic Surgery',
+      'Get a written second opinion from an independent specialist in Orthopaedic Surgery',
     );
     expect(step?.why).toContain('American Board of Orthopaedic Surgery');
   });

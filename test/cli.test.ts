@@ -104,7 +104,8 @@ describe('overturn CLI', () => {
       'appeal by        Sunday 2027-04-04 (internal appeal, 180 days from receipt 2026-10-06)',
     );
     expect(out).toContain('status           open, 130 days remaining');
-    expect(out).toContain('specialist       Adult Reconstructive Orthopaedic Surgery (NUCC 207XS0114X');
+    expect(out).toContain('specialist       Orthopaedic Surgery (NUCC 207X00000X');
+    expect(out).toContain('preferably       Adult Reconstructive Orthopaedic Surgery (NUCC 207XS0114X)');
     expect(out).toContain('surgical opinion plan dependent');
     expect(out).toMatch(/Plan: \d+ steps/);
     expect(out).toMatch(

@@ -69,7 +69,7 @@ describe('a first call builds only what it reads (bundled specialist rules)', ()
   it('routes a code without building an automaton or reading the ICD-10-CM index file', () => {
     const ruleSet = compileBundled('trust');
     expect(reads).not.toContain(files.conditionIndex);
-    expect(recommend(ruleSet, { icd10: ['M17.11'] }).specialty.taxonomyCode).toBe('207XS0114X');
+    expect(recommend(ruleSet, { icd10: ['M17.11'] }).subspecialty?.taxonomyCode).toBe('207XS0114X');
     expect(built).toEqual([]);
     expect(reads).not.toContain(files.conditionIndex);
   });

@@ -340,7 +340,7 @@ describe('the evidence of an appeal, from a request or the command line', () => 
 
   it('fills the appeal and is refused for another letter, with its path', () => {
     const letter = draftLetterOf('appeal', knee, parties, evidence);
-    expect(letter.text).toContain('Dr. Ada Park, a specialist in Adult Reconstructive Orthopaedic Surgery');
+    expect(letter.text).toContain('Dr. Ada Park, a specialist in Orthopaedic Surgery');
     expect(letter.text).toContain('Conclusions: Surgery is indicated.');
     const request = {
       case: JSON.parse(readFileSync(join(root, 'examples/knee-replacement-necessity.json'), 'utf8')),

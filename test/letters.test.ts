@@ -179,7 +179,7 @@ describe('draftAppealLetter', () => {
     expect(letter.text).toContain('2027-04-04');
     expect(letter.text).toContain('29 CFR 2560.503-1(h)(3)(i)');
     expect(letter.text).toContain('45 CFR 147.136(a)(1)');
-    expect(letter.text).toContain('Adult Reconstructive Orthopaedic Surgery');
+    expect(letter.text).toContain('a specialist in Orthopaedic Surgery');
     expect(letter.text).toContain('AAOS appropriate use criteria');
     expect(letter.placeholders).toEqual(
       expect.arrayContaining(["[Specialist's name]", "[Specialist's conclusions]", "[Patient's name]"]),

@@ -228,13 +228,16 @@ describe('recommendSpecialist: worked examples', () => {
       'Because coronary artery bypass surgery is in dispute, add the view of a cardiothoracic surgeon',
     );
     expect(recommendSpecialist({ procedure: 'lumbar fusion' })).toMatchObject({
-      specialty: { taxonomyCode: '207XS0117X' },
+      specialty: { taxonomyCode: '207X00000X' },
+      subspecialty: { taxonomyCode: '207XS0117X' },
       area: { id: 'spine' },
       confidence: 'medium',
     });
-    expect(recommendSpecialist({ procedure: 'total knee arthroplasty' }).specialty.taxonomyCode).toBe(
-      '207XS0114X',
-    );
+    // NUCC: adult reconstructive orthopaedics is a specialization of the Orthopaedic Surgery classification.
+    expect(recommendSpecialist({ procedure: 'total knee arthroplasty' })).toMatchObject({
+      specialty: { taxonomyCode: '207X00000X', name: 'Orthopaedic Surgery' },
+      subspecialty: { taxonomyCode: '207XS0114X', name: 'Adult Reconstructive Orthopaedic Surgery' },
+    });
   });
 
   it('adds the surgical specialty of the area when the procedure is not recognised', () => {
@@ -866,8 +869,8 @@ describe('how the condition is read', () => {
     expect(picu.subspecialty?.taxonomyCode).toBe('2080P0214X');
     expect(picu.evidence.find((item) => item.kind === 'age')?.value).toBe('"pediatric"');
     expect(
-      recommendSpecialist({ condition: 'neck sprain', procedure: 'laminoforaminotomy at C6-7' }).specialty
-        .taxonomyCode,
+      recommendSpecialist({ condition: 'neck sprain', procedure: 'laminoforaminotomy at C6-7' }).subspecialty
+        ?.taxonomyCode,
     ).toBe('207XS0117X');
     expect(
       recommendSpecialist({

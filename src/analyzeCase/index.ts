@@ -28,7 +28,7 @@ import type { CaseAnalysis } from './types.js';
  * });
  * analysis.classification.category;            // 'medical_necessity'
  * analysis.deadline.deadline;                  // '2027-04-04' (180 days after receipt)
- * analysis.specialist?.specialty.taxonomyCode; // '207XS0114X' (Adult Reconstructive Orthopaedic Surgery)
+ * analysis.specialist?.specialty.taxonomyCode; // '207X00000X' (Orthopaedic Surgery; subspecialty 207XS0114X)
  * analysis.checklist.items.map((item) => item.id).includes('obtain_second_opinion'); // true
  * ```
  */
