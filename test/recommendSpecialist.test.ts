@@ -240,6 +240,29 @@ describe('recommendSpecialist: worked examples', () => {
     });
   });
 
+  it('reads a treatment named across the condition and the treatment fields', () => {
+    const carpal = recommendSpecialist({ condition: 'carpal tunnel', procedure: 'release surgery' });
+    expect(carpal.area.id).toBe('musculoskeletal');
+    expect(carpal.evidence.find((item) => item.kind === 'procedure')).toMatchObject({
+      value: 'carpal tunnel release',
+      use: 'routing',
+    });
+    expect(
+      recommendSpecialist({ condition: 'knee', procedure: 'replacement' }).subspecialty?.taxonomyCode,
+    ).toBe('207XS0114X');
+    // Only where the treatment field alone names nothing: a named treatment is not joined to the condition.
+    const named = recommendSpecialist({ condition: 'cataract', procedure: 'hospital stay' });
+    expect(named.evidence.filter((item) => item.kind === 'procedure').map((item) => item.value)).toEqual([
+      'hospital stay',
+    ]);
+    // A wording inside the condition alone is not a treatment in dispute.
+    expect(
+      recommendSpecialist({ condition: 'after knee replacement', procedure: 'the pills' }).evidence.some(
+        (item) => item.kind === 'procedure' && item.value === 'knee replacement',
+      ),
+    ).toBe(false);
+  });
+
   it('adds the surgical specialty of the area when the procedure is not recognised', () => {
     const result = recommendSpecialist({ icd10: ['M17.11'], procedure: 'some knee operation' });
     expect(result.warnings[0]).toBe(

@@ -149,6 +149,13 @@ export function recommend(
   // hysterectomy"): it is preferred; otherwise the first procedure the text names.
   const procedureText = withoutAccents(input.procedure);
   const procedures = procedureText?.trim() ? findAll(rules.procedures, procedureText) : [];
+  // A treatment named across the two fields ("carpal tunnel" + "release surgery") is read as one: only where the
+  // treatment field alone names none, and only a wording that takes words from both.
+  if (!procedures.length && procedureText?.trim() && conditionWords.length) {
+    const joined = findAll(rules.procedures, `${conditionText} ${procedureText}`);
+    for (const found of joined)
+      if (found.start < conditionWords.length && found.end >= conditionWords.length) procedures.push(found);
+  }
   let procedure = procedures.find((found) => found.payload.decides) ?? procedures[0];
   // A condition that names no condition overturn knows but a treatment ("hysterectomy and other procedures",
   // "recovery after brain surgery") speaks of that treatment: the search's guess at a condition from its other
