@@ -240,6 +240,26 @@ describe('recommendSpecialist: worked examples', () => {
     });
   });
 
+  it('lets a treatment yield to a childhood condition only for a child', () => {
+    const child = recommendSpecialist({
+      condition: 'developmental delay',
+      procedure: 'occupational therapy',
+      age: 5,
+    });
+    expect(child.subspecialty?.taxonomyCode).toBe('2080P0006X');
+    const adult = recommendSpecialist({
+      condition: 'developmental delay',
+      procedure: 'occupational therapy',
+      age: 25,
+    });
+    expect(adult.area.id).toBe('rehabilitation');
+    expect(adult.specialty.taxonomyCode).toBe('208100000X');
+    // Without an age, the childhood condition says child: it keeps the yield.
+    expect(
+      recommendSpecialist({ condition: 'developmental delay', procedure: 'occupational therapy' }).area.id,
+    ).toBe('pediatrics');
+  });
+
   it('reads a treatment named across the condition and the treatment fields', () => {
     const carpal = recommendSpecialist({ condition: 'carpal tunnel', procedure: 'release surgery' });
     expect(carpal.area.id).toBe('musculoskeletal');

@@ -222,11 +222,14 @@ export function recommend(
   // A treatment that does not decide takes the route over the areas it names (a cancer drug for a melanoma).
   const names = (areas: readonly string[] | undefined) =>
     diagnosedArea !== undefined && areas?.includes(diagnosedArea) === true;
+  // A childhood condition (a `pediatric` range: developmental delay) keeps a treatment that yields to it only for a
+  // child: a given adult's occupational therapy stays with the physiatrist, not the developmental pediatrician.
+  const adultByAge = input.age !== undefined && input.age >= rules.children.ageBelow;
+  const childhoodDiagnosis = (codes.principal?.target.range ?? condition?.payload.range)?.pediatric === true;
+  const yields = names(procedure?.payload.yieldsTo) && !(adultByAge && childhoodDiagnosis);
   const decides =
     !adultsOnlyForChild &&
-    (procedure?.payload.decides === true
-      ? !names(procedure.payload.yieldsTo)
-      : names(procedure?.payload.decidesOver));
+    (procedure?.payload.decides === true ? !yields : names(procedure?.payload.decidesOver));
   if (procedure && decides) {
     route = { kind: 'procedure', found: procedure, decides: true };
     routed = procedureTarget(rules, procedure.payload);
