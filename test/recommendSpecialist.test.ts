@@ -254,6 +254,15 @@ describe('recommendSpecialist: worked examples', () => {
     });
     expect(adult.area.id).toBe('rehabilitation');
     expect(adult.specialty.taxonomyCode).toBe('208100000X');
+    // A range that names an adult's area keeps the yield for an adult: autism's personal care goes to the psychiatrist.
+    expect(
+      recommendSpecialist({ condition: 'autism', procedure: 'personal care attendant', age: 30 }).specialty
+        .taxonomyCode,
+    ).toBe('2084P0800X');
+    // A childhood range outside children's care keeps its yield too: an adult's ADHD in a rehabilitation stay.
+    expect(
+      recommendSpecialist({ condition: 'ADHD', procedure: 'inpatient rehabilitation', age: 30 }).area.id,
+    ).toBe('mental-health');
     // Without an age, the childhood condition says child: it keeps the yield.
     expect(
       recommendSpecialist({ condition: 'developmental delay', procedure: 'occupational therapy' }).area.id,
@@ -270,11 +279,17 @@ describe('recommendSpecialist: worked examples', () => {
     expect(
       recommendSpecialist({ condition: 'knee', procedure: 'replacement' }).subspecialty?.taxonomyCode,
     ).toBe('207XS0114X');
-    // Only where the treatment field alone names nothing: a named treatment is not joined to the condition.
-    const named = recommendSpecialist({ condition: 'cataract', procedure: 'hospital stay' });
+    // Only where the treatment field alone names nothing: "hospital stay" is named, so "knee replacement" is not read.
+    const named = recommendSpecialist({ condition: 'knee', procedure: 'replacement, hospital stay' });
     expect(named.evidence.filter((item) => item.kind === 'procedure').map((item) => item.value)).toEqual([
       'hospital stay',
     ]);
+    // Only a wording that begins with the whole condition: "weight loss surgery" is not read here.
+    expect(
+      recommendSpecialist({ condition: 'cancer with weight loss', procedure: 'surgery' }).evidence.some(
+        (item) => item.kind === 'procedure',
+      ),
+    ).toBe(false);
     // A wording inside the condition alone is not a treatment in dispute.
     expect(
       recommendSpecialist({ condition: 'after knee replacement', procedure: 'the pills' }).evidence.some(

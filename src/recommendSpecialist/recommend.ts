@@ -106,6 +106,18 @@ export function recommend(
       conditionText,
     ),
   );
+  // A condition of the perinatal period ("born prematurely") is history for a child past infancy, by a given age.
+  const historyFrom = rules.children.perinatalHistoryFromAge;
+  if (
+    historyFrom !== undefined &&
+    input.age !== undefined &&
+    input.age >= historyFrom &&
+    conditions.length > 1
+  ) {
+    const perinatal = (found: (typeof conditions)[number]) =>
+      found.payload.range?.from.startsWith('P') === true;
+    conditions = [...conditions.filter((found) => !perinatal(found)), ...conditions.filter(perinatal)];
+  }
   // Searched when no phrase names a condition, or only a field ("Skin Disorders - Cellulitis"): what the
   // search finds then comes before the field.
   if (conditions.every((found) => found.payload.field === true) && conditionText?.trim()) {
@@ -150,11 +162,12 @@ export function recommend(
   const procedureText = withoutAccents(input.procedure);
   const procedures = procedureText?.trim() ? findAll(rules.procedures, procedureText) : [];
   // A treatment named across the two fields ("carpal tunnel" + "release surgery") is read as one: only where the
-  // treatment field alone names none, and only a wording that takes words from both.
+  // treatment field alone names none, and only a wording that begins with the whole condition ("cancer with weight
+  // loss" + "surgery" is not weight-loss surgery; "hemangioma of the liver" + "surgery" is not liver surgery).
   if (!procedures.length && procedureText?.trim() && conditionWords.length) {
     const joined = findAll(rules.procedures, `${conditionText} ${procedureText}`);
     for (const found of joined)
-      if (found.start < conditionWords.length && found.end >= conditionWords.length) procedures.push(found);
+      if (found.start === 0 && found.end >= conditionWords.length) procedures.push(found);
   }
   let procedure = procedures.find((found) => found.payload.decides) ?? procedures[0];
   // A condition that names no condition overturn knows but a treatment ("hysterectomy and other procedures",
@@ -222,11 +235,14 @@ export function recommend(
   // A treatment that does not decide takes the route over the areas it names (a cancer drug for a melanoma).
   const names = (areas: readonly string[] | undefined) =>
     diagnosedArea !== undefined && areas?.includes(diagnosedArea) === true;
-  // A childhood condition (a `pediatric` range: developmental delay) keeps a treatment that yields to it only for a
-  // child: a given adult's occupational therapy stays with the physiatrist, not the developmental pediatrician.
+  // A treatment does not yield to children's care (`childrenOnly`: general pediatrics) when a given age says adult,
+  // unless the range names an adult's area (autism's `adultArea`): a 25-year-old's occupational therapy for a
+  // developmental delay stays with the physiatrist. Without an age, the childhood condition says child.
+  const diagnosed = codes.principal?.target ?? condition?.payload;
   const adultByAge = input.age !== undefined && input.age >= rules.children.ageBelow;
-  const childhoodDiagnosis = (codes.principal?.target.range ?? condition?.payload.range)?.pediatric === true;
-  const yields = names(procedure?.payload.yieldsTo) && !(adultByAge && childhoodDiagnosis);
+  const childrensCareForAdult =
+    adultByAge && diagnosed?.area.childrenOnly === true && diagnosed.range?.adultArea === undefined;
+  const yields = names(procedure?.payload.yieldsTo) && !childrensCareForAdult;
   const decides =
     !adultsOnlyForChild &&
     (procedure?.payload.decides === true ? !yields : names(procedure?.payload.decidesOver));

@@ -164,6 +164,11 @@ const areaRowSchema = lazySchema(() =>
        */
       contextPhrases: z.boolean().optional(),
       /**
+       * The area is children's care (general pediatrics): for a patient whose given age says adult, a treatment
+       * that yields to it does not (an adult's occupational therapy for a developmental delay is the physiatrist's).
+       */
+      childrenOnly: z.boolean().optional(),
+      /**
        * Phrases that name only the area's field, as regulators write a category before the diagnosis ("Skin
        * Disorders - Cellulitis"): a condition found by one routes only when the text names no other condition.
        */
@@ -386,6 +391,11 @@ const childrenRowSchema = lazySchema(() =>
        * child words: "premature labor" is the mother's.
        */
       perinatalWords: signWords().optional(),
+      /**
+       * From this given age a condition of the perinatal period (ICD-10-CM P00–P96: "born prematurely") is the
+       * patient's history: the conditions named with it route first.
+       */
+      perinatalHistoryFromAge: z.number().int().min(1).max(18).optional(),
     })
     .strict(),
 );
