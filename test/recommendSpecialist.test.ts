@@ -240,7 +240,7 @@ describe('recommendSpecialist: worked examples', () => {
     });
   });
 
-  it('lets a treatment yield to a childhood condition only for a child', () => {
+  it("does not let a treatment yield to children's care when a given age says adult", () => {
     const child = recommendSpecialist({
       condition: 'developmental delay',
       procedure: 'occupational therapy',
