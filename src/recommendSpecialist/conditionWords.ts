@@ -19,22 +19,40 @@ export interface Found<Payload> {
   whole?: boolean;
 }
 
-/** Whether an index row lies outside the perinatal chapter (P00–P96). */
-export function notPerinatal(row: IndexRow): boolean {
-  return !row.from.startsWith('P');
+/** Whether a row or range (an ICD-10-CM span) lies in the perinatal chapter (P00–P96). */
+export function inPerinatalChapter(row: { from: string }): boolean {
+  return row.from.startsWith('P');
 }
 
-/** The first word of the condition that says the patient is a child (quoted), when no age was given. */
-export function wordOfChild(rules: SpecialistRules, words: readonly string[]): string | undefined {
+/** Whether an index row lies outside the perinatal chapter (P00–P96). */
+export function notPerinatal(row: IndexRow): boolean {
+  return !inPerinatalChapter(row);
+}
+
+/** An age stated in the words, as written and in whole years. */
+export interface StatedAge {
+  text: string;
+  years: number;
+}
+
+/**
+ * The first word of the condition that says the patient is a child (quoted), when no age was given. `ages`: the
+ * words' stated ages, when the caller has read them already.
+ */
+export function wordOfChild(
+  rules: SpecialistRules,
+  words: readonly string[],
+  ages: readonly StatedAge[] = statedAges(words),
+): string | undefined {
   const word = wordIn(rules.childWords, words);
   if (word !== undefined) return word;
-  const age = statedAges(words).find((stated) => stated.years < rules.children.ageBelow);
+  const age = ages.find((stated) => stated.years < rules.children.ageBelow);
   return age === undefined ? undefined : `"${age.text}"`;
 }
 
-/** The stated age that says the patient is an older adult (quoted: "80 year old"), when no age was given. */
-export function olderAgeIn(words: readonly string[], ageAtLeast: number): string | undefined {
-  const age = statedAges(words)[0];
+/** The first stated age, when it says the patient is an older adult (quoted: "80 year old"). */
+export function olderAgeIn(ages: readonly StatedAge[], ageAtLeast: number): string | undefined {
+  const age = ages[0];
   return age !== undefined && age.years >= ageAtLeast ? `"${age.text}"` : undefined;
 }
 
@@ -107,8 +125,8 @@ const AGE_AS_TIME = new Set([
  * six-month-old", "4 months old", "a 12 year old", "16yo", "16 y/o", "age 9", "aged 80" (not "at age 9", a time).
  * Code, not rule data: it reads how English states an age, not a legal or clinical fact.
  */
-function statedAges(words: readonly string[]): { text: string; years: number }[] {
-  const ages: { text: string; years: number }[] = [];
+export function statedAges(words: readonly string[]): StatedAge[] {
+  const ages: StatedAge[] = [];
   const add = (years: number, text: string) => {
     if (years <= MOST_YEARS) ages.push({ text, years });
   };
@@ -152,6 +170,21 @@ export function withoutNegated<Payload>(found: Found<Payload>[], words: readonly
   return found.filter(
     (item) => !wordBefore(item.start, CONTEXT_REACH, (at) => NEGATIONS.has(words[at] as string)),
   );
+}
+
+/**
+ * The condition phrases with those of the perinatal period ("born prematurely") after the others, for a patient
+ * whose given age is at least `fromAge`: a child past infancy was born early, but what is wrong now routes.
+ */
+export function perinatalHistoryLast<Payload extends { range?: { from: string } }>(
+  found: Found<Payload>[],
+  age: number | undefined,
+  fromAge: number | undefined,
+): Found<Payload>[] {
+  if (found.length < 2 || age === undefined || fromAge === undefined || age < fromAge) return found;
+  const perinatal = (item: Found<Payload>) =>
+    item.payload.range !== undefined && inPerinatalChapter(item.payload.range);
+  return [...found.filter((item) => !perinatal(item)), ...found.filter(perinatal)];
 }
 
 /**

@@ -46,15 +46,22 @@ export function rationale(parts: {
           : `"${route.found.phrase}" belongs to the condition area "${route.found.payload.area.name}".`,
       );
       break;
-    case 'procedure':
-      sentences.push(
-        route.decides
-          ? route.found.payload.drug
-            ? `The dispute is over ${route.found.payload.name}: the specialty that prescribes the treatment is best placed to judge whether it is needed.`
-            : `${capitalize(route.found.payload.name)} is in dispute: the specialty that performs or manages it is best placed to judge whether it is needed.`
-          : `No recognised diagnosis was given; ${route.found.payload.name} belongs to the condition area "${routedArea.name}".`,
-      );
+    case 'procedure': {
+      const { name, drug } = route.found.payload;
+      if (!route.decides)
+        sentences.push(
+          `No recognised diagnosis was given; ${name} belongs to the condition area "${routedArea.name}".`,
+        );
+      else if (drug)
+        sentences.push(
+          `The dispute is over ${name}: the specialty that prescribes the treatment is best placed to judge whether it is needed.`,
+        );
+      else
+        sentences.push(
+          `${capitalize(name)} is in dispute: the specialty that performs or manages it is best placed to judge whether it is needed.`,
+        );
       break;
+    }
     case 'claim_type':
       sentences.push(
         `No recognised diagnosis was given, so the claim type sets the condition area: "${routedArea.name}".`,

@@ -7,6 +7,9 @@ import {
   notPerinatal,
   olderAgeIn,
   pastHistoryLast,
+  perinatalHistoryLast,
+  type StatedAge,
+  statedAges,
   withoutAccents,
   withoutNegated,
   withoutPastHistory,
@@ -95,29 +98,23 @@ export function recommend(
   // Without an age, a word of the condition ("baby") or of the treatment says child: a "pediatric intensive care
   // unit" stay is a child's.
   const procedureWords = input.age === undefined && input.procedure ? tokenize(input.procedure) : NO_WORDS;
+  // The ages the condition states, read once: they may say child ("a 6 year old") or older adult ("aged 82").
+  const conditionAges = input.age === undefined ? statedAges(conditionWords) : NO_AGES;
   const childWord =
     input.age === undefined
-      ? (wordOfChild(rules, conditionWords) ?? wordOfChild(rules, procedureWords))
+      ? (wordOfChild(rules, conditionWords, conditionAges) ?? wordOfChild(rules, procedureWords))
       : undefined;
   // The rule set builds each automaton when it is first read (ruleData.ts): read only when there is text.
-  let conditions = specificFirst(
-    pastHistoryLast(
-      withoutNegated(conditionText?.trim() ? findAll(rules.conditions, conditionText) : [], conditionWords),
-      conditionText,
+  let conditions = perinatalHistoryLast(
+    specificFirst(
+      pastHistoryLast(
+        withoutNegated(conditionText?.trim() ? findAll(rules.conditions, conditionText) : [], conditionWords),
+        conditionText,
+      ),
     ),
+    input.age,
+    rules.children.perinatalHistoryFromAge,
   );
-  // A condition of the perinatal period ("born prematurely") is history for a child past infancy, by a given age.
-  const historyFrom = rules.children.perinatalHistoryFromAge;
-  if (
-    historyFrom !== undefined &&
-    input.age !== undefined &&
-    input.age >= historyFrom &&
-    conditions.length > 1
-  ) {
-    const perinatal = (found: (typeof conditions)[number]) =>
-      found.payload.range?.from.startsWith('P') === true;
-    conditions = [...conditions.filter((found) => !perinatal(found)), ...conditions.filter(perinatal)];
-  }
   // Searched when no phrase names a condition, or only a field ("Skin Disorders - Cellulitis"): what the
   // search finds then comes before the field.
   if (conditions.every((found) => found.payload.field === true) && conditionText?.trim()) {
@@ -197,7 +194,7 @@ export function recommend(
     input.age === undefined && !child && rules.olderAdults !== undefined
       ? (wordIn(rules.olderWords, conditionWords) ??
         wordIn(rules.olderWords, procedureWords) ??
-        olderAgeIn(conditionWords, rules.olderAdults.ageAtLeast))
+        olderAgeIn(conditionAges, rules.olderAdults.ageAtLeast))
       : undefined;
   const older =
     rules.olderAdults !== undefined &&
@@ -229,17 +226,16 @@ export function recommend(
   const partialSearch =
     condition?.indexRow !== undefined &&
     (condition.whole !== true || condition.payload.range?.confidence === 'medium');
-  // A deciding treatment yields to a condition of an area it names (rehabilitation for alcohol use disorder).
-  const diagnosedArea = codes.principal?.target.area.id ?? condition?.payload.area.id;
-  const adultsOnlyForChild = child && procedure?.payload.adultsOnly === true;
-  // A treatment that does not decide takes the route over the areas it names (a cancer drug for a melanoma).
-  const names = (areas: readonly string[] | undefined) =>
-    diagnosedArea !== undefined && areas?.includes(diagnosedArea) === true;
-  // A treatment does not yield to children's care (`childrenOnly`: general pediatrics) when a given age says adult,
-  // unless the range names an adult's area (autism's `adultArea`): a 25-year-old's occupational therapy for a
-  // developmental delay stays with the physiatrist. Without an age, the childhood condition says child.
   const diagnosed = codes.principal?.target ?? condition?.payload;
-  const adultByAge = input.age !== undefined && input.age >= rules.children.ageBelow;
+  const adultsOnlyForChild = child && procedure?.payload.adultsOnly === true;
+  const names = (areas: readonly string[] | undefined) =>
+    diagnosed !== undefined && areas?.includes(diagnosed.area.id) === true;
+  // A deciding treatment yields to a condition of an area it names (rehabilitation for alcohol use disorder), but
+  // not to children's care (`childrenOnly`: general pediatrics) when a given age says adult, unless the range names
+  // an adult's area (autism's `adultArea`): a 25-year-old's occupational therapy for a developmental delay stays
+  // with the physiatrist. Without an age, the childhood condition says child. A treatment that does not decide
+  // takes the route over the areas it names (`decidesOver`: a cancer drug for a melanoma).
+  const adultByAge = input.age !== undefined && !child;
   const childrensCareForAdult =
     adultByAge && diagnosed?.area.childrenOnly === true && diagnosed.range?.adultArea === undefined;
   const yields = names(procedure?.payload.yieldsTo) && !childrensCareForAdult;
@@ -343,7 +339,7 @@ export function recommend(
   }
   let childApplied = false;
   // An adult (by a given age) with a condition of a children's range: the range names the adult's area.
-  const adultArea = input.age !== undefined && !child ? range?.adultArea : undefined;
+  const adultArea = adultByAge ? range?.adultArea : undefined;
   if (adultArea) {
     area = rules.areas.get(adultArea) as AreaRow;
     range = undefined;
@@ -648,6 +644,7 @@ function procedureTarget(rules: SpecialistRules, row: ProcedureRow): Target {
 
 const NO_ALTERNATIVES: readonly AlternativeSpecialist[] = [];
 const NO_WORDS: readonly string[] = [];
+const NO_AGES: readonly StatedAge[] = [];
 
 /**
  * A row's alternatives as specialists. One meant for an age group ("a child neurologist, for a child") is left
