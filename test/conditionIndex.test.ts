@@ -94,6 +94,21 @@ describe('ConditionIndex', () => {
     expect(ranked.find('kidney infection with blood in the urine')?.target).toBe('kidney');
   });
 
+  it('prefers a word matched as written over one matched only through a typo, even in a status row', () => {
+    const typo = new ConditionIndex([
+      { row: row('e.stature', 'E34', 'Other endocrine disorders', ['short stature']), target: 'glands' },
+      {
+        row: row('z.status', 'Z77', 'Other factors influencing health status', undefined, 'Z99'),
+        target: 'general',
+      },
+    ]);
+    // "status" is a word of the status block as written, and "stature" only a typo away: the status block
+    // wins, though a disease row otherwise outranks a status row.
+    expect(typo.find('status dystonicus')?.target).toBe('general');
+    // Alone, the typo still finds the row it is close to.
+    expect(typo.find('statures')?.target).toBe('glands');
+  });
+
   it('reads "cancer", "carcinoma" and organ adjectives as the tabular list words them', () => {
     const neoplasms = new ConditionIndex([
       { row: row('c15', 'C15', 'Malignant neoplasm of esophagus'), target: 'oncology' },

@@ -265,8 +265,8 @@ const CANDIDATES = 25;
  * one typo forgiven in stems of six or seven letters, two from eight: a fifth of the length, rounded; at
  * most one typo was measured on the development set and lost a case); among the best, a row with a whole
  * term (or its whole title) in the text wins ("fever" is a term of the general-symptoms block, "rheumatic
- * fever" is not in the text), then the row matching more of the text's words, then a disease over a
- * symptom, status or special-purpose row, then the score. The minisearch index is built on the first
+ * fever" is not in the text), then the row matching more of the text's words, then more of them as written
+ * rather than through a typo, then a disease over a symptom, status or special-purpose row, then the score. The minisearch index is built on the first
  * search, so only a caller that needs it pays.
  *
  * @example
@@ -323,7 +323,9 @@ export class ConditionIndex<Target> {
         (phrase) => phrase.length > 0 && phrase.every((word) => words.has(word)),
       );
       const primary = !SECONDARY.test(row.from);
-      const key = [whole ? 1 : 0, result.queryTerms.length, primary ? 1 : 0, result.score];
+      // A word matched only through a typo ("status" as "stature") counts after the words matched as written.
+      const exact = result.terms.filter((term) => words.has(term)).length;
+      const key = [whole ? 1 : 0, result.queryTerms.length, exact, primary ? 1 : 0, result.score];
       if (!best || isGreater(key, best.key)) best = { id, key, queryTerms: result.queryTerms, whole };
     }
     if (!best) return undefined;
