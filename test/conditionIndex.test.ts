@@ -109,6 +109,19 @@ describe('ConditionIndex', () => {
     expect(typo.find('statures')?.target).toBe('glands');
   });
 
+  it('keeps a misspelt disease ahead of a generic word matched as written, when no row holds the misspelling', () => {
+    const misspelt = new ConditionIndex([
+      { row: row('g.migraine', 'G43', 'Migraine', ['migraine']), target: 'nerves' },
+      {
+        row: row('z.drugs', 'Z79', 'Long term (current) drug therapy', ['long term medication use']),
+        target: 'general',
+      },
+    ]);
+    // "migrane" is no row's word: its typo reading of "migraine" stands beside "medication" read as written, and
+    // the disease outranks the status row.
+    expect(misspelt.find('migrane medication')?.target).toBe('nerves');
+  });
+
   it('reads "cancer", "carcinoma" and organ adjectives as the tabular list words them', () => {
     const neoplasms = new ConditionIndex([
       { row: row('c15', 'C15', 'Malignant neoplasm of esophagus'), target: 'oncology' },

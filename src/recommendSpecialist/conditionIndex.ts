@@ -265,8 +265,9 @@ const CANDIDATES = 25;
  * one typo forgiven in stems of six or seven letters, two from eight: a fifth of the length, rounded; at
  * most one typo was measured on the development set and lost a case); among the best, a row with a whole
  * term (or its whole title) in the text wins ("fever" is a term of the general-symptoms block, "rheumatic
- * fever" is not in the text), then the row matching more of the text's words, then more of them as written
- * rather than through a typo, then a disease over a symptom, status or special-purpose row, then the score. The minisearch index is built on the first
+ * fever" is not in the text), then the row matching more of the text's words, then the row reading fewer of
+ * them through a typo where another row holds the word as written, then a disease over a symptom, status or
+ * special-purpose row, then the score. The minisearch index is built on the first
  * search, so only a caller that needs it pays.
  *
  * @example
@@ -315,7 +316,10 @@ export class ConditionIndex<Target> {
     if (!results.length) return undefined;
     const words = new Set(processed(query));
     let best: { id: number; key: number[]; queryTerms: string[]; whole: boolean } | undefined;
-    for (const result of results.slice(0, CANDIDATES)) {
+    const candidates = results.slice(0, CANDIDATES);
+    // The text's words that some candidate holds as written: only such a word can be read "through a typo".
+    const written = new Set(candidates.flatMap((result) => result.terms).filter((term) => words.has(term)));
+    for (const result of candidates) {
       const id = result.id as number;
       const { row } = this.rows[id] as { row: IndexRow };
       if (accept && !accept(row)) continue;
@@ -323,9 +327,12 @@ export class ConditionIndex<Target> {
         (phrase) => phrase.length > 0 && phrase.every((word) => words.has(word)),
       );
       const primary = !SECONDARY.test(row.from);
-      // A word matched only through a typo ("status" as "stature") counts after the words matched as written.
-      const exact = result.terms.filter((term) => words.has(term)).length;
-      const key = [whole ? 1 : 0, result.queryTerms.length, exact, primary ? 1 : 0, result.score];
+      // A word read through a typo ("status" as "stature") where another row holds it as written ranks after
+      // that row; a word no row holds as written ("migrane") keeps its typo reading at full weight.
+      const typos = result.queryTerms.filter(
+        (term) => written.has(term) && !result.terms.includes(term),
+      ).length;
+      const key = [whole ? 1 : 0, result.queryTerms.length, -typos, primary ? 1 : 0, result.score];
       if (!best || isGreater(key, best.key)) best = { id, key, queryTerms: result.queryTerms, whole };
     }
     if (!best) return undefined;
