@@ -712,7 +712,7 @@ describe('how the condition is read', () => {
     // A treatment field that names one that decides keeps it.
     const withStent = recommendSpecialist({
       condition: 'hysterectomy and other procedures',
-      procedure: 'stent',
+      procedure: 'coronary stent',
     });
     expect(procedureOf(withStent)?.ruleId).toBe('procedure.cardiac-catheterization');
   });
