@@ -267,8 +267,8 @@ const CANDIDATES = 25;
  * term (or its whole title) in the text wins ("fever" is a term of the general-symptoms block, "rheumatic
  * fever" is not in the text), then the row matching more of the text's words, then the row reading fewer of
  * them through a typo where another row holds the word as written, then a disease over a symptom, status or
- * special-purpose row, then the score. The minisearch index is built on the first
- * search, so only a caller that needs it pays.
+ * special-purpose row, then the score. The minisearch index is built on the first search, so only a caller
+ * that needs it pays.
  *
  * @example
  * ```ts
