@@ -166,7 +166,13 @@ export function recommend(
     for (const found of joined)
       if (found.start === 0 && found.end >= conditionWords.length) procedures.push(found);
   }
-  let procedure = procedures.find((found) => found.payload.decides) ?? procedures[0];
+  // Of several deciding treatments, the one of a condition's own area judges best ("chemotherapy and radiation with
+  // a stem cell transplant" for myeloma: the transplant's hematologist, not the radiation oncologist).
+  const conditionAreas = new Set(conditions.map((found) => found.payload.area.id));
+  let procedure =
+    procedures.find((found) => found.payload.decides && conditionAreas.has(found.payload.area)) ??
+    procedures.find((found) => found.payload.decides) ??
+    procedures[0];
   // A condition that names no condition overturn knows but a treatment ("hysterectomy and other procedures",
   // "recovery after brain surgery") speaks of that treatment: the search's guess at a condition from its other
   // words is worth less than the treatment it names, when the treatment field names none that decides. A drug
@@ -199,9 +205,16 @@ export function recommend(
   const older =
     rules.olderAdults !== undefined &&
     (input.age !== undefined ? input.age >= rules.olderAdults.ageAtLeast : olderSign !== undefined);
-  // The first condition named routes, unless it only says how an injury came about ("work injury"): then the
-  // next condition that names what is injured does.
-  const condition = conditions.find((found) => !isContextOnly(found)) ?? conditions[0];
+  // The condition the treatment treats routes ("autism and epilepsy" with anti-seizure medication: the epilepsy);
+  // else the first condition named, unless it only says how an injury came about ("work injury"): then the next
+  // condition that names what is injured does.
+  const condition =
+    (procedure &&
+      conditions.find(
+        (found) => !isContextOnly(found) && found.payload.area.id === procedure.payload.area,
+      )) ??
+    conditions.find((found) => !isContextOnly(found)) ??
+    conditions[0];
   if (!condition && input.condition?.trim()) {
     trail.warnings.push(
       `"${clip(input.condition)}" does not name a condition overturn recognises; the specialist was chosen from the rest of the input.`,
