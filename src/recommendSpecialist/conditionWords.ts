@@ -219,6 +219,25 @@ function historyLists(text: string | undefined): [number, number][] {
   return lists;
 }
 
+/** Whether a place found in the text lies in a "history of …" list: a past condition, background to the present. */
+export function isPastHistory<Payload>(item: Found<Payload>, text: string | undefined): boolean {
+  return historyLists(text).some(([from, to]) => item.start >= from && item.start < to);
+}
+
+/**
+ * Whether a treatment found in the text is named as one already given ("physical therapy after lumbar fusion",
+ * "status post laminectomy", "failed back surgery"): the words just before it say so.
+ */
+export function isPriorTreatment<Payload>(item: Found<Payload>, words: readonly string[]): boolean {
+  const before = words[item.start - 1];
+  if (before === undefined) return false;
+  if (PRIOR_WORDS.has(before)) return true;
+  const pair = `${words[item.start - 2] ?? ''} ${before}`;
+  return pair === 'status post' || pair === 's p';
+}
+
+const PRIOR_WORDS = new Set(['after', 'following', 'post', 'failed', 'prior', 'previous']);
+
 /** The text without the past conditions it names: "history of …" up to the end of its clause. */
 export function withoutPastHistory(text: string): string {
   return text.replace(/\bhistory of\b[^,;.()[\]\n]*/gi, ' ');

@@ -4,6 +4,8 @@ import type { Confidence } from '../types.js';
 import {
   type Found,
   findAll,
+  isPastHistory,
+  isPriorTreatment,
   notPerinatal,
   olderAgeIn,
   pastHistoryLast,
@@ -167,10 +169,17 @@ export function recommend(
       if (found.start === 0 && found.end >= conditionWords.length) procedures.push(found);
   }
   // Of several deciding treatments, the one of a condition's own area judges best ("chemotherapy and radiation with
-  // a stem cell transplant" for myeloma: the transplant's hematologist, not the radiation oncologist).
+  // a stem cell transplant" for myeloma: the transplant's hematologist, not the radiation oncologist), unless it is
+  // named as one already given ("inpatient rehabilitation after total knee replacement" is the rehabilitation).
   const conditionAreas = new Set(conditions.map((found) => found.payload.area.id));
+  const procedureWordsAll = procedureText ? tokenize(procedureText) : NO_WORDS;
   let procedure =
-    procedures.find((found) => found.payload.decides && conditionAreas.has(found.payload.area)) ??
+    procedures.find(
+      (found) =>
+        found.payload.decides &&
+        conditionAreas.has(found.payload.area) &&
+        !isPriorTreatment(found, procedureWordsAll),
+    ) ??
     procedures.find((found) => found.payload.decides) ??
     procedures[0];
   // A condition that names no condition overturn knows but a treatment ("hysterectomy and other procedures",
@@ -205,16 +214,24 @@ export function recommend(
   const older =
     rules.olderAdults !== undefined &&
     (input.age !== undefined ? input.age >= rules.olderAdults.ageAtLeast : olderSign !== undefined);
-  // The condition the treatment treats routes ("autism and epilepsy" with anti-seizure medication: the epilepsy);
-  // else the first condition named, unless it only says how an injury came about ("work injury"): then the next
-  // condition that names what is injured does.
-  const condition =
-    (procedure &&
-      conditions.find(
-        (found) => !isContextOnly(found) && found.payload.area.id === procedure.payload.area,
-      )) ??
-    conditions.find((found) => !isContextOnly(found)) ??
-    conditions[0];
+  // The condition the treatment treats routes ("autism and epilepsy" with anti-seizure medication: the epilepsy),
+  // unless the treatment is one several areas give, the treatment field says what it is for ("vagus nerve
+  // stimulation for depression"), or that condition is past history; else the first condition named, unless it only
+  // says how an injury came about ("work injury"): then the next condition that names what is injured does.
+  const treated =
+    procedure &&
+    procedure.payload.sharedByAreas !== true &&
+    !findAll(rules.conditions, procedureText ?? '').some(
+      (found) => found.payload.field !== true && FOR_WORDS.has(procedureWordsAll[found.start - 1] ?? ''),
+    )
+      ? conditions.find(
+          (found) =>
+            !isContextOnly(found) &&
+            found.payload.area.id === procedure.payload.area &&
+            !isPastHistory(found, conditionText),
+        )
+      : undefined;
+  const condition = treated ?? conditions.find((found) => !isContextOnly(found)) ?? conditions[0];
   if (!condition && input.condition?.trim()) {
     trail.warnings.push(
       `"${clip(input.condition)}" does not name a condition overturn recognises; the specialist was chosen from the rest of the input.`,
@@ -600,6 +617,9 @@ function readCodes(
 }
 
 /** A condition found by an area phrase that says how an injury came about, not what is injured. */
+/** Words that say what a treatment is for, before a condition in the treatment field ("IVIG for myasthenic crisis"). */
+const FOR_WORDS = new Set(['for', 'treat', 'treating', 'against']);
+
 function isContextOnly(found: Found<Target>): boolean {
   return (
     found.indexRow === undefined &&

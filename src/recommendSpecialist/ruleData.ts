@@ -245,6 +245,11 @@ const procedureRowSchema = lazySchema(() =>
       /** The row names drugs: its specialty prescribes them rather than performs them. */
       drug: z.boolean().optional(),
       /**
+       * A treatment several areas give (a stent in any artery, home nursing, a colectomy for a cancer or a colitis):
+       * its `area` is only where it routes alone, so it does not choose among the conditions named with it.
+       */
+      sharedByAreas: z.boolean().optional(),
+      /**
        * Its performer treats children too (an oral surgeon's jaw surgery): when it routes for a child, the
        * performer is the subspecialist, not the area's pediatric one.
        */
