@@ -220,9 +220,13 @@ export function recommend(
   // says how an injury came about ("work injury"): then the next condition that names what is injured does.
   const treated =
     procedure &&
+    conditions.length > 1 &&
     procedure.payload.sharedByAreas !== true &&
-    !findAll(rules.conditions, procedureText ?? '').some(
-      (found) => found.payload.field !== true && FOR_WORDS.has(procedureWordsAll[found.start - 1] ?? ''),
+    !(
+      procedureWordsAll.some((word) => FOR_WORDS.has(word)) &&
+      findAll(rules.conditions, procedureText ?? '').some(
+        (found) => found.payload.field !== true && FOR_WORDS.has(procedureWordsAll[found.start - 1] ?? ''),
+      )
     )
       ? conditions.find(
           (found) =>
