@@ -397,9 +397,14 @@ export function recommend(
     // The treatment's own performer operates on children too (an oral surgeon's jaw surgery).
     subspecialtyCode = route.found.payload.performedBy;
     childApplied = true;
-  } else if (child && area.pediatricSubspecialty && !range?.subspecialtyForChildren) {
-    // A range whose subspecialist treats children too (an orthodontist for malocclusion) keeps it for a child.
-    subspecialtyCode = area.pediatricSubspecialty;
+  } else if (
+    child &&
+    (range?.pediatricSubspecialty ?? area.pediatricSubspecialty) &&
+    !range?.subspecialtyForChildren
+  ) {
+    // A range whose subspecialist treats children too (an orthodontist for malocclusion) keeps it for a child;
+    // a range may name its own pediatric subspecialist (a child's migraine: the child neurologist).
+    subspecialtyCode = range?.pediatricSubspecialty ?? area.pediatricSubspecialty;
     childApplied = true;
   }
   const olderApplied = older && !preferredPerformer && area.geriatricSubspecialty !== undefined;

@@ -114,6 +114,11 @@ const rangeRowSchema = lazySchema(() =>
        * instead of the area's pediatric subspecialist.
        */
       subspecialtyForChildren: z.boolean().optional(),
+      /**
+       * For a child, replaces the area's pediatric subspecialty (a child's migraine: the child neurologist, though
+       * the area of pain has no pediatric subspecialty of its own).
+       */
+      pediatricSubspecialty: nuccCode.optional(),
       /** Listed before the area's alternatives. */
       alternatives: z.array(alternativeSchema).optional(),
       /** Listed before the area's guidelines. */
@@ -721,6 +726,7 @@ export function compileSpecialists(
       rangeIds.add(range.id);
       checkCode(files.areas, [...path, 'specialty'], range.specialty, range.id);
       checkCode(files.areas, [...path, 'subspecialty'], range.subspecialty, range.id);
+      checkCode(files.areas, [...path, 'pediatricSubspecialty'], range.pediatricSubspecialty, range.id);
       checkAlternatives(files.areas, [...path, 'alternatives'], range.alternatives, range.id);
       checkArea(files.areas, [...path, 'adultArea'], range.adultArea, range.id);
       if (!isInEffect(range)) return;
