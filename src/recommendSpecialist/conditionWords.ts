@@ -44,11 +44,50 @@ export function wordOfChild(
   words: readonly string[],
   ages: readonly StatedAge[] = statedAges(words),
 ): string | undefined {
-  const word = wordIn(rules.childWords, words);
+  const word = childWordOfPatient(rules.childWords, words);
   if (word !== undefined) return word;
   const age = ages.find((stated) => stated.years < rules.children.ageBelow);
   return age === undefined ? undefined : `"${age.text}"`;
 }
+
+/**
+ * The first word of childhood (or pair: "young son") that speaks of the patient, quoted. One that follows a word of
+ * parenthood or of the past, up to four words before it, speaks of someone else or of long ago ("mother of 4
+ * children", "after having three kids", "the birth of her baby", "since she was a little girl").
+ */
+function childWordOfPatient(set: ReadonlySet<string>, words: readonly string[]): string | undefined {
+  if (!set.size) return undefined;
+  const aboutOthers = (index: number) => {
+    for (let back = Math.max(0, index - 4); back < index; back++) {
+      const cue = words[back] as string;
+      if (PAST_CUES.has(cue)) return true;
+      if (PARENT_WORDS.has(cue) && words[back + 1] === 'of') return true;
+    }
+    return false;
+  };
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as string;
+    const pair = index + 1 < words.length ? `${word} ${words[index + 1]}` : undefined;
+    const found = set.has(word) ? word : pair !== undefined && set.has(pair) ? pair : undefined;
+    if (found !== undefined && !aboutOthers(index)) return `"${found}"`;
+  }
+  return undefined;
+}
+
+/** Words after which a child named is the patient's own: "mother of 4 children" (not "his parents (boy)"). */
+const PARENT_WORDS = new Set([
+  'mother',
+  'father',
+  'parent',
+  'parents',
+  'mom',
+  'dad',
+  'grandmother',
+  'grandfather',
+]);
+
+/** Words after which a child named is long ago or not the patient: "since her teens", "when she was a girl". */
+const PAST_CUES = new Set(['having', 'birth', 'carrying', 'pregnant', 'delivered', 'since', 'was']);
 
 /** The first stated age, when it says the patient is an older adult (quoted: "80 year old"). */
 export function olderAgeIn(ages: readonly StatedAge[], ageAtLeast: number): string | undefined {
