@@ -71,10 +71,10 @@ const FUNCTIONS = [
     name: 'analyzeCase',
     data: null,
     // Every domain's data: 2,163 KB once the ICD-10-CM category table (80 KB of titles) came in, 2,193 KB with
-    // the text model of 3,357 examples, 2,300 KB with 3,958. Like classifyDenial's, this bound is against a second
-    // copy of the data or another package's (hundreds of KB), not against the model and the tables growing with
-    // their sources.
-    maxKB: 2400,
+    // the text model of 3,357 examples, 2,300 KB with 3,958, 2,401 KB with the phrase, boilerplate and routing rows
+    // of forty-one sessions. Like classifyDenial's, this bound is against a second copy of the data or another
+    // package's (hundreds of KB), not against the model and the tables growing with their sources.
+    maxKB: 2600,
     call: (fn) =>
       fn({ denial: { codes: ['CO-50'] }, planType: 'medicare_original', noticeDate: '2026-01-02' }).deadline
         .deadline === '2026-05-07',
