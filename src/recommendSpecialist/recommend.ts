@@ -172,13 +172,15 @@ export function recommend(
   // a stem cell transplant" for myeloma: the transplant's hematologist, not the radiation oncologist), unless it is
   // named as one already given ("inpatient rehabilitation after total knee replacement" is the rehabilitation).
   const conditionAreas = new Set(conditions.map((found) => found.payload.area.id));
-  const procedureWordsAll = procedureText ? tokenize(procedureText) : NO_WORDS;
+  // The treatment field's words, read only when a preference below needs them (most calls never do).
+  let procedureWordsRead: readonly string[] | undefined;
+  const procedureWordsAll = () => (procedureWordsRead ??= procedureText ? tokenize(procedureText) : NO_WORDS);
   let procedure =
     procedures.find(
       (found) =>
         found.payload.decides &&
         conditionAreas.has(found.payload.area) &&
-        !isPriorTreatment(found, procedureWordsAll),
+        !isPriorTreatment(found, procedureWordsAll()),
     ) ??
     procedures.find((found) => found.payload.decides) ??
     procedures[0];
@@ -223,9 +225,9 @@ export function recommend(
     conditions.length > 1 &&
     procedure.payload.sharedByAreas !== true &&
     !(
-      procedureWordsAll.some((word) => FOR_WORDS.has(word)) &&
+      procedureWordsAll().some((word) => FOR_WORDS.has(word)) &&
       findAll(rules.conditions, procedureText ?? '').some(
-        (found) => found.payload.field !== true && FOR_WORDS.has(procedureWordsAll[found.start - 1] ?? ''),
+        (found) => found.payload.field !== true && FOR_WORDS.has(procedureWordsAll()[found.start - 1] ?? ''),
       )
     )
       ? conditions.find(
