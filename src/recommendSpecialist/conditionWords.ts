@@ -74,7 +74,10 @@ function childWordOfPatient(set: ReadonlySet<string>, words: readonly string[]):
   return undefined;
 }
 
-/** Words after which a child named is the patient's own: "mother of 4 children" (not "his parents (boy)"). */
+/**
+ * Words of parenthood: followed by "of", the child named is the patient's child, not the patient ("mother of 4
+ * children"); alone they say nothing ("toward his parents (boy)" is a boy).
+ */
 const PARENT_WORDS = new Set([
   'mother',
   'father',

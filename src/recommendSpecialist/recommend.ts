@@ -627,10 +627,10 @@ function readCodes(
   return principal ? { principal, all } : { all };
 }
 
-/** A condition found by an area phrase that says how an injury came about, not what is injured. */
 /** Words that say what a treatment is for, before a condition in the treatment field ("IVIG for myasthenic crisis"). */
 const FOR_WORDS = new Set(['for', 'treat', 'treating', 'against']);
 
+/** A condition found by an area phrase that says how an injury came about, not what is injured. */
 function isContextOnly(found: Found<Target>): boolean {
   return (
     found.indexRow === undefined &&
