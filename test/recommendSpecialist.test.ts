@@ -732,6 +732,20 @@ describe('how the condition is read', () => {
     expect(childSign({ condition: 'type 1 diabetes diagnosed at age 9' })).toBeUndefined();
     expect(childSign({ condition: 'asthma since age 5' })).toBeUndefined();
     expect(childSign({ condition: 'asthma, age 999' })).toBeUndefined();
+    // A possessive age ("my 12-year-old's Crohn's disease") and a parent's "my daughter, 16, has …".
+    expect(childSign({ condition: "my 12-year-old's Crohn's disease" })).toBe('"12 year old"');
+    expect(childSign({ condition: 'my daughter, 16, has severe depression' })).toBe('"daughter, 16"');
+    expect(childSign({ condition: 'my daughter, 34, has severe depression' })).toBeUndefined();
+    expect(childSign({ condition: 'my son 2 visits a week for asthma' })).toBeUndefined();
+  });
+
+  it('does not read a child word about someone else or long ago as a child', () => {
+    expect(childSign({ condition: 'morbid obesity, mother of 4 children' })).toBeUndefined();
+    expect(childSign({ condition: 'type 2 diabetes since having kids' })).toBeUndefined();
+    expect(childSign({ condition: 'migraine headaches after the birth of her baby' })).toBeUndefined();
+    expect(childSign({ condition: 'chronic migraine since her teens' })).toBeUndefined();
+    // A bare "parents" is no cue: the boy is the patient.
+    expect(childSign({ condition: 'aggression toward his parents (boy)' })).toBe('"boy"');
   });
 
   it('reads an older patient from an age written in words when no age is given', () => {

@@ -181,9 +181,20 @@ export function statedAges(words: readonly string[]): StatedAge[] {
     const value = /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
     if (value !== undefined && next !== undefined) {
       if (next === 'yo' || (next === 'y' && words[at + 2] === 'o')) add(value, `${word} y/o`);
-      else if (words[at + 2] === 'old' && INFANT_UNITS.has(next)) add(0, `${word} ${next} old`);
-      else if (words[at + 2] === 'old' && YEAR_UNITS.has(next)) add(value, `${word} ${next} old`);
+      // "old" or, before what is the child's, "old's" ("my 12-year-old's Crohn's disease").
+      else if (OLD_WORDS.has(words[at + 2] as string) && INFANT_UNITS.has(next))
+        add(0, `${word} ${next} old`);
+      else if (OLD_WORDS.has(words[at + 2] as string) && YEAR_UNITS.has(next))
+        add(value, `${word} ${next} old`);
     }
+    // A relation and a bare number, as a parent writes an age: "my daughter, 16, has severe depression".
+    if (
+      RELATION_WORDS.has(word) &&
+      next !== undefined &&
+      /^\d{1,2}$/.test(next) &&
+      (words[at + 2] === undefined || VERB_AFTER_AGE.has(words[at + 2] as string))
+    )
+      add(Number(next), `${word}, ${next}`);
     if ((word === 'age' || word === 'aged') && next !== undefined && /^\d{1,3}$/.test(next)) {
       const before = words[at - 1];
       if (before === undefined || !AGE_AS_TIME.has(before)) add(Number(next), `${word} ${next}`);
@@ -191,6 +202,20 @@ export function statedAges(words: readonly string[]): StatedAge[] {
   }
   return ages;
 }
+
+const OLD_WORDS = new Set(['old', 'olds']);
+const RELATION_WORDS = new Set([
+  'son',
+  'daughter',
+  'child',
+  'boy',
+  'girl',
+  'kid',
+  'grandson',
+  'granddaughter',
+]);
+/** What follows an age set off by commas ("my daughter, 16, has …"), so that "son 2 visits" is not an age. */
+const VERB_AFTER_AGE = new Set(['has', 'had', 'is', 'was', 'with', 'who', 'needs', 'needed', 'and']);
 
 /** Whether one of the `reach` words before a phrase passes `test` (given that word's index). */
 function wordBefore(start: number, reach: number, test: (at: number) => boolean): boolean {
