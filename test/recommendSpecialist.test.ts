@@ -734,6 +734,7 @@ describe('how the condition is read', () => {
     expect(childSign({ condition: 'asthma, age 999' })).toBeUndefined();
     // A possessive age ("my 12-year-old's Crohn's disease") and a parent's "my daughter, 16, has …".
     expect(childSign({ condition: "my 12-year-old's Crohn's disease" })).toBe('"12 year old"');
+    expect(childSign({ condition: "the 12-year-old's mother has breast cancer" })).toBeUndefined();
     expect(childSign({ condition: 'my daughter, 16, has severe depression' })).toBe('"daughter, 16"');
     expect(childSign({ condition: 'my daughter, 34, has severe depression' })).toBeUndefined();
     expect(childSign({ condition: 'my son 2 visits a week for asthma' })).toBeUndefined();

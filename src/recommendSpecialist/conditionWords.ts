@@ -181,11 +181,10 @@ export function statedAges(words: readonly string[]): StatedAge[] {
     const value = /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
     if (value !== undefined && next !== undefined) {
       if (next === 'yo' || (next === 'y' && words[at + 2] === 'o')) add(value, `${word} y/o`);
-      // "old" or, before what is the child's, "old's" ("my 12-year-old's Crohn's disease").
-      else if (OLD_WORDS.has(words[at + 2] as string) && INFANT_UNITS.has(next))
-        add(0, `${word} ${next} old`);
-      else if (OLD_WORDS.has(words[at + 2] as string) && YEAR_UNITS.has(next))
-        add(value, `${word} ${next} old`);
+      // "old" or, before what is the child's, "old's" ("my 12-year-old's Crohn's disease"; not "the
+      // 12-year-old's mother", who is then the patient).
+      else if (isOld(words, at + 2) && INFANT_UNITS.has(next)) add(0, `${word} ${next} old`);
+      else if (isOld(words, at + 2) && YEAR_UNITS.has(next)) add(value, `${word} ${next} old`);
     }
     // A relation and a bare number, as a parent writes an age: "my daughter, 16, has severe depression".
     if (
@@ -203,7 +202,11 @@ export function statedAges(words: readonly string[]): StatedAge[] {
   return ages;
 }
 
-const OLD_WORDS = new Set(['old', 'olds']);
+/** "old", or "old's" unless a parent follows ("the 12-year-old's mother"). */
+function isOld(words: readonly string[], at: number): boolean {
+  const word = words[at];
+  return word === 'old' || (word === 'olds' && !PARENT_WORDS.has(words[at + 1] as string));
+}
 const RELATION_WORDS = new Set([
   'son',
   'daughter',
