@@ -44,34 +44,22 @@ export function wordOfChild(
   words: readonly string[],
   ages: readonly StatedAge[] = statedAges(words),
 ): string | undefined {
-  const word = childWordOfPatient(rules.childWords, words);
+  const word = wordIn(rules.childWords, words, (index) => !aboutOthers(words, index));
   if (word !== undefined) return word;
   const age = ages.find((stated) => stated.years < rules.children.ageBelow);
   return age === undefined ? undefined : `"${age.text}"`;
 }
 
 /**
- * The first word of childhood (or pair: "young son") that speaks of the patient, quoted. One that follows a word of
- * parenthood or of the past, up to four words before it, speaks of someone else or of long ago ("mother of 4
- * children", "after having three kids", "the birth of her baby", "since she was a little girl").
+ * Whether a word of childhood at `index` speaks of someone else or of long ago: a word of parenthood followed by
+ * "of", or a word of the past, up to four words before it ("mother of 4 children", "after having three kids", "the
+ * birth of her baby", "since she was a little girl").
  */
-function childWordOfPatient(set: ReadonlySet<string>, words: readonly string[]): string | undefined {
-  if (!set.size) return undefined;
-  const aboutOthers = (index: number) => {
-    for (let back = Math.max(0, index - 4); back < index; back++) {
-      const cue = words[back] as string;
-      if (PAST_CUES.has(cue)) return true;
-      if (PARENT_WORDS.has(cue) && words[back + 1] === 'of') return true;
-    }
-    return false;
-  };
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index] as string;
-    const pair = index + 1 < words.length ? `${word} ${words[index + 1]}` : undefined;
-    const found = set.has(word) ? word : pair !== undefined && set.has(pair) ? pair : undefined;
-    if (found !== undefined && !aboutOthers(index)) return `"${found}"`;
-  }
-  return undefined;
+function aboutOthers(words: readonly string[], index: number): boolean {
+  return wordBefore(index, 4, (at) => {
+    const cue = words[at] as string;
+    return PAST_CUES.has(cue) || (PARENT_WORDS.has(cue) && words[at + 1] === 'of');
+  });
 }
 
 /**
@@ -98,14 +86,21 @@ export function olderAgeIn(ages: readonly StatedAge[], ageAtLeast: number): stri
   return age !== undefined && age.years >= ageAtLeast ? `"${age.text}"` : undefined;
 }
 
-/** The first of `words` (or pair of neighbours: "young son", a son may be grown) in a set, quoted. */
-export function wordIn(set: ReadonlySet<string>, words: readonly string[]): string | undefined {
+/**
+ * The first of `words` (or pair of neighbours: "young son", a son may be grown) in a set, quoted; with `accept`,
+ * only one at an index it accepts.
+ */
+export function wordIn(
+  set: ReadonlySet<string>,
+  words: readonly string[],
+  accept?: (index: number) => boolean,
+): string | undefined {
   if (!set.size) return undefined;
-  const word = words.find((candidate) => set.has(candidate));
-  if (word !== undefined) return `"${word}"`;
+  const at = words.findIndex((candidate, index) => set.has(candidate) && (!accept || accept(index)));
+  if (at >= 0) return `"${words[at]}"`;
   for (let index = 0; index + 1 < words.length; index++) {
     const pair = `${words[index]} ${words[index + 1]}`;
-    if (set.has(pair)) return `"${pair}"`;
+    if (set.has(pair) && (!accept || accept(index))) return `"${pair}"`;
   }
   return undefined;
 }
@@ -267,8 +262,7 @@ export function pastHistoryLast<Payload>(
   text: string | undefined,
 ): Found<Payload>[] {
   if (found.length < 2) return found;
-  const lists = historyLists(text);
-  const past = found.map((item) => lists.some(([from, to]) => item.start >= from && item.start < to));
+  const past = found.map(pastHistoryTest(text));
   if (past.every(Boolean) || !past.some(Boolean)) return found;
   return [...found.filter((_, index) => !past[index]), ...found.filter((_, index) => past[index])];
 }
@@ -289,9 +283,13 @@ function historyLists(text: string | undefined): [number, number][] {
   return lists;
 }
 
-/** Whether a place found in the text lies in a "history of …" list: a past condition, background to the present. */
-export function isPastHistory<Payload>(item: Found<Payload>, text: string | undefined): boolean {
-  return historyLists(text).some(([from, to]) => item.start >= from && item.start < to);
+/**
+ * A test of whether a place found in the text lies in one of its "history of …" lists: a past condition, background
+ * to the present. The lists are read once, for every place tested.
+ */
+export function pastHistoryTest(text: string | undefined): <Payload>(item: Found<Payload>) => boolean {
+  const lists = historyLists(text);
+  return (item) => lists.some(([from, to]) => item.start >= from && item.start < to);
 }
 
 /**

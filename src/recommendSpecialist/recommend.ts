@@ -4,11 +4,11 @@ import type { Confidence } from '../types.js';
 import {
   type Found,
   findAll,
-  isPastHistory,
   isPriorTreatment,
   notPerinatal,
   olderAgeIn,
   pastHistoryLast,
+  pastHistoryTest,
   perinatalHistoryLast,
   type StatedAge,
   statedAges,
@@ -168,20 +168,11 @@ export function recommend(
     for (const found of joined)
       if (found.start === 0 && found.end >= conditionWords.length) procedures.push(found);
   }
-  // Of several deciding treatments, the one of a condition's own area judges best ("chemotherapy and radiation with
-  // a stem cell transplant" for myeloma: the transplant's hematologist, not the radiation oncologist), unless it is
-  // named as one already given ("inpatient rehabilitation after total knee replacement" is the rehabilitation).
-  const conditionAreas = new Set(conditions.map((found) => found.payload.area.id));
-  // The treatment field's words, read only when a preference below needs them (most calls never do).
-  let procedureWordsRead: readonly string[] | undefined;
-  const procedureWordsAll = () => (procedureWordsRead ??= procedureText ? tokenize(procedureText) : NO_WORDS);
+  // The treatment field's words, read only where a preference below can apply (several treatments or conditions).
+  const treatmentWords =
+    procedureText && (procedures.length > 1 || conditions.length > 1) ? tokenize(procedureText) : NO_WORDS;
   let procedure =
-    procedures.find(
-      (found) =>
-        found.payload.decides &&
-        conditionAreas.has(found.payload.area) &&
-        !isPriorTreatment(found, procedureWordsAll()),
-    ) ??
+    decidingOfConditionArea(procedures, conditions, treatmentWords) ??
     procedures.find((found) => found.payload.decides) ??
     procedures[0];
   // A condition that names no condition overturn knows but a treatment ("hysterectomy and other procedures",
@@ -216,28 +207,12 @@ export function recommend(
   const older =
     rules.olderAdults !== undefined &&
     (input.age !== undefined ? input.age >= rules.olderAdults.ageAtLeast : olderSign !== undefined);
-  // The condition the treatment treats routes ("autism and epilepsy" with anti-seizure medication: the epilepsy),
-  // unless the treatment is one several areas give, the treatment field says what it is for ("vagus nerve
-  // stimulation for depression"), or that condition is past history; else the first condition named, unless it only
-  // says how an injury came about ("work injury"): then the next condition that names what is injured does.
-  const treated =
-    procedure &&
-    conditions.length > 1 &&
-    procedure.payload.sharedByAreas !== true &&
-    !(
-      procedureWordsAll().some((word) => FOR_WORDS.has(word)) &&
-      findAll(rules.conditions, procedureText ?? '').some(
-        (found) => found.payload.field !== true && FOR_WORDS.has(procedureWordsAll()[found.start - 1] ?? ''),
-      )
-    )
-      ? conditions.find(
-          (found) =>
-            !isContextOnly(found) &&
-            found.payload.area.id === procedure.payload.area &&
-            !isPastHistory(found, conditionText),
-        )
-      : undefined;
-  const condition = treated ?? conditions.find((found) => !isContextOnly(found)) ?? conditions[0];
+  // The condition the treatment treats routes; else the first condition named, unless it only says how an injury
+  // came about ("work injury"): then the next condition that names what is injured does.
+  const condition =
+    conditionTreated(rules, procedure, conditions, procedureText, treatmentWords, conditionText) ??
+    conditions.find((found) => !isContextOnly(found)) ??
+    conditions[0];
   if (!condition && input.condition?.trim()) {
     trail.warnings.push(
       `"${clip(input.condition)}" does not name a condition overturn recognises; the specialist was chosen from the rest of the input.`,
@@ -625,6 +600,51 @@ function readCodes(
     );
   }
   return principal ? { principal, all } : { all };
+}
+
+/**
+ * Of several deciding treatments, the one of a named condition's own area judges best ("chemotherapy and radiation
+ * with a stem cell transplant" for myeloma: the transplant's hematologist, not the radiation oncologist), unless it
+ * is named as one already given ("inpatient rehabilitation after total knee replacement" is the rehabilitation).
+ */
+function decidingOfConditionArea(
+  procedures: readonly Found<ProcedureRow>[],
+  conditions: readonly Found<Target>[],
+  treatmentWords: readonly string[],
+): Found<ProcedureRow> | undefined {
+  if (procedures.length < 2 || !conditions.length) return undefined;
+  const areas = new Set(conditions.map((found) => found.payload.area.id));
+  return procedures.find(
+    (found) =>
+      found.payload.decides && areas.has(found.payload.area) && !isPriorTreatment(found, treatmentWords),
+  );
+}
+
+/**
+ * Of several conditions, the one the treatment treats ("autism and epilepsy" with anti-seizure medication: the
+ * epilepsy), unless the treatment is one several areas give (`sharedByAreas`), the treatment field says what it is
+ * for ("vagus nerve stimulation for depression"), or that condition is past history ("history of seizures").
+ */
+function conditionTreated(
+  rules: SpecialistRules,
+  procedure: Found<ProcedureRow> | undefined,
+  conditions: readonly Found<Target>[],
+  procedureText: string | undefined,
+  treatmentWords: readonly string[],
+  conditionText: string | undefined,
+): Found<Target> | undefined {
+  if (!procedure || conditions.length < 2 || procedure.payload.sharedByAreas) return undefined;
+  const saysWhatFor =
+    procedureText !== undefined &&
+    treatmentWords.some((word) => FOR_WORDS.has(word)) &&
+    findAll(rules.conditions, procedureText).some(
+      (found) => found.payload.field !== true && FOR_WORDS.has(treatmentWords[found.start - 1] ?? ''),
+    );
+  if (saysWhatFor) return undefined;
+  const isPast = pastHistoryTest(conditionText);
+  return conditions.find(
+    (found) => !isContextOnly(found) && found.payload.area.id === procedure.payload.area && !isPast(found),
+  );
 }
 
 /** Words that say what a treatment is for, before a condition in the treatment field ("IVIG for myasthenic crisis"). */
