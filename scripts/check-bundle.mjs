@@ -43,9 +43,9 @@ const FUNCTIONS = [
     name: 'classifyDenial',
     data: ['classification-', 'manifest.'],
     // The text model grows with its corpus (333 KB at 3,083 examples, 346 KB minified at 3,612 and the bundle
-    // 1,098 KB): this bound is against another domain's data, which would add 300 KB or more, not against the
-    // model learning.
-    maxKB: 1200,
+    // 1,098 KB) and the phrase automaton with the phrase rows (the bundle 1,183 KB after forty-two sessions): this
+    // bound is against another domain's data, which would add 300 KB or more, not against the reader learning.
+    maxKB: 1300,
     call: (fn) => fn({ codes: ['CO-50'] }).category === 'medical_necessity',
   },
   {
