@@ -89,6 +89,13 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ['united', 'united'],
   ['investigation', 'investigation'],
   ['investigations', 'investigation'],
+  // A fraud unit "is investigating this claim" read as "is investigational" (a review, 2026-12-05).
+  ['investigate', 'investigation'],
+  ['investigated', 'investigation'],
+  ['investigates', 'investigation'],
+  ['investigating', 'investigation'],
+  ['investigator', 'investigation'],
+  ['investigators', 'investigation'],
   ['exclusive', 'exclusive'],
   ['exclusively', 'exclusive'],
 ]);
