@@ -80,7 +80,7 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   // "itemized" (a bill) and "item" (a service or item) both stem to "item".
   ['itemized', 'itemized'],
   ['itemize', 'itemized'],
-  // Found by an audit of every phrase word against the words of the corpus and the development set that share its
+  // Found by an audit (scripts/stem-audit.ts) of every phrase word against the corpus and development words sharing its
   // stem (2026-12-05), each with a misreading it caused: a "terminally ill" member's hospice request read as a
   // terminated coverage, "UnitedHealthcare" as units over a maximum, a fraud "investigation" as an investigational
   // treatment, an "Exclusive Provider Organization" as an exclusion.
