@@ -25,6 +25,18 @@ describe('tokenize', () => {
     );
     expect(tokenize('¿¡!')).toEqual([]);
   });
+
+  it('spells out the typographic ligatures a PDF keeps (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ)', () => {
+    expect(tokenize('Not a covered BENEﬁT; ﬂu shot; eﬀective; oﬃce; ﬆate')).toEqual(
+      'not a covered benefit flu shot effective office state'.split(' '),
+    );
+    const matcher = new PhraseMatcher([{ phrase: 'covered benefit', payload: 1 }]);
+    expect(matcher.findAll('not a covered beneﬁt').map((match) => match.payload)).toEqual([1]);
+    // Past the point where the matcher reads through its character trie, as a busy one does.
+    expect(matcher.findAll(`${'x '.repeat(200)}not a covered beneﬁt`).map((match) => match.payload)).toEqual([
+      1,
+    ]);
+  });
 });
 
 describe('PhraseMatcher', () => {
@@ -77,6 +89,10 @@ describe('PhraseMatcher', () => {
       '7',
       'x',
       "plan's",
+      'ﬁ',
+      'ﬀ',
+      'experimentaﬂ',
+      'ﬁnal',
     );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {

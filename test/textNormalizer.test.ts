@@ -109,6 +109,17 @@ describe('TextNormalizer', () => {
     expect(plain.normalize('Not covered').spanText).toBe('Not covered');
   });
 
+  it('spells out typographic ligatures inside their words, and quotes the words as the text wrote them', () => {
+    const read = plain.normalize('Not a covered beneﬁt. Eﬀective now; ﬁ.');
+    expect(read.words).toEqual('not a covered benefit effective now fi'.split(' '));
+    expect(read.spanText).toBe('Not a covered beneﬁt. Eﬀective now; ﬁ.');
+    expect(read.words.map((_, index) => read.spanText.slice(read.starts[index], read.ends[index]))).toEqual(
+      'Not a covered beneﬁt Eﬀective now ﬁ'.split(' '),
+    );
+    // The same words as tokenize, and a ligature ends no sentence: two sentences, then a third.
+    expect(read.words).toEqual(tokenize('Not a covered beneﬁt. Eﬀective now; ﬁ.'));
+  });
+
   it('numbers sentences at full stops, semicolons and line breaks, not inside "u.s."', () => {
     const read = plain.normalize('Denied. Not covered; see u.s. rules\nNext');
     expect(Array.from(read.sentence)).toEqual([0, 1, 1, 2, 2, 2, 2, 3]);

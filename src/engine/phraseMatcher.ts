@@ -8,6 +8,26 @@
 export const APOSTROPHES: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2018, 0x02bc, 0x60, 0xb4, 0x2032]);
 
 /**
+ * Typographic ligatures (U+FB00–U+FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), which text copied from a PDF keeps: "beneﬁt" is "benefit".
+ * Each reader spells one out where it meets it in its loop over the characters (as part of the word it is in), so
+ * that a text without one costs nothing more.
+ */
+const LIGATURE_LETTERS = ['ff', 'fi', 'fl', 'ffi', 'ffl', 'st', 'st'];
+
+/**
+ * The letters a character stands for when it is a typographic ligature, `undefined` for any other character.
+ *
+ * @example
+ * ```ts
+ * ligatureLetters('ﬁ'.charCodeAt(0)); // 'fi'
+ * ligatureLetters(0x61);              // undefined
+ * ```
+ */
+export function ligatureLetters(code: number): string | undefined {
+  return code >= 0xfb00 && code <= 0xfb06 ? LIGATURE_LETTERS[code - 0xfb00] : undefined;
+}
+
+/**
  * Negative contractions are spelt out, so "isn't medically necessary" reads as "is not medically
  * necessary" and a phrase written either way matches both.
  */
@@ -79,6 +99,11 @@ export function tokenize(text: string): string[] {
     const code = lower.charCodeAt(index);
     if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
       if (start < 0) start = index;
+    } else if (code >= 0xfb00 && code <= 0xfb06) {
+      // A ligature's letters join the word they are in, as an apostrophe's parts do.
+      if (start >= 0) pending += lower.slice(start, index);
+      pending += ligatureLetters(code);
+      start = -1;
     } else if (APOSTROPHES.has(code)) {
       if (start >= 0) pending += lower.slice(start, index);
       start = -1;
@@ -514,6 +539,11 @@ export class PhraseMatcher<Payload> {
       if (letter >= 0) {
         // A child is never the root (0), so after a letter `node` is a word prefix (> 0) or -1.
         node = node === -1 ? -1 : (children[node * ALPHABET + letter] as number);
+      } else if (code >= 0xfb00 && code <= 0xfb06) {
+        // A ligature: walk the trie through the letters it stands for.
+        const letters = ligatureLetters(code) as string;
+        for (let at = 0; at < letters.length && node !== -1; at++)
+          node = children[node * ALPHABET + (letters.charCodeAt(at) - 0x61)] as number;
       } else if (node !== 0 && !APOSTROPHES.has(code)) {
         const contraction = node > 0 ? this.trieContraction.get(node) : undefined;
         if (contraction) {

@@ -24,7 +24,7 @@ import {
   shortFields,
   WordBuffer,
 } from './normalizedText.js';
-import { APOSTROPHES, CONTRACTIONS } from './phraseMatcher.js';
+import { APOSTROPHES, CONTRACTIONS, ligatureLetters } from './phraseMatcher.js';
 
 export type { AppliedRewrite, NormalizedText, WordNumbers } from './normalizedText.js';
 
@@ -357,6 +357,14 @@ export class TextNormalizer {
         if (start < 0) start = index;
         if (wordStart < 0) wordStart = index;
         hash = Math.imul(hash ^ code, 0x01000193);
+        continue;
+      }
+      // A typographic ligature ("beneﬁt", from a PDF): its letters join the word, as an apostrophe's parts do.
+      if (code >= 0xfb00 && code <= 0xfb06) {
+        if (start >= 0) pending += lowerSlice(lower, start, index);
+        pending += ligatureLetters(code);
+        start = -1;
+        if (wordStart < 0) wordStart = index;
         continue;
       }
       const role = roleOf(code);
