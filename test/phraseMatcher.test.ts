@@ -26,6 +26,12 @@ describe('tokenize', () => {
     expect(tokenize('¿¡!')).toEqual([]);
   });
 
+  it('joins a word a soft hyphen (U+00AD) splits, as a PDF keeps it at a line break', () => {
+    expect(tokenize('not medically neces\u00adsary; prior authori\u00ADzation')).toEqual(
+      'not medically necessary prior authorization'.split(' '),
+    );
+  });
+
   it('spells out the typographic ligatures a PDF keeps (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ)', () => {
     expect(tokenize('Not a covered BENEﬁT; ﬂu shot; eﬀective; oﬃce; ﬆate')).toEqual(
       'not a covered benefit flu shot effective office state'.split(' '),
@@ -91,6 +97,8 @@ describe('PhraseMatcher', () => {
       "plan's",
       'ﬁ',
       'ﬀ',
+      '\u00ad',
+      'neces\u00adsary',
       'experimentaﬂ',
       'ﬁnal',
     );

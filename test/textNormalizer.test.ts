@@ -118,6 +118,8 @@ describe('TextNormalizer', () => {
     );
     // The same words as tokenize, and a ligature ends no sentence: two sentences, then a third.
     expect(read.words).toEqual(tokenize('Not a covered beneﬁt. Eﬀective now; ﬁ.'));
+    // A soft hyphen where a PDF broke a word at a line end joins its parts.
+    expect(plain.normalize('not medically neces\u00adsary').words).toEqual(['not', 'medically', 'necessary']);
   });
 
   it('numbers sentences at full stops, semicolons and line breaks, not inside "u.s."', () => {

@@ -4,8 +4,13 @@
  * quotes, apostrophes, hyphens and any punctuation, and never backtracks over user text.
  */
 
-/** Characters read as an apostrophe: they join the parts of a word (`plan’s` → `plans`). */
-export const APOSTROPHES: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2018, 0x02bc, 0x60, 0xb4, 0x2032]);
+/**
+ * Characters read as an apostrophe: they join the parts of a word (`plan’s` → `plans`). The soft hyphen (U+00AD),
+ * which text copied from a PDF keeps where a line broke a word (`authori\u00adzation`), joins its parts too.
+ */
+export const APOSTROPHES: ReadonlySet<number> = new Set([
+  0x27, 0x2019, 0x2018, 0x02bc, 0x60, 0xb4, 0x2032, 0xad,
+]);
 
 /**
  * Typographic ligatures (U+FB00–U+FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), which text copied from a PDF keeps: "beneﬁt" is "benefit".
