@@ -19,17 +19,21 @@ export const APOSTROPHES: ReadonlySet<number> = new Set([
  */
 const LIGATURE_LETTERS = ['ff', 'fi', 'fl', 'ffi', 'ffl', 'st', 'st'];
 
+/** Whether a character code is a typographic ligature ({@link ligatureLetters} spells it). */
+export function isLigature(code: number): boolean {
+  return code >= 0xfb00 && code <= 0xfb06;
+}
+
 /**
- * The letters a character stands for when it is a typographic ligature, `undefined` for any other character.
+ * The letters a typographic ligature stands for (only for a code {@link isLigature} accepts).
  *
  * @example
  * ```ts
  * ligatureLetters('ﬁ'.charCodeAt(0)); // 'fi'
- * ligatureLetters(0x61);              // undefined
  * ```
  */
-export function ligatureLetters(code: number): string | undefined {
-  return code >= 0xfb00 && code <= 0xfb06 ? LIGATURE_LETTERS[code - 0xfb00] : undefined;
+export function ligatureLetters(code: number): string {
+  return LIGATURE_LETTERS[code - 0xfb00] as string;
 }
 
 /**
@@ -104,13 +108,10 @@ export function tokenize(text: string): string[] {
     const code = lower.charCodeAt(index);
     if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
       if (start < 0) start = index;
-    } else if (code >= 0xfb00 && code <= 0xfb06) {
-      // A ligature's letters join the word they are in, as an apostrophe's parts do.
+    } else if (APOSTROPHES.has(code) || isLigature(code)) {
+      // An apostrophe joins the parts of its word; a ligature's letters join the word they are in.
       if (start >= 0) pending += lower.slice(start, index);
-      pending += ligatureLetters(code);
-      start = -1;
-    } else if (APOSTROPHES.has(code)) {
-      if (start >= 0) pending += lower.slice(start, index);
+      if (isLigature(code)) pending += ligatureLetters(code);
       start = -1;
     } else if (start >= 0 || pending) {
       end(index);
@@ -544,9 +545,9 @@ export class PhraseMatcher<Payload> {
       if (letter >= 0) {
         // A child is never the root (0), so after a letter `node` is a word prefix (> 0) or -1.
         node = node === -1 ? -1 : (children[node * ALPHABET + letter] as number);
-      } else if (code >= 0xfb00 && code <= 0xfb06) {
+      } else if (isLigature(code)) {
         // A ligature: walk the trie through the letters it stands for.
-        const letters = ligatureLetters(code) as string;
+        const letters = ligatureLetters(code);
         for (let at = 0; at < letters.length && node !== -1; at++)
           node = children[node * ALPHABET + (letters.charCodeAt(at) - 0x61)] as number;
       } else if (node !== 0 && !APOSTROPHES.has(code)) {

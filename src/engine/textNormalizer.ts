@@ -24,7 +24,7 @@ import {
   shortFields,
   WordBuffer,
 } from './normalizedText.js';
-import { APOSTROPHES, CONTRACTIONS, ligatureLetters } from './phraseMatcher.js';
+import { APOSTROPHES, CONTRACTIONS, isLigature, ligatureLetters } from './phraseMatcher.js';
 
 export type { AppliedRewrite, NormalizedText, WordNumbers } from './normalizedText.js';
 
@@ -360,7 +360,7 @@ export class TextNormalizer {
         continue;
       }
       // A typographic ligature ("beneﬁt", from a PDF): its letters join the word, as an apostrophe's parts do.
-      if (code >= 0xfb00 && code <= 0xfb06) {
+      if (isLigature(code)) {
         if (start >= 0) pending += lowerSlice(lower, start, index);
         pending += ligatureLetters(code);
         start = -1;
