@@ -8,10 +8,11 @@
  *
  *   npx tsx scripts/stem-audit.ts
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { abbreviationTableSchema, createDenialNormalizer } from '../src/classifyDenial/textRules.js';
 import { tokenize } from '../src/engine/phraseMatcher.js';
+import { loadExamples } from './train-classifier.js';
 
 const root = join(import.meta.dirname, '..');
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -20,10 +21,11 @@ const normalizer = createDenialNormalizer(
 );
 const stemOf = (word: string) => normalizer.normalizePhrase(word).join(' ');
 
-const texts: string[] = readdirSync(join(root, 'corpus/denials'))
-  .filter((file) => file.endsWith('.json'))
-  .flatMap((file) => (readJson(`corpus/denials/${file}`).rows as { text: string }[]).map((row) => row.text));
-for (const row of readJson('test/dev/denials.json') as { text: string }[]) texts.push(row.text);
+// The corpus's examples, as the model is trained on them, and the development set's wordings.
+const texts = [
+  ...loadExamples().examples.map((example) => example.text),
+  ...(readJson('test/dev/denials.json') as { text: string }[]).map((row) => row.text),
+];
 
 const counts = new Map<string, number>();
 for (const text of texts) for (const word of tokenize(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
