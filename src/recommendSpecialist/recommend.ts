@@ -173,7 +173,8 @@ export function recommend(
     procedureText && (procedures.length > 1 || conditions.length > 1) ? tokenize(procedureText) : NO_WORDS;
   let procedure =
     decidingOfConditionArea(procedures, conditions, treatmentWords) ??
-    // A deciding treatment named as past ("speech therapy after laryngectomy") does not decide.
+    // A deciding treatment named as past ("speech therapy after laryngectomy") does not decide (read where the
+    // treatment words are, that is where more than one treatment or condition is named).
     procedures.find((found) => found.payload.decides && !isPriorTreatment(found, treatmentWords)) ??
     procedures[0];
   // A condition that names no condition overturn knows but a treatment ("hysterectomy and other procedures",
