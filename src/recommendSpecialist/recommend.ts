@@ -385,6 +385,18 @@ export function recommend(
     // a range may name its own pediatric subspecialist (a child's migraine: the child neurologist).
     subspecialtyCode = range?.pediatricSubspecialty ?? area.pediatricSubspecialty;
     childApplied = true;
+  } else if (
+    child &&
+    procedure?.payload.performerPreferred &&
+    procedure.payload.performerTreatsChildren &&
+    !range?.subspecialtyForChildren &&
+    area.childrenOnly !== true
+  ) {
+    // Where the route gives a child no pediatric subspecialist (a syndrome the geneticist follows), the
+    // treatment's own performer judges it, as for an adult (a speech-language pathologist for a child's
+    // speech-generating device). Children's care itself keeps its subspecialist (the developmental
+    // pediatrician for a child's speech delay).
+    subspecialtyCode = procedure.payload.performedBy;
   }
   const olderApplied = older && !preferredPerformer && area.geriatricSubspecialty !== undefined;
   if (olderApplied) subspecialtyCode = area.geriatricSubspecialty;

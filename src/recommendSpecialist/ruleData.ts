@@ -263,7 +263,9 @@ const procedureRowSchema = lazySchema(() =>
        * Its performer is the one to judge it (a speech-language pathologist for speech therapy): when it is
        * the treatment in dispute for an adult, the performer is the preferred subspecialist under whatever
        * specialty the route gives. A child keeps the area's pediatric subspecialist (a developmental
-       * pediatrician for a child's speech delay), with the performer as an alternative.
+       * pediatrician for a child's speech delay), with the performer as an alternative; where the route gives a
+       * child none outside children's care, a performer that also treats children (`performerTreatsChildren`)
+       * is the child's subspecialist too.
        */
       performerPreferred: z.boolean().optional(),
       /** A treatment given to children (growth hormone, a cranial helmet): without an age, the patient is a child. */
