@@ -4,9 +4,11 @@
  * shared by both paths. Each iteration analyses every valid case of fixtures/cases once.
  * Run: npm run bench
  */
-import { analyzeCase, type CaseInput, OverturnError } from '../src/index.js';
-import { createReferenceOverturn } from '../src/reference.js';
-import { fixtureInputs, pairedBenchmark } from './_paired.js';
+import type { CaseInput } from '../src/index.js';
+import { builtPackage, fixtureInputs, pairedBenchmark } from './_paired.js';
+
+const { overturn, reference: referencePackage } = await builtPackage();
+const { analyzeCase, OverturnError } = overturn;
 
 const valid = (await fixtureInputs<CaseInput>('cases')).filter((input) => {
   try {
@@ -17,7 +19,7 @@ const valid = (await fixtureInputs<CaseInput>('cases')).filter((input) => {
     throw error;
   }
 });
-const reference = createReferenceOverturn();
+const reference = referencePackage.createReferenceOverturn();
 await pairedBenchmark({
   label: 'analyzeCase (fixtures/cases)',
   inputs: valid,

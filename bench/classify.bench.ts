@@ -6,11 +6,12 @@
  * iteration classifies every input of fixtures/denials once.
  * Run: npm run bench
  */
-import { classifyDenial, type DenialInput } from '../src/index.js';
-import { createReferenceOverturn } from '../src/reference.js';
-import { fixtureInputs, pairedBenchmark } from './_paired.js';
+import type { DenialInput } from '../src/index.js';
+import { builtPackage, fixtureInputs, pairedBenchmark } from './_paired.js';
 
-const reference = createReferenceOverturn();
+const { overturn, reference: referencePackage } = await builtPackage();
+const { classifyDenial } = overturn;
+const reference = referencePackage.createReferenceOverturn();
 await pairedBenchmark({
   label: 'classifyDenial (fixtures/denials)',
   inputs: await fixtureInputs<DenialInput>('denials'),

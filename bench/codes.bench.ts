@@ -9,13 +9,15 @@
  * never seen (each input with one of 40 remark codes added, cycling through more sets than the store holds).
  *
  * All three run back to back in each round (paired), synchronously; medians and ranges over the rounds.
- * Run: npx tsx bench/codes.bench.ts (part of npm run bench)
+ * Run: npm run bench (or, after npm run build, npx tsx bench/codes.bench.ts)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Bench } from 'tinybench';
-import { classifyDenial, type DenialInput } from '../src/index.js';
-import { fixtureInputs } from './_paired.js';
+import type { DenialInput } from '../src/index.js';
+import { builtPackage, fixtureInputs } from './_paired.js';
+
+const { classifyDenial } = (await builtPackage()).overturn;
 
 const root = join(import.meta.dirname, '..');
 const table = (name: string) =>

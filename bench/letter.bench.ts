@@ -10,9 +10,11 @@
  * Run: npm run bench
  */
 import { Session } from 'node:inspector/promises';
-import { classifyDenial, type DenialInput } from '../src/index.js';
-import { createReferenceOverturn } from '../src/reference.js';
-import { fixtureInputs } from './_paired.js';
+import type { DenialInput } from '../src/index.js';
+import { builtPackage, fixtureInputs } from './_paired.js';
+
+const { overturn, reference: referencePackage } = await builtPackage();
+const { classifyDenial } = overturn;
 
 const LETTER_LENGTH = 10_000;
 const LETTERS = 50;
@@ -30,7 +32,7 @@ const letters = Array.from({ length: LETTERS }, (_, index) => {
   return letter.slice(0, LETTER_LENGTH);
 });
 
-const reference = createReferenceOverturn();
+const reference = referencePackage.createReferenceOverturn();
 const quantile = (sorted: readonly number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
 
