@@ -702,19 +702,24 @@ export function compileSpecialists(
     boundsPaths.push(path);
     boundsFiles.push(files.areas);
   };
+  // The checks across files below refuse only what a proven (bundled) rule set cannot hold: the proof ran them
+  // (test/engine.ruleSet.test.ts), and a trusted load skips them, with the paths they build, on its first call.
+  const checking = collector.checksFiles;
   areas.rows.forEach((area, areaIndex) => {
     const at = ['rows', areaIndex];
-    for (const key of [
-      'specialty',
-      'subspecialty',
-      'pediatricSubspecialty',
-      'geriatricSubspecialty',
-      'surgical',
-    ] as const)
-      checkCode(files.areas, [...at, key], area[key], area.id);
-    checkArea(files.areas, [...at, 'pediatricArea'], area.pediatricArea, area.id);
-    checkAlternatives(files.areas, [...at, 'alternatives'], area.alternatives, area.id);
-    checkNotes(files.areas, [...at, 'avoid'], 'avoid', area.avoid, area.id);
+    if (checking) {
+      for (const key of [
+        'specialty',
+        'subspecialty',
+        'pediatricSubspecialty',
+        'geriatricSubspecialty',
+        'surgical',
+      ] as const)
+        checkCode(files.areas, [...at, key], area[key], area.id);
+      checkArea(files.areas, [...at, 'pediatricArea'], area.pediatricArea, area.id);
+      checkAlternatives(files.areas, [...at, 'alternatives'], area.alternatives, area.id);
+      checkNotes(files.areas, [...at, 'avoid'], 'avoid', area.avoid, area.id);
+    }
     const areaTarget: Target = { area };
     for (const text of area.phrases) phraseEntries.push({ phrase: text, payload: areaTarget });
     if (area.fieldPhrases?.length) {
@@ -723,14 +728,16 @@ export function compileSpecialists(
     }
     area.ranges.forEach((range, rangeIndex) => {
       const path = [...at, 'ranges', rangeIndex];
-      if (rangeIds.has(range.id) || areaById.has(range.id))
-        issue(files.areas, [...path, 'id'], `duplicate id ${range.id}`, range.id);
-      rangeIds.add(range.id);
-      checkCode(files.areas, [...path, 'specialty'], range.specialty, range.id);
-      checkCode(files.areas, [...path, 'subspecialty'], range.subspecialty, range.id);
-      checkCode(files.areas, [...path, 'pediatricSubspecialty'], range.pediatricSubspecialty, range.id);
-      checkAlternatives(files.areas, [...path, 'alternatives'], range.alternatives, range.id);
-      checkArea(files.areas, [...path, 'adultArea'], range.adultArea, range.id);
+      if (checking) {
+        if (rangeIds.has(range.id) || areaById.has(range.id))
+          issue(files.areas, [...path, 'id'], `duplicate id ${range.id}`, range.id);
+        rangeIds.add(range.id);
+        checkCode(files.areas, [...path, 'specialty'], range.specialty, range.id);
+        checkCode(files.areas, [...path, 'subspecialty'], range.subspecialty, range.id);
+        checkCode(files.areas, [...path, 'pediatricSubspecialty'], range.pediatricSubspecialty, range.id);
+        checkAlternatives(files.areas, [...path, 'alternatives'], range.alternatives, range.id);
+        checkArea(files.areas, [...path, 'adultArea'], range.adultArea, range.id);
+      }
       if (!isInEffect(range)) return;
       const target: Target = { area, range };
       rangeTargets.set(range.id, target);
@@ -739,13 +746,14 @@ export function compileSpecialists(
     });
   });
   areas.secondaryOnly.forEach((row, index) => {
-    if (rangeIds.has(row.id)) issue(files.areas, ['secondaryOnly', index, 'id'], `duplicate id ${row.id}`);
+    if (checking && rangeIds.has(row.id))
+      issue(files.areas, ['secondaryOnly', index, 'id'], `duplicate id ${row.id}`);
     rangeIds.add(row.id);
     if (isInEffect(row)) addBounds({ kind: 'secondary', row }, ['secondaryOnly', index]);
   });
   // Checks that only refuse what a proven (bundled) rule set cannot hold are left out for it: they cost a
   // first call some milliseconds.
-  if (collector.checksFiles) checkOverlaps(bounds, boundsPaths, boundsFiles, issue);
+  if (checking) checkOverlaps(bounds, boundsPaths, boundsFiles, issue);
   const ranges = new RangeIndex(bounds);
 
   // The ICD-10-CM index: every row must reach an area through a range that holds all of it.
@@ -777,7 +785,7 @@ export function compileSpecialists(
     : trustedIndex
       ? new ConditionIndex(() => routeIndex(read(trustedIndex) as ConditionIndexFile))
       : undefined;
-  if (collector.checksFiles)
+  if (checking)
     checkPhrases(
       files.areas,
       phraseEntries.map((entry) => ({
@@ -790,23 +798,25 @@ export function compileSpecialists(
   // Procedures.
   const procedureEntries: { phrase: string; payload: ProcedureRow }[] = [];
   procedures.rows.forEach((row, index) => {
-    const at = ['rows', index];
-    checkCode(files.procedures, [...at, 'performedBy'], row.performedBy, row.id);
-    checkArea(files.procedures, [...at, 'area'], row.area, row.id);
-    row.yieldsTo?.forEach((area, place) => {
-      checkArea(files.procedures, [...at, 'yieldsTo', place], area, row.id);
-    });
-    row.decidesOver?.forEach((area, place) => {
-      checkArea(files.procedures, [...at, 'decidesOver', place], area, row.id);
-    });
-    const target = row.range ? rangeTargets.get(row.range) : undefined;
-    if (row.range && target?.area.id !== row.area)
-      issue(files.procedures, [...at, 'range'], `no range "${row.range}" in area "${row.area}"`, row.id);
-    checkAlternatives(files.procedures, [...at, 'alternatives'], row.alternatives, row.id);
+    if (checking) {
+      const at = ['rows', index];
+      checkCode(files.procedures, [...at, 'performedBy'], row.performedBy, row.id);
+      checkArea(files.procedures, [...at, 'area'], row.area, row.id);
+      row.yieldsTo?.forEach((area, place) => {
+        checkArea(files.procedures, [...at, 'yieldsTo', place], area, row.id);
+      });
+      row.decidesOver?.forEach((area, place) => {
+        checkArea(files.procedures, [...at, 'decidesOver', place], area, row.id);
+      });
+      const target = row.range ? rangeTargets.get(row.range) : undefined;
+      if (row.range && target?.area.id !== row.area)
+        issue(files.procedures, [...at, 'range'], `no range "${row.range}" in area "${row.area}"`, row.id);
+      checkAlternatives(files.procedures, [...at, 'alternatives'], row.alternatives, row.id);
+    }
     if (isInEffect(row))
       for (const text of row.phrases) procedureEntries.push({ phrase: text, payload: row });
   });
-  if (collector.checksFiles)
+  if (checking)
     checkPhrases(
       files.procedures,
       procedureEntries.map((entry) => ({ phrase: entry.phrase, owner: entry.payload.id })),
@@ -814,10 +824,12 @@ export function compileSpecialists(
     );
 
   // Context.
-  const contextRows = [
-    ...context.claimTypes.map((row, index) => ({ row, path: ['claimTypes', index] })),
-    ...context.denialCategories.map((row, index) => ({ row, path: ['denialCategories', index] })),
-  ];
+  const contextRows = checking
+    ? [
+        ...context.claimTypes.map((row, index) => ({ row, path: ['claimTypes', index] })),
+        ...context.denialCategories.map((row, index) => ({ row, path: ['denialCategories', index] })),
+      ]
+    : [];
   for (const { row, path } of contextRows) {
     row.areaRules?.forEach((rule, index) => {
       rule.areas.forEach((id, areaIndex) => {
@@ -838,21 +850,23 @@ export function compileSpecialists(
     checkNotes(files.context, [...path, 'requirements'], 'requirements', row.requirements, row.id);
     checkNotes(files.context, [...path, 'avoid'], 'avoid', row.avoid, row.id);
   }
-  context.claimTypes.forEach((row, index) => {
-    checkArea(files.context, ['claimTypes', index, 'defaultArea'], row.defaultArea, row.id);
-  });
-  [...context.requirements, ...context.avoid].forEach((row) => {
-    row.unlessSpecialty?.forEach((code) => {
-      checkCode(files.context, [], code, row.id);
+  if (checking) {
+    context.claimTypes.forEach((row, index) => {
+      checkArea(files.context, ['claimTypes', index, 'defaultArea'], row.defaultArea, row.id);
     });
-  });
-  checkArea(files.context, ['fallback', 'area'], context.fallback.area, context.fallback.id);
-  checkCode(
-    files.context,
-    ['children', 'alternative', 'code'],
-    context.children.alternative.code,
-    context.children.id,
-  );
+    [...context.requirements, ...context.avoid].forEach((row) => {
+      row.unlessSpecialty?.forEach((code) => {
+        checkCode(files.context, [], code, row.id);
+      });
+    });
+    checkArea(files.context, ['fallback', 'area'], context.fallback.area, context.fallback.id);
+    checkCode(
+      files.context,
+      ['children', 'alternative', 'code'],
+      context.children.alternative.code,
+      context.children.id,
+    );
+  }
   if (collector.issues.length > before) return undefined;
 
   const denialCategories = new Map<DenialCategory, CategoryRow[]>();
