@@ -19,6 +19,7 @@ import {
   wordOfChild,
 } from './conditionWords.js';
 import { type Icd10Code, parseIcd10, rangeHolds, span } from './icd10.js';
+import { type CodeInText, procedureCodesIn } from './procedureCodes.js';
 import { rationale } from './rationale.js';
 import type {
   AreaRow,
@@ -167,6 +168,17 @@ export function recommend(
     const joined = findAll(rules.procedures, `${conditionText} ${procedureText}`);
     for (const found of joined)
       if (found.start === 0 && found.end >= conditionWords.length) procedures.push(found);
+  }
+  // A treatment field that names no treatment in words but gives its billing code ("27447", "CPT 43644", "E0601"):
+  // the code's section names the performer (the narrowest range the table lists).
+  const treatmentCodes =
+    !procedures.length && procedureText?.trim() ? procedureCodesIn(procedureText) : NO_CODES;
+  if (treatmentCodes.length) {
+    for (const { code, word } of treatmentCodes) {
+      const row = rules.procedureCodes.find(code);
+      if (row && !procedures.some((found) => found.payload === row))
+        procedures.push({ phrase: code, payload: row, start: word, end: word });
+    }
   }
   // The treatment field's words, read only where a preference below can apply (several treatments or conditions).
   const treatmentWords =
@@ -426,6 +438,10 @@ export function recommend(
     }
     trail.use(row);
     trail.check(row, () => `which specialty ${row.drug ? 'prescribes' : 'performs'} ${row.name}`);
+  } else if (treatmentCodes.length) {
+    trail.warnings.push(
+      `"${clip(input.procedure ?? '')}" gives a billing code whose section names no specialist (office visits, imaging and laboratory tests do not); the specialist was chosen from the rest of the input. Name the treatment in words for its specialist.`,
+    );
   } else if (input.procedure?.trim()) {
     trail.warnings.push(
       `"${clip(input.procedure)}" is not a procedure overturn recognises; the specialist was chosen from the rest of the input.`,
@@ -722,6 +738,7 @@ function procedureTarget(rules: SpecialistRules, row: ProcedureRow): Target {
 
 const NO_ALTERNATIVES: readonly AlternativeSpecialist[] = [];
 const NO_WORDS: readonly string[] = [];
+const NO_CODES: readonly CodeInText[] = [];
 const NO_AGES: readonly StatedAge[] = [];
 
 /**

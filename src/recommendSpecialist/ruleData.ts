@@ -19,6 +19,7 @@ import {
   indexRows,
 } from './conditionIndex.js';
 import { type Icd10Code, ordinal, parseIcd10, rangeEnd } from './icd10.js';
+import { codeFamily, PROCEDURE_CODE, ProcedureCodeIndex } from './procedureCodes.js';
 import {
   alternativeSchema,
   checkBounds,
@@ -219,12 +220,43 @@ export const areasFileSchema = lazySchema(() =>
 // ---------------------------------------------------------------------------------------------------
 // procedures.json: procedures by plain name (no CPT descriptors) → the specialty that performs them
 
+/** A range of procedure billing codes (`20000`–`29999`, `J9000`–`J9999`), written as the codes themselves. */
+const procedureCodeRangeSchema = lazySchema(() => {
+  const code = z
+    .string()
+    .regex(
+      PROCEDURE_CODE,
+      'a procedure code: five digits (27447), a letter and four digits (J9271) or four digits and a letter (0275T)',
+    );
+  return z
+    .object({ from: code, to: code.optional() })
+    .strict()
+    .superRefine((range, ctx) => {
+      if (range.to === undefined) return;
+      if (codeFamily(range.to) !== codeFamily(range.from))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: 'from and to are codes of the same shape and letter',
+        });
+      else if (range.to < range.from)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: `${range.to} is before ${range.from}` });
+    });
+});
+
 const procedureRowSchema = lazySchema(() =>
   z
     .object({
       ...provenanceShape(),
       name: z.string().min(2).max(120),
-      phrases: z.array(phrase).min(1),
+      /** The treatment's wordings; may be empty for a row read only by its billing codes (`codes`). */
+      phrases: z.array(phrase),
+      /**
+       * Billing code ranges that name this treatment when the treatment field gives a code and no wording: a
+       * section of the code set (surgery on bones and joints) whose performer is the peer. Only the codes'
+       * numbers: no code's descriptor.
+       */
+      codes: z.array(procedureCodeRangeSchema).min(1).optional(),
       performedBy: nuccCode,
       /** The condition area to route to when nothing else names one. */
       area: reference,
@@ -278,7 +310,15 @@ const procedureRowSchema = lazySchema(() =>
       alternatives: z.array(alternativeSchema).optional(),
     })
     .strict()
-    .superRefine(checkEffectiveRange),
+    .superRefine(checkEffectiveRange)
+    .superRefine((row, ctx) => {
+      if (row.phrases.length === 0 && row.codes === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phrases'],
+          message: 'a treatment is read by its phrases, its codes or both',
+        });
+    }),
 );
 
 export type ProcedureRow = z.infer<typeof procedureRowSchema>;
@@ -591,6 +631,8 @@ export interface SpecialistRules {
   /** ICD-10-CM titles and terms, searched when no phrase names the condition (absent without the file). */
   conditionIndex?: ConditionIndex<Target & { range: RangeRow }>;
   procedures: PhraseMatcher<PhraseHit<ProcedureRow>>;
+  /** The treatments' billing code ranges (`codes`), for a treatment field that gives a code and no wording. */
+  procedureCodes: ProcedureCodeIndex<ProcedureRow>;
   requirements: readonly NoteRow[];
   avoid: readonly NoteRow[];
   claimTypes: ReadonlyMap<ClaimType, ClaimTypeRow>;
@@ -797,6 +839,7 @@ export function compileSpecialists(
 
   // Procedures.
   const procedureEntries: { phrase: string; payload: ProcedureRow }[] = [];
+  const codeEntries: { range: { from: string; to?: string }; row: ProcedureRow }[] = [];
   procedures.rows.forEach((row, index) => {
     if (checking) {
       const at = ['rows', index];
@@ -813,8 +856,9 @@ export function compileSpecialists(
         issue(files.procedures, [...at, 'range'], `no range "${row.range}" in area "${row.area}"`, row.id);
       checkAlternatives(files.procedures, [...at, 'alternatives'], row.alternatives, row.id);
     }
-    if (isInEffect(row))
-      for (const text of row.phrases) procedureEntries.push({ phrase: text, payload: row });
+    if (!isInEffect(row)) return;
+    for (const text of row.phrases) procedureEntries.push({ phrase: text, payload: row });
+    for (const range of row.codes ?? []) codeEntries.push({ range, row });
   });
   if (checking)
     checkPhrases(
@@ -900,6 +944,7 @@ export function compileSpecialists(
       );
       return procedureMatcher;
     },
+    procedureCodes: new ProcedureCodeIndex(codeEntries),
     requirements: context.requirements,
     avoid: context.avoid,
     claimTypes: new Map(

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  codeFamily,
+  PROCEDURE_CODE,
+  ProcedureCodeIndex,
+  procedureCodesIn,
+} from '../src/recommendSpecialist/procedureCodes.js';
+import { proceduresFileSchema } from '../src/recommendSpecialist/ruleData.js';
+
+describe('procedure billing codes', () => {
+  it('knows the shapes of CPT, Category III and HCPCS Level II codes', () => {
+    for (const code of ['27447', '0275T', 'J9271', 'E0601', 'D7240'])
+      expect(PROCEDURE_CODE.test(code)).toBe(true);
+    for (const code of ['2744', '274470', 'J927', 'JJ271', '27447-RT', 'e0601'])
+      expect(PROCEDURE_CODE.test(code)).toBe(false);
+  });
+
+  it('groups codes into families that compare as strings', () => {
+    expect(codeFamily('27447')).toBe('0');
+    expect(codeFamily('J9271')).toBe('J');
+    expect(codeFamily('0275T')).toBe('#T');
+  });
+
+  it('finds the codes a treatment field names, in any case, with their word positions', () => {
+    expect(procedureCodesIn('CPT 27447-RT and e0601 (CPAP)')).toEqual([
+      { code: '27447', word: 1 },
+      { code: 'E0601', word: 4 },
+    ]);
+    expect(procedureCodesIn('12 visits of 2744')).toEqual([]);
+  });
+
+  it('answers the narrowest range that holds a code, and nothing across families', () => {
+    const index = new ProcedureCodeIndex([
+      { range: { from: '40490', to: '49999' }, row: 'digestive' },
+      { range: { from: '43644', to: '43645' }, row: 'bariatric' },
+      { range: { from: 'J9000', to: 'J9999' }, row: 'cancer drug' },
+      { range: { from: '0362T' }, row: 'aba' },
+    ]);
+    expect(index.find('43644')).toBe('bariatric');
+    expect(index.find('43646')).toBe('digestive');
+    expect(index.find('40489')).toBeUndefined();
+    expect(index.find('J9271')).toBe('cancer drug');
+    expect(index.find('E9271')).toBeUndefined();
+    expect(index.find('0362T')).toBe('aba');
+    expect(index.find('0363T')).toBeUndefined();
+  });
+});
+
+describe('a procedure row with billing codes', () => {
+  const row = {
+    id: 'code.test',
+    name: 'surgery on bones and joints',
+    phrases: [] as string[],
+    codes: [{ from: '20000', to: '29999' }],
+    performedBy: '207X00000X',
+    area: 'musculoskeletal',
+    citation: 'a test',
+    sourceUrl: 'https://example.org',
+    verifiedOn: '2026-12-05',
+    status: 'unconfirmed',
+  };
+  const file = (rows: unknown[]) => ({ kind: 'procedure-table', rows });
+  const messages = (rows: unknown[]) => {
+    const result = proceduresFileSchema.safeParse(file(rows));
+    return result.success ? [] : result.error.issues.map((issue) => issue.message);
+  };
+
+  it('may be read by its codes alone', () => {
+    expect(messages([row])).toEqual([]);
+  });
+
+  it('is refused with neither phrases nor codes', () => {
+    const { codes: _, ...withoutCodes } = row;
+    expect(messages([withoutCodes])).toEqual(['a treatment is read by its phrases, its codes or both']);
+  });
+
+  it('is refused with a range across code shapes or ending before it starts', () => {
+    expect(messages([{ ...row, codes: [{ from: '20000', to: 'J9999' }] }])).toEqual([
+      'from and to are codes of the same shape and letter',
+    ]);
+    expect(messages([{ ...row, codes: [{ from: '29999', to: '20000' }] }])).toEqual([
+      '20000 is before 29999',
+    ]);
+    expect(messages([{ ...row, codes: [{ from: '2000' }] }])).toHaveLength(1);
+  });
+});
