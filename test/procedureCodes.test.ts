@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recommendSpecialist } from '../src/index.js';
 import {
   codeFamily,
   PROCEDURE_CODE,
@@ -27,6 +28,22 @@ describe('procedure billing codes', () => {
       { code: 'E0601', word: 4 },
     ]);
     expect(procedureCodesIn('12 visits of 2744')).toEqual([]);
+  });
+
+  it('does not read an amount or an identifier as a code', () => {
+    for (const text of [
+      'billed $25000',
+      '25,000 paid',
+      '1.23456',
+      'claim 94110',
+      'member id A1234',
+      'diagnosis J9601',
+    ])
+      expect(procedureCodesIn(text)).toEqual([]);
+    expect(procedureCodesIn('#43644 and code:29881')).toEqual([
+      { code: '43644', word: 0 },
+      { code: '29881', word: 3 },
+    ]);
   });
 
   it('answers the narrowest range that holds a code, and nothing across families', () => {
@@ -82,5 +99,46 @@ describe('a procedure row with billing codes', () => {
       '20000 is before 29999',
     ]);
     expect(messages([{ ...row, codes: [{ from: '2000' }] }])).toHaveLength(1);
+  });
+});
+
+describe('recommendSpecialist with a treatment given by its billing code', () => {
+  const procedureEvidence = (procedure: string, condition?: string) =>
+    recommendSpecialist(condition ? { procedure, condition } : { procedure }).evidence.filter(
+      (item) => item.kind === 'procedure',
+    );
+
+  it('reads the code as the treatment it names, and says how it read it', () => {
+    const advice = recommendSpecialist({ procedure: '27447' });
+    expect(procedureEvidence('27447')).toEqual([
+      {
+        kind: 'procedure',
+        value: '27447',
+        ruleId: 'procedure.knee-replacement',
+        area: 'joint-replacement',
+        use: 'routing',
+      },
+    ]);
+    expect(advice.warnings[0]).toBe(
+      '"27447" was read by its billing code 27447 as knee replacement; if that is not the treatment\'s procedure code (a diagnosis code or an amount, say), name the treatment in words.',
+    );
+  });
+
+  it('reads the words first: a code beside a treatment in words is not read', () => {
+    expect(procedureEvidence('knee arthroscopy (29881)').map((item) => item.value)).toEqual([
+      'knee arthroscopy',
+    ]);
+  });
+
+  it('never lets a code take the route from a diagnosis code', () => {
+    const advice = recommendSpecialist({ icd10: ['C53.9'], procedure: '58210' });
+    expect(advice.specialty.taxonomyCode).toBe('207VX0201X');
+    expect(procedureEvidence('58210')[0]?.ruleId).toBe('procedure.hysterectomy');
+  });
+
+  it('says when a code names no specialist', () => {
+    expect(recommendSpecialist({ procedure: '70553' }).warnings[0]).toBe(
+      '"70553" gives a billing code overturn does not map to a specialist (office visits, imaging, laboratory tests and some surgical sections name none); the specialist was chosen from the rest of the input. Name the treatment in words for its specialist.',
+    );
   });
 });

@@ -582,6 +582,23 @@ describe('the specialist rule files', () => {
     ]);
   });
 
+  it('refuse billing code ranges of two treatments that overlap without nesting, or repeat', () => {
+    const source = copy();
+    const rows = source.files[PROCEDURES].rows as Json[];
+    const knee = rows.findIndex((row) => row.id === 'procedure.knee-replacement');
+    const hip = rows.findIndex((row) => row.id === 'procedure.hip-replacement');
+    rows[hip].codes = [
+      { from: '27440', to: '27446' },
+      { from: '27486', to: '27487' },
+    ];
+    const issues = ruleSetIssues(source).filter((issue) => issue.file === PROCEDURES);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      '27440–27446 overlaps 27445–27447 of procedure.knee-replacement: code ranges of two rows nest or stay apart',
+      '27486–27487 is also 27486–27487 of procedure.knee-replacement: code ranges of two rows nest or stay apart',
+    ]);
+    expect(knee).toBeLessThan(hip);
+  });
+
   it('refuse ranges that overlap without nesting, or repeat', () => {
     const source = copy();
     const cardiac = source.files[AREAS].rows[0];

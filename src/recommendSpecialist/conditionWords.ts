@@ -17,6 +17,8 @@ export interface Found<Payload> {
   indexRow?: IndexRow;
   /** For an index match: whether the text names the row whole (every word of its title or of a term). */
   whole?: boolean;
+  /** For a treatment: read from its billing code, not from words (it never takes the route: recommend.ts). */
+  byCode?: true;
 }
 
 /** Whether a row or range (an ICD-10-CM span) lies in the perinatal chapter (P00–P96). */

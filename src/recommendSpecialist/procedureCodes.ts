@@ -31,14 +31,67 @@ export interface CodeInText {
   word: number;
 }
 
-/** The procedure codes a text names, in order (a treatment field such as "CPT 27447-RT" or "E0601 CPAP"). */
+/**
+ * Words after which a five-character number is an amount or an identifier, not a procedure code ("claim 94110",
+ * "billed 25000", "member id A1234", "diagnosis J9601").
+ */
+const NOT_A_CODE_AFTER: ReadonlySet<string> = new Set([
+  'account',
+  'amount',
+  'bill',
+  'billed',
+  'charge',
+  'charged',
+  'charges',
+  'claim',
+  'diagnosis',
+  'dx',
+  'group',
+  'icd',
+  'id',
+  'invoice',
+  'member',
+  'no',
+  'npi',
+  'number',
+  'paid',
+  'policy',
+  'ref',
+  'reference',
+  'tin',
+  'total',
+  'zip',
+]);
+
+/** A code-shaped run of characters in the text, not glued to other word characters, a sign or a separator. */
+const CODE_IN_TEXT = /[A-Za-z0-9]{5}/g;
+
+/**
+ * The procedure codes a text names, in order (a treatment field such as "CPT 27447-RT" or "E0601 CPAP"), with
+ * their places among its words. A number that is an amount ("$25000", "25,000", "250.00") or follows a word
+ * that makes it one or an identifier ({@link NOT_A_CODE_AFTER}) is not a code.
+ */
 export function procedureCodesIn(text: string): CodeInText[] {
   const found: CodeInText[] = [];
-  tokenize(text).forEach((word, index) => {
-    if (word.length !== 5) return;
-    const code = word.toUpperCase();
-    if (PROCEDURE_CODE.test(code)) found.push({ code, word: index });
-  });
+  let words: string[] | undefined;
+  for (const match of text.matchAll(CODE_IN_TEXT)) {
+    const start = match.index;
+    const end = start + 5;
+    const code = match[0].toUpperCase();
+    if (!PROCEDURE_CODE.test(code)) continue;
+    const before = text.charAt(start - 1);
+    const after = text.charAt(end);
+    // Inside a longer word or number, or part of an amount.
+    if (/[A-Za-z0-9$]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
+    if ((before === ',' || before === '.') && /[0-9]/.test(text.charAt(start - 2))) continue;
+    if ((after === ',' || after === '.') && /[0-9]/.test(text.charAt(end + 1))) continue;
+    // Its place among the words as tokenize splits the whole text: the words before it, counted once.
+    const word = tokenize(text.slice(0, start)).length;
+    words ??= tokenize(text);
+    if (words[word] !== match[0].toLowerCase()) continue; // joined to a neighbour by an apostrophe or a marker
+    if (word > 0 && NOT_A_CODE_AFTER.has(words[word - 1] as string)) continue;
+    found.push({ code, word });
+  }
   return found;
 }
 

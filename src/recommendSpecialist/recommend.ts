@@ -177,7 +177,7 @@ export function recommend(
     for (const { code, word } of treatmentCodes) {
       const row = rules.procedureCodes.find(code);
       if (row && !procedures.some((found) => found.payload === row))
-        procedures.push({ phrase: code, payload: row, start: word, end: word });
+        procedures.push({ phrase: code, payload: row, start: word, end: word, byCode: true });
     }
   }
   // The treatment field's words, read only where a preference below can apply (several treatments or conditions).
@@ -195,7 +195,7 @@ export function recommend(
   // named there is what was taken ("fentanyl ingestion"), not a treatment in dispute.
   if (
     conditionText?.trim() &&
-    procedure?.payload.decides !== true &&
+    (procedure?.payload.decides !== true || procedure.byCode === true) &&
     conditions.every((found) => found.indexRow !== undefined && found.whole !== true)
   ) {
     const named = findAll(rules.procedures, conditionText).find(
@@ -264,8 +264,11 @@ export function recommend(
   const childrensCareForAdult =
     adultByAge && diagnosed?.area.childrenOnly === true && diagnosed.range?.adultArea === undefined;
   const yields = names(procedure?.payload.yieldsTo) && !childrensCareForAdult;
+  // A treatment read from its billing code never takes the route from a condition or a code the input names: a
+  // number is a weaker sign than words, and an undotted diagnosis code (D5700) has a procedure code's shape.
   const decides =
     !adultsOnlyForChild &&
+    procedure?.byCode !== true &&
     (procedure?.payload.decides === true ? !yields : names(procedure?.payload.decidesOver));
   if (procedure && decides) {
     route = { kind: 'procedure', found: procedure, decides: true };
@@ -438,13 +441,16 @@ export function recommend(
     }
     trail.use(row);
     trail.check(row, () => `which specialty ${row.drug ? 'prescribes' : 'performs'} ${row.name}`);
-  } else if (treatmentCodes.length) {
-    trail.warnings.push(
-      `"${clip(input.procedure ?? '')}" gives a billing code whose section names no specialist (office visits, imaging and laboratory tests do not); the specialist was chosen from the rest of the input. Name the treatment in words for its specialist.`,
-    );
+    if (procedure.byCode) {
+      trail.warnings.push(
+        `"${clip(input.procedure ?? '')}" was read by its billing code ${procedure.phrase} as ${row.name}; if that is not the treatment's procedure code (a diagnosis code or an amount, say), name the treatment in words.`,
+      );
+    }
   } else if (input.procedure?.trim()) {
     trail.warnings.push(
-      `"${clip(input.procedure)}" is not a procedure overturn recognises; the specialist was chosen from the rest of the input.`,
+      treatmentCodes.length
+        ? `"${clip(input.procedure)}" gives a billing code overturn does not map to a specialist (office visits, imaging, laboratory tests and some surgical sections name none); the specialist was chosen from the rest of the input. Name the treatment in words for its specialist.`
+        : `"${clip(input.procedure)}" is not a procedure overturn recognises; the specialist was chosen from the rest of the input.`,
     );
     if (area.surgical) {
       performer = rules.specialties.get(area.surgical) as SpecialtyRow;

@@ -788,9 +788,10 @@ export function compileSpecialists(
     });
   });
   areas.secondaryOnly.forEach((row, index) => {
-    if (checking && rangeIds.has(row.id))
-      issue(files.areas, ['secondaryOnly', index, 'id'], `duplicate id ${row.id}`);
-    rangeIds.add(row.id);
+    if (checking) {
+      if (rangeIds.has(row.id)) issue(files.areas, ['secondaryOnly', index, 'id'], `duplicate id ${row.id}`);
+      rangeIds.add(row.id);
+    }
     if (isInEffect(row)) addBounds({ kind: 'secondary', row }, ['secondaryOnly', index]);
   });
   // Checks that only refuse what a proven (bundled) rule set cannot hold are left out for it: they cost a
@@ -860,6 +861,7 @@ export function compileSpecialists(
     for (const text of row.phrases) procedureEntries.push({ phrase: text, payload: row });
     for (const range of row.codes ?? []) codeEntries.push({ range, row });
   });
+  if (checking) checkCodeRanges(files.procedures, procedures.rows, issue);
   if (checking)
     checkPhrases(
       files.procedures,
@@ -1024,4 +1026,44 @@ function checkPhrases(
 /** Sign words as the condition's words are read (tokenized, a pair joined by a space). */
 function wordSet(words: readonly string[] | undefined): ReadonlySet<string> {
   return new Set((words ?? []).map((word) => tokenize(word).join(' ')));
+}
+
+/**
+ * Refuses billing code ranges of two treatment rows that overlap without one holding the other, or that are the
+ * same: the narrowest range decides a code (procedureCodes.ts), so such a pair would route by row order.
+ */
+function checkCodeRanges(
+  file: string,
+  rows: readonly ProcedureRow[],
+  issue: (file: string, path: (string | number)[], message: string, ruleId?: string) => void,
+): void {
+  const ranges: { from: string; to: string; family: string; row: ProcedureRow; path: (string | number)[] }[] =
+    [];
+  rows.forEach((row, index) => {
+    row.codes?.forEach((range, place) => {
+      ranges.push({
+        from: range.from,
+        to: range.to ?? range.from,
+        family: codeFamily(range.from),
+        row,
+        path: ['rows', index, 'codes', place],
+      });
+    });
+  });
+  for (let first = 0; first < ranges.length; first++) {
+    const a = ranges[first] as (typeof ranges)[number];
+    for (let second = first + 1; second < ranges.length; second++) {
+      const b = ranges[second] as (typeof ranges)[number];
+      if (a.row === b.row || a.family !== b.family || a.to < b.from || b.to < a.from) continue;
+      const same = a.from === b.from && a.to === b.to;
+      const nested = (a.from <= b.from && b.to <= a.to) || (b.from <= a.from && a.to <= b.to);
+      if (same || !nested)
+        issue(
+          file,
+          b.path,
+          `${b.from}–${b.to} ${same ? 'is also' : 'overlaps'} ${a.from}–${a.to} of ${a.row.id}: code ranges of two rows nest or stay apart`,
+          b.row.id,
+        );
+    }
+  }
 }
