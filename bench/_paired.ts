@@ -31,8 +31,10 @@ export async function builtPackage(): Promise<{
 /** The latest modification time of any file under `folder`. */
 function newestIn(folder: string): number {
   let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestIn(path));
+    else if (entry.isFile()) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }

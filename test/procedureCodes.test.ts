@@ -33,13 +33,21 @@ describe('procedure billing codes', () => {
   it('does not read an amount or an identifier as a code', () => {
     for (const text of [
       'billed $25000',
-      '25,000 paid',
+      '$ 25000',
+      '25000 dollars',
+      '12345.50',
       '1.23456',
       'claim 94110',
       'member id A1234',
-      'diagnosis J9601',
+      'auth 94110',
+      'diagnosis code J9601',
+      'ICD-10 D5700',
     ])
-      expect(procedureCodesIn(text)).toEqual([]);
+      expect(procedureCodesIn(text), text).toEqual([]);
+    expect(procedureCodesIn('CPT 27447,27446')).toEqual([
+      { code: '27447', word: 1 },
+      { code: '27446', word: 2 },
+    ]);
     expect(procedureCodesIn('#43644 and code:29881')).toEqual([
       { code: '43644', word: 0 },
       { code: '29881', word: 3 },
@@ -128,6 +136,16 @@ describe('recommendSpecialist with a treatment given by its billing code', () =>
     expect(procedureEvidence('knee arthroscopy (29881)').map((item) => item.value)).toEqual([
       'knee arthroscopy',
     ]);
+  });
+
+  it('never lets a code take the route from a condition, however weakly the condition was found', () => {
+    // "fall at home" only says how an injury came about: a treatment named in words takes the route from it.
+    expect(recommendSpecialist({ condition: 'fall at home', procedure: 'D5700' }).area.id).not.toBe(
+      'dental-oral',
+    );
+    expect(recommendSpecialist({ condition: 'fall at home', procedure: 'dental implant' }).area.id).toBe(
+      'dental-oral',
+    );
   });
 
   it('never lets a code take the route from a diagnosis code', () => {

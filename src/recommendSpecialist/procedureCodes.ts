@@ -32,12 +32,15 @@ export interface CodeInText {
 }
 
 /**
- * Words after which a five-character number is an amount or an identifier, not a procedure code ("claim 94110",
- * "billed 25000", "member id A1234", "diagnosis J9601").
+ * Words that make a nearby five-character number an amount, an identifier or a diagnosis rather than a procedure
+ * code: one of the two words before it ("claim 94110", "billed 25000", "member id A1234", "diagnosis code J9601",
+ * "ICD-10 D5700", "auth 12345") or the word after it ("25000 dollars").
  */
-const NOT_A_CODE_AFTER: ReadonlySet<string> = new Set([
+const NOT_A_CODE_NEAR: ReadonlySet<string> = new Set([
   'account',
   'amount',
+  'auth',
+  'authorization',
   'bill',
   'billed',
   'charge',
@@ -45,31 +48,38 @@ const NOT_A_CODE_AFTER: ReadonlySet<string> = new Set([
   'charges',
   'claim',
   'diagnosis',
+  'diagnoses',
+  'dollars',
   'dx',
   'group',
   'icd',
+  'icd10',
   'id',
   'invoice',
   'member',
+  'mrn',
   'no',
   'npi',
   'number',
+  'pa',
   'paid',
   'policy',
   'ref',
   'reference',
   'tin',
   'total',
+  'usd',
   'zip',
 ]);
 
-/** A code-shaped run of characters in the text, not glued to other word characters, a sign or a separator. */
+/** A code-shaped run of characters in the text. */
 const CODE_IN_TEXT = /[A-Za-z0-9]{5}/g;
 
 /**
- * The procedure codes a text names, in order (a treatment field such as "CPT 27447-RT" or "E0601 CPAP"), with
- * their places among its words. A number that is an amount ("$25000", "25,000", "250.00") or follows a word
- * that makes it one or an identifier ({@link NOT_A_CODE_AFTER}) is not a code.
+ * The procedure codes a text names, in order (a treatment field such as "CPT 27447-RT", "27447, 27446" or "E0601
+ * CPAP"), with their places among its words. Not a code: a run glued to other letters or digits, a number written
+ * as an amount ("$25000", "$ 25000", "250.00123", "12345.50") or one near a word that makes it an amount, an
+ * identifier or a diagnosis ({@link NOT_A_CODE_NEAR}).
  */
 export function procedureCodesIn(text: string): CodeInText[] {
   const found: CodeInText[] = [];
@@ -79,17 +89,17 @@ export function procedureCodesIn(text: string): CodeInText[] {
     const end = start + 5;
     const code = match[0].toUpperCase();
     if (!PROCEDURE_CODE.test(code)) continue;
-    const before = text.charAt(start - 1);
-    const after = text.charAt(end);
-    // Inside a longer word or number, or part of an amount.
-    if (/[A-Za-z0-9$]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
-    if ((before === ',' || before === '.') && /[0-9]/.test(text.charAt(start - 2))) continue;
-    if ((after === ',' || after === '.') && /[0-9]/.test(text.charAt(end + 1))) continue;
+    if (/[A-Za-z0-9]/.test(text.charAt(start - 1)) || /[A-Za-z0-9]/.test(text.charAt(end))) continue;
+    // An amount: a currency sign before it (spaces allowed), or a decimal point joining it to digits.
+    if (/\$\s*$/.test(text.slice(Math.max(0, start - 4), start))) continue;
+    if (text.charAt(start - 1) === '.' && /[0-9]/.test(text.charAt(start - 2))) continue;
+    if (text.charAt(end) === '.' && /[0-9]/.test(text.charAt(end + 1))) continue;
     // Its place among the words as tokenize splits the whole text: the words before it, counted once.
     const word = tokenize(text.slice(0, start)).length;
     words ??= tokenize(text);
     if (words[word] !== match[0].toLowerCase()) continue; // joined to a neighbour by an apostrophe or a marker
-    if (word > 0 && NOT_A_CODE_AFTER.has(words[word - 1] as string)) continue;
+    const near = [words[word - 1], words[word - 2], words[word + 1]];
+    if (near.some((neighbour) => neighbour !== undefined && NOT_A_CODE_NEAR.has(neighbour))) continue;
     found.push({ code, word });
   }
   return found;

@@ -265,7 +265,9 @@ export function recommend(
     adultByAge && diagnosed?.area.childrenOnly === true && diagnosed.range?.adultArea === undefined;
   const yields = names(procedure?.payload.yieldsTo) && !childrensCareForAdult;
   // A treatment read from its billing code never takes the route from a condition or a code the input names: a
-  // number is a weaker sign than words, and an undotted diagnosis code (D5700) has a procedure code's shape.
+  // number is a weaker sign than words, and an undotted diagnosis code (D5700) has a procedure code's shape. It
+  // routes only where nothing else does, and never moves the subspecialist.
+  const namedTreatment = procedure?.byCode === true ? undefined : procedure;
   const decides =
     !adultsOnlyForChild &&
     procedure?.byCode !== true &&
@@ -283,9 +285,9 @@ export function recommend(
     confidence = codes.principal.target.range.confidence ?? 'high';
   } else if (
     condition &&
-    !(weakSearch && (procedure || claimRow?.defaultArea)) &&
-    !(partialSearch && procedure && procedure.payload.area !== rules.fallback.area) &&
-    !(contextOnly && procedure)
+    !(weakSearch && (namedTreatment || claimRow?.defaultArea)) &&
+    !(partialSearch && namedTreatment && namedTreatment.payload.area !== rules.fallback.area) &&
+    !(contextOnly && namedTreatment)
   ) {
     route = { kind: 'condition', found: condition };
     routed = condition.payload;
@@ -383,8 +385,10 @@ export function recommend(
   let subspecialtyCode = range?.subspecialty ?? area.subspecialty;
   // The treatment's own performer judges it (a speech-language pathologist) for an adult, whatever the route;
   // a child keeps the pediatric subspecialist below, and no older-adult rule moves it.
+  // A treatment read from its code moves it only where it routes, nothing else naming the condition.
+  const judgedTreatment = route.kind === 'procedure' ? procedure : namedTreatment;
   const preferredPerformer =
-    !child && procedure?.payload.performerPreferred ? procedure.payload.performedBy : undefined;
+    !child && judgedTreatment?.payload.performerPreferred ? judgedTreatment.payload.performedBy : undefined;
   if (preferredPerformer) {
     subspecialtyCode = preferredPerformer;
   } else if (child && route.kind === 'procedure' && route.found.payload.performerTreatsChildren) {
