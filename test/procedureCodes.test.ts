@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { recommendSpecialist } from '../src/index.js';
+import { defaultRuleSetSource, recommendSpecialist } from '../src/index.js';
 import {
   codeFamily,
+  isCodesOnly,
   PROCEDURE_CODE,
   ProcedureCodeIndex,
   procedureCodesIn,
@@ -158,5 +159,22 @@ describe('recommendSpecialist with a treatment given by its billing code', () =>
     expect(recommendSpecialist({ procedure: '70553' }).warnings[0]).toBe(
       '"70553" gives a billing code overturn does not map to a specialist (office visits, imaging, laboratory tests and some surgical sections name none); the specialist was chosen from the rest of the input. Name the treatment in words for its specialist.',
     );
+  });
+});
+
+describe('a treatment field of codes only', () => {
+  it('is told apart from one with words', () => {
+    expect(isCodesOnly('CPT 27447')).toBe(true);
+    expect(isCodesOnly('27447 and 27446')).toBe(true);
+    expect(isCodesOnly('27447-RT')).toBe(false);
+    expect(isCodesOnly('knee replacement 27447')).toBe(false);
+    expect(isCodesOnly('  ')).toBe(false);
+  });
+
+  it('can hold no treatment phrase, so its phrase search is skipped safely', () => {
+    const rows = (
+      defaultRuleSetSource.files['specialists/procedures.json'] as { rows: { phrases: string[] }[] }
+    ).rows;
+    for (const row of rows) for (const phrase of row.phrases) expect(isCodesOnly(phrase), phrase).toBe(false);
   });
 });

@@ -105,6 +105,20 @@ export function procedureCodesIn(text: string): CodeInText[] {
   return found;
 }
 
+/** Words a treatment field may hold beside its codes and still name nothing in words. */
+const CODE_WORDS: ReadonlySet<string> = new Set(['cpt', 'hcpcs', 'cdt', 'code', 'codes', 'procedure', 'and']);
+
+/**
+ * Whether a text is only billing codes (and words such as "CPT" or "code"): no treatment's wording can occur in it,
+ * so the phrase search, and the automaton a first search builds, can be skipped (a case from a remittance gives its
+ * treatment this way). No treatment phrase is made only of such words (test/procedureCodes.test.ts).
+ */
+export function isCodesOnly(text: string): boolean {
+  const words = tokenize(text);
+  if (!words.length) return false;
+  return words.every((word) => CODE_WORDS.has(word) || PROCEDURE_CODE.test(word.toUpperCase()));
+}
+
 /**
  * Code ranges of rule rows, searched for the narrowest range holding a code: a subsection's row (bariatric
  * surgery) before its section's (digestive system surgery). A sorted list per family, scanned: the tables hold a

@@ -19,7 +19,7 @@ import {
   wordOfChild,
 } from './conditionWords.js';
 import { type Icd10Code, parseIcd10, rangeHolds, span } from './icd10.js';
-import { type CodeInText, procedureCodesIn } from './procedureCodes.js';
+import { type CodeInText, isCodesOnly, procedureCodesIn } from './procedureCodes.js';
 import { rationale } from './rationale.js';
 import type {
   AreaRow,
@@ -160,11 +160,14 @@ export function recommend(
   // A treatment whose own specialty judges it is more telling than a setting ("inpatient stay with a
   // hysterectomy"): it is preferred; otherwise the first procedure the text names.
   const procedureText = withoutAccents(input.procedure);
-  const procedures = procedureText?.trim() ? findAll(rules.procedures, procedureText) : [];
+  // A field of billing codes only holds no wording: its phrase search (and a first call's automaton) is skipped.
+  const wordsToRead =
+    procedureText !== undefined && procedureText.trim() !== '' && !isCodesOnly(procedureText);
+  const procedures = wordsToRead ? findAll(rules.procedures, procedureText) : [];
   // A treatment named across the two fields ("carpal tunnel" + "release surgery") is read as one: only where the
   // treatment field alone names none, and only a wording that begins with the whole condition ("cancer with weight
   // loss" + "surgery" is not weight-loss surgery; "hemangioma of the liver" + "surgery" is not liver surgery).
-  if (!procedures.length && procedureText?.trim() && conditionWords.length) {
+  if (!procedures.length && wordsToRead && conditionWords.length) {
     const joined = findAll(rules.procedures, `${conditionText} ${procedureText}`);
     for (const found of joined)
       if (found.start === 0 && found.end >= conditionWords.length) procedures.push(found);
