@@ -269,7 +269,7 @@ export function recommend(
   const yields = names(procedure?.payload.yieldsTo) && !childrensCareForAdult;
   // A treatment read from its billing code never takes the route from a condition or a code the input names: a
   // number is a weaker sign than words, and an undotted diagnosis code (D5700) has a procedure code's shape. It
-  // routes only where nothing else does, and never moves the subspecialist.
+  // routes only where nothing else does, and moves the subspecialist only then.
   const namedTreatment = procedure?.byCode === true ? undefined : procedure;
   const decides =
     !adultsOnlyForChild &&
