@@ -265,3 +265,49 @@ describe('phraseWords', () => {
     for (const phrase of phrases) expect(phraseWords(phrase)).toEqual(tokenize(phrase));
   });
 });
+
+describe('a matcher not yet built', () => {
+  /** Every occurrence forEachMatch reports, as [payload, first word, last word]. */
+  const occurrences = (matcher: PhraseMatcher<number>, text: string) => {
+    const found: [number, number, number][] = [];
+    matcher.forEachMatch(text, (payload, start, end) => found.push([payload, start, end]));
+    return found;
+  };
+
+  it('answers a short text exactly as its built automaton does, occurrences and order', () => {
+    const words = ['not', 'medically', 'necessary', 'knee', 'total', 'arthroplasty', 'x', "don't", 'cant'];
+    const phrase = fc
+      .array(fc.constantFrom(...words), { minLength: 0, maxLength: 4 })
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(phrase, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.constantFrom(...words, 'and', '—', 'Knee-', 'NOT'), { maxLength: 30 }),
+        (phrases, textParts) => {
+          const entries = phrases.map((phrase, payload) => ({ phrase, payload }));
+          const text = textParts.join(' ');
+          const unbuilt = new PhraseMatcher(entries);
+          const built = new PhraseMatcher(entries);
+          built.parts(); // builds it
+          expect(occurrences(unbuilt, text)).toEqual(occurrences(built, text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('builds its automaton once it has read enough words, and answers the same after', () => {
+    const matcher = new PhraseMatcher([
+      { phrase: 'total knee arthroplasty', payload: 1 },
+      { phrase: 'knee arthroplasty', payload: 2 },
+    ]);
+    const text = 'a total knee arthroplasty of the left knee arthroplasty';
+    const first = occurrences(matcher, text);
+    expect(first).toEqual([
+      [1, 1, 3],
+      [2, 2, 3],
+      [2, 7, 8],
+    ]);
+    for (let round = 0; round < 60; round++) expect(occurrences(matcher, text)).toEqual(first);
+  });
+});

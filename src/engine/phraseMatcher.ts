@@ -64,6 +64,21 @@ export const CONTRACTIONS: ReadonlyMap<string, readonly [string, string]> = new 
 /** A phrase already written as the tokenizer's words: lowercase `a–z0–9` words, one space apart. */
 const PLAIN_PHRASE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
+/** The longest text, in words, a matcher not yet built answers without building its automaton. */
+const SHORT_TEXT = 40;
+/** Words a matcher answers without its automaton before it builds it: a busy matcher pays for it once. */
+const WORDS_BEFORE_BUILD = 400;
+
+/** A phrase's first word as {@link phraseWords} gives it, without splitting the rest (undefined: no words). */
+function firstWordOf(phrase: string): string | undefined {
+  if (PLAIN_PHRASE.test(phrase)) {
+    const space = phrase.indexOf(' ');
+    const first = space < 0 ? phrase : phrase.slice(0, space);
+    if (!CONTRACTIONS.has(first)) return first;
+  }
+  return phraseWords(phrase)[0];
+}
+
 /**
  * A phrase's words, as {@link tokenize} gives them. Most phrases of a rule set are already plain words one
  * space apart: those are split on the space (the native regular expression and split are several times faster
@@ -240,10 +255,30 @@ export class PhraseMatcher<Payload> {
   private outputStart = new Int32Array(0);
   private outputList = new Int32Array(0);
 
+  /**
+   * The entries while the automaton is not built yet: it is built when first needed, and a matcher asked only a few
+   * short questions as text (a first call's treatment, "total knee arthroplasty") answers them without it
+   * ({@link forEachMatch}): building the automaton of a rule set's 1,600 treatment phrases was 4 ms of a first call.
+   */
+  private unbuilt: readonly PhraseEntry<Payload>[] | undefined;
+  /** Words read without the automaton so far: past {@link WORDS_BEFORE_BUILD} it is built. */
+  private wordsReadUnbuilt = 0;
+  /** Each entry's first word (`undefined` for an entry without words), read once when first needed. */
+  private firstWords: (string | undefined)[] | undefined;
+  /** Each entry's words, by entry, as far as they were needed. */
+  private entryWords: string[][] = [];
+
   constructor(entries: readonly PhraseEntry<Payload>[], parts?: PhraseAutomatonParts) {
-    if (parts) {
-      this.restore(entries, parts);
-    } else {
+    if (parts) this.restore(entries, parts);
+    else this.unbuilt = entries;
+  }
+
+  /** Builds the automaton from the entries, once. */
+  private build(): void {
+    const entries = this.unbuilt;
+    if (!entries) return;
+    this.unbuilt = undefined;
+    {
       const build: PhraseMatcherBuild = {
         transitions: new Map(),
         firstChild: [-1],
@@ -274,6 +309,7 @@ export class PhraseMatcher<Payload> {
    * ```
    */
   parts(): PhraseAutomatonParts {
+    this.build();
     return {
       entries: this.payloads.length + this.skipped.length,
       skipped: [...this.skipped],
@@ -520,6 +556,7 @@ export class PhraseMatcher<Payload> {
    * splits them: one pass over the characters, no per-word strings.
    */
   encode(text: string): Int32Array {
+    this.build();
     if (this.trieWord.length === 0) {
       if (this.charactersBeforeTrie < 0) this.charactersBeforeTrie = this.trieCharacters();
       this.charactersBeforeTrie -= text.length;
@@ -568,6 +605,7 @@ export class PhraseMatcher<Payload> {
 
   /** Every distinct phrase that occurs in `text` (or in already tokenized words), in order of first occurrence. */
   findAll(text: string | readonly string[]): PhraseMatch<Payload>[] {
+    this.build();
     const found = new Set<number>();
     const result: PhraseMatch<Payload>[] = [];
     const ids = this.idsOf(text);
@@ -608,19 +646,64 @@ export class PhraseMatcher<Payload> {
     /** For ids: how many to read (a reused buffer can be longer than the text). */
     count?: number,
   ): void {
+    if (this.unbuilt && typeof text === 'string' && count === undefined) {
+      const words = tokenize(text);
+      if (words.length <= SHORT_TEXT && this.wordsReadUnbuilt + words.length <= WORDS_BEFORE_BUILD) {
+        this.wordsReadUnbuilt += words.length;
+        this.matchWithoutAutomaton(this.unbuilt, words, onMatch);
+        return;
+      }
+    }
+    this.build();
     const ids = this.idsOf(text);
     this.scan(ids, Math.min(count ?? ids.length, ids.length), (entryIndex, end) => {
       onMatch(this.payloads[entryIndex] as Payload, end - (this.lengths[entryIndex] as number) + 1, end);
     });
   }
 
+  /**
+   * {@link forEachMatch} for a few words without the automaton: each entry whose first word the text holds is
+   * compared at each place, and the occurrences are given in the automaton's order (by last word; at the same last
+   * word the longer phrase first, and the same phrase in entry order: test/phraseMatcher.test.ts compares the two).
+   * Hand-written: it is the automaton's answer for a case too small to pay for building it.
+   */
+  private matchWithoutAutomaton(
+    entries: readonly PhraseEntry<Payload>[],
+    words: readonly string[],
+    onMatch: (payload: Payload, startWord: number, endWord: number) => void,
+  ): void {
+    if (!words.length) return;
+    this.firstWords ??= entries.map((entry) => firstWordOf(entry.phrase));
+    const present = new Set(words);
+    const found: { entry: number; start: number; end: number }[] = [];
+    for (let entry = 0; entry < entries.length; entry++) {
+      const first = this.firstWords[entry];
+      if (first === undefined || !present.has(first)) continue;
+      let phrase = this.entryWords[entry];
+      if (!phrase) {
+        phrase = phraseWords((entries[entry] as PhraseEntry<Payload>).phrase);
+        this.entryWords[entry] = phrase;
+      }
+      for (let start = 0; start + phrase.length <= words.length; start++) {
+        let at = 0;
+        while (at < phrase.length && words[start + at] === phrase[at]) at++;
+        if (at === phrase.length) found.push({ entry, start, end: start + phrase.length - 1 });
+      }
+    }
+    found.sort((a, b) => a.end - b.end || a.start - b.start || a.entry - b.entry);
+    for (const { entry, start, end } of found)
+      onMatch((entries[entry] as PhraseEntry<Payload>).payload, start, end);
+  }
+
   /** The vocabulary id of one word already split by {@link tokenize} (-1 for a word no phrase uses). */
   wordId(word: string): number {
+    this.build();
     return this.vocabulary.get(word) ?? -1;
   }
 
   /** Words already split by {@link tokenize}, as vocabulary ids (-1 for a word no phrase uses). */
   encodeWords(words: readonly string[]): Int32Array {
+    this.build();
     return Int32Array.from(words, (word) => this.vocabulary.get(word) ?? -1);
   }
 
