@@ -278,6 +278,8 @@ export class PhraseMatcher<Payload> {
     const entries = this.unbuilt;
     if (!entries) return;
     this.unbuilt = undefined;
+    this.firstWords = undefined;
+    this.entryWords = [];
     {
       const build: PhraseMatcherBuild = {
         transitions: new Map(),
