@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tokenize } from '../src/engine/phraseMatcher.js';
 import { defaultRuleSetSource, recommendSpecialist } from '../src/index.js';
 import {
   codeFamily,
@@ -164,17 +165,18 @@ describe('recommendSpecialist with a treatment given by its billing code', () =>
 
 describe('a treatment field of codes only', () => {
   it('is told apart from one with words', () => {
-    expect(isCodesOnly('CPT 27447')).toBe(true);
-    expect(isCodesOnly('27447 and 27446')).toBe(true);
-    expect(isCodesOnly('27447-RT')).toBe(false);
-    expect(isCodesOnly('knee replacement 27447')).toBe(false);
-    expect(isCodesOnly('  ')).toBe(false);
+    expect(isCodesOnly(tokenize('CPT 27447'))).toBe(true);
+    expect(isCodesOnly(tokenize('27447 and 27446'))).toBe(true);
+    expect(isCodesOnly(tokenize('27447-RT'))).toBe(false);
+    expect(isCodesOnly(tokenize('knee replacement 27447'))).toBe(false);
+    expect(isCodesOnly(tokenize('  '))).toBe(false);
   });
 
   it('can hold no treatment phrase, so its phrase search is skipped safely', () => {
     const rows = (
       defaultRuleSetSource.files['specialists/procedures.json'] as { rows: { phrases: string[] }[] }
     ).rows;
-    for (const row of rows) for (const phrase of row.phrases) expect(isCodesOnly(phrase), phrase).toBe(false);
+    for (const row of rows)
+      for (const phrase of row.phrases) expect(isCodesOnly(tokenize(phrase)), phrase).toBe(false);
   });
 });

@@ -280,22 +280,20 @@ export class PhraseMatcher<Payload> {
     this.unbuilt = undefined;
     this.firstWords = undefined;
     this.entryWords = [];
-    {
-      const build: PhraseMatcherBuild = {
-        transitions: new Map(),
-        firstChild: [-1],
-        nextSibling: [-1],
-        parent: [-1],
-        childWord: [-1],
-      };
-      entries.forEach((entry, index) => {
-        this.insert(build, entry, index);
-      });
-      this.stateParent = Int32Array.from(build.parent);
-      this.stateWord = Int32Array.from(build.childWord);
-      this.flatten(build.parent.length);
-      this.link(build);
-    }
+    const build: PhraseMatcherBuild = {
+      transitions: new Map(),
+      firstChild: [-1],
+      nextSibling: [-1],
+      parent: [-1],
+      childWord: [-1],
+    };
+    entries.forEach((entry, index) => {
+      this.insert(build, entry, index);
+    });
+    this.stateParent = Int32Array.from(build.parent);
+    this.stateWord = Int32Array.from(build.childWord);
+    this.flatten(build.parent.length);
+    this.link(build);
   }
 
   /**

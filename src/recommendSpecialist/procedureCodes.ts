@@ -77,13 +77,12 @@ const CODE_IN_TEXT = /[A-Za-z0-9]{5}/g;
 
 /**
  * The procedure codes a text names, in order (a treatment field such as "CPT 27447-RT", "27447, 27446" or "E0601
- * CPAP"), with their places among its words. Not a code: a run glued to other letters or digits, a number written
+ * CPAP"), with their places among its words (`words`: the text as {@link tokenize} splits it). Not a code: a run glued to other letters or digits, a number written
  * as an amount ("$25000", "$ 25000", "250.00123", "12345.50") or one near a word that makes it an amount, an
  * identifier or a diagnosis ({@link NOT_A_CODE_NEAR}).
  */
-export function procedureCodesIn(text: string): CodeInText[] {
+export function procedureCodesIn(text: string, words: readonly string[] = tokenize(text)): CodeInText[] {
   const found: CodeInText[] = [];
-  let words: string[] | undefined;
   for (const match of text.matchAll(CODE_IN_TEXT)) {
     const start = match.index;
     const end = start + 5;
@@ -96,7 +95,6 @@ export function procedureCodesIn(text: string): CodeInText[] {
     if (text.charAt(end) === '.' && /[0-9]/.test(text.charAt(end + 1))) continue;
     // Its place among the words as tokenize splits the whole text: the words before it, counted once.
     const word = tokenize(text.slice(0, start)).length;
-    words ??= tokenize(text);
     if (words[word] !== match[0].toLowerCase()) continue; // joined to a neighbour by an apostrophe or a marker
     const near = [words[word - 1], words[word - 2], words[word + 1]];
     if (near.some((neighbour) => neighbour !== undefined && NOT_A_CODE_NEAR.has(neighbour))) continue;
@@ -109,12 +107,11 @@ export function procedureCodesIn(text: string): CodeInText[] {
 const CODE_WORDS: ReadonlySet<string> = new Set(['cpt', 'hcpcs', 'cdt', 'code', 'codes', 'procedure', 'and']);
 
 /**
- * Whether a text is only billing codes (and words such as "CPT" or "code"): no treatment's wording can occur in it,
+ * Whether a text's words (as {@link tokenize} splits them) are only billing codes (and words such as "CPT" or "code"): no treatment's wording can occur in it,
  * so the phrase search, and the automaton a first search builds, can be skipped (a case from a remittance gives its
  * treatment this way). No treatment phrase is made only of such words (test/procedureCodes.test.ts).
  */
-export function isCodesOnly(text: string): boolean {
-  const words = tokenize(text);
+export function isCodesOnly(words: readonly string[]): boolean {
   if (!words.length) return false;
   return words.every((word) => CODE_WORDS.has(word) || PROCEDURE_CODE.test(word.toUpperCase()));
 }

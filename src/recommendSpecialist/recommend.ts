@@ -160,9 +160,11 @@ export function recommend(
   // A treatment whose own specialty judges it is more telling than a setting ("inpatient stay with a
   // hysterectomy"): it is preferred; otherwise the first procedure the text names.
   const procedureText = withoutAccents(input.procedure);
+  // The treatment field's words, split once (it is at most 2,000 characters) and read by each step below.
+  const treatmentTokens = procedureText?.trim() ? tokenize(procedureText) : NO_WORDS;
   // A field of billing codes only holds no wording: its phrase search (and a first call's automaton) is skipped.
   const wordsToRead =
-    procedureText !== undefined && procedureText.trim() !== '' && !isCodesOnly(procedureText);
+    procedureText !== undefined && treatmentTokens.length > 0 && !isCodesOnly(treatmentTokens);
   const procedures = wordsToRead ? findAll(rules.procedures, procedureText) : [];
   // A treatment named across the two fields ("carpal tunnel" + "release surgery") is read as one: only where the
   // treatment field alone names none, and only a wording that begins with the whole condition ("cancer with weight
@@ -175,7 +177,9 @@ export function recommend(
   // A treatment field that names no treatment in words but gives its billing code ("27447", "CPT 43644", "E0601"):
   // the code's section names the performer (the narrowest range the table lists).
   const treatmentCodes =
-    !procedures.length && procedureText?.trim() ? procedureCodesIn(procedureText) : NO_CODES;
+    !procedures.length && procedureText !== undefined && treatmentTokens.length
+      ? procedureCodesIn(procedureText, treatmentTokens)
+      : NO_CODES;
   if (treatmentCodes.length) {
     for (const { code, word } of treatmentCodes) {
       const row = rules.procedureCodes.find(code);
@@ -184,8 +188,7 @@ export function recommend(
     }
   }
   // The treatment field's words, read only where a preference below can apply (several treatments or conditions).
-  const treatmentWords =
-    procedureText && (procedures.length > 1 || conditions.length > 1) ? tokenize(procedureText) : NO_WORDS;
+  const treatmentWords = procedures.length > 1 || conditions.length > 1 ? treatmentTokens : NO_WORDS;
   let procedure =
     decidingOfConditionArea(procedures, conditions, treatmentWords) ??
     // A deciding treatment named as past ("speech therapy after laryngectomy") does not decide (read where the
@@ -273,8 +276,7 @@ export function recommend(
   const namedTreatment = procedure?.byCode === true ? undefined : procedure;
   const decides =
     !adultsOnlyForChild &&
-    procedure?.byCode !== true &&
-    (procedure?.payload.decides === true ? !yields : names(procedure?.payload.decidesOver));
+    (namedTreatment?.payload.decides === true ? !yields : names(namedTreatment?.payload.decidesOver));
   if (procedure && decides) {
     route = { kind: 'procedure', found: procedure, decides: true };
     routed = procedureTarget(rules, procedure.payload);
