@@ -97,8 +97,8 @@ export interface DenialInput {
 /** One piece of evidence behind a classification. */
 export interface ClassificationEvidence {
   /**
-   * A code from the input, a phrase found in the text, or a term the text model weighed most toward the
-   * answer.
+   * A code from the input (given in `codes`, or quoted in the text: "denial code CO-50"), a phrase found in the
+   * text, or a term the text model weighed most toward the answer.
    */
   kind: 'code' | 'phrase' | 'model';
   /**
@@ -106,7 +106,10 @@ export interface ClassificationEvidence {
    * for a proximity pattern), or the letter's words behind a model term.
    */
   value: string;
-  /** For a phrase: the letter's own words that matched, when they differ from `value`. */
+  /**
+   * For a phrase: the letter's own words that matched, when they differ from `value`. For a code quoted in the
+   * text: the text's words for it ("denial code co 29"); absent for a code given in `codes`.
+   */
   matched?: string;
   /** For a phrase: the shorthand read inside the match (`COV TERM → coverage terminated`). */
   via?: string[];

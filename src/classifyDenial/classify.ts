@@ -12,7 +12,8 @@ import type {
   DenialInput,
 } from '../types.js';
 import { CLINICAL_CATEGORIES, DENIAL_CATEGORIES } from '../types.js';
-import { parseCode } from './codes.js';
+import { type ParsedCode, parseCode } from './codes.js';
+import { codesQuotedIn } from './quotedCodes.js';
 import type {
   ClassificationEvent,
   ClassificationFacts,
@@ -99,17 +100,17 @@ export function prepareClassification(
     if (!list.includes(item)) list.push(item);
   };
 
-  for (const raw of input.codes ?? []) {
-    // Read again rather than carried from validation: a zod transform costs more than the parse.
-    const parsed = parseCode(raw);
-    if (!parsed) continue; // the input schema has already refused shapeless codes
+  /** Reads one code, given or quoted in the text (`quoted`: the text's words); false when it is not read. */
+  const readCode = (parsed: ParsedCode, quoted: string | undefined): boolean => {
     const row: CodeRow | undefined = (parsed.system === 'CARC' ? rules.carc : rules.rarc).get(parsed.code);
+    // A text may quote a payer's own code shaped like a RARC ("Message Code M737"): only known codes are read.
+    if (!row && quoted !== undefined) return false;
     if (parsed.group) addOnce(groupCodes, parsed.group);
     if (!row) {
       warnings.push(
         `${parsed.system} ${parsed.display} is not in rule set ${ruleSet.ref.id} ${ruleSet.ref.version}, so it was not used; check the code against the payer's remittance.`,
       );
-      continue;
+      return false;
     }
     addOnce(parsed.system === 'CARC' ? carcCodes : rarcCodes, row.code);
     // Built field by field in the order a reader sees them: a conditional spread costs an object copy.
@@ -118,13 +119,15 @@ export function prepareClassification(
       value: parsed.display,
       ruleId: row.id,
     } as ClassificationEvidence;
+    if (quoted !== undefined) item.matched = quoted;
     if (row.category) item.category = row.category;
     item.label = row.label;
     item.status = row.status;
     evidence.push(item);
     if (row.retired) {
+      const where = quoted === undefined ? '' : `, quoted in the text as "${quoted}",`;
       warnings.push(
-        `${parsed.system} ${parsed.display} has been retired by X12; it is read here as "${row.label}", but ask the payer which current code applies.`,
+        `${parsed.system} ${parsed.display}${where} has been retired by X12; it is read here as "${row.label}", but ask the payer which current code applies.`,
       );
     }
     if (row.notADenial) notDenials.push(`${parsed.display} (${row.label})`);
@@ -134,6 +137,31 @@ export function prepareClassification(
     }
     for (const alternative of row.alternatives ?? []) {
       score(tallyOf(tallies, alternative.category), alternative.weight, row.status === 'confirmed');
+    }
+    return true;
+  };
+
+  const given: string[] = [];
+  for (const raw of input.codes ?? []) {
+    // Read again rather than carried from validation: a zod transform costs more than the parse.
+    const parsed = parseCode(raw);
+    if (!parsed) continue; // the input schema has already refused shapeless codes
+    if (input.text) given.push(`${parsed.system} ${parsed.code}`);
+    readCode(parsed, undefined);
+  }
+  // Codes the text quotes ("denial code CO-50", a patient's transcription of an EOB) are the payer's codes too,
+  // read as given ones; a code also given in `codes` is read once.
+  let quotedCount = 0;
+  if (input.text) {
+    const quoted = codesQuotedIn(input.text);
+    for (const { parsed, quoted: words } of quoted.codes) {
+      if (given.includes(`${parsed.system} ${parsed.code}`)) continue;
+      if (readCode(parsed, words)) quotedCount++;
+    }
+    if (quoted.unread.length) {
+      warnings.push(
+        `The text quotes ${quoted.unread.map((words) => `"${words}"`).join(', ')}: payers number their own reasons too, so it was not read as a CARC; if the remittance shows it as one, give it in \`codes\`.`,
+      );
     }
   }
 
@@ -198,7 +226,7 @@ export function prepareClassification(
     phraseCategories,
     phraseIds,
     clinicalSignal: codeCategories.some(isClinical) || phraseCategories.some(isClinical),
-    hasCodes: (input.codes?.length ?? 0) > 0,
+    hasCodes: (input.codes?.length ?? 0) > 0 || quotedCount > 0,
     hasText: Boolean(input.text?.trim()),
     modelCategory: model ? model.reading.label : 'none',
     modelStrength: model ? model.reading.strength : 'none',

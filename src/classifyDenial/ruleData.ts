@@ -272,7 +272,7 @@ export const CLASSIFICATION_FACTS = {
     type: 'boolean',
     description: 'whether any code or phrase points to a clinical category',
   },
-  hasCodes: { type: 'boolean', description: 'whether the input has codes' },
+  hasCodes: { type: 'boolean', description: 'whether the input has codes, given or quoted in its text' },
   hasText: { type: 'boolean', description: 'whether the input has text' },
   modelCategory: {
     type: 'string',

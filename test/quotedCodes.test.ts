@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { codesQuotedIn } from '../src/classifyDenial/quotedCodes.js';
+import { classifyDenial } from '../src/index.js';
+
+const displays = (text: string) => codesQuotedIn(text).codes.map((code) => code.parsed.display);
+const quotes = (text: string) => codesQuotedIn(text).codes.map((code) => code.quoted);
+
+describe('codesQuotedIn', () => {
+  it.each([
+    ['Denied with CO-50.', ['CO-50']],
+    ['EOB: CO 50', ['CO-50']],
+    ['CO50 on line 2', ['CO-50']],
+    ['PR-B9 and OA-23', ['PR-B9', 'OA-23']],
+    ['co-50 (typed in lower case, with its hyphen)', ['CO-50']],
+    ['denial code co 50', ['CO-50']],
+    ['Reason Code #CO-4', ['CO-4']],
+    ['EOB code PR-204', ['PR-204']],
+    ['CARC 16, 252 and N290', ['16', '252', 'N290']],
+    ['Claim adjustment reason code: 197', ['197']],
+    ['remark code MA130', ['MA130']],
+    ['remittance advice remark code N115', ['N115']],
+    ['RARC N211', ['N211']],
+    ['CO16-N290', ['CO-16', 'N290']],
+    ['denial codes CO-16, CO-252 and remark N479', ['CO-16', 'CO-252', 'N479']],
+    ['CO-16 / N290 ; N479 + MA130', ['CO-16', 'N290', 'N479', 'MA130']],
+  ])('reads %j as %j', (text, expected) => {
+    expect(displays(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['CO2 laser resurfacing', 'carbon dioxide: a group code without a separator needs two or three digits'],
+    ['Denver, CO 80202', 'a ZIP code has five digits'],
+    ['Acme Insurance Co 50 Main Street', 'a group code alone is in capitals unless a hyphen follows it'],
+    ['take co 50 mg', 'lower case with a space, and no label'],
+    ['Wear an N95 mask', 'a RARC shape alone, with no label and no code before it'],
+    ['EX CODE N01: incidental procedure', 'RARCs have no leading zero: a payer explanation code'],
+    ['code 3 trauma team', 'a bare number after the bare word "code"'],
+    ['reason code 197', 'a bare number after a label payers use for their own codes'],
+    ['CO-50a', 'a longer token'],
+    ['ICD-10 CO-50-1', 'a code followed by a hyphen and digits is part of something longer'],
+  ])('reads nothing in %j (%s)', (text) => {
+    expect(displays(text)).toEqual([]);
+  });
+
+  it('reports a bare number after a payer label as unread, never "code N" alone', () => {
+    expect(codesQuotedIn('EOB shows reason code 197; denial code 50, and code 3.').unread).toEqual([
+      'reason code 197',
+      'denial code 50',
+    ]);
+  });
+
+  it('keeps the text’s own words for each code, once per code', () => {
+    expect(quotes('denial  code\nCO-50, N115; later CO-50 again')).toEqual(['denial code CO-50', 'N115']);
+  });
+
+  it('reads a list only right after a code (no further than a separator and one code)', () => {
+    expect(displays('CO-16 was the code. Two pages later: N290')).toEqual(['CO-16']);
+  });
+
+  it('scans the longest accepted text of code-like tokens in one linear pass', () => {
+    const text = 'CO-1 CO 2 co-3 N4, '.repeat(5000).slice(0, 100_000);
+    const started = performance.now();
+    const found = codesQuotedIn(text);
+    // Not a timing test: a pattern with nested repetition would take minutes here, not a fraction of a second.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(found.codes.map((code) => code.parsed.display)).toEqual(['CO-1', 'CO-2', 'CO-3', 'N4']);
+  });
+});
+
+describe('classifyDenial on codes quoted in the text', () => {
+  it('reads them as codes, with the text’s words in `matched`', () => {
+    const result = classifyDenial({ text: 'My EOB says denial code CO-50 for the MRI.' });
+    expect(result.category).toBe('medical_necessity');
+    expect(result.evidence).toEqual([
+      {
+        kind: 'code',
+        value: 'CO-50',
+        ruleId: 'carc.50',
+        matched: 'denial code CO-50',
+        category: 'medical_necessity',
+        label: 'Payer says the service was not medically necessary',
+        status: 'confirmed',
+      },
+    ]);
+  });
+
+  it('says why a bare "reason code" number was not read', () => {
+    const result = classifyDenial({ text: 'EOB shows reason code 197 on my claim.' });
+    expect(result.category).toBe('unknown');
+    expect(result.warnings[0]).toBe(
+      'The text quotes "reason code 197": payers number their own reasons too, so it was not read as a CARC; if the remittance shows it as one, give it in `codes`.',
+    );
+  });
+
+  it('skips a quoted code the tables do not hold, silently (a payer’s own "Message Code M737")', () => {
+    const result = classifyDenial({ text: 'Message Code M737: no prior authorization on file.' });
+    expect(result.category).toBe('prior_authorization');
+    expect(result.evidence.some((item) => item.kind === 'code')).toBe(false);
+    expect(result.warnings.some((warning) => warning.includes('M737'))).toBe(false);
+  });
+
+  it('reads a code given in `codes` and quoted in the text once, as given', () => {
+    const result = classifyDenial({ codes: ['CO-50'], text: 'Denied per CO-50 and N115.' });
+    expect(
+      result.evidence.filter((item) => item.kind === 'code').map((item) => [item.value, item.matched]),
+    ).toEqual([
+      ['CO-50', undefined],
+      ['N115', 'N115'],
+    ]);
+  });
+});
