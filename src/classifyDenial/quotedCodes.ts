@@ -57,15 +57,15 @@ const QUOTE = new RegExp(
     `|(?<rarcLabel>${RARC_LABEL})${NUMBER_MARK}(?<rarc>${REMARK})${EDGE_AFTER}` +
     `|(?<label>${GENERIC_LABEL}|codes?)${NUMBER_MARK}(?:(?<labelled>${ANY_CODE})${EDGE_AFTER}|(?<number>\\d{1,3})${EDGE_AFTER})` +
     `|(?<grouped>${GROUPED})${EDGE_AFTER})`,
-  'giu',
+  'gi',
 );
-const NEXT_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${ANY_CODE})${EDGE_AFTER}`, 'iu');
-const NEXT_BARE_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${ANY_CODE}|${BARE})${EDGE_AFTER}`, 'iu');
+const NEXT_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${ANY_CODE})${EDGE_AFTER}`, 'i');
+const NEXT_BARE_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${ANY_CODE}|${BARE})${EDGE_AFTER}`, 'i');
 const CAPITAL_GROUP = /^(?:CO|PR|OA|PI|CR)/u;
-const HYPHENED_GROUP = /^[a-z]{2}\s?-/iu;
+const HYPHENED_GROUP = /^[a-z]{2}\s?-/i;
 /** Whether a grouped code's case says it is one: "CO 50", "co-50", not "Co 50" nor "co 50". */
 const groupCaseOk = (raw: string) => CAPITAL_GROUP.test(raw) || HYPHENED_GROUP.test(raw);
-const STARTS_GROUPED = new RegExp(`^${GROUPED}$`, 'iu');
+const STARTS_GROUPED = new RegExp(`^${GROUPED}$`, 'i');
 
 /**
  * The CARCs and RARCs a text quotes, in order and each once: a grouped code anywhere (`CO-50`, `PR 204`), a code
@@ -131,6 +131,6 @@ export function codesQuotedIn(text: string): QuotedCodes {
 const HAS_DIGIT = /\d/;
 const WORD_BEFORE = /[a-z0-9-]/i;
 const SPACES = /\s+/g;
-const BARE_CODE_LABEL = /^codes?$/iu;
+const BARE_CODE_LABEL = /^codes?$/i;
 /** Enough characters for a separator and one code: the next code in a list is looked for only there. */
 const LIST_WINDOW = 24;
