@@ -141,12 +141,10 @@ export function prepareClassification(
     return true;
   };
 
-  const given: string[] = [];
   for (const raw of input.codes ?? []) {
     // Read again rather than carried from validation: a zod transform costs more than the parse.
     const parsed = parseCode(raw);
     if (!parsed) continue; // the input schema has already refused shapeless codes
-    if (input.text) given.push(`${parsed.system} ${parsed.code}`);
     readCode(parsed, undefined);
   }
   // Codes the text quotes ("denial code CO-50", a patient's transcription of an EOB) are the payer's codes too,
@@ -155,7 +153,8 @@ export function prepareClassification(
   if (input.text) {
     const quoted = codesQuotedIn(input.text);
     for (const { parsed, quoted: words } of quoted.codes) {
-      if (given.includes(`${parsed.system} ${parsed.code}`)) continue;
+      // parseCode remembers recent answers: reading the given codes again costs a lookup each.
+      if (input.codes?.some((raw) => sameCode(parseCode(raw), parsed))) continue;
       if (readCode(parsed, words)) quotedCount++;
     }
     if (quoted.unread.length) {
@@ -424,6 +423,8 @@ function findWording(
   if (terms.length > 4 * BUFFER_KEPT) terms.length = 0;
   return { matches, boilerplateSentences };
 }
+
+const sameCode = (a: ParsedCode | undefined, b: ParsedCode) => a?.system === b.system && a.code === b.code;
 
 function score(tally: Tally, weight: number, confirmed: boolean) {
   tally.code = Math.max(tally.code, weight);
