@@ -129,6 +129,19 @@ describe('the case facts the letters quote', () => {
     });
     expect(unclear.facts.denialReason).toBeUndefined();
   });
+
+  it('quotes the sentence that quotes a code where no wording is recognised, and lists the codes the text quotes', () => {
+    const quoted = analyzeCase({
+      denial: {
+        codes: ['N115'],
+        text: 'Dear member, we processed your claim. Denied per CO-50. Call us with questions.',
+      },
+      planType: 'employer_erisa',
+      noticeDate: '2026-10-01',
+    });
+    expect(quoted.facts.denialReason).toBe('Denied per CO-50.');
+    expect(quoted.facts.codes).toEqual(['N115', 'CO-50']);
+  });
 });
 
 describe('draftExpeditedRequest', () => {

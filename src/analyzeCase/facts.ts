@@ -20,7 +20,10 @@ export function caseFacts(input: CaseInput, classification: DenialClassification
   const reason = input.denial.text ? reasonSentence(input.denial.text, classification) : undefined;
   if (reason) facts.denialReason = reason;
   if (input.procedure !== undefined) facts.procedure = input.procedure;
-  if (input.denial.codes?.length) facts.codes = [...input.denial.codes];
+  // The codes as printed, then those the text quotes (read by the classifier: their evidence keeps the words).
+  const quoted = classification.evidence.filter((item) => item.kind === 'code' && item.matched !== undefined);
+  if (input.denial.codes?.length || quoted.length)
+    facts.codes = [...(input.denial.codes ?? []), ...quoted.map((item) => item.value)];
   if (input.noticeDate !== undefined) facts.noticeDate = input.noticeDate;
   if (input.receivedDate !== undefined) facts.receivedDate = input.receivedDate;
   if (input.state !== undefined) facts.state = input.state;
@@ -33,15 +36,20 @@ export function caseFacts(input: CaseInput, classification: DenialClassification
 
 /**
  * The sentence of the denial's text that states its reason: the first sentence holding a wording the classifier
- * recognised for the answer's category (else for any category), trimmed. Undefined when no recognised wording
- * is found in a sentence: the letter then keeps its placeholder rather than quote the wrong sentence.
+ * recognised for the answer's category (else for any category), trimmed; where no wording is found, the sentence
+ * that quotes a code ("Denied per CO-50."). Undefined when neither is found in a sentence: the letter then keeps its
+ * placeholder rather than quote the wrong sentence.
  */
 function reasonSentence(text: string, classification: DenialClassification): string | undefined {
   const wordings = classification.evidence.filter((item) => item.kind === 'phrase');
-  if (!wordings.length) return undefined;
+  const codes = classification.evidence.filter((item) => item.kind === 'code' && item.matched !== undefined);
+  if (!wordings.length && !codes.length) return undefined;
+  const ofAnswer = (item: (typeof wordings)[number]) => item.category === classification.category;
   const ordered = [
-    ...wordings.filter((item) => item.category === classification.category),
-    ...wordings.filter((item) => item.category !== classification.category),
+    ...wordings.filter(ofAnswer),
+    ...wordings.filter((item) => !ofAnswer(item)),
+    ...codes.filter(ofAnswer),
+    ...codes.filter((item) => !ofAnswer(item)),
   ];
   // Split and lowercased once, however many wordings are looked for (analyzeCase runs per request).
   const sentences = text.match(/[^.!?;\n]+[.!?;]*/g) ?? [];

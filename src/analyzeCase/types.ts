@@ -23,11 +23,14 @@ export interface CaseAnalysis {
 
 /** What a case said, as the letters quote it: nothing inferred, and a fact the case does not hold is absent. */
 export interface CaseFacts {
-  /** The sentence of the denial's text that states its reason (the one holding a recognised wording). */
+  /**
+   * The sentence of the denial's text that states its reason (the one holding a recognised wording, else the one
+   * quoting a code).
+   */
   denialReason?: string;
   /** The denied service or procedure, as the case names it. */
   procedure?: string;
-  /** The codes as the notice printed them. */
+  /** The codes as given, then those the denial's text quotes (as overturn prints them: `CO-50`). */
   codes?: string[];
   planType: PlanType;
   noticeDate?: string;
