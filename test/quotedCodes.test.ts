@@ -57,6 +57,17 @@ describe('codesQuotedIn', () => {
     expect(displays('CO-16 was the code. Two pages later: N290')).toEqual(['CO-16']);
   });
 
+  it.each([
+    ['a label, then a long run of spaces', `code${' '.repeat(99_990)}x1`],
+    ['a remark label, then a long run of spaces', `remark${' '.repeat(99_990)}1`],
+    ['a group code, then a long run of spaces', `CO${' '.repeat(99_990)}1`],
+  ])('reads %s in linear time', (_, text) => {
+    const started = performance.now();
+    expect(codesQuotedIn(text).codes).toEqual([]);
+    // Not a timing test: two repetitions that could share the spaces took 16 s here (quadratic), this takes 1 ms.
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('scans the longest accepted text of code-like tokens in one linear pass', () => {
     const text = 'CO-1 CO 2 co-3 N4, '.repeat(5000).slice(0, 100_000);
     const started = performance.now();

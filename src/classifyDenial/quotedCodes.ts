@@ -42,9 +42,13 @@ const CARC_LABEL = '(?:carcs?|(?:claim\\s+)?adjustment\\s+reason\\s+codes?)';
 const RARC_LABEL = '(?:rarcs?|(?:remittance\\s+advice\\s+)?remark\\s+codes?|remarks?)';
 /** Labels any payer also uses for its own codes: a grouped code or a RARC after one is read, a bare number not. */
 const GENERIC_LABEL = '(?:(?:reason|denial|rejection|adjustment|explanation|eob|claim)\\s+codes?)';
-const NUMBER_MARK = '(?:\\s*(?:#|no\\.?|number|nos\\.?)\\s*|\\s*)[:=-]?\\s*';
+/**
+ * "#", "no.", "number" and a colon, each optional, between a label and its code. Written so that no two
+ * repetitions can take the same spaces ("\\s*\\s*" would try every split of a long run of spaces: quadratic).
+ */
+const NUMBER_MARK = '\\s*(?:(?:#|no\\.?|number|nos\\.?)\\s*)?(?:[:=-]\\s*)?';
 
-const LIST_SEPARATOR = '\\s*(?:,|;|/|&|\\+|-|and\\b|or\\b)?\\s*';
+const LIST_SEPARATOR = '\\s*(?:(?:,|;|/|&|\\+|-|and\\b|or\\b)\\s*)?';
 const ANY_CODE = `(?:${GROUPED}|${REMARK})`;
 
 /**
