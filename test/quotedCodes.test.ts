@@ -23,6 +23,8 @@ describe('codesQuotedIn', () => {
     ['CO16-N290', ['CO-16', 'N290']],
     ['denial codes CO-16, CO-252 and remark N479', ['CO-16', 'CO-252', 'N479']],
     ['CO-16 / N290 ; N479 + MA130', ['CO-16', 'N290', 'N479', 'MA130']],
+    ['Reason code - 62 M62', ['62', 'M62']],
+    ['Denial reason 15 N54/N351', ['15', 'N54', 'N351']],
   ])('reads %j as %j', (text, expected) => {
     expect(displays(text)).toEqual(expected);
   });
@@ -36,6 +38,7 @@ describe('codesQuotedIn', () => {
     ['EX CODE N01: incidental procedure', 'RARCs have no leading zero: a payer explanation code'],
     ['code 3 trauma team', 'a bare number after the bare word "code"'],
     ['reason code 197', 'a bare number after a label payers use for their own codes'],
+    ['Denial reason 1: not medically necessary', 'a letter numbering its reasons'],
     ['CO-50a', 'a longer token'],
     ['ICD-10 CO-50-1', 'a code followed by a hyphen and digits is part of something longer'],
   ])('reads nothing in %j (%s)', (text) => {

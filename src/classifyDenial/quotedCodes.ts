@@ -40,8 +40,12 @@ const EDGE_AFTER = '(?![a-z0-9]|-\\d)';
 /** Labels that say the code after them is a CARC, or a RARC. */
 const CARC_LABEL = '(?:carcs?|(?:claim\\s+)?adjustment\\s+reason\\s+codes?)';
 const RARC_LABEL = '(?:rarcs?|(?:remittance\\s+advice\\s+)?remark\\s+codes?|remarks?)';
-/** Labels any payer also uses for its own codes: a grouped code or a RARC after one is read, a bare number not. */
-const GENERIC_LABEL = '(?:(?:reason|denial|rejection|adjustment|explanation|eob|claim)\\s+codes?)';
+/**
+ * Labels any payer also uses for its own codes: a grouped code or a RARC after one is read, a bare number only
+ * where a RARC follows it ("reason code 62 M62": a remittance line's CARC and its remark).
+ */
+const GENERIC_LABEL =
+  '(?:(?:reason|denial|rejection|adjustment|explanation|eob|claim)\\s+codes?|denial\\s+reasons?)';
 /**
  * "#", "no.", "number" and a colon, each optional, between a label and its code. Written so that no two
  * repetitions can take the same spaces ("\\s*\\s*" would try every split of a long run of spaces: quadratic).
@@ -64,6 +68,7 @@ const QUOTE = new RegExp(
   'gi',
 );
 const NEXT_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${ANY_CODE})${EDGE_AFTER}`, 'i');
+const REMARK_NEXT = new RegExp(`^\\s*(?:[,/;-]\\s*)?${REMARK}${EDGE_AFTER}`, 'i');
 const NEXT_BARE_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${ANY_CODE}|${BARE})${EDGE_AFTER}`, 'i');
 const CAPITAL_GROUP = /^(?:CO|PR|OA|PI|CR)/u;
 const HYPHENED_GROUP = /^[a-z]{2}\s?-/i;
@@ -75,7 +80,7 @@ const STARTS_GROUPED = new RegExp(`^${GROUPED}$`, 'i');
  * The CARCs and RARCs a text quotes, in order and each once: a grouped code anywhere (`CO-50`, `PR 204`), a code
  * after a label that names it (`CARC 50`, `remark code N115`, `denial code CO-197`), and the codes listed right
  * after either (`CO-16, N290 and N479`). A bare number after a label any payer uses for its own codes
- * (`reason code 197`) is reported in `unread`, not read.
+ * (`reason code 197`) is reported in `unread`, not read, unless a RARC follows it (`reason code 62 M62`).
  *
  * @example
  * ```ts
@@ -110,12 +115,16 @@ export function codesQuotedIn(text: string): QuotedCodes {
       continue;
     }
     const groups = match.groups ?? {};
+    let code = groups.carc ?? groups.rarc ?? groups.labelled ?? groups.grouped;
     if (groups.number !== undefined) {
-      // "code 3" alone says nothing; "reason code 197" may be a CARC or the payer's own code.
-      if (groups.label && !BARE_CODE_LABEL.test(groups.label)) unread.push(match[0].replace(SPACES, ' '));
-      continue;
+      // A RARC right after the number says the line is a remittance's: "reason code 62 M62", "denial reason 15
+      // N54/N351". Otherwise "reason code 197" may be a CARC or the payer's own code, and "code 3" or "denial
+      // reason 1" (a letter's list) says nothing.
+      const end = QUOTE.lastIndex;
+      if (REMARK_NEXT.test(text.slice(end, end + LIST_WINDOW))) code = groups.number;
+      else if (groups.label && GENERIC_CODE_LABEL.test(groups.label))
+        unread.push(match[0].replace(SPACES, ' '));
     }
-    const code = groups.carc ?? groups.rarc ?? groups.labelled ?? groups.grouped;
     if (code === undefined) continue;
     const labelled = groups.grouped === undefined;
     if (!add(code, match[0], labelled)) continue;
@@ -139,13 +148,14 @@ const NOTHING_QUOTED: QuotedCodes = Object.freeze({
 });
 const HAS_DIGIT = /\d/;
 /**
- * What any quote needs besides a digit: a group code before a digit, or a label. A small pattern tried first, so that the large one
+ * What any quote needs besides a digit: a group code before a digit, or a label's word. A small pattern tried first, so that the large one
  * is neither compiled nor run on a text that quotes nothing (V8 compiles a pattern on its first runs: the large one
  * cost a first call a millisecond).
  */
-const MAY_QUOTE = /(?:co|pr|oa|pi|cr)[\s:-]{0,3}[a-z]?\d|carc|rarc|remark|code/i;
+const MAY_QUOTE = /(?:co|pr|oa|pi|cr)[\s:-]{0,3}[a-z]?\d|carc|rarc|remark|code|reason/i;
 const WORD_BEFORE = /[a-z0-9-]/i;
 const SPACES = /\s+/g;
-const BARE_CODE_LABEL = /^codes?$/i;
+/** A label with "code" in it other than "code" alone: a bare number after one is reported unread. */
+const GENERIC_CODE_LABEL = /\scodes?$/i;
 /** Enough characters for a separator and one code: the next code in a list is looked for only there. */
 const LIST_WINDOW = 24;
