@@ -25,6 +25,7 @@ describe('codesQuotedIn', () => {
     ['CO-16 / N290 ; N479 + MA130', ['CO-16', 'N290', 'N479', 'MA130']],
     ['Reason code - 62 M62', ['62', 'M62']],
     ['Denial reason 15 N54/N351', ['15', 'N54', 'N351']],
+    ['reason code (CARC) CO 50 with remittance advice remark code (RARC) M127', ['CO-50', 'M127']],
   ])('reads %j as %j', (text, expected) => {
     expect(displays(text)).toEqual(expected);
   });
@@ -54,6 +55,10 @@ describe('codesQuotedIn', () => {
 
   it('keeps the text’s own words for each code, once per code', () => {
     expect(quotes('denial  code\nCO-50, N115; later CO-50 again')).toEqual(['denial code CO-50', 'N115']);
+  });
+
+  it('quotes a label in parentheses with its opening one', () => {
+    expect(quotes('remark code (RARC) M127')).toEqual(['(RARC) M127']);
   });
 
   it('reads a list only right after a code (no further than a separator and one code)', () => {

@@ -47,10 +47,11 @@ const RARC_LABEL = '(?:rarcs?|(?:remittance\\s+advice\\s+)?remark\\s+codes?|rema
 const GENERIC_LABEL =
   '(?:(?:reason|denial|rejection|adjustment|explanation|eob|claim)\\s+codes?|denial\\s+reasons?)';
 /**
- * "#", "no.", "number" and a colon, each optional, between a label and its code. Written so that no two
- * repetitions can take the same spaces ("\\s*\\s*" would try every split of a long run of spaces: quadratic).
+ * A closing parenthesis ("remark code (RARC) M127"), "#", "no.", "number" and a colon, each optional, between a
+ * label and its code. Written so that no two repetitions can take the same spaces ("\\s*\\s*" would try every
+ * split of a long run of spaces: quadratic).
  */
-const NUMBER_MARK = '\\s*(?:(?:#|no\\.?|number|nos\\.?)\\s*)?(?:[:=-]\\s*)?';
+const NUMBER_MARK = '\\s*(?:\\)\\s*)?(?:(?:#|no\\.?|number|nos\\.?)\\s*)?(?:[:=-]\\s*)?';
 
 const LIST_SEPARATOR = '\\s*(?:(?:,|;|/|&|\\+|-|and\\b|or\\b)\\s*)?';
 const ANY_CODE = `(?:${GROUPED}|${REMARK})`;
@@ -127,7 +128,9 @@ export function codesQuotedIn(text: string): QuotedCodes {
     }
     if (code === undefined) continue;
     const labelled = groups.grouped === undefined;
-    if (!add(code, match[0], labelled)) continue;
+    // A label in parentheses ("code (RARC) M127") is quoted with its opening one.
+    const words = match[0].includes(')') && text[match.index - 1] === '(' ? `(${match[0]}` : match[0];
+    if (!add(code, words, labelled)) continue;
     // The codes listed right after this one: "CO-16, N290 and N479", "CARC 16, 252".
     const next = groups.carc !== undefined ? NEXT_BARE_IN_LIST : NEXT_IN_LIST;
     let end = QUOTE.lastIndex;
