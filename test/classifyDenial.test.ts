@@ -44,12 +44,26 @@ describe('classifyDenial: codes', () => {
   });
 
   it('keeps a specific CARC over a disagreeing RARC and lists both as candidates', () => {
-    const result = classifyDenial({ codes: ['CO-50', 'M127'] });
+    // CO-50 (4) with N479, the other insurer's EOB missing (coordination of benefits, 3).
+    const result = classifyDenial({ codes: ['CO-50', 'N479'] });
     expect(result.category).toBe('medical_necessity');
     expect(result.candidates.map((candidate) => candidate.category)).toEqual([
       'medical_necessity',
-      'missing_information',
+      'coordination_of_benefits',
     ]);
+    expect(result.confidence).toBe('medium');
+  });
+
+  it('reads CO-50 with M127 as records never received, by its decision rule: the fix is to send them', () => {
+    // Until 2026-12-05 this pair was the example above. A Medicare contractor denies a documentation request that
+    // timed out with CO 50 and M127 (clf.records-not-received.not-necessity adds 2 to missing information: 3 + 2 > 4).
+    const result = classifyDenial({ codes: ['CO-50', 'M127'] });
+    expect(result.category).toBe('missing_information');
+    expect(result.candidates).toEqual([
+      { category: 'missing_information', score: 5 },
+      { category: 'medical_necessity', score: 4 },
+    ]);
+    expect(result.ruleIds).toContain('clf.records-not-received.not-necessity');
     expect(result.confidence).toBe('medium');
   });
 
