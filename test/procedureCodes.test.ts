@@ -44,8 +44,16 @@ describe('procedure billing codes', () => {
       'auth 94110',
       'diagnosis code J9601',
       'ICD-10 D5700',
+      'Roswell Park, Buffalo NY 14203',
+      'Duarte, CA 91010',
+      'Pittsburgh, PA. 15213',
+      'ZIP 14203-1234',
+      'box 1234, 19103-2799',
     ])
       expect(procedureCodesIn(text), text).toEqual([]);
+    // A state's abbreviation in lower case is a word, and a modifier is not a ZIP code's four digits.
+    expect(procedureCodesIn('seen in ny 27447')).toEqual([{ code: '27447', word: 3 }]);
+    expect(procedureCodesIn('27447-RT')).toEqual([{ code: '27447', word: 0 }]);
     expect(procedureCodesIn('CPT 27447,27446')).toEqual([
       { code: '27447', word: 1 },
       { code: '27446', word: 2 },

@@ -21,7 +21,16 @@ describe('codesQuotedIn', () => {
     ['remittance advice remark code N115', ['N115']],
     ['RARC N211', ['N211']],
     ['CO16-N290', ['CO-16', 'N290']],
-    ['denial codes CO-16, CO-252 and remark N479', ['CO-16', 'CO-252', 'N479']],
+    ['denial codes CO-16, CO-252 and remark code N479', ['CO-16', 'CO-252', 'N479']],
+    ['Copied from a PDF: CO\u201350 and N\u2011115', ['CO-50']],
+    ['RARC N290, N479, and MA130', ['N290', 'N479', 'MA130']],
+    ['Group Code: CO  Reason Code: 45', ['CO-45']],
+    ['reason code 62, remark code M62', ['62', 'M62']],
+    ['CARC code 197', ['197']],
+    ['The claim adjustment reason code is 50.', ['50']],
+    ['RARC MA 130', ['MA130']],
+    ['They denied 97164 for CO 236', ['CO-236']],
+    ['EOB: CO 50', ['CO-50']],
     ['CO-16 / N290 ; N479 + MA130', ['CO-16', 'N290', 'N479', 'MA130']],
     ['Reason code - 62 M62', ['62', 'M62']],
     ['Denial reason 15 N54/N351', ['15', 'N54', 'N351']],
@@ -41,9 +50,46 @@ describe('codesQuotedIn', () => {
     ['reason code 197', 'a bare number after a label payers use for their own codes'],
     ['Denial reason 1: not medically necessary', 'a letter numbering its reasons'],
     ['CO-50a', 'a longer token'],
+    ['We received a request for an MRI of the lumbar spine, diagnosis code M54.5.', 'an ICD-10-CM code'],
+    ['Claim for 97110, dx code M25.561. Denied: visit limit reached.', 'an ICD-10-CM code after a label'],
+    ['Remarks: N95 respirators are not covered under the DME benefit.', 'a mask after the word "remarks"'],
+    ['Diagnosis code N95.1 menopausal state', 'an ICD-10-CM code'],
+    ['Ambien CR 12.5 mg is not covered.', 'a drug strength'],
+    ['Paxil CR 25 mg is not covered.', 'a dose with its unit'],
+    ['Sinemet CR 50/200 was denied.', 'a drug strength written as a ratio'],
+    ['Lone Star Health Plan, 1234 CR 150, Georgetown, TX 78626. Your claim was denied.', 'a county road'],
+    ['ECG: PR 160 QRS 90', 'a lab value, no denial in its sentence'],
+    ['SEVERE OA 3 COMPARTMENTS', 'a grade'],
+    ['knee OA 2/2 prior trauma', 'a ratio'],
+    ['Fractional CO 2 laser resurfacing was denied as cosmetic.', 'one digit apart from the group, no label'],
+    ['EOB: CO 12/15/2025', 'a date'],
+    ['ACME HEALTH CO 150 MAIN STREET', 'an address'],
+    ['code 1 N1', 'a bare "code" is no label'],
     ['ICD-10 CO-50-1', 'a code followed by a hyphen and digits is part of something longer'],
   ])('reads nothing in %j (%s)', (text) => {
     expect(displays(text)).toEqual([]);
+  });
+
+  it('reads a number beside a RARC as a CARC only after "reason code" or "denial reason", and only a RARC the rule set holds', () => {
+    expect(codesQuotedIn('Reason for denial: claim code 2 M17')).toEqual({
+      codes: [],
+      unread: ['claim code 2'],
+    });
+    expect(codesQuotedIn('reason code 62 M62', () => false).codes).toEqual([]);
+    expect(codesQuotedIn('reason code 62 M62', (code) => code.code !== 'M62').unread).toEqual([
+      'reason code 62',
+    ]);
+  });
+
+  it('reports each unread number once, and at most five', () => {
+    expect(codesQuotedIn('reason code 197 '.repeat(6000)).unread).toEqual(['reason code 197']);
+    const many = Array.from({ length: 20 }, (_, index) => `reason code ${index + 100}.`).join(' ');
+    expect(codesQuotedIn(many).unread).toHaveLength(5);
+  });
+
+  it('reads at most 50 codes from one text', () => {
+    const list = Array.from({ length: 300 }, (_, index) => `CO-${index + 1}`).join(', ');
+    expect(codesQuotedIn(list).codes).toHaveLength(50);
   });
 
   it('reports a bare number after a payer label as unread, never "code N" alone', () => {
@@ -82,7 +128,8 @@ describe('codesQuotedIn', () => {
     const found = codesQuotedIn(text);
     // Not a timing test: a pattern with nested repetition would take minutes here, not a fraction of a second.
     expect(performance.now() - started).toBeLessThan(5000);
-    expect(found.codes.map((code) => code.parsed.display)).toEqual(['CO-1', 'CO-2', 'CO-3', 'N4']);
+    // "CO 2": a group and one digit apart is not read without a label (see the cases above).
+    expect(found.codes.map((code) => code.parsed.display)).toEqual(['CO-1', 'CO-3', 'N4']);
   });
 });
 

@@ -151,7 +151,9 @@ export function prepareClassification(
   // read as given ones; a code also given in `codes` is read once.
   let quotedCount = 0;
   if (input.text) {
-    const quoted = codesQuotedIn(input.text);
+    const quoted = codesQuotedIn(input.text, (code) =>
+      (code.system === 'CARC' ? rules.carc : rules.rarc).has(code.code),
+    );
     for (const { parsed, quoted: words } of quoted.codes) {
       // parseCode remembers recent answers: reading the given codes again costs a lookup each.
       if (input.codes?.some((raw) => sameCode(parseCode(raw), parsed))) continue;

@@ -9,80 +9,138 @@ export interface QuotedCode {
 
 /** What {@link codesQuotedIn} found: the codes it read, and numbers a generic label gives that it did not read. */
 export interface QuotedCodes {
+  /** At most {@link MAX_QUOTED_CODES}, each once. */
   codes: QuotedCode[];
   /**
    * "reason code 197", "denial code 50": a bare number after a label any payer uses for its own codes. It may be
-   * a CARC or the payer's proprietary code, so it is not read; the caller says so.
+   * a CARC or the payer's proprietary code, so it is not read; the caller says so. Each once, at most
+   * {@link MAX_UNREAD}.
    */
   unread: string[];
 }
 
-// Regular expressions rather than a tokenizer: the shapes are short, fixed and anchored on word edges, and
-// every pattern is linear (no nested repetition), so any text up to the input limit is scanned in one pass.
+/** Whether the rule set knows a code: a number is read as a CARC only beside a RARC the tables hold. */
+export type KnownCode = (code: ParsedCode) => boolean;
 
+/** The most codes read from one text (a remittance lists a few; the `codes` field takes 200). */
+export const MAX_QUOTED_CODES = 50;
+/** The most unread numbers reported from one text. */
+export const MAX_UNREAD = 5;
+
+// Regular expressions rather than a tokenizer: the shapes are short, fixed and anchored on word edges, and no two
+// repetitions in a pattern can take the same characters, so any text up to the input limit is scanned in linear time
+// (test/quotedCodes.test.ts runs 100,000-character adversarial texts).
+
+/** A hyphen, or a dash a PDF or a word processor puts in its place ("CO–50", "CO‑50"). */
+const DASH = '[-\\u2010-\\u2015\\u2212]';
+const GROUP = '(?:co|pr|oa|pi|cr)';
 /**
- * A claim adjustment group code with its CARC: `CO-50`, `CO 50`, `CO50`, `PR-B9`, `co-50`. Without a hyphen or a
- * space the number has two or three digits, so "CO2" (carbon dioxide, a CO2 laser) is not a code; a five-digit
- * number is a ZIP code ("Denver, CO 80202"), never a CARC. The group is in capitals unless a hyphen follows it
- * ("Co 50" is a company's address): see {@link groupCaseOk}.
+ * A claim adjustment group code with its CARC: `CO-50`, `CO50`, `CO 50`, `PR-B9`, `co-50`. Joined without a
+ * separator the number has two or three digits, so "CO2" (carbon dioxide) is not a code. A code stands alone
+ * (see EDGE_AFTER): "Ambien CR 12.5 mg", "CO 12/15/2025", a ZIP code ("Denver, CO 80202") are not codes. Found
+ * without a label, the group must be in capitals or be followed by a hyphen, and a group and number apart ("CO 50")
+ * must be in a sentence about a denial, with two or three digits: see {@link unlabelledOk}.
  */
-const GROUPED =
-  '(?:(?:co|pr|oa|pi|cr)(?:\\s?-\\s?|\\s)(?:[a-lo-z]\\d{1,3}|\\d{1,3})|(?:co|pr|oa|pi|cr)(?:[a-lo-z]\\d{1,3}|\\d{2,3}))';
+const GROUPED = `(?:${GROUP}\\s?${DASH}\\s?(?:[a-lo-z]\\d{1,3}|\\d{1,3})|${GROUP}(?:[a-lo-z]\\d{1,3}|\\d{2,3})|${GROUP}\\s(?:[a-lo-z]\\d{1,3}|\\d{1,3}))`;
 /**
- * A RARC: `N115`, `MA130`, `M127`, read only after a label or beside another code ("N95" alone is a mask). RARCs
- * have no leading zero: "EX CODE N01" is a payer's own explanation code.
+ * A RARC: `N115`, `MA130`, `M127`, read only after a label or listed right after another code ("N95" alone is a
+ * mask, "M54.5" a diagnosis). RARCs have no leading zero: "EX CODE N01" is a payer's own explanation code.
  */
 const REMARK = '(?:ma|m|n)[1-9]\\d{0,2}';
+/** After a RARC label, a space may split it: "RARC MA 130". */
+const LABELLED_REMARK = '(?:ma|m|n)\\s?[1-9]\\d{0,2}';
 /** A CARC without its group, read only after a label that says it is one ("CARC 50", "adjustment reason code 197"). */
 const BARE = '(?:[a-lo-z]\\d{1,3}|\\d{1,3})';
-const EDGE_AFTER = '(?![a-z0-9]|-\\d)';
+/**
+ * Where a code ends: not inside a longer token, not before a decimal or a date's or a dose's next part ("M54.5",
+ * "CO 12/15", "CR 50/200") and not before a unit ("Paxil CR 25 mg", "PR 160 ms").
+ */
+const EDGE_AFTER = `(?![a-z0-9]|${DASH}\\d|[./]\\d|\\s?(?:(?:mg|mcg|ml|ms|mm|cm|kg)\\b|%))`;
 
 /** Labels that say the code after them is a CARC, or a RARC. */
-const CARC_LABEL = '(?:carcs?|(?:claim\\s+)?adjustment\\s+reason\\s+codes?)';
-const RARC_LABEL = '(?:rarcs?|(?:remittance\\s+advice\\s+)?remark\\s+codes?|remarks?)';
+const CARC_LABEL = '(?:carcs?(?:\\s+codes?)?|(?:claim\\s+)?adjustment\\s+reason\\s+codes?)';
+const RARC_LABEL = '(?:rarcs?(?:\\s+codes?)?|(?:remittance\\s+advice\\s+)?remark\\s+codes?)';
 /**
  * Labels any payer also uses for its own codes: a grouped code or a RARC after one is read, a bare number only
- * where a RARC follows it ("reason code 62 M62": a remittance line's CARC and its remark).
+ * after "reason code" or "denial reason" and beside a RARC ("reason code 62 M62": a remittance line's CARC and its
+ * remark), and otherwise reported unread.
  */
 const GENERIC_LABEL =
   '(?:(?:reason|denial|rejection|adjustment|explanation|eob|claim)\\s+codes?|denial\\s+reasons?)';
 /**
- * A closing parenthesis ("remark code (RARC) M127"), "#", "no.", "number" and a colon, each optional, between a
- * label and its code. Written so that no two repetitions can take the same spaces ("\\s*\\s*" would try every
- * split of a long run of spaces: quadratic).
+ * Between a label and its code, each optional: a closing parenthesis ("remark code (RARC) M127"), "is", "#",
+ * "no.", "number", a colon. No two repetitions can take the same spaces ("\\s*\\s*" would try every split of a long
+ * run of spaces: quadratic).
  */
-const NUMBER_MARK = '\\s*(?:\\)\\s*)?(?:(?:#|no\\.?|number|nos\\.?)\\s*)?(?:[:=-]\\s*)?';
-
-const LIST_SEPARATOR = '\\s*(?:(?:,|;|/|&|\\+|-|and\\b|or\\b)\\s*)?';
+const NUMBER_MARK = '\\s*(?:\\)\\s*)?(?:(?:is|was)\\s+)?(?:(?:#|no\\.?|number|nos\\.?)\\s*)?(?:[:=-]\\s*)?';
+/** Between two codes of a list: "CO-16, N290", "N290, N479, and MA130", "CO16-N290", "N54/N351". */
+const LIST_SEPARATOR = `\\s*(?:(?:,\\s*(?:and|or)\\b|,|;|/|&|\\+|${DASH}|and\\b|or\\b)\\s*)?`;
 const ANY_CODE = `(?:${GROUPED}|${REMARK})`;
 
 /**
- * One scan finds, at each place: a label and the code after it, or a grouped code alone; the codes listed
- * right after either ("CO-16, N290 and N479") are read after it. Case-blind, as people type labels; the case a
- * group code needs is checked after (JavaScript has no case-sensitive group inside a case-blind pattern).
+ * One scan finds, at each place: a label and the code after it; the EOB layout "Group Code: CO  Reason Code: 45";
+ * or a grouped code alone. The codes listed right after any of them ("CO-16, N290 and N479") are read after it.
+ * Case-blind, as people type labels; the case a group code needs alone is checked after (JavaScript has no
+ * case-sensitive group inside a case-blind pattern).
  */
 const QUOTE = new RegExp(
   `(?:(?<carcLabel>${CARC_LABEL})${NUMBER_MARK}(?<carc>${GROUPED}|${BARE})${EDGE_AFTER}` +
-    `|(?<rarcLabel>${RARC_LABEL})${NUMBER_MARK}(?<rarc>${REMARK})${EDGE_AFTER}` +
-    `|(?<label>${GENERIC_LABEL}|codes?)${NUMBER_MARK}(?:(?<labelled>${ANY_CODE})${EDGE_AFTER}|(?<number>\\d{1,3})${EDGE_AFTER})` +
+    `|(?<rarcLabel>${RARC_LABEL})${NUMBER_MARK}(?<rarc>${LABELLED_REMARK})${EDGE_AFTER}` +
+    `|group\\s+codes?${NUMBER_MARK}(?<pairGroup>${GROUP})\\b[^\\n]{0,30}?reason\\s+codes?${NUMBER_MARK}(?<pairReason>${BARE})${EDGE_AFTER}` +
+    `|(?<label>${GENERIC_LABEL})${NUMBER_MARK}(?:(?<labelled>${ANY_CODE})${EDGE_AFTER}|(?<number>\\d{1,3})${EDGE_AFTER})` +
     `|(?<grouped>${GROUPED})${EDGE_AFTER})`,
   'gi',
 );
 const NEXT_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${ANY_CODE})${EDGE_AFTER}`, 'i');
-const REMARK_NEXT = new RegExp(`^\\s*(?:[,/;-]\\s*)?${REMARK}${EDGE_AFTER}`, 'i');
 const NEXT_BARE_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${ANY_CODE}|${BARE})${EDGE_AFTER}`, 'i');
-const CAPITAL_GROUP = /^(?:CO|PR|OA|PI|CR)/u;
-const HYPHENED_GROUP = /^[a-z]{2}\s?-/i;
-/** Whether a grouped code's case says it is one: "CO 50", "co-50", not "Co 50" nor "co 50". */
-const groupCaseOk = (raw: string) => CAPITAL_GROUP.test(raw) || HYPHENED_GROUP.test(raw);
+/** A RARC right after a labelled number, maybe with its own label: "62 M62", "62, remark code M62". */
+const REMARK_NEXT = new RegExp(
+  `^\\s*(?:[,/;]\\s*)?(?:(?:remark\\s+codes?|rarcs?)${NUMBER_MARK})?(${LABELLED_REMARK})${EDGE_AFTER}`,
+  'i',
+);
 const STARTS_GROUPED = new RegExp(`^${GROUPED}$`, 'i');
+const CAPITAL_GROUP = /^(?:CO|PR|OA|PI|CR)/;
+const HYPHENED_GROUP = new RegExp(`^[a-z]{2}\\s?${DASH}`, 'i');
+/** A group and a number apart: "CO 50", "PR B9". */
+const SPACED_GROUP = /^[a-z]{2}\s[a-z]?\d+$/i;
+const ONE_DIGIT = /^[a-z]{2}\s\d$/i;
+/** Words that say a sentence is about a denial or a remittance. */
+const DENIAL_WORDS =
+  /deni|reject|refus|not\s+(?:be\s+)?(?:covered|paid|payable)|adjust|remit|\beob\b|code|reason/i;
+const SENTENCE_END = /[.!?\n]/;
+/** How far either side of a code its sentence is looked at for {@link DENIAL_WORDS}. */
+const SENTENCE_REACH = 200;
 
 /**
- * The CARCs and RARCs a text quotes, in order and each once: a grouped code anywhere (`CO-50`, `PR 204`), a code
- * after a label that names it (`CARC 50`, `remark code N115`, `denial code CO-197`), and the codes listed right
- * after either (`CO-16, N290 and N479`). A bare number after a label any payer uses for its own codes
- * (`reason code 197`) is reported in `unread`, not read, unless a RARC follows it (`reason code 62 M62`).
+ * Whether a grouped code found without a label reads as one. Its group in capitals, or any case with a hyphen
+ * ("CO 50", "co-50", not "Co 50"). A group and number apart ("CO 50", the way remittance screens print them) is
+ * also how an address, a drug, a lab value or a grade is written ("ACME HEALTH CO 150 MAIN STREET", "PR 160 QRS 90",
+ * "SEVERE OA 3"): read only with two or three digits (or a letter and digits) and in a sentence that speaks of a
+ * denial, an adjustment or a code ("they denied 97164 for CO 236").
+ */
+function unlabelledOk(raw: string, text: string, start: number, end: number): boolean {
+  if (!CAPITAL_GROUP.test(raw) && !HYPHENED_GROUP.test(raw)) return false;
+  if (!SPACED_GROUP.test(raw)) return true;
+  if (ONE_DIGIT.test(raw)) return false;
+  let from = start;
+  while (from > 0 && start - from < SENTENCE_REACH && !SENTENCE_END.test(text[from - 1] as string)) from--;
+  let to = end;
+  while (to < text.length && to - end < SENTENCE_REACH && !SENTENCE_END.test(text[to] as string)) to++;
+  return DENIAL_WORDS.test(text.slice(from, to));
+}
+
+/** Dashes read as hyphens before a code is parsed. */
+const DASHES = /[\u2010-\u2015\u2212]/g;
+
+/**
+ * The CARCs and RARCs a text quotes, in order and each once: a grouped code (`CO-50`; `CO 50` in a sentence about
+ * a denial), a code after a label that names it (`CARC 50`, `remark code N115`, `denial code CO-197`), the EOB
+ * layout `Group Code: CO Reason Code: 45`, and the codes listed right after any of them (`CO-16, N290 and N479`).
+ * A bare number after a label any payer uses for its own codes (`reason code 197`) is reported in `unread`, not
+ * read, unless a RARC the rule set knows follows it (`reason code 62 M62`).
  *
+ * @param known - whether the rule set holds a code (default: every code); a number beside a RARC it does not hold
+ *   is not read as a CARC
  * @example
  * ```ts
  * codesQuotedIn('Denied, code CO-50 / N115.').codes.map((code) => code.parsed.display); // ['CO-50', 'N115']
@@ -90,18 +148,16 @@ const STARTS_GROUPED = new RegExp(`^${GROUPED}$`, 'i');
  * codesQuotedIn('reason code 197').unread;      // ['reason code 197']
  * ```
  */
-export function codesQuotedIn(text: string): QuotedCodes {
+export function codesQuotedIn(text: string, known: KnownCode = () => true): QuotedCodes {
   if (!HAS_DIGIT.test(text) || !MAY_QUOTE.test(text)) return NOTHING_QUOTED;
   const codes: QuotedCode[] = [];
   const unread: string[] = [];
   const seen = new Set<string>();
-  // After a label ("denial code co 50") a code is read in any case; alone, its group's case must say it is one.
-  const add = (raw: string, quoted: string, labelled: boolean): boolean => {
-    if (!labelled && STARTS_GROUPED.test(raw) && !groupCaseOk(raw)) return false;
-    const parsed = parseCode(raw);
+  const add = (raw: string, quoted: string): boolean => {
+    const parsed = parseCode(raw.replace(DASHES, '-'));
     if (!parsed) return false;
     const key = `${parsed.system} ${parsed.code}`;
-    if (!seen.has(key)) {
+    if (!seen.has(key) && codes.length < MAX_QUOTED_CODES) {
       seen.add(key);
       codes.push({ parsed, quoted: quoted.replace(SPACES, ' ') });
     }
@@ -116,26 +172,39 @@ export function codesQuotedIn(text: string): QuotedCodes {
       continue;
     }
     const groups = match.groups ?? {};
-    let code = groups.carc ?? groups.rarc ?? groups.labelled ?? groups.grouped;
+    let end = QUOTE.lastIndex;
+    let code = groups.carc ?? groups.rarc ?? groups.labelled;
+    if (groups.pairGroup !== undefined && groups.pairReason !== undefined)
+      code = `${groups.pairGroup}-${groups.pairReason}`;
+    if (groups.grouped !== undefined && unlabelledOk(groups.grouped, text, match.index, end))
+      code = groups.grouped;
     if (groups.number !== undefined) {
       // A RARC right after the number says the line is a remittance's: "reason code 62 M62", "denial reason 15
-      // N54/N351". Otherwise "reason code 197" may be a CARC or the payer's own code, and "code 3" or "denial
-      // reason 1" (a letter's list) says nothing.
-      const end = QUOTE.lastIndex;
-      if (REMARK_NEXT.test(text.slice(end, end + LIST_WINDOW))) code = groups.number;
-      else if (groups.label && GENERIC_CODE_LABEL.test(groups.label))
-        unread.push(match[0].replace(SPACES, ' '));
+      // N54/N351". Otherwise "reason code 197" may be a CARC or the payer's own code, and "denial reason 1" (a
+      // letter's list) says nothing.
+      const remark = REMARK_NEXT.exec(text.slice(end, end + LIST_WINDOW));
+      const remarkCode = remark ? parseCode(remark[1] as string) : undefined;
+      if (remarkCode && known(remarkCode) && /reason/i.test(groups.label ?? '')) code = groups.number;
+      else if (/codes?$/i.test(groups.label ?? '')) {
+        const words = match[0].replace(SPACES, ' ');
+        if (
+          unread.length < MAX_UNREAD &&
+          !unread.some((other) => other.toLowerCase() === words.toLowerCase())
+        )
+          unread.push(words);
+      }
     }
     if (code === undefined) continue;
-    const labelled = groups.grouped === undefined;
     // A label in parentheses ("code (RARC) M127") is quoted with its opening one.
     const words = match[0].includes(')') && text[match.index - 1] === '(' ? `(${match[0]}` : match[0];
-    if (!add(code, words, labelled)) continue;
+    if (!add(code, words)) continue;
     // The codes listed right after this one: "CO-16, N290 and N479", "CARC 16, 252".
     const next = groups.carc !== undefined ? NEXT_BARE_IN_LIST : NEXT_IN_LIST;
-    let end = QUOTE.lastIndex;
     for (let rest = next.exec(text.slice(end, end + LIST_WINDOW)); rest; ) {
-      add(rest[1] as string, rest[1] as string, labelled);
+      const item = rest[1] as string;
+      // A code listed alone is held to what a code alone must be ("CO-50 and PR 2" is not a list).
+      if (!STARTS_GROUPED.test(item) || unlabelledOk(item, text, end, end + rest[0].length))
+        add(item, item.trim());
       end += rest[0].length;
       rest = next.exec(text.slice(end, end + LIST_WINDOW));
     }
@@ -151,14 +220,12 @@ const NOTHING_QUOTED: QuotedCodes = Object.freeze({
 });
 const HAS_DIGIT = /\d/;
 /**
- * What any quote needs besides a digit: a group code before a digit, or a label's word. A small pattern tried first, so that the large one
- * is neither compiled nor run on a text that quotes nothing (V8 compiles a pattern on its first runs: the large one
- * cost a first call a millisecond).
+ * What any quote needs besides a digit: a group code before a digit, or a label's word. A small pattern tried
+ * first, so that the large one is neither compiled nor run on a text that quotes nothing (V8 compiles a pattern on
+ * its first runs: the large one cost a first call a millisecond).
  */
-const MAY_QUOTE = /(?:co|pr|oa|pi|cr)[\s:-]{0,3}[a-z]?\d|carc|rarc|remark|code|reason/i;
+const MAY_QUOTE = /(?:co|pr|oa|pi|cr)[\s:\-\u2010-\u2015\u2212]{0,3}[a-z]?\d|carc|rarc|remark|code|reason/i;
 const WORD_BEFORE = /[a-z0-9-]/i;
 const SPACES = /\s+/g;
-/** A label with "code" in it other than "code" alone: a bare number after one is reported unread. */
-const GENERIC_CODE_LABEL = /\scodes?$/i;
 /** Enough characters for a separator and one code: the next code in a list is looked for only there. */
-const LIST_WINDOW = 24;
+const LIST_WINDOW = 32;

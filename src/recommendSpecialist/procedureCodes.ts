@@ -72,6 +72,10 @@ const NOT_A_CODE_NEAR: ReadonlySet<string> = new Set([
   'zip',
 ]);
 
+/** A US state's or territory's postal abbreviation in capitals right before a number: the number is a ZIP code. */
+const ZIP_STATE =
+  /(?:^|[\s,])(?:A[KLRZ]|C[AOT]|D[CE]|FL|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])\.?\s+$/;
+
 /** A code-shaped run of characters in the text. */
 const CODE_IN_TEXT = /[A-Za-z0-9]{5}/g;
 
@@ -93,6 +97,10 @@ export function procedureCodesIn(text: string, words: readonly string[] = tokeni
     if (/\$\s*$/.test(text.slice(Math.max(0, start - 4), start))) continue;
     if (text.charAt(start - 1) === '.' && /[0-9]/.test(text.charAt(start - 2))) continue;
     if (text.charAt(end) === '.' && /[0-9]/.test(text.charAt(end + 1))) continue;
+    // A ZIP code: after a state's abbreviation in capitals ("Buffalo NY 14203", "Duarte, CA 91010"), or with its
+    // four more digits ("14203-1234").
+    if (ZIP_STATE.test(text.slice(Math.max(0, start - 6), start))) continue;
+    if (/^-\d{4}(?!\d)/.test(text.slice(end, end + 6))) continue;
     // Its place among the words as tokenize splits the whole text: the words before it, counted once.
     const word = tokenize(text.slice(0, start)).length;
     if (words[word] !== match[0].toLowerCase()) continue; // joined to a neighbour by an apostrophe or a marker
