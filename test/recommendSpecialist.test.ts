@@ -870,6 +870,14 @@ describe('how the condition is read', () => {
     // Congenital malformations of the skin and the ear go to their organ's specialist, for a child its pediatric one.
     expect(code({ condition: 'epidermolysis bullosa', age: 1 })).toBe('207N00000X/207NP0225X');
     expect(code({ condition: 'aural atresia on his left side', age: 8 })).toBe('207Y00000X/207YP0228X');
+    // A shunt for hydrocephalus adds the neurosurgeon who performs it; the condition still routes.
+    expect(
+      recommendSpecialist({
+        condition: 'hydrocephalus',
+        procedure: 'shunt revision',
+        age: 3,
+      }).alternatives.map((alternative) => alternative.taxonomyCode),
+    ).toContain('207T00000X');
     // The orthopaedic surgeon, with the pediatric orthopaedic surgeon for a child since 2026-12-05.
     expect(code({ condition: 'club feet', age: 1 })).toBe('207X00000X/207XP3100X');
     expect(code({ condition: 'Ehlers-Danlos syndrome' })).toBe('207SG0201X/-');
