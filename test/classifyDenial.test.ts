@@ -240,6 +240,15 @@ describe('classifyDenial: bad input', () => {
   });
 });
 
+describe('classifyDenial on one long word', () => {
+  it('reads a 100,000-character word without stemming it (the stemmer is quadratic in a word: 20,000 letters took 4.5 s)', () => {
+    const started = performance.now();
+    expect(classifyDenial({ text: `CO 50 ${'a'.repeat(99_990)}` }).category).toBe('unknown');
+    // Not a timing test: quadratic stemming took minutes here; this takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
 describe('types', () => {
   it('exposes the contract types', () => {
     expectTypeOf(classifyDenial).parameter(0).toEqualTypeOf<DenialInput>();

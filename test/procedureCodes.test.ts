@@ -49,11 +49,19 @@ describe('procedure billing codes', () => {
       'Pittsburgh, PA. 15213',
       'ZIP 14203-1234',
       'box 1234, 19103-2799',
+      'Houston, TX 77030',
+      'Hartford, CT 06106',
+      'total 25000',
     ])
       expect(procedureCodesIn(text), text).toEqual([]);
     // A state's abbreviation in lower case is a word, and a modifier is not a ZIP code's four digits.
     expect(procedureCodesIn('seen in ny 27447')).toEqual([{ code: '27447', word: 3 }]);
     expect(procedureCodesIn('27447-RT')).toEqual([{ code: '27447', word: 0 }]);
+    // A clinical abbreviation that is also a state's is no ZIP code's state without a comma; a letter code never is one.
+    expect(procedureCodesIn('OR 27447')).toEqual([{ code: '27447', word: 1 }]);
+    expect(procedureCodesIn('CT 71250')).toEqual([{ code: '71250', word: 1 }]);
+    expect(procedureCodesIn('NY E0601')).toEqual([{ code: 'E0601', word: 1 }]);
+    expect(procedureCodesIn('total knee 27447')).toEqual([{ code: '27447', word: 2 }]);
     expect(procedureCodesIn('CPT 27447,27446')).toEqual([
       { code: '27447', word: 1 },
       { code: '27446', word: 2 },

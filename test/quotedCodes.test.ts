@@ -30,7 +30,16 @@ describe('codesQuotedIn', () => {
     ['The claim adjustment reason code is 50.', ['50']],
     ['RARC MA 130', ['MA130']],
     ['They denied 97164 for CO 236', ['CO-236']],
-    ['EOB: CO 50', ['CO-50']],
+    ['a denial with claim adjustment reason code (CARC) CO/PR B7.', ['CO-B7']],
+    ['CARC 50 - 12 visits denied.', ['50']],
+    ['CARC 16; 2 claims affected', ['16']],
+    ['Denial code CO-167 N390 not covered.', ['CO-167']],
+    ['Reason Code 197 and Remark Code N54', ['197', 'N54']],
+    ['reason code 96 with RARC N130', ['96', 'N130']],
+    ['Remark Code(s): N115', ['N115']],
+    ['RARC(s): N115', ['N115']],
+    ['CARC(s): 16, 252', ['16', '252']],
+    ['Denied CO-16 with remark MA130', ['CO-16', 'MA130']],
     ['CO-16 / N290 ; N479 + MA130', ['CO-16', 'N290', 'N479', 'MA130']],
     ['Reason code - 62 M62', ['62', 'M62']],
     ['Denial reason 15 N54/N351', ['15', 'N54', 'N351']],
@@ -65,6 +74,26 @@ describe('codesQuotedIn', () => {
     ['EOB: CO 12/15/2025', 'a date'],
     ['ACME HEALTH CO 150 MAIN STREET', 'an address'],
     ['code 1 N1', 'a bare "code" is no label'],
+    [
+      'Clinical summary: 62 yo F with OA 10 yrs, failed PT; the request is denied as not medically necessary.',
+      'a duration after a grade',
+    ],
+    [
+      'Your request for Keytruda was denied as experimental; the tumor showed PR 18 months ago.',
+      'a response, a duration',
+    ],
+    [
+      'The test is denied: EKG with sinus rhythm, PR 150, QRS 90, so it is not necessary.',
+      'a lab value in its own clause',
+    ],
+    ['The request is denied; ECG shows PR 210 msec', 'a lab value with its unit'],
+    ['Denied; PI 20 min late', 'PI only with a hyphen'],
+    ['Ambien CR 12 was denied', 'CR only with a hyphen'],
+    ['ACME HEALTH CO 150 MAIN STREET, DENVER, CO 80202 NOTICE OF DENIAL', 'an address in its own clause'],
+    ['The denial reason: N186 end stage renal disease is not covered.', 'a diagnosis code without its dot'],
+    ['Explanation code M79 pain in limb.', 'a diagnosis code after a generic label'],
+    ['Claim code N200 kidney stone denied.', 'a diagnosis code after a generic label'],
+    ['Denial reason 2, M62 muscle spasm.', 'a number then a diagnosis code'],
     ['ICD-10 CO-50-1', 'a code followed by a hyphen and digits is part of something longer'],
   ])('reads nothing in %j (%s)', (text) => {
     expect(displays(text)).toEqual([]);
@@ -115,6 +144,7 @@ describe('codesQuotedIn', () => {
     ['a label, then a long run of spaces', `code${' '.repeat(99_990)}x1`],
     ['a remark label, then a long run of spaces', `remark${' '.repeat(99_990)}1`],
     ['a group code, then a long run of spaces', `CO${' '.repeat(99_990)}1`],
+    ['group codes and numbers apart, in one long clause', 'XX CO 50 '.repeat(11_111)],
   ])('reads %s in linear time', (_, text) => {
     const started = performance.now();
     expect(codesQuotedIn(text).codes).toEqual([]);

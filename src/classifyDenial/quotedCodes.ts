@@ -33,7 +33,8 @@ export const MAX_UNREAD = 5;
 
 /** A hyphen, or a dash a PDF or a word processor puts in its place ("CO–50", "CO‑50"). */
 const DASH = '[-\\u2010-\\u2015\\u2212]';
-const GROUP = '(?:co|pr|oa|pi|cr)';
+/** A group code, or two a remittance leaves open ("CO/PR B7": the first is read). */
+const GROUP = '(?:co|pr|oa|pi|cr)(?:/(?:co|pr|oa|pi|cr))?';
 /**
  * A claim adjustment group code with its CARC: `CO-50`, `CO50`, `CO 50`, `PR-B9`, `co-50`. Joined without a
  * separator the number has two or three digits, so "CO2" (carbon dioxide) is not a code. A code stands alone
@@ -53,13 +54,21 @@ const LABELLED_REMARK = '(?:ma|m|n)\\s?[1-9]\\d{0,2}';
 const BARE = '(?:[a-lo-z]\\d{1,3}|\\d{1,3})';
 /**
  * Where a code ends: not inside a longer token, not before a decimal or a date's or a dose's next part ("M54.5",
- * "CO 12/15", "CR 50/200") and not before a unit ("Paxil CR 25 mg", "PR 160 ms").
+ * "CO 12/15", "CR 50/200") and not before a unit, a duration or a count ("Paxil CR 25 mg", "PR 160 ms", "OA 10 yrs",
+ * "PR 18 months ago").
  */
-const EDGE_AFTER = `(?![a-z0-9]|${DASH}\\d|[./]\\d|\\s?(?:(?:mg|mcg|ml|ms|mm|cm|kg)\\b|%))`;
+const EDGE_AFTER = `(?![a-z0-9]|${DASH}\\d|[./]\\d|\\s?(?:(?:mg|mcg|ml|ms|msec|sec|mm|cm|kg|lbs?|yrs?|years?|yo|mos?|months?|wks?|weeks?|days?|hrs?|hours?|mins?|minutes?|bpm|units?|tabs?|tablets?|pills?|percent|degrees?|visits?|claims?|times)\\b|%))`;
+/**
+ * What may follow a RARC read without its own label, and a CARC number read from a list: the end, punctuation, a
+ * list word or another code, never a word ("N186 end stage renal disease" is a diagnosis code, "CARC 16; 2 claims"
+ * a count).
+ */
+const TAIL = `(?=\\s*(?:$|[,;.:)/&+\\]-]|\\u2013|and\\b|or\\b|with\\b|(?:co|pr|oa|pi|cr|ma|m|n)[\\s-]?\\d))`;
 
 /** Labels that say the code after them is a CARC, or a RARC. */
-const CARC_LABEL = '(?:carcs?(?:\\s+codes?)?|(?:claim\\s+)?adjustment\\s+reason\\s+codes?)';
-const RARC_LABEL = '(?:rarcs?(?:\\s+codes?)?|(?:remittance\\s+advice\\s+)?remark\\s+codes?)';
+const PLURAL = '(?:s|\\(s\\))?';
+const CARC_LABEL = `(?:carc${PLURAL}(?:\\s+code${PLURAL})?|(?:claim\\s+)?adjustment\\s+reason\\s+code${PLURAL})`;
+const RARC_LABEL = `(?:rarc${PLURAL}(?:\\s+code${PLURAL})?|(?:remittance\\s+advice\\s+)?remark\\s+code${PLURAL})`;
 /**
  * Labels any payer also uses for its own codes: a grouped code or a RARC after one is read, a bare number only
  * after "reason code" or "denial reason" and beside a RARC ("reason code 62 M62": a remittance line's CARC and its
@@ -74,7 +83,7 @@ const GENERIC_LABEL =
  */
 const NUMBER_MARK = '\\s*(?:\\)\\s*)?(?:(?:is|was)\\s+)?(?:(?:#|no\\.?|number|nos\\.?)\\s*)?(?:[:=-]\\s*)?';
 /** Between two codes of a list: "CO-16, N290", "N290, N479, and MA130", "CO16-N290", "N54/N351". */
-const LIST_SEPARATOR = `\\s*(?:(?:,\\s*(?:and|or)\\b|,|;|/|&|\\+|${DASH}|and\\b|or\\b)\\s*)?`;
+const LIST_SEPARATOR = `\\s*(?:(?:,\\s*(?:and|or)\\b|,|;|/|&|\\+|${DASH}|and\\b|or\\b|with\\b)\\s*)?(?:(?:remarks?|rarcs?)(?:\\s+codes?)?\\s*(?::\\s*)?)?`;
 const ANY_CODE = `(?:${GROUPED}|${REMARK})`;
 
 /**
@@ -87,48 +96,83 @@ const QUOTE = new RegExp(
   `(?:(?<carcLabel>${CARC_LABEL})${NUMBER_MARK}(?<carc>${GROUPED}|${BARE})${EDGE_AFTER}` +
     `|(?<rarcLabel>${RARC_LABEL})${NUMBER_MARK}(?<rarc>${LABELLED_REMARK})${EDGE_AFTER}` +
     `|group\\s+codes?${NUMBER_MARK}(?<pairGroup>${GROUP})\\b[^\\n]{0,30}?reason\\s+codes?${NUMBER_MARK}(?<pairReason>${BARE})${EDGE_AFTER}` +
-    `|(?<label>${GENERIC_LABEL})${NUMBER_MARK}(?:(?<labelled>${ANY_CODE})${EDGE_AFTER}|(?<number>\\d{1,3})${EDGE_AFTER})` +
+    `|(?<label>${GENERIC_LABEL})${NUMBER_MARK}(?:(?<labelled>${GROUPED}${EDGE_AFTER}|${REMARK}${EDGE_AFTER}${TAIL})|(?<number>\\d{1,3})${EDGE_AFTER})` +
     `|(?<grouped>${GROUPED})${EDGE_AFTER})`,
   'gi',
 );
-const NEXT_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${ANY_CODE})${EDGE_AFTER}`, 'i');
-const NEXT_BARE_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${ANY_CODE}|${BARE})${EDGE_AFTER}`, 'i');
-/** A RARC right after a labelled number, maybe with its own label: "62 M62", "62, remark code M62". */
+/** The joining word or mark before a listed code, left out of its quote. */
+const LIST_JOIN = new RegExp(
+  `^\\s*(?:(?:,\\s*(?:and|or)\\b|,|;|/|&|\\+|${DASH}|and\\b|or\\b|with\\b)\\s*)?`,
+  'i',
+);
+/** A code listed after another: a grouped code, or a RARC or (after a CARC label) a bare CARC followed by no word. */
+const LISTED = `${GROUPED}${EDGE_AFTER}|${REMARK}${EDGE_AFTER}${TAIL}`;
+const NEXT_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${LISTED})`, 'i');
+const NEXT_BARE_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${LISTED}|${BARE}${EDGE_AFTER}${TAIL})`, 'i');
+/**
+ * A RARC right after a labelled number, maybe with its own label: "62 M62", "62, remark code M62", "197 and remark
+ * code N54", "96 with RARC N130"; followed by no word ("Denial reason 2, M62 muscle spasm" is a diagnosis).
+ */
 const REMARK_NEXT = new RegExp(
-  `^\\s*(?:[,/;]\\s*)?(?:(?:remark\\s+codes?|rarcs?)${NUMBER_MARK})?(${LABELLED_REMARK})${EDGE_AFTER}`,
+  `^\\s*(?:(?:[,/;&]|and\\b|with\\b)\\s*)?(?:(?:remarks?(?:\\s+codes?)?|rarcs?)${NUMBER_MARK})?(${LABELLED_REMARK})${EDGE_AFTER}${TAIL}`,
   'i',
 );
 const STARTS_GROUPED = new RegExp(`^${GROUPED}$`, 'i');
 const CAPITAL_GROUP = /^(?:CO|PR|OA|PI|CR)/;
+/** CR and PI are read alone only with a hyphen: "Ambien CR 12", "PI 20 min" are a drug and a note. */
+const HYPHEN_ONLY_GROUP = /^(?:cr|pi)/i;
 const HYPHENED_GROUP = new RegExp(`^[a-z]{2}\\s?${DASH}`, 'i');
 /** A group and a number apart: "CO 50", "PR B9". */
 const SPACED_GROUP = /^[a-z]{2}\s[a-z]?\d+$/i;
 const ONE_DIGIT = /^[a-z]{2}\s\d$/i;
-/** Words that say a sentence is about a denial or a remittance. */
+/** Words that say a clause is about a denial or a remittance. */
 const DENIAL_WORDS =
   /deni|reject|refus|not\s+(?:be\s+)?(?:covered|paid|payable)|adjust|remit|\beob\b|code|reason/i;
-const SENTENCE_END = /[.!?\n]/;
-/** How far either side of a code its sentence is looked at for {@link DENIAL_WORDS}. */
-const SENTENCE_REACH = 200;
+/** Where a clause ends: a sentence's end, a comma, a semicolon or a bracket (a colon introduces: "Denied: CO 50"). */
+const CLAUSE_END = /[.!?\n,;()[\]]/;
+/** How far either side of a code its clause is looked at for {@link DENIAL_WORDS}. */
+const CLAUSE_REACH = 120;
 
-/**
- * Whether a grouped code found without a label reads as one. Its group in capitals, or any case with a hyphen
- * ("CO 50", "co-50", not "Co 50"). A group and number apart ("CO 50", the way remittance screens print them) is
- * also how an address, a drug, a lab value or a grade is written ("ACME HEALTH CO 150 MAIN STREET", "PR 160 QRS 90",
- * "SEVERE OA 3"): read only with two or three digits (or a letter and digits) and in a sentence that speaks of a
- * denial, an adjustment or a code ("they denied 97164 for CO 236").
- */
-function unlabelledOk(raw: string, text: string, start: number, end: number): boolean {
-  if (!CAPITAL_GROUP.test(raw) && !HYPHENED_GROUP.test(raw)) return false;
-  if (!SPACED_GROUP.test(raw)) return true;
-  if (ONE_DIGIT.test(raw)) return false;
-  let from = start;
-  while (from > 0 && start - from < SENTENCE_REACH && !SENTENCE_END.test(text[from - 1] as string)) from--;
-  let to = end;
-  while (to < text.length && to - end < SENTENCE_REACH && !SENTENCE_END.test(text[to] as string)) to++;
-  return DENIAL_WORDS.test(text.slice(from, to));
+/** The last clause looked at, so that codes in one clause do not each walk it again. */
+interface ClauseSeen {
+  from: number;
+  to: number;
+  denial: boolean;
 }
 
+/**
+ * Whether a grouped code's form reads as a code wherever it is: its group in capitals, or any case with a hyphen
+ * ("CO 50", "co-50", not "Co 50"); CR and PI only with a hyphen; a group and one digit apart ("PR 2", "OA 3") not.
+ */
+function groupedFormOk(raw: string): boolean {
+  const code = raw.replace(SECOND_GROUP, '');
+  const hyphened = HYPHENED_GROUP.test(code);
+  if (!hyphened && (!CAPITAL_GROUP.test(code) || HYPHEN_ONLY_GROUP.test(code))) return false;
+  return !ONE_DIGIT.test(code);
+}
+
+/**
+ * Whether a grouped code found without a label reads as one: its form ({@link groupedFormOk}), and for a group and
+ * number apart ("CO 50", the way remittance screens print them, and also how an address, a drug, a lab value or a
+ * grade is written: "ACME HEALTH CO 150 MAIN STREET", "PR 150, QRS 90") a clause that speaks of a denial, an
+ * adjustment or a code ("they denied 97164 for CO 236").
+ */
+function unlabelledOk(raw: string, text: string, start: number, end: number, seen: ClauseSeen): boolean {
+  if (!groupedFormOk(raw)) return false;
+  if (!SPACED_GROUP.test(raw.replace(SECOND_GROUP, ''))) return true;
+  if (start >= seen.from && end <= seen.to) return seen.denial;
+  let from = start;
+  while (from > 0 && start - from < CLAUSE_REACH && !CLAUSE_END.test(text[from - 1] as string)) from--;
+  let to = end;
+  while (to < text.length && to - end < CLAUSE_REACH && !CLAUSE_END.test(text[to] as string)) to++;
+  seen.from = from;
+  seen.to = to;
+  seen.denial = DENIAL_WORDS.test(text.slice(from, to));
+  return seen.denial;
+}
+
+/** The second of two group codes ("CO/PR B7"), dropped before a code is parsed. */
+const SECOND_GROUP = /(?<=^[a-z]{2})\/[a-z]{2}/i;
 /** Dashes read as hyphens before a code is parsed. */
 const DASHES = /[\u2010-\u2015\u2212]/g;
 
@@ -153,8 +197,9 @@ export function codesQuotedIn(text: string, known: KnownCode = () => true): Quot
   const codes: QuotedCode[] = [];
   const unread: string[] = [];
   const seen = new Set<string>();
+  const clause: ClauseSeen = { from: -1, to: -1, denial: false };
   const add = (raw: string, quoted: string): boolean => {
-    const parsed = parseCode(raw.replace(DASHES, '-'));
+    const parsed = parseCode(raw.replace(DASHES, '-').replace(SECOND_GROUP, ''));
     if (!parsed) return false;
     const key = `${parsed.system} ${parsed.code}`;
     if (!seen.has(key) && codes.length < MAX_QUOTED_CODES) {
@@ -176,7 +221,7 @@ export function codesQuotedIn(text: string, known: KnownCode = () => true): Quot
     let code = groups.carc ?? groups.rarc ?? groups.labelled;
     if (groups.pairGroup !== undefined && groups.pairReason !== undefined)
       code = `${groups.pairGroup}-${groups.pairReason}`;
-    if (groups.grouped !== undefined && unlabelledOk(groups.grouped, text, match.index, end))
+    if (groups.grouped !== undefined && unlabelledOk(groups.grouped, text, match.index, end, clause))
       code = groups.grouped;
     if (groups.number !== undefined) {
       // A RARC right after the number says the line is a remittance's: "reason code 62 M62", "denial reason 15
@@ -202,9 +247,10 @@ export function codesQuotedIn(text: string, known: KnownCode = () => true): Quot
     const next = groups.carc !== undefined ? NEXT_BARE_IN_LIST : NEXT_IN_LIST;
     for (let rest = next.exec(text.slice(end, end + LIST_WINDOW)); rest; ) {
       const item = rest[1] as string;
-      // A code listed alone is held to what a code alone must be ("CO-50 and PR 2" is not a list).
-      if (!STARTS_GROUPED.test(item) || unlabelledOk(item, text, end, end + rest[0].length))
-        add(item, item.trim());
+      // A grouped code listed after another keeps the rules of its form ("CO-50 and PR 2" is not a list); the list
+      // is its context, so its clause is not looked at.
+      // Quoted with its own label, if it has one ("CO-97 and remark code M80"), without the list's joining word.
+      if (!STARTS_GROUPED.test(item) || groupedFormOk(item)) add(item, rest[0].replace(LIST_JOIN, ''));
       end += rest[0].length;
       rest = next.exec(text.slice(end, end + LIST_WINDOW));
     }

@@ -1,6 +1,6 @@
-import stem from 'wink-porter2-stemmer';
 import * as z from 'zod';
 import { lazySchema } from '../_lib/lazySchema.js';
+import { stemWord } from '../_lib/stemWord.js';
 import { tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, provenanceShape } from '../engine/provenance.js';
 import { tableFileSchema } from '../engine/tables.js';
@@ -100,7 +100,7 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ['exclusively', 'exclusive'],
 ]);
 
-const denialStem = (word: string) => OWN_STEMS.get(word) ?? stem(word);
+const denialStem = (word: string) => OWN_STEMS.get(word) ?? stemWord(word);
 
 /**
  * The normaliser every denial text and every phrase of the rule set goes through: the rule set's

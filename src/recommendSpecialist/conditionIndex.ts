@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
-import stem from 'wink-porter2-stemmer';
 import * as z from 'zod';
 import { lazySchema } from '../_lib/lazySchema.js';
+import { stemWord } from '../_lib/stemWord.js';
 import { tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, isoDateSchema, provenanceShape } from '../engine/provenance.js';
 import { editorSchemaShape } from '../engine/tables.js';
@@ -246,7 +246,7 @@ function stemOf(word: string): string {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
     if (stems.size >= STEMS_LIMIT) stems.clear();
-    stemmed = stem(word);
+    stemmed = stemWord(word);
     stems.set(word, stemmed);
   }
   return stemmed;

@@ -67,14 +67,20 @@ const NOT_A_CODE_NEAR: ReadonlySet<string> = new Set([
   'ref',
   'reference',
   'tin',
-  'total',
   'usd',
   'zip',
 ]);
 
-/** A US state's or territory's postal abbreviation in capitals right before a number: the number is a ZIP code. */
+const FIVE_DIGITS = /^\d{5}$/;
+/**
+ * A US state's or territory's postal abbreviation in capitals right before a number: the number is a ZIP code. The
+ * abbreviations that are also clinical or common ones (CT, DC, GA, IN, MD, ME, MS, NM, OK, OR, SC, TX, VA) are in
+ * {@link ZIP_STATE_AFTER_COMMA} instead.
+ */
 const ZIP_STATE =
-  /(?:^|[\s,])(?:A[KLRZ]|C[AOT]|D[CE]|FL|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])\.?\s+$/;
+  /(?:^|[\s,])(?:A[KLRZ]|C[AO]|DE|FL|GU|HI|I[ADL]|K[SY]|LA|M[AINOT]|N[CDEHJVY]|OH|P[AR]|RI|SD|TN|UT|VT|W[AIVY])\.?\s+$/;
+/** The same, for the abbreviations that are also clinical or common ones: only after a comma ("Hartford, CT 06106"). */
+const ZIP_STATE_AFTER_COMMA = /,\s*(?:CT|DC|GA|IN|MD|ME|MS|NM|OK|OR|SC|TX|VA)\.?\s+$/;
 
 /** A code-shaped run of characters in the text. */
 const CODE_IN_TEXT = /[A-Za-z0-9]{5}/g;
@@ -97,15 +103,21 @@ export function procedureCodesIn(text: string, words: readonly string[] = tokeni
     if (/\$\s*$/.test(text.slice(Math.max(0, start - 4), start))) continue;
     if (text.charAt(start - 1) === '.' && /[0-9]/.test(text.charAt(start - 2))) continue;
     if (text.charAt(end) === '.' && /[0-9]/.test(text.charAt(end + 1))) continue;
-    // A ZIP code: after a state's abbreviation in capitals ("Buffalo NY 14203", "Duarte, CA 91010"), or with its
-    // four more digits ("14203-1234").
-    if (ZIP_STATE.test(text.slice(Math.max(0, start - 6), start))) continue;
-    if (/^-\d{4}(?!\d)/.test(text.slice(end, end + 6))) continue;
+    // A ZIP code (five digits): after a state's abbreviation in capitals ("Buffalo NY 14203", "Duarte, CA 91010"),
+    // or with its four more digits ("14203-1234"). A state's abbreviation that is also a clinical one (CT, OR, MD,
+    // MS, TX, VA…) counts only after a comma: "CT 71250" is a scan, "OR 27447" an operating room.
+    if (FIVE_DIGITS.test(code)) {
+      const before = text.slice(Math.max(0, start - 7), start);
+      if (ZIP_STATE.test(before) || ZIP_STATE_AFTER_COMMA.test(before)) continue;
+      if (/^-\d{4}(?!\d)/.test(text.slice(end, end + 6))) continue;
+    }
     // Its place among the words as tokenize splits the whole text: the words before it, counted once.
     const word = tokenize(text.slice(0, start)).length;
     if (words[word] !== match[0].toLowerCase()) continue; // joined to a neighbour by an apostrophe or a marker
     const near = [words[word - 1], words[word - 2], words[word + 1]];
     if (near.some((neighbour) => neighbour !== undefined && NOT_A_CODE_NEAR.has(neighbour))) continue;
+    // "total 25000" is an amount; "total knee 27447" names the treatment.
+    if (words[word - 1] === 'total') continue;
     found.push({ code, word });
   }
   return found;
