@@ -84,7 +84,6 @@ const GENERIC_LABEL =
 const NUMBER_MARK = '\\s*(?:\\)\\s*)?(?:(?:is|was)\\s+)?(?:(?:#|no\\.?|number|nos\\.?)\\s*)?(?:[:=-]\\s*)?';
 /** Between two codes of a list: "CO-16, N290", "N290, N479, and MA130", "CO16-N290", "N54/N351". */
 const LIST_SEPARATOR = `\\s*(?:(?:,\\s*(?:and|or)\\b|,|;|/|&|\\+|${DASH}|and\\b|or\\b|with\\b)\\s*)?(?:(?:remarks?|rarcs?)(?:\\s+codes?)?\\s*(?::\\s*)?)?`;
-const ANY_CODE = `(?:${GROUPED}|${REMARK})`;
 
 /**
  * One scan finds, at each place: a label and the code after it; the EOB layout "Group Code: CO  Reason Code: 45";
