@@ -58,6 +58,13 @@ describe('classifyDenial: reading the words', () => {
       text: 'This service is not covered under your plan. Your provider is not in your network.',
     });
     expect(two.evidence.map((item) => item.ruleId)).toContain('phrase.non-covered.plan-frame');
+    // A proximity row counts in every sentence it is found in, not only its first: the frame beside its second window
+    // yields too ("exclusion" is the frame; the modifier left off is the reason).
+    const modifier = classifyDenial({
+      text: 'Dressings require that a modifier be added to each code. The patient must have a covered wound. The exclusion of this modifier will result in a PR96 denial.',
+    });
+    expect(modifier.category).toBe('coding_error');
+    expect(modifier.evidence.map((item) => item.value)).not.toContain('exclusion');
   });
 
   it('reads claim-system shorthand, Medicare wording and a stated exclusion', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PhraseMatcher, phraseWords, tokenize } from '../src/engine/phraseMatcher.js';
-import { ProximityMatcher } from '../src/engine/proximityMatcher.js';
+import { ProximityIndex, ProximityMatcher } from '../src/engine/proximityMatcher.js';
 
 describe('tokenize', () => {
   it('lowercases, joins apostrophes and splits on everything else', () => {
@@ -202,6 +202,17 @@ describe('ProximityMatcher', () => {
     );
     expect(near.findAll(tokenize('This visit could have been treated in a physician office.'))).toEqual([
       'setting',
+    ]);
+  });
+
+  it('gives each window a pattern completes when asked for every one, the first only otherwise', () => {
+    const index = new ProximityIndex([{ terms: [['a'], ['b']], within: 3 }]);
+    // Occurrences (pattern, term, first word, last word): a at 0, b at 1, a at 10, b at 11.
+    const occurrences = [0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 10, 10, 0, 1, 11, 11];
+    expect(index.complete(occurrences)).toEqual([{ pattern: 0, start: 0, end: 1 }]);
+    expect(index.complete(occurrences, occurrences.length, true)).toEqual([
+      { pattern: 0, start: 0, end: 1 },
+      { pattern: 0, start: 10, end: 11 },
     ]);
   });
 

@@ -385,7 +385,9 @@ function findWording(
     },
     normalized.ids.length,
   );
-  const near = termCount ? rules.near.complete(terms, termCount) : [];
+  // Every window of a proximity pattern, not only its first: each marks its sentence as giving a specific reason,
+  // so the frame beside any of them yields ("…the exclusion of this modifier…" two sentences after its first).
+  const near = termCount ? rules.near.complete(terms, termCount, true) : [];
   const specific = new Set<number>();
   for (let index = 0; index < phraseCount; index++) {
     const { row } = phrases[index] as { row: PhraseRow };

@@ -46,12 +46,14 @@ export class ProximityIndex {
 
   /**
    * The patterns whose terms all occur inside their window, in the order they complete: for each, its
-   * index and the first and last word of the window that completed it.
+   * index and the first and last word of the window that completed it. Each pattern once (its first window), or,
+   * with `every`, each window that completes it again at a later term (at most one a term occurrence: linear).
    */
   complete(
     occurrences: TermOccurrences,
     /** How many of the numbers to read: a reused buffer can be longer than its content. */
     count = occurrences.length,
+    every = false,
   ): { pattern: number; start: number; end: number }[] {
     const lastStart = this.lastStart.fill(Number.NEGATIVE_INFINITY);
     const done = this.done.fill(0);
@@ -69,7 +71,7 @@ export class ProximityIndex {
       for (let index = 0; index < size; index++)
         earliest = Math.min(earliest, lastStart[base + index] as number);
       if (end - earliest + 1 <= (this.within[pattern] as number)) {
-        done[pattern] = 1;
+        if (!every) done[pattern] = 1;
         result.push({ pattern, start: earliest, end });
       }
     }
