@@ -30,6 +30,8 @@ describe('codesQuotedIn', () => {
     ['The claim adjustment reason code is 50.', ['50']],
     ['RARC MA 130', ['MA130']],
     ['They denied 97164 for CO 236', ['CO-236']],
+    ['Our CO-97 claims were denied.', ['CO-97']],
+    ['We had 30 CO 50 claims denied last month', ['CO-50']],
     ['a denial with claim adjustment reason code (CARC) CO/PR B7.', ['CO-B7']],
     ['CARC 50 - 12 visits denied.', ['50']],
     ['CARC 16; 2 claims affected', ['16']],

@@ -40,7 +40,7 @@ const GROUP = '(?:co|pr|oa|pi|cr)(?:/(?:co|pr|oa|pi|cr))?';
  * separator the number has two or three digits, so "CO2" (carbon dioxide) is not a code. A code stands alone
  * (see EDGE_AFTER): "Ambien CR 12.5 mg", "CO 12/15/2025", a ZIP code ("Denver, CO 80202") are not codes. Found
  * without a label, the group must be in capitals or be followed by a hyphen, and a group and number apart ("CO 50")
- * must be in a sentence about a denial, with two or three digits: see {@link unlabelledOk}.
+ * must be in a clause about a denial, with two or three digits: see {@link unlabelledOk}.
  */
 const GROUPED = `(?:${GROUP}\\s?${DASH}\\s?(?:[a-lo-z]\\d{1,3}|\\d{1,3})|${GROUP}(?:[a-lo-z]\\d{1,3}|\\d{2,3})|${GROUP}\\s(?:[a-lo-z]\\d{1,3}|\\d{1,3}))`;
 /**
@@ -54,10 +54,11 @@ const LABELLED_REMARK = '(?:ma|m|n)\\s?[1-9]\\d{0,2}';
 const BARE = '(?:[a-lo-z]\\d{1,3}|\\d{1,3})';
 /**
  * Where a code ends: not inside a longer token, not before a decimal or a date's or a dose's next part ("M54.5",
- * "CO 12/15", "CR 50/200") and not before a unit, a duration or a count ("Paxil CR 25 mg", "PR 160 ms", "OA 10 yrs",
- * "PR 18 months ago").
+ * "CO 12/15", "CR 50/200") and not before a unit or a duration ("Paxil CR 25 mg", "PR 160 ms", "OA 10 yrs", "PR 18
+ * months ago"). A count word may follow ("CO-97 claims were denied"): a bare number in a list is held to
+ * {@link TAIL} instead ("CARC 16; 2 claims").
  */
-const EDGE_AFTER = `(?![a-z0-9]|${DASH}\\d|[./]\\d|\\s?(?:(?:mg|mcg|ml|ms|msec|sec|mm|cm|kg|lbs?|yrs?|years?|yo|mos?|months?|wks?|weeks?|days?|hrs?|hours?|mins?|minutes?|bpm|units?|tabs?|tablets?|pills?|percent|degrees?|visits?|claims?|times)\\b|%))`;
+const EDGE_AFTER = `(?![a-z0-9]|${DASH}\\d|[./]\\d|\\s?(?:(?:mg|mcg|ml|ms|msec|sec|mm|cm|kg|lbs?|yrs?|years?|yo|mos?|months?|wks?|weeks?|days?|hrs?|hours?|mins?|minutes?|bpm|percent|degrees?)\\b|%))`;
 /**
  * What may follow a RARC read without its own label, and a CARC number read from a list: the end, punctuation, a
  * list word or another code, never a word ("N186 end stage renal disease" is a diagnosis code, "CARC 16; 2 claims"
@@ -82,8 +83,10 @@ const GENERIC_LABEL =
  * run of spaces: quadratic).
  */
 const NUMBER_MARK = '\\s*(?:\\)\\s*)?(?:(?:is|was)\\s+)?(?:(?:#|no\\.?|number|nos\\.?)\\s*)?(?:[:=-]\\s*)?';
-/** Between two codes of a list: "CO-16, N290", "N290, N479, and MA130", "CO16-N290", "N54/N351". */
-const LIST_SEPARATOR = `\\s*(?:(?:,\\s*(?:and|or)\\b|,|;|/|&|\\+|${DASH}|and\\b|or\\b|with\\b)\\s*)?(?:(?:remarks?|rarcs?)(?:\\s+codes?)?\\s*(?::\\s*)?)?`;
+/** The word or mark joining two codes of a list: "CO-16, N290", "N290, N479, and MA130", "CO16-N290", "N54/N351". */
+const LIST_JOIN = `\\s*(?:(?:,\\s*(?:and|or)\\b|,|;|/|&|\\+|${DASH}|and\\b|or\\b|with\\b)\\s*)?`;
+/** Before a listed code: the join, and the code's own label if it has one ("CO-16 with remark MA130"). */
+const LIST_SEPARATOR = `${LIST_JOIN}(?:(?:remarks?|rarcs?)(?:\\s+codes?)?\\s*(?::\\s*)?)?`;
 
 /**
  * One scan finds, at each place: a label and the code after it; the EOB layout "Group Code: CO  Reason Code: 45";
@@ -92,18 +95,15 @@ const LIST_SEPARATOR = `\\s*(?:(?:,\\s*(?:and|or)\\b|,|;|/|&|\\+|${DASH}|and\\b|
  * case-sensitive group inside a case-blind pattern).
  */
 const QUOTE = new RegExp(
-  `(?:(?<carcLabel>${CARC_LABEL})${NUMBER_MARK}(?<carc>${GROUPED}|${BARE})${EDGE_AFTER}` +
-    `|(?<rarcLabel>${RARC_LABEL})${NUMBER_MARK}(?<rarc>${LABELLED_REMARK})${EDGE_AFTER}` +
+  `(?:${CARC_LABEL}${NUMBER_MARK}(?<carc>${GROUPED}|${BARE})${EDGE_AFTER}` +
+    `|${RARC_LABEL}${NUMBER_MARK}(?<rarc>${LABELLED_REMARK})${EDGE_AFTER}` +
     `|group\\s+codes?${NUMBER_MARK}(?<pairGroup>${GROUP})\\b[^\\n]{0,30}?reason\\s+codes?${NUMBER_MARK}(?<pairReason>${BARE})${EDGE_AFTER}` +
     `|(?<label>${GENERIC_LABEL})${NUMBER_MARK}(?:(?<labelled>${GROUPED}${EDGE_AFTER}|${REMARK}${EDGE_AFTER}${TAIL})|(?<number>\\d{1,3})${EDGE_AFTER})` +
     `|(?<grouped>${GROUPED})${EDGE_AFTER})`,
   'gi',
 );
 /** The joining word or mark before a listed code, left out of its quote. */
-const LIST_JOIN = new RegExp(
-  `^\\s*(?:(?:,\\s*(?:and|or)\\b|,|;|/|&|\\+|${DASH}|and\\b|or\\b|with\\b)\\s*)?`,
-  'i',
-);
+const LEADING_JOIN = new RegExp(`^${LIST_JOIN}`, 'i');
 /** A code listed after another: a grouped code, or a RARC or (after a CARC label) a bare CARC followed by no word. */
 const LISTED = `${GROUPED}${EDGE_AFTER}|${REMARK}${EDGE_AFTER}${TAIL}`;
 const NEXT_IN_LIST = new RegExp(`^${LIST_SEPARATOR}(${LISTED})`, 'i');
@@ -145,8 +145,7 @@ interface ClauseSeen {
  */
 function groupedFormOk(raw: string): boolean {
   const code = raw.replace(SECOND_GROUP, '');
-  const hyphened = HYPHENED_GROUP.test(code);
-  if (!hyphened && (!CAPITAL_GROUP.test(code) || HYPHEN_ONLY_GROUP.test(code))) return false;
+  if (!HYPHENED_GROUP.test(code) && (!CAPITAL_GROUP.test(code) || HYPHEN_ONLY_GROUP.test(code))) return false;
   return !ONE_DIGIT.test(code);
 }
 
@@ -247,9 +246,9 @@ export function codesQuotedIn(text: string, known: KnownCode = () => true): Quot
     for (let rest = next.exec(text.slice(end, end + LIST_WINDOW)); rest; ) {
       const item = rest[1] as string;
       // A grouped code listed after another keeps the rules of its form ("CO-50 and PR 2" is not a list); the list
-      // is its context, so its clause is not looked at.
-      // Quoted with its own label, if it has one ("CO-97 and remark code M80"), without the list's joining word.
-      if (!STARTS_GROUPED.test(item) || groupedFormOk(item)) add(item, rest[0].replace(LIST_JOIN, ''));
+      // is its context, so its clause is not looked at. It is quoted with its own label, if it has one ("CO-97 and
+      // remark code M80"), without the list's joining word.
+      if (!STARTS_GROUPED.test(item) || groupedFormOk(item)) add(item, rest[0].replace(LEADING_JOIN, ''));
       end += rest[0].length;
       rest = next.exec(text.slice(end, end + LIST_WINDOW));
     }
