@@ -186,7 +186,13 @@ describe('classifyDenial on codes quoted in the text', () => {
     const result = classifyDenial({ text: 'EOB shows reason code 197 on my claim.' });
     expect(result.category).toBe('unknown');
     expect(result.warnings[0]).toBe(
-      'The text quotes "reason code 197": payers number their own reasons too, so it was not read as a CARC; if the remittance shows it as one, give it in `codes`.',
+      'The text mentions "reason code 197". Payers also number their own reasons, so it was not read as a standard claim adjustment reason code (CARC); if the EOB or remittance lists it as one, enter it as a code.',
+    );
+  });
+
+  it('says so of several unread numbers in one warning', () => {
+    expect(classifyDenial({ text: 'EOB: reason code 197; denial code 50.' }).warnings[0]).toBe(
+      'The text mentions "reason code 197", "denial code 50". Payers also number their own reasons, so they were not read as a standard claim adjustment reason code (CARC); if the EOB or remittance lists one as such, enter it as a code.',
     );
   });
 

@@ -160,8 +160,9 @@ export function prepareClassification(
       if (readCode(parsed, words)) quotedCount++;
     }
     if (quoted.unread.length) {
+      const one = quoted.unread.length === 1;
       warnings.push(
-        `The text quotes ${quoted.unread.map((words) => `"${words}"`).join(', ')}: payers number their own reasons too, so it was not read as a CARC; if the remittance shows it as one, give it in \`codes\`.`,
+        `The text mentions ${quoted.unread.map((words) => `"${words}"`).join(', ')}. Payers also number their own reasons, so ${one ? 'it was' : 'they were'} not read as a standard claim adjustment reason code (CARC); if the EOB or remittance lists ${one ? 'it as one, enter it' : 'one as such, enter it'} as a code.`,
       );
     }
   }
