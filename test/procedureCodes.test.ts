@@ -174,7 +174,7 @@ describe('recommendSpecialist with a treatment given by its billing code', () =>
 
   it('says when a code names no specialist', () => {
     expect(recommendSpecialist({ procedure: '70553' }).warnings[0]).toBe(
-      '"70553" gives a billing code overturn does not map to a specialist (office visits, imaging, laboratory tests and some surgical sections name none); the specialist was chosen from the rest of the input. Name the treatment in words for its specialist.',
+      '"70553" gives a billing code overturn does not map to a specialist (office visits, imaging, most laboratory tests and some surgical sections name none); the specialist was chosen from the rest of the input. Name the treatment in words for its specialist.',
     );
   });
 });

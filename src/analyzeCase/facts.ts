@@ -1,5 +1,5 @@
 import type { CaseInput } from '../buildChecklist/types.js';
-import type { DenialClassification } from '../types.js';
+import type { ClassificationEvidence, DenialClassification } from '../types.js';
 import type { CaseFacts } from './types.js';
 
 /** The longest reason quoted: a letter quotes a sentence, not the notice. */
@@ -17,11 +17,12 @@ const MAX_REASON = 400;
  */
 export function caseFacts(input: CaseInput, classification: DenialClassification): CaseFacts {
   const facts: CaseFacts = { planType: input.planType };
-  const reason = input.denial.text ? reasonSentence(input.denial.text, classification) : undefined;
+  // The codes the text quotes, as the classifier read them (their evidence keeps the text's words).
+  const quoted = classification.evidence.filter((item) => item.kind === 'code' && item.matched !== undefined);
+  const reason = input.denial.text ? reasonSentence(input.denial.text, classification, quoted) : undefined;
   if (reason) facts.denialReason = reason;
   if (input.procedure !== undefined) facts.procedure = input.procedure;
-  // The codes as printed, then those the text quotes (read by the classifier: their evidence keeps the words).
-  const quoted = classification.evidence.filter((item) => item.kind === 'code' && item.matched !== undefined);
+  // The codes as printed, then those the text quotes.
   if (input.denial.codes?.length || quoted.length)
     facts.codes = [...(input.denial.codes ?? []), ...quoted.map((item) => item.value)];
   if (input.noticeDate !== undefined) facts.noticeDate = input.noticeDate;
@@ -40,11 +41,14 @@ export function caseFacts(input: CaseInput, classification: DenialClassification
  * that quotes a code ("Denied per CO-50."). Undefined when neither is found in a sentence: the letter then keeps its
  * placeholder rather than quote the wrong sentence.
  */
-function reasonSentence(text: string, classification: DenialClassification): string | undefined {
+function reasonSentence(
+  text: string,
+  classification: DenialClassification,
+  codes: readonly ClassificationEvidence[],
+): string | undefined {
   const wordings = classification.evidence.filter((item) => item.kind === 'phrase');
-  const codes = classification.evidence.filter((item) => item.kind === 'code' && item.matched !== undefined);
   if (!wordings.length && !codes.length) return undefined;
-  const ofAnswer = (item: (typeof wordings)[number]) => item.category === classification.category;
+  const ofAnswer = (item: ClassificationEvidence) => item.category === classification.category;
   const ordered = [
     ...wordings.filter(ofAnswer),
     ...wordings.filter((item) => !ofAnswer(item)),

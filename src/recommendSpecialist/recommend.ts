@@ -458,7 +458,7 @@ export function recommend(
   } else if (input.procedure?.trim()) {
     trail.warnings.push(
       treatmentCodes.length
-        ? `"${clip(input.procedure)}" gives a billing code overturn does not map to a specialist (office visits, imaging, laboratory tests and some surgical sections name none); the specialist was chosen from the rest of the input. Name the treatment in words for its specialist.`
+        ? `"${clip(input.procedure)}" gives a billing code overturn does not map to a specialist (office visits, imaging, most laboratory tests and some surgical sections name none); the specialist was chosen from the rest of the input. Name the treatment in words for its specialist.`
         : `"${clip(input.procedure)}" is not a procedure overturn recognises; the specialist was chosen from the rest of the input.`,
     );
     if (area.surgical) {
