@@ -129,6 +129,78 @@ describe('classifyDenial: reading the words', () => {
       expect([text, classifyDenial({ text }).category]).toEqual([text, category]);
   });
 
+  it('reads the grounds courts and patients name without the stock phrase, each by the row written for it', () => {
+    // Wordings written for this test; each names the row that reads it, so a row lost shows here.
+    const cases: [string, string, string][] = [
+      [
+        'The employer denied payment based on a utilization review.',
+        'medical_necessity',
+        'phrase.medical-necessity.near-utilization-review-denial',
+      ],
+      [
+        'Since the 45-day time period had passed when he filed the bills, the carrier refused them.',
+        'timely_filing',
+        'phrase.timely-filing.near-time-limit-passed',
+      ],
+      [
+        'Dr. Lee is not a member of our network.',
+        'out_of_network',
+        'phrase.out-of-network.not-network-member',
+      ],
+      [
+        'The insurer said the condition was pre-existing.',
+        'non_covered_service',
+        'phrase.non-covered.condition-was-pre-existing',
+      ],
+      [
+        'The plan only covers the formula for patients with PKU.',
+        'diagnosis_dispute',
+        'phrase.diagnosis.near-only-covered-for-condition',
+      ],
+      [
+        'Benefits are not provided for injuries covered by workers compensation.',
+        'coordination_of_benefits',
+        'phrase.cob.near-covered-by-other-payer',
+      ],
+      [
+        'The claim for the crown was denied because the x-rays were of poor quality.',
+        'missing_information',
+        'phrase.missing-info.near-images-not-diagnostic',
+      ],
+      [
+        'I was told my policy does not include power wheelchairs.',
+        'non_covered_service',
+        'phrase.non-covered.near-policy-does-not-include',
+      ],
+      [
+        'The hospital never got authorization for the admission.',
+        'prior_authorization',
+        'phrase.prior-authorization.near-missing',
+      ],
+    ];
+    for (const [text, category, ruleId] of cases) {
+      const result = classifyDenial({ text });
+      expect([text, result.category, result.evidence.some((item) => item.ruleId === ruleId)]).toEqual([
+        text,
+        category,
+        true,
+      ]);
+    }
+    // The member is covered; the eligibility row's "is not a member" inside those words takes nothing.
+    const network = classifyDenial({ text: 'Dr. Lee is not a member of our network.' });
+    expect(
+      network.candidates.find((candidate) => candidate.category === 'eligibility')?.score ?? 0,
+    ).toBeLessThanOrEqual(0);
+    expect(network.ruleIds).toContain('clf.network-member.not-eligibility');
+    // "Not including" reads only right after the policy: a definition of a hospital is no exclusion of a service.
+    const definition = classifyDenial({
+      text: 'The policy provides that the word hospital as used in the policy shall not include a rest home.',
+    });
+    expect(definition.evidence.map((item) => item.ruleId)).not.toContain(
+      'phrase.non-covered.near-policy-does-not-include',
+    );
+  });
+
   it('does not read a statement that care is medically necessary as a necessity denial', () => {
     const result = classifyDenial({ text: 'Your doctor wrote that the surgery is medically necessary.' });
     expect(result.category).not.toBe('medical_necessity');
