@@ -186,6 +186,84 @@ describe('classifyDenial: reading the words', () => {
         true,
       ]);
     }
+    // Probes of the categories read worst, in people's and courts' words (session 47).
+    const probes: [string, string, string][] = [
+      [
+        'Medicare denied the second pair of shoes because only one pair is covered per calendar year.',
+        'frequency_limit',
+        'phrase.frequency.near-limited-per-period',
+      ],
+      [
+        'Medicaid denied the new hearing aid because she had received one less than three years earlier.',
+        'frequency_limit',
+        'phrase.frequency.near-received-one-less-than-ago',
+      ],
+      [
+        'The claim was denied because the cleaning was performed within six months of the prior cleaning.',
+        'frequency_limit',
+        'phrase.frequency.near-within-period-of-prior',
+      ],
+      [
+        'I ran out of insulin before my prescription was due to be refilled, and they said no.',
+        'frequency_limit',
+        'phrase.frequency.near-not-yet-due',
+      ],
+      [
+        'The carrier refused to pay for more than twelve sessions of physical therapy.',
+        'benefit_limit',
+        'phrase.benefit-limit.near-pay-for-more-than-visits',
+      ],
+      [
+        'Medicaid denied payment because the doctor had been excluded from the program.',
+        'provider_ineligible',
+        'phrase.provider-ineligible.near-provider-excluded',
+      ],
+      [
+        'The insurer refused payment because the lab lacked CLIA certification.',
+        'provider_ineligible',
+        'phrase.provider-ineligible.near-not-eligible',
+      ],
+      [
+        'The claim was denied because the group contract had terminated.',
+        'eligibility',
+        'phrase.eligibility.near-coverage-ended',
+      ],
+      [
+        'The surgeon did not call for pre-approval.',
+        'prior_authorization',
+        'phrase.prior-authorization.near-missing',
+      ],
+      [
+        'The hospital waited 14 months to send the bill, so the claim was denied.',
+        'timely_filing',
+        'phrase.timely-filing.near-waited-too-long-variants',
+      ],
+    ];
+    for (const [text, category, ruleId] of probes) {
+      const result = classifyDenial({ text });
+      expect([text, result.category, result.evidence.some((item) => item.ruleId === ruleId)]).toEqual([
+        text,
+        category,
+        true,
+      ]);
+    }
+    // Guards measured on the corpus folds: a service "is excluded" beside a word for a provider is the service's
+    // exclusion; an insurer that "terminated" services or "cancelled" a scan ended care, not coverage.
+    const guards: [string, string][] = [
+      [
+        'Transport of a patient to be nearer his primary physician is excluded.',
+        'phrase.provider-ineligible.near-provider-excluded',
+      ],
+      [
+        "Ryan's Medicaid insurer terminated all his home health services.",
+        'phrase.eligibility.near-coverage-ended',
+      ],
+    ];
+    for (const [text, ruleId] of guards)
+      expect([text, classifyDenial({ text }).evidence.map((item) => item.ruleId)]).not.toEqual([
+        text,
+        expect.arrayContaining([ruleId]),
+      ]);
     // The member is covered; the eligibility row's "is not a member" inside those words takes nothing.
     const network = classifyDenial({ text: 'Dr. Lee is not a member of our network.' });
     expect(
