@@ -247,6 +247,48 @@ describe('classifyDenial: reading the words', () => {
         true,
       ]);
     }
+    // Rows tuned on the development set's round 18, each with a sentence written for this test.
+    const round18: [string, string, string][] = [
+      [
+        'VA disapproved the reimbursement because the conditions were not service connected.',
+        'diagnosis_dispute',
+        'phrase.diagnosis.not-service-connected',
+      ],
+      [
+        'The VA denied payment of the emergency bill because he had not been under VA care in the prior 24 months.',
+        'eligibility',
+        'phrase.eligibility.va-care-in-prior-24-months',
+      ],
+      [
+        'The reviewer upheld the decision approving only 30 of the 90 tablets requested.',
+        'frequency_limit',
+        'phrase.frequency.near-approved-only-part',
+      ],
+      [
+        'My plan will not pay for more than 2 test strips a day.',
+        'frequency_limit',
+        'phrase.frequency.near-supply-quantity',
+      ],
+      [
+        'The fund ended his coverage because he failed to make the monthly contributions.',
+        'eligibility',
+        'phrase.eligibility.premium-and-cobra-in-words',
+      ],
+    ];
+    for (const [text, category, ruleId] of round18) {
+      const result = classifyDenial({ text });
+      expect([text, result.category, result.evidence.some((item) => item.ruleId === ruleId)]).toEqual([
+        text,
+        category,
+        true,
+      ]);
+    }
+    // A "Non-Service Connected Veteran" is a status for VA's means test, not a condition refused.
+    expect(
+      classifyDenial({
+        text: 'You are a Non-Service Connected Veteran with income above the low-income threshold.',
+      }).evidence.map((item) => item.ruleId),
+    ).not.toContain('phrase.diagnosis.not-service-connected');
     // Guards measured on the corpus folds: a service "is excluded" beside a word for a provider is the service's
     // exclusion; an insurer that "terminated" services or "cancelled" a scan ended care, not coverage.
     const guards: [string, string][] = [
@@ -264,6 +306,21 @@ describe('classifyDenial: reading the words', () => {
         text,
         expect.arrayContaining([ruleId]),
       ]);
+    // In a workers' compensation proceeding the carrier is the payer refusing: "Workers' Compensation" in the
+    // board's name is no other payer to bill, so the frame's points go and the stated ground decides.
+    const board = classifyDenial({
+      text: 'The Workers Compensation Board upheld the carrier, finding the massage therapist was not a licensed health care provider.',
+    });
+    expect([board.category, board.ruleIds]).toEqual([
+      'provider_ineligible',
+      ['clf.workers-comp-proceeding.payer-not-other'],
+    ]);
+    expect(board.candidates.map((candidate) => candidate.category)).toEqual(['provider_ineligible']);
+    // A specific reason naming the other payer keeps its points.
+    const otherPayer = classifyDenial({
+      text: 'The health plan denied the claim, saying the workers compensation carrier should pay.',
+    });
+    expect([otherPayer.category, otherPayer.ruleIds]).toEqual(['coordination_of_benefits', []]);
     // The member is covered; the eligibility row's "is not a member" inside those words takes nothing.
     const network = classifyDenial({ text: 'Dr. Lee is not a member of our network.' });
     expect(

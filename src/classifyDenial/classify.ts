@@ -168,6 +168,7 @@ export function prepareClassification(
   }
 
   const phraseCategories: string[] = [];
+  const reasonCategories: string[] = [];
   const phraseIds: string[] = [];
   const reader = input.text ? rules.reader() : undefined;
   const normalized = reader && input.text ? reader.normalizer.normalize(input.text) : undefined;
@@ -190,7 +191,10 @@ export function prepareClassification(
       addOnce(phraseCategories, row.category);
       const tally = tallyOf(tallies, row.category);
       tally.text = Math.min(TEXT_CAP, tally.text + row.weight);
-      if (!row.frame) tally.specific = true;
+      if (!row.frame) {
+        tally.specific = true;
+        addOnce(reasonCategories, row.category);
+      }
       if (row.status === 'confirmed') tally.confirmed = true;
     }
   }
@@ -226,6 +230,7 @@ export function prepareClassification(
     groupCodes,
     codeCategories,
     phraseCategories,
+    reasonCategories,
     phraseIds,
     clinicalSignal: codeCategories.some(isClinical) || phraseCategories.some(isClinical),
     hasCodes: (input.codes?.length ?? 0) > 0 || quotedCount > 0,

@@ -267,6 +267,12 @@ export const CLASSIFICATION_FACTS = {
     values: KNOWN_CATEGORIES,
     description: 'categories the letter wording points to',
   },
+  reasonCategories: {
+    type: 'string[]',
+    values: KNOWN_CATEGORIES,
+    description:
+      'categories the letter wording points to by a specific reason, not only by a generic frame ("not covered", "workers\' compensation")',
+  },
   phraseIds: { type: 'string[]', description: 'ids of the phrase rows found in the text (signals included)' },
   clinicalSignal: {
     type: 'boolean',
@@ -295,6 +301,7 @@ export type ClassificationFacts = {
   groupCodes: string[];
   codeCategories: string[];
   phraseCategories: string[];
+  reasonCategories: string[];
   phraseIds: string[];
   clinicalSignal: boolean;
   hasCodes: boolean;
