@@ -275,6 +275,44 @@ describe('classifyDenial: reading the words', () => {
         'phrase.eligibility.premium-and-cobra-in-words',
       ],
     ];
+    // A second probe of plain sentences (session 47): each row written for a sentence it missed.
+    round18.push(
+      [
+        'The insurer refused to pay for Xarelto because warfarin is the preferred anticoagulant.',
+        'formulary_or_step_therapy',
+        'phrase.formulary.near-other-drug-preferred',
+      ],
+      [
+        'My surgery was denied because the hospital did not notify the insurer within 24 hours of admission.',
+        'prior_authorization',
+        'phrase.prior-authorization.near-not-notified-of-admission',
+      ],
+      [
+        'Medicare would not pay because the physical therapy was done by an assistant without supervision.',
+        'provider_ineligible',
+        'phrase.provider-ineligible.near-without-required-supervision',
+      ],
+      [
+        'Medicare denied the claim because I did not have Part B.',
+        'eligibility',
+        'phrase.eligibility.variants',
+      ],
+      [
+        'The carrier argued the knee surgery was for a degenerative condition, not the work accident.',
+        'diagnosis_dispute',
+        'phrase.diagnosis.near-unrelated-to-injury',
+      ],
+      [
+        'They denied the rest of the rehab stay and said she could continue therapy at home.',
+        'level_of_care',
+        'phrase.level-of-care.near-other-setting',
+      ],
+      [
+        'My insurance will not pay for another sleep study this soon.',
+        'frequency_limit',
+        'phrase.frequency.too-soon',
+      ],
+    );
     for (const [text, category, ruleId] of round18) {
       const result = classifyDenial({ text });
       expect([text, result.category, result.evidence.some((item) => item.ruleId === ruleId)]).toEqual([
