@@ -312,6 +312,18 @@ describe('classifyDenial: reading the words', () => {
         'frequency_limit',
         'phrase.frequency.too-soon',
       ],
+      // Round 19.
+      [
+        'The walker was denied because she has equipment that is the same as, or similar to, it.',
+        'frequency_limit',
+        'phrase.frequency.ambiguous',
+      ],
+      ['Payment will not be made for ineligible recipients.', 'eligibility', 'phrase.eligibility.variants'],
+      [
+        'The claim was denied: medical record submission guidelines not followed.',
+        'missing_information',
+        'phrase.missing-info.record-submission-guidelines',
+      ],
     );
     for (const [text, category, ruleId] of round18) {
       const result = classifyDenial({ text });
