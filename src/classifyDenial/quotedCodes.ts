@@ -102,6 +102,22 @@ const QUOTE = new RegExp(
     `|(?<grouped>${GROUPED})${EDGE_AFTER})`,
   'gi',
 );
+/**
+ * QUOTE tried at one place only: {@link codesQuotedIn} runs it where a quote can start (see {@link quoteStarts})
+ * instead of letting it scan the text, which tried its whole alternation at every letter: on the benchmark's
+ * 10,000-character letters, 0.083 ms a letter before, 0.070 after (the label scan below is most of what is left).
+ * Checked against the old scan on 27,000 texts (the corpus, the development and held-out sets, the fixtures and
+ * random mixes of code-like words): the same codes and unread numbers for every one.
+ */
+const QUOTE_AT = new RegExp(QUOTE.source, 'iy');
+/**
+ * Where each of QUOTE's alternatives can start, found by two plain scans: its labels' first words, factored by
+ * their first letters, and a group code with a digit close after it. Every place QUOTE can match is one of these
+ * (a superset: QUOTE, tried there, decides), so reading from them finds the same quotes in the same order.
+ */
+const LABEL_START =
+  /c(?:arc|laim\s+(?:adjustment|code))|r(?:arc|e(?:mark|mittance|ason|jection))|adjustment|group\s+code|denial|e(?:xplanation|ob)/gi;
+const GROUPED_START = new RegExp(`${GROUP}[\\s:]{0,3}(?:${DASH}[\\s:]{0,2})?[a-z]?\\d`, 'gi');
 /** The joining word or mark before a listed code, left out of its quote. */
 const LEADING_JOIN = new RegExp(`^${LIST_JOIN}`, 'i');
 /** A code listed after another: a grouped code, or a RARC or (after a CARC label) a bare CARC followed by no word. */
@@ -206,16 +222,17 @@ export function codesQuotedIn(text: string, known: KnownCode = () => true): Quot
     }
     return true;
   };
-  QUOTE.lastIndex = 0;
-  for (let match = QUOTE.exec(text); match; match = QUOTE.exec(text)) {
+  const starts = quoteStarts(text);
+  QUOTE_AT.lastIndex = 0;
+  for (let match = nextQuote(text, starts); match; match = nextQuote(text, starts)) {
     // A word edge before the match, checked here rather than as a lookbehind in the pattern: a lookbehind is
     // tried at every position of the text (a 10,000-character letter took 30 µs with it, 22 without).
     if (match.index > 0 && WORD_BEFORE.test(text[match.index - 1] as string)) {
-      QUOTE.lastIndex = match.index + 1;
+      QUOTE_AT.lastIndex = match.index + 1;
       continue;
     }
     const groups = match.groups ?? {};
-    let end = QUOTE.lastIndex;
+    let end = QUOTE_AT.lastIndex;
     let code = groups.carc ?? groups.rarc ?? groups.labelled;
     if (groups.pairGroup !== undefined && groups.pairReason !== undefined)
       code = `${groups.pairGroup}-${groups.pairReason}`;
@@ -252,9 +269,51 @@ export function codesQuotedIn(text: string, known: KnownCode = () => true): Quot
       end += rest[0].length;
       rest = next.exec(text.slice(end, end + LIST_WINDOW));
     }
-    QUOTE.lastIndex = end;
+    QUOTE_AT.lastIndex = end;
   }
   return { codes, unread };
+}
+
+/** The next place each start scan found, at or after where reading is; -1 once a scan has no more. */
+interface QuoteStarts {
+  label: number;
+  grouped: number;
+}
+
+function quoteStarts(text: string): QuoteStarts {
+  LABEL_START.lastIndex = 0;
+  GROUPED_START.lastIndex = 0;
+  return { label: LABEL_START.exec(text)?.index ?? -1, grouped: GROUPED_START.exec(text)?.index ?? -1 };
+}
+
+/** A start scan's next place at or after `from` (a scan's own match may overlap the last quote: it moves on). */
+function startAtOrAfter(scan: RegExp, found: number, text: string, from: number): number {
+  if (found < 0 || found >= from) return found;
+  scan.lastIndex = from;
+  return scan.exec(text)?.index ?? -1;
+}
+
+/**
+ * The next quote from QUOTE_AT.lastIndex: QUOTE tried at each possible start in turn, as its own scan would find
+ * it (the leftmost place where it matches), sticky so it never looks past that place.
+ */
+function nextQuote(text: string, starts: QuoteStarts): RegExpExecArray | null {
+  let from = QUOTE_AT.lastIndex;
+  for (;;) {
+    starts.label = startAtOrAfter(LABEL_START, starts.label, text, from);
+    starts.grouped = startAtOrAfter(GROUPED_START, starts.grouped, text, from);
+    const at =
+      starts.label < 0
+        ? starts.grouped
+        : starts.grouped < 0
+          ? starts.label
+          : Math.min(starts.label, starts.grouped);
+    if (at < 0) return null;
+    QUOTE_AT.lastIndex = at;
+    const match = QUOTE_AT.exec(text);
+    if (match) return match;
+    from = at + 1;
+  }
 }
 
 /** The answer for most texts, shared: frozen, so no caller can add to it. */
