@@ -312,6 +312,27 @@ describe('classifyDenial: reading the words', () => {
         'frequency_limit',
         'phrase.frequency.too-soon',
       ],
+      // A third probe, in courts' words.
+      [
+        'The carrier refused payment on the ground that the acupuncturist was not a provider authorized under the act.',
+        'provider_ineligible',
+        'phrase.provider-ineligible.not-an-authorized-provider',
+      ],
+      [
+        'The plan refused to pay the midwife because she was not a certified nurse midwife.',
+        'provider_ineligible',
+        'phrase.provider-ineligible.near-not-eligible',
+      ],
+      [
+        'The insurer denied coverage because the plaintiff was no longer an employee when the services were rendered.',
+        'eligibility',
+        'phrase.eligibility.variants',
+      ],
+      [
+        'The insurer refused to pay because notice of the claim was not given within the time required by the policy.',
+        'timely_filing',
+        'phrase.timely-filing.near-notice-of-claim-late',
+      ],
       // Round 19.
       [
         'The walker was denied because she has equipment that is the same as, or similar to, it.',
