@@ -333,6 +333,18 @@ describe('classifyDenial: reading the words', () => {
         'timely_filing',
         'phrase.timely-filing.near-notice-of-claim-late',
       ],
+      // Round 20.
+      ['I hit my cap for the year in four months.', 'benefit_limit', 'phrase.benefit-limit.hit-the-cap'],
+      [
+        'They deny the therapy because the diagnosis of developmental delay is not covered under the plan.',
+        'diagnosis_dispute',
+        'phrase.diagnosis.near-diagnosis-not-covered',
+      ],
+      [
+        'TRICARE cannot cover the device until there is reliable evidence that it is safe and effective.',
+        'experimental_investigational',
+        'phrase.experimental.near-reliable-evidence',
+      ],
       // Round 19.
       [
         'The walker was denied because she has equipment that is the same as, or similar to, it.',
