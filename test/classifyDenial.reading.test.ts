@@ -333,6 +333,17 @@ describe('classifyDenial: reading the words', () => {
         'timely_filing',
         'phrase.timely-filing.near-notice-of-claim-late',
       ],
+      // A fourth probe, the clinical categories in courts' words.
+      [
+        'The claims administrator denied the request because the guidelines do not support the treatment for this condition.',
+        'medical_necessity',
+        'phrase.medical-necessity.near-guidelines-do-not-support',
+      ],
+      [
+        'The insurer paid for the first ten days but denied the remainder of the hospitalization as not requiring acute care.',
+        'level_of_care',
+        'phrase.level-of-care.continued-stay-variants',
+      ],
       // Round 20.
       ['I hit my cap for the year in four months.', 'benefit_limit', 'phrase.benefit-limit.hit-the-cap'],
       [
