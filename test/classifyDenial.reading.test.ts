@@ -2,6 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { type AbbreviationRow, createDenialNormalizer } from '../src/classifyDenial/textRules.js';
 import { classifyDenial, createOverturn, defaultRuleSetSource } from '../src/index.js';
 
+/** A sentence written for a test, the category it should read as, and the row that should read it. */
+type ReadBy = [text: string, category: string, ruleId: string];
+
+/** Each sentence reads as its category, by its row: a row lost or outvoted shows here, with its sentence. */
+function expectEachReadBy(cases: readonly ReadBy[]) {
+  for (const [text, category, ruleId] of cases) {
+    const result = classifyDenial({ text });
+    expect([text, result.category, result.evidence.some((item) => item.ruleId === ruleId)]).toEqual([
+      text,
+      category,
+      true,
+    ]);
+  }
+}
+
 describe('classifyDenial: reading the words', () => {
   it('matches listed wording whatever the case, slashes, "(s)" and inflection, quoting the letter', () => {
     const result = classifyDenial({
@@ -131,7 +146,7 @@ describe('classifyDenial: reading the words', () => {
 
   it('reads the grounds courts and patients name without the stock phrase, each by the row written for it', () => {
     // Wordings written for this test; each names the row that reads it, so a row lost shows here.
-    const cases: [string, string, string][] = [
+    const cases: ReadBy[] = [
       [
         'The employer denied payment based on a utilization review.',
         'medical_necessity',
@@ -178,16 +193,12 @@ describe('classifyDenial: reading the words', () => {
         'phrase.prior-authorization.near-missing',
       ],
     ];
-    for (const [text, category, ruleId] of cases) {
-      const result = classifyDenial({ text });
-      expect([text, result.category, result.evidence.some((item) => item.ruleId === ruleId)]).toEqual([
-        text,
-        category,
-        true,
-      ]);
-    }
+    expectEachReadBy(cases);
+  });
+
+  it("reads the categories read worst in people's and courts' words (probes written for this test)", () => {
     // Probes of the categories read worst, in people's and courts' words (session 47).
-    const probes: [string, string, string][] = [
+    const probes: ReadBy[] = [
       [
         'Medicare denied the second pair of shoes because only one pair is covered per calendar year.',
         'frequency_limit',
@@ -239,16 +250,12 @@ describe('classifyDenial: reading the words', () => {
         'phrase.timely-filing.near-waited-too-long-variants',
       ],
     ];
-    for (const [text, category, ruleId] of probes) {
-      const result = classifyDenial({ text });
-      expect([text, result.category, result.evidence.some((item) => item.ruleId === ruleId)]).toEqual([
-        text,
-        category,
-        true,
-      ]);
-    }
+    expectEachReadBy(probes);
+  });
+
+  it("reads the development set's rounds 18 to 20 and the later probes by the rows tuned on them", () => {
     // Rows tuned on the development set's round 18, each with a sentence written for this test.
-    const round18: [string, string, string][] = [
+    const round18: ReadBy[] = [
       [
         'VA disapproved the reimbursement because the conditions were not service connected.',
         'diagnosis_dispute',
@@ -369,14 +376,10 @@ describe('classifyDenial: reading the words', () => {
         'phrase.missing-info.record-submission-guidelines',
       ],
     );
-    for (const [text, category, ruleId] of round18) {
-      const result = classifyDenial({ text });
-      expect([text, result.category, result.evidence.some((item) => item.ruleId === ruleId)]).toEqual([
-        text,
-        category,
-        true,
-      ]);
-    }
+    expectEachReadBy(round18);
+  });
+
+  it('keeps the guards measured on the corpus folds and the fixtures', () => {
     // A "Non-Service Connected Veteran" is a status for VA's means test, not a condition refused.
     expect(
       classifyDenial({
@@ -400,6 +403,9 @@ describe('classifyDenial: reading the words', () => {
         text,
         expect.arrayContaining([ruleId]),
       ]);
+  });
+
+  it("lets a decision rule take back a frame's points: a workers' compensation proceeding, a network's member", () => {
     // In a workers' compensation proceeding the carrier is the payer refusing: "Workers' Compensation" in the
     // board's name is no other payer to bill, so the frame's points go and the stated ground decides.
     const board = classifyDenial({
