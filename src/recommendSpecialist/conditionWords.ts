@@ -270,17 +270,28 @@ export function pastHistoryLast<Payload>(
 }
 
 /**
+ * A "history of" list: up to the end of the sentence or bracket, or up to a word that turns to the present ("history
+ * of gestational diabetes, now type 2 diabetes": the diabetes of today is not past). Each character is tried once
+ * against the turning words, so the scan stays linear.
+ */
+const HISTORY_LIST = /\bhistory\s+of\b(?:(?!\b(?:now|currently|presently|today)\b)[^;.()[\]\n])*/gi;
+/** Whether what follows a list begins with a word of the present. */
+const PRESENT_NEXT = /^(?:now|currently|presently|today)\b/i;
+
+/**
  * Where the past lies after each "history of", in words: the list that follows, up to the end of the sentence or
- * bracket ("a history of seizures, head injury, obstructive sleep apnea"), and at least the CONTEXT_REACH words
- * after "of" ("history of (remote) asthma").
+ * bracket ("a history of seizures, head injury, obstructive sleep apnea") or a word of the present ("now"), and at
+ * least the CONTEXT_REACH words after "of" ("history of (remote) asthma").
  */
 function historyLists(text: string | undefined): [number, number][] {
   if (!text || !/history\s+of/i.test(text)) return [];
   const lists: [number, number][] = [];
-  for (const match of text.matchAll(/\bhistory\s+of\b[^;.()[\]\n]*/gi)) {
+  for (const match of text.matchAll(HISTORY_LIST)) {
     const from = tokenize(text.slice(0, match.index)).length;
-    // "history" and "of" are the span's first two words.
-    lists.push([from, from + Math.max(tokenize(match[0]).length, 2 + CONTEXT_REACH)]);
+    // "history" and "of" are the span's first two words. A list a word of the present ends ("…, now") ends there.
+    const words = tokenize(match[0]).length;
+    const turned = PRESENT_NEXT.test(text.slice((match.index ?? 0) + match[0].length));
+    lists.push([from, from + (turned ? words : Math.max(words, 2 + CONTEXT_REACH))]);
   }
   return lists;
 }
