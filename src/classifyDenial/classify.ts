@@ -81,6 +81,13 @@ const tallyOf = (tallies: Map<DenialCategory, Tally>, category: DenialCategory):
   return tally;
 };
 
+/** The categories a specific phrase row read (the decision fact `reasonCategories`): generic frames left out. */
+function specificCategories(tallies: Map<DenialCategory, Tally>): string[] {
+  const categories: string[] = [];
+  for (const [category, tally] of tallies) if (tally.specific) categories.push(category);
+  return categories;
+}
+
 /** Reads codes and text into facts, evidence and base scores. Shared by both engines. */
 export function prepareClassification(
   ruleSet: RuleSetWith<'classification'>,
@@ -168,7 +175,6 @@ export function prepareClassification(
   }
 
   const phraseCategories: string[] = [];
-  const reasonCategories: string[] = [];
   const phraseIds: string[] = [];
   const reader = input.text ? rules.reader() : undefined;
   const normalized = reader && input.text ? reader.normalizer.normalize(input.text) : undefined;
@@ -191,10 +197,7 @@ export function prepareClassification(
       addOnce(phraseCategories, row.category);
       const tally = tallyOf(tallies, row.category);
       tally.text = Math.min(TEXT_CAP, tally.text + row.weight);
-      if (!row.frame) {
-        tally.specific = true;
-        addOnce(reasonCategories, row.category);
-      }
+      if (!row.frame) tally.specific = true;
       if (row.status === 'confirmed') tally.confirmed = true;
     }
   }
@@ -230,7 +233,7 @@ export function prepareClassification(
     groupCodes,
     codeCategories,
     phraseCategories,
-    reasonCategories,
+    reasonCategories: specificCategories(tallies),
     phraseIds,
     clinicalSignal: codeCategories.some(isClinical) || phraseCategories.some(isClinical),
     hasCodes: (input.codes?.length ?? 0) > 0 || quotedCount > 0,

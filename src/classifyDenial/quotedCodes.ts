@@ -89,10 +89,18 @@ const LIST_JOIN = `\\s*(?:(?:,\\s*(?:and|or)\\b|,|;|/|&|\\+|${DASH}|and\\b|or\\b
 const LIST_SEPARATOR = `${LIST_JOIN}(?:(?:remarks?|rarcs?)(?:\\s+codes?)?\\s*(?::\\s*)?)?`;
 
 /**
- * One scan finds, at each place: a label and the code after it; the EOB layout "Group Code: CO  Reason Code: 45";
- * or a grouped code alone. The codes listed right after any of them ("CO-16, N290 and N479") are read after it.
- * Case-blind, as people type labels; the case a group code needs alone is checked after (JavaScript has no
- * case-sensitive group inside a case-blind pattern).
+ * A quote at one place: a label and the code after it; the EOB layout "Group Code: CO  Reason Code: 45"; or a grouped
+ * code alone. The codes listed right after any of them ("CO-16, N290 and N479") are read after it. Case-blind, as
+ * people type labels; the case a group code needs alone is checked after (JavaScript has no case-sensitive group
+ * inside a case-blind pattern).
+ *
+ * Sticky: {@link codesQuotedIn} tries it only where a quote can start (see {@link nextQuote}) instead of letting it
+ * scan the text, which tried its whole alternation at every letter: on the benchmark's 10,000-character letters,
+ * 0.083 ms a letter before, 0.070 after (the label scan below is most of what is left). Checked against the old scan
+ * on 27,000 texts (the corpus, the development and held-out sets, the fixtures and random mixes of code-like words)
+ * and, by a review, on 1.5 million generated ones: the same codes and unread numbers for every one. On a text dense
+ * with possible starts it does more work than the old scan did (100,000 characters of "co1 " took 1.5 ms against
+ * 0.15): still linear, and rare in a letter.
  */
 const QUOTE = new RegExp(
   `(?:${CARC_LABEL}${NUMBER_MARK}(?<carc>${GROUPED}|${BARE})${EDGE_AFTER}` +
@@ -100,18 +108,8 @@ const QUOTE = new RegExp(
     `|group\\s+codes?${NUMBER_MARK}(?<pairGroup>${GROUP})\\b[^\\n]{0,30}?reason\\s+codes?${NUMBER_MARK}(?<pairReason>${BARE})${EDGE_AFTER}` +
     `|(?<label>${GENERIC_LABEL})${NUMBER_MARK}(?:(?<labelled>${GROUPED}${EDGE_AFTER}|${REMARK}${EDGE_AFTER}${TAIL})|(?<number>\\d{1,3})${EDGE_AFTER})` +
     `|(?<grouped>${GROUPED})${EDGE_AFTER})`,
-  'gi',
+  'iy',
 );
-/**
- * QUOTE tried at one place only: {@link codesQuotedIn} runs it where a quote can start (see {@link quoteStarts})
- * instead of letting it scan the text, which tried its whole alternation at every letter: on the benchmark's
- * 10,000-character letters, 0.083 ms a letter before, 0.070 after (the label scan below is most of what is left).
- * Checked against the old scan on 27,000 texts (the corpus, the development and held-out sets, the fixtures and
- * random mixes of code-like words) and, by a review, on 1.5 million generated ones: the same codes and unread numbers
- * for every one. On a text dense with possible starts it does more work than the old scan did (100,000 characters of
- * "co1 " took 1.5 ms against 0.15): still linear, and rare in a letter.
- */
-const QUOTE_AT = new RegExp(QUOTE.source, 'iy');
 /**
  * Where each of QUOTE's alternatives can start, found by two plain scans: its labels' first words, factored by
  * their first letters, and a group code with a digit close after it. Every place QUOTE can match is one of these
@@ -225,16 +223,16 @@ export function codesQuotedIn(text: string, known: KnownCode = () => true): Quot
     return true;
   };
   const starts = quoteStarts(text);
-  QUOTE_AT.lastIndex = 0;
+  QUOTE.lastIndex = 0;
   for (let match = nextQuote(text, starts); match; match = nextQuote(text, starts)) {
     // A word edge before the match, checked here rather than as a lookbehind in the pattern: a lookbehind is
     // tried at every position of the text (a 10,000-character letter took 30 µs with it, 22 without).
     if (match.index > 0 && WORD_BEFORE.test(text[match.index - 1] as string)) {
-      QUOTE_AT.lastIndex = match.index + 1;
+      QUOTE.lastIndex = match.index + 1;
       continue;
     }
     const groups = match.groups ?? {};
-    let end = QUOTE_AT.lastIndex;
+    let end = QUOTE.lastIndex;
     let code = groups.carc ?? groups.rarc ?? groups.labelled;
     if (groups.pairGroup !== undefined && groups.pairReason !== undefined)
       code = `${groups.pairGroup}-${groups.pairReason}`;
@@ -271,7 +269,7 @@ export function codesQuotedIn(text: string, known: KnownCode = () => true): Quot
       end += rest[0].length;
       rest = next.exec(text.slice(end, end + LIST_WINDOW));
     }
-    QUOTE_AT.lastIndex = end;
+    QUOTE.lastIndex = end;
   }
   return { codes, unread };
 }
@@ -296,11 +294,11 @@ function startAtOrAfter(scan: RegExp, found: number, text: string, from: number)
 }
 
 /**
- * The next quote from QUOTE_AT.lastIndex: QUOTE tried at each possible start in turn, as its own scan would find
- * it (the leftmost place where it matches), sticky so it never looks past that place.
+ * The next quote from QUOTE.lastIndex: QUOTE tried at each possible start in turn, finding what a scan of the
+ * text would (the leftmost place where it matches), and never looking past that place.
  */
 function nextQuote(text: string, starts: QuoteStarts): RegExpExecArray | null {
-  let from = QUOTE_AT.lastIndex;
+  let from = QUOTE.lastIndex;
   for (;;) {
     starts.label = startAtOrAfter(LABEL_START, starts.label, text, from);
     starts.grouped = startAtOrAfter(GROUPED_START, starts.grouped, text, from);
@@ -311,8 +309,8 @@ function nextQuote(text: string, starts: QuoteStarts): RegExpExecArray | null {
           ? starts.label
           : Math.min(starts.label, starts.grouped);
     if (at < 0) return null;
-    QUOTE_AT.lastIndex = at;
-    const match = QUOTE_AT.exec(text);
+    QUOTE.lastIndex = at;
+    const match = QUOTE.exec(text);
     if (match) return match;
     from = at + 1;
   }

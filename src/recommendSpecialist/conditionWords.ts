@@ -274,9 +274,10 @@ export function pastHistoryLast<Payload>(
  * of gestational diabetes, now type 2 diabetes": the diabetes of today is not past). Each character is tried once
  * against the turning words, so the scan stays linear.
  */
-const HISTORY_LIST = /\bhistory\s+of\b(?:(?!\b(?:now|currently|presently|today)\b)[^;.()[\]\n])*/gi;
-/** Whether what follows a list begins with a word of the present. */
-const PRESENT_NEXT = /^(?:now|currently|presently|today)\b/i;
+const PRESENT = '(?:now|currently|presently|today)\\b';
+const HISTORY_LIST = new RegExp(`\\bhistory\\s+of\\b(?:(?!\\b${PRESENT})[^;.()[\\]\\n])*`, 'gi');
+/** A word of the present right where a list ends (sticky: tried at that place, nothing sliced). */
+const PRESENT_AT = new RegExp(PRESENT, 'iy');
 
 /**
  * Where the past lies after each "history of", in words: the list that follows, up to the end of the sentence or
@@ -288,10 +289,11 @@ function historyLists(text: string | undefined): [number, number][] {
   const lists: [number, number][] = [];
   for (const match of text.matchAll(HISTORY_LIST)) {
     const from = tokenize(text.slice(0, match.index)).length;
-    // "history" and "of" are the span's first two words. A list a word of the present ends ("…, now") ends there.
+    // "history" and "of" are the span's first two words. A list ended by a word of the present ("…, now") is no
+    // longer than its own words.
     const words = tokenize(match[0]).length;
-    const turned = PRESENT_NEXT.test(text.slice((match.index ?? 0) + match[0].length));
-    lists.push([from, from + (turned ? words : Math.max(words, 2 + CONTEXT_REACH))]);
+    PRESENT_AT.lastIndex = (match.index ?? 0) + match[0].length;
+    lists.push([from, from + (PRESENT_AT.test(text) ? words : Math.max(words, 2 + CONTEXT_REACH))]);
   }
   return lists;
 }
