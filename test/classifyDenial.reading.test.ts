@@ -396,7 +396,7 @@ describe('classifyDenial: reading the words', () => {
       ]);
   });
 
-  it("lets a decision rule take back a frame's points: a workers' compensation proceeding, a network's member", () => {
+  it("lets a frame yield to the reason beside it: a workers' compensation proceeding, a network's member", () => {
     // In a workers' compensation proceeding the carrier is the payer refusing: "Workers' Compensation" in the
     // board's name is no other payer to bill, so the frame's points go and the stated ground decides.
     const board = classifyDenial({
@@ -412,37 +412,20 @@ describe('classifyDenial: reading the words', () => {
       text: 'The health plan denied the claim, saying the workers compensation carrier should pay.',
     });
     expect([otherPayer.category, otherPayer.ruleIds]).toEqual(['coordination_of_benefits', []]);
-    // The member is covered; the eligibility row's "is not a member" inside those words takes nothing.
+    // "Is not a member" alone is a generic frame: the network reason in its sentence outranks it, so the member, who
+    // is covered, takes nothing from eligibility.
     const network = classifyDenial({ text: 'Dr. Lee is not a member of our network.' });
-    expect(
-      network.candidates.find((candidate) => candidate.category === 'eligibility')?.score ?? 0,
-    ).toBeLessThanOrEqual(0);
-    expect(network.ruleIds).toContain('clf.network-member.not-eligibility');
-    // Any other eligibility wording keeps its points: the coverage ended, whatever the network.
+    expect([network.category, network.candidates.map((candidate) => candidate.category)]).toEqual([
+      'out_of_network',
+      ['out_of_network'],
+    ]);
+    // An eligibility reason in another sentence keeps its points: the coverage ended, whatever the network.
     const ended = classifyDenial({
       text: 'Your coverage terminated on March 1. Also note Dr. Lee is not a member of our network.',
     });
     expect([ended.category, ended.ruleIds]).toEqual(['eligibility', []]);
-    // The rule names every other eligibility row, so a row added later cannot be outvoted by it unseen.
-    const ruleFiles = defaultRuleSetSource.files as Record<string, unknown>;
-    const phraseRows = (
-      ruleFiles['classification/phrases.json'] as { rows: { id: string; category: string | null }[] }
-    ).rows;
-    const decisionRules = (
-      ruleFiles['classification/decisions.json'] as {
-        rules: { id: string; conditions: { all: { fact: string; operator: string; value: string }[] } }[];
-      }
-    ).rules;
-    const networkRule = decisionRules.find((rule) => rule.id === 'clf.network-member.not-eligibility');
-    const excluded = (networkRule?.conditions.all ?? [])
-      .filter((condition) => condition.fact === 'phraseIds' && condition.operator === 'doesNotContain')
-      .map((condition) => condition.value)
-      .sort();
-    const otherEligibilityRows = phraseRows
-      .filter((row) => row.category === 'eligibility' && row.id !== 'phrase.eligibility.not-a-member')
-      .map((row) => row.id)
-      .sort();
-    expect(excluded).toEqual(otherEligibilityRows);
+    // Alone, the frame still reads as eligibility.
+    expect(classifyDenial({ text: 'The patient is not a member.' }).category).toBe('eligibility');
     // "Not including" reads only right after the policy: a definition of a hospital is no exclusion of a service.
     const definition = classifyDenial({
       text: 'The policy provides that the word hospital as used in the policy shall not include a rest home.',
