@@ -1,6 +1,6 @@
 /**
  * Cross-validates the whole reader of classifyDenial (phrase rules, decision rules and text model together)
- * on the training corpus: for each of the 5 folds the model is trained on the other four, and every text of
+ * on the training examples (the corpus and the development rows the model learns from): for each of the 5 folds the model is trained on the other four, and every text of
  * the fold is classified by the bundled rule set with that model. The development measure for changes to the
  * reader: it never touches the held-out set, and no text is read by a model trained on it.
  *
@@ -25,6 +25,7 @@ let unknown = 0;
 let stated = 0;
 const misses: string[] = [];
 const byLabel = new Map<string, { right: number; total: number }>();
+const byOrigin = new Map<string, { right: number; total: number }>();
 try {
   for (let fold = 0; fold < FOLDS; fold++) {
     const rules = join(dir, `fold-${fold}`);
@@ -44,6 +45,10 @@ try {
         tally.right++;
       }
       byLabel.set(truth, tally);
+      const origin = byOrigin.get(example.origin) ?? { right: 0, total: 0 };
+      origin.total++;
+      if (answer === truth) origin.right++;
+      byOrigin.set(example.origin, origin);
       if (answer !== truth) misses.push(`${truth} → ${answer}: ${example.text.slice(0, 300)}`);
       if (truth !== 'unknown') {
         stated++;
@@ -59,6 +64,8 @@ const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)}%
 console.log(
   `right ${pct(right, examples.length)}; flips ${pct(flips, stated)}; unknown ${pct(unknown, stated)}`,
 );
+for (const [origin, { right: r, total }] of [...byOrigin].sort())
+  console.log(`  from the ${origin === 'corpus' ? 'corpus' : 'development set'}: ${pct(r, total)}`);
 for (const [label, { right: r, total }] of [...byLabel].sort())
   console.log(`  ${label.padEnd(30)} ${r}/${total}`);
 if (process.argv.includes('--misses')) console.log(misses.sort().join('\n'));

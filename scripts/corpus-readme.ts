@@ -25,6 +25,7 @@ export function renderCorpusReadme(examples: readonly Example[]): string {
   const coded = publishers.reduce((sum, item) => sum + item.coded, 0);
   const byLabel = new Map<string, number>();
   for (const example of examples) byLabel.set(example.label, (byLabel.get(example.label) ?? 0) + 1);
+  const learned = examples.filter((example) => example.origin === 'development').length;
   const cell = (text: string) => text.replaceAll('|', '\\|');
   return [
     '# Denial-reason corpus (training data for the text model of classifyDenial)',
@@ -42,8 +43,10 @@ export function renderCorpusReadme(examples: readonly Example[]): string {
     "left out. Since 2026-12 the corpus also holds letters as quoted in other rulings, regulators' decisions, news",
     "and people's posts (the held-out set's kinds of text, from other pages): payers' lists alone read letters badly.",
     '',
-    `**${rows} rows from ${publishers.length} publishers** (${coded} labelled by their codes); ${examples.length} distinct`,
-    'training examples after duplicates under the same label are merged.',
+    `**${rows} rows from ${publishers.length} publishers** (${coded} labelled by their codes), and ${learned} wordings of`,
+    'the development set (`test/dev/denials.json`: the rounds already read and tuned on, each with its source; a new',
+    `round's first run is read before the model learns it); ${examples.length} distinct training examples after`,
+    'duplicates under the same label are merged.',
     '',
     '| Label | Examples |',
     '|---|---|',

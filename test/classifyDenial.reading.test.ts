@@ -435,6 +435,36 @@ describe('classifyDenial: reading the words', () => {
     );
   });
 
+  it("lets a listed wording that is a proximity row's first or last term yield to that row, read in context", () => {
+    // "Not a benefit" is the non-covered row's wording and the diagnosis row's last term: here it is said of the
+    // diagnosis reported, so only the diagnosis row counts.
+    const forDiagnosis = classifyDenial({ text: 'SERVICES FOR DIAGNOSIS REPORTED ARE NOT A BENEFIT' });
+    expect([forDiagnosis.category, forDiagnosis.candidates.map((candidate) => candidate.category)]).toEqual([
+      'diagnosis_dispute',
+      ['diagnosis_dispute'],
+    ]);
+    // The same when the window's first term is the listed wording: "not a benefit for the diagnosis reported".
+    const first = classifyDenial({ text: 'This service is not a benefit for the diagnosis reported.' });
+    expect(first.evidence.map((item) => item.ruleId)).not.toContain('phrase.non-covered.variants');
+    // Alone, the wording still reads as an exclusion.
+    expect(classifyDenial({ text: 'Hearing aids are not a benefit of your plan.' }).category).toBe(
+      'non_covered_service',
+    );
+    // A signal row (no category) is never taken: "days supply" still tells that the text is about a drug.
+    const supply = classifyDenial({ text: 'Maximum Days Supply Exceeded' });
+    expect(supply.evidence.map((item) => item.ruleId)).toContain('phrase.signal.drug');
+  });
+
+  it('reads care a family member gave as a service the plan excludes (42 CFR 411.12), not a diagnosis dispute', () => {
+    const result = classifyDenial({
+      text: 'Services by a family member are not payable. This is not related to your condition.',
+    });
+    expect([result.category, result.ruleIds]).toEqual(['non_covered_service', []]);
+    expect(result.evidence.map((item) => item.ruleId)).toContain(
+      'phrase.non-covered.services-by-family-member',
+    );
+  });
+
   it('does not read a statement that care is medically necessary as a necessity denial', () => {
     const result = classifyDenial({ text: 'Your doctor wrote that the surgery is medically necessary.' });
     expect(result.category).not.toBe('medical_necessity');

@@ -209,10 +209,20 @@ describe('ProximityMatcher', () => {
     const index = new ProximityIndex([{ terms: [['a'], ['b']], within: 3 }]);
     // Occurrences (pattern, term, first word, last word): a at 0, b at 1, a at 10, b at 11.
     const occurrences = [0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 10, 10, 0, 1, 11, 11];
-    expect(index.complete(occurrences)).toEqual([{ pattern: 0, start: 0, end: 1 }]);
+    expect(index.complete(occurrences)).toEqual([
+      { pattern: 0, start: 0, end: 1, firstEnd: 0, lastStart: 1 },
+    ]);
     expect(index.complete(occurrences, occurrences.length, true)).toEqual([
-      { pattern: 0, start: 0, end: 1 },
-      { pattern: 0, start: 10, end: 11 },
+      { pattern: 0, start: 0, end: 1, firstEnd: 0, lastStart: 1 },
+      { pattern: 0, start: 10, end: 11, firstEnd: 10, lastStart: 11 },
+    ]);
+  });
+
+  it("tells where a window's first term ends and its last term begins, whichever term comes first", () => {
+    const index = new ProximityIndex([{ terms: [['not a benefit'], ['diagnosis reported']], within: 8 }]);
+    // "diagnosis reported" (term 1) at words 2–3, then "not a benefit" (term 0) at 5–7.
+    expect(index.complete([0, 1, 2, 3, 0, 0, 5, 7])).toEqual([
+      { pattern: 0, start: 2, end: 7, firstEnd: 3, lastStart: 5 },
     ]);
   });
 

@@ -163,7 +163,10 @@ describe('the text model (rules/classification/model.json)', () => {
   });
 });
 
-/** The sets the reader is measured on, which the model must never train on. */
+/**
+ * The held-out set, which the model must never train on, and the development set, whose rows the model learns
+ * from the trainer (their first run read before), never as a second copy in a corpus file.
+ */
 const MEASURED = [
   { name: 'the held-out set', path: 'test/held-out/denials.json' },
   { name: 'the development set of denials', path: 'test/dev/denials.json' },

@@ -341,6 +341,8 @@ const PHRASE_SPANS: number[] = [];
 const TERM_BUFFER: TermOccurrences = [];
 /** Occurrences the buffers keep at most between calls: a huge text's are let go after it. */
 const BUFFER_KEPT = 1 << 16;
+/** Past any word position of a text (2^26 words, far beyond the input limit): a span's key is start × this + end. */
+const SPAN_BOUND = 2 ** 26;
 
 /**
  * Every phrase row found in the normalised words, in order: one automaton pass finds boilerplate,
@@ -402,9 +404,17 @@ function findWording(
     const { row } = phrases[index] as { row: PhraseRow };
     if (row.category && !row.frame) specific.add(source.sentence[spans[2 * index] as number] as number);
   }
-  for (const { pattern, start } of near) {
+  // A listed wording that is the first or last term of a proximity window of another category is read in
+  // that window's context ("services for diagnosis reported are not a benefit": the diagnosis row's term,
+  // not a plain exclusion), so it yields to it. Kept as word spans, first word × a bound + last word.
+  let inContext: Map<number, string> | undefined;
+  for (const { pattern, start, end, firstEnd, lastStart } of near) {
     const { row } = rules.nearPatterns[pattern] as NearPattern;
-    if (row.category && !row.frame) specific.add(source.sentence[start] as number);
+    if (!row.category || row.frame) continue;
+    specific.add(source.sentence[start] as number);
+    inContext ??= new Map();
+    inContext.set(start * SPAN_BOUND + firstEnd, row.category);
+    inContext.set(lastStart * SPAN_BOUND + end, row.category);
   }
   const matches: WordingMatch[] = [];
   // A row counts once, at its first occurrence: the rest are not quoted (a long letter repeats wording).
@@ -427,7 +437,11 @@ function findWording(
   };
   for (let index = 0; index < phraseCount; index++) {
     const { row, phrase } = phrases[index] as { row: PhraseRow; phrase: string };
-    emit(row, spans[2 * index] as number, spans[2 * index + 1] as number, phrase);
+    const start = spans[2 * index] as number;
+    const end = spans[2 * index + 1] as number;
+    const context = inContext?.get(start * SPAN_BOUND + end);
+    if (context && row.category && context !== row.category && !row.frame) continue;
+    emit(row, start, end, phrase);
   }
   for (const { pattern, start, end } of near)
     emit((rules.nearPatterns[pattern] as NearPattern).row, start, end, undefined);

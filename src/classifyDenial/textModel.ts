@@ -46,6 +46,11 @@ export const textModelFileSchema = lazySchema(() =>
       corpus: z
         .object({
           path: z.string(),
+          /** Rows of a development set learned from besides the corpus: its first `rows` rows. */
+          development: z
+            .object({ path: z.string(), rows: z.number().int().min(0) })
+            .strict()
+            .optional(),
           sha256: z.string().regex(/^[0-9a-f]{64}$/),
           examples: z.number().int().min(1),
           byLabel: z.record(z.string(), z.number().int().min(0)),

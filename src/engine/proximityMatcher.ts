@@ -27,6 +27,7 @@ export class ProximityIndex {
   // Scratch space reused by every call (calls are synchronous, so never overlap): allocating typed
   // arrays per call cost more than the matching itself.
   private readonly lastStart: Float64Array;
+  private readonly lastEnd: Float64Array;
   private readonly done: Uint8Array;
 
   constructor(patterns: readonly { terms: readonly unknown[]; within: number }[]) {
@@ -41,12 +42,14 @@ export class ProximityIndex {
       termCount += pattern.terms.length;
     });
     this.lastStart = new Float64Array(termCount);
+    this.lastEnd = new Float64Array(termCount);
     this.done = new Uint8Array(patterns.length);
   }
 
   /**
    * The patterns whose terms all occur inside their window, in the order they complete: for each, its
-   * index and the first and last word of the window that completed it. Each pattern once (its first window), or,
+   * index, the first and last word of the window that completed it, the last word of the window's first term
+   * (`firstEnd`) and the first word of its last term (`lastStart`). Each pattern once (its first window), or,
    * with `every`, each window that completes it again at a later term (at most one a term occurrence: linear).
    */
   complete(
@@ -54,10 +57,11 @@ export class ProximityIndex {
     /** How many of the numbers to read: a reused buffer can be longer than its content. */
     count = occurrences.length,
     every = false,
-  ): { pattern: number; start: number; end: number }[] {
+  ): ProximityWindow[] {
     const lastStart = this.lastStart.fill(Number.NEGATIVE_INFINITY);
+    const lastEnd = this.lastEnd;
     const done = this.done.fill(0);
-    const result: { pattern: number; start: number; end: number }[] = [];
+    const result: ProximityWindow[] = [];
     for (let at = 0; at + 3 < count; at += 4) {
       const pattern = occurrences[at] as number;
       const term = occurrences[at + 1] as number;
@@ -65,18 +69,34 @@ export class ProximityIndex {
       const end = occurrences[at + 3] as number;
       const base = this.offsets[pattern] as number;
       lastStart[base + term] = start;
+      lastEnd[base + term] = end;
       if (done[pattern]) continue;
       let earliest = start;
+      let firstEnd = end;
       const size = this.sizes[pattern] as number;
-      for (let index = 0; index < size; index++)
-        earliest = Math.min(earliest, lastStart[base + index] as number);
+      for (let index = 0; index < size; index++) {
+        const termStart = lastStart[base + index] as number;
+        if (termStart < earliest) {
+          earliest = termStart;
+          firstEnd = lastEnd[base + index] as number;
+        }
+      }
       if (end - earliest + 1 <= (this.within[pattern] as number)) {
         if (!every) done[pattern] = 1;
-        result.push({ pattern, start: earliest, end });
+        result.push({ pattern, start: earliest, end, firstEnd, lastStart: start });
       }
     }
     return result;
   }
+}
+
+/** A window that completes a pattern: the words it spans, and where its first term ends and its last begins. */
+export interface ProximityWindow {
+  pattern: number;
+  start: number;
+  end: number;
+  firstEnd: number;
+  lastStart: number;
 }
 
 /** Where a term's phrase belongs: its pattern and its place among the pattern's terms. */
