@@ -1020,6 +1020,41 @@ describe('how the condition is read', () => {
     expect(tongue.alternatives.map((item) => item.taxonomyCode)).toContain('207YP0228X');
   });
 
+  it("gives a root canal to the endodontist (a child's to the pediatric dentist), wisdom teeth to the oral surgeon", () => {
+    const adult = recommendSpecialist({
+      condition: 'a decayed molar with pulp exposure',
+      procedure: 'root canal (tooth 31)',
+    });
+    expect([adult.specialty.taxonomyCode, adult.subspecialty?.taxonomyCode]).toEqual([
+      '122300000X',
+      '1223E0200X',
+    ]);
+    // A CDT code of the endodontics category (D3000–D3999) is the same treatment where it routes alone (a code
+    // beside a named condition leaves the subspecialist to the condition, as every treatment read from its code).
+    expect(recommendSpecialist({ procedure: 'D3330' }).subspecialty?.taxonomyCode).toBe('1223E0200X');
+    const child = recommendSpecialist({
+      condition: 'eight teeth with exposed nerves and dental caries',
+      procedure: 'root canals and crowns under general anesthesia in hospital',
+      age: 2,
+    });
+    expect(child.subspecialty?.taxonomyCode).toBe('1223P0221X');
+    // Impacted wisdom teeth are a dental condition: the asthma beside them is history, not the dispute.
+    const wisdom = recommendSpecialist({
+      condition: 'four complete bony impacted wisdom teeth with history of asthma',
+      procedure: 'removal of impacted wisdom teeth under general anesthesia',
+    });
+    expect([wisdom.specialty.taxonomyCode, wisdom.subspecialty?.taxonomyCode]).toEqual([
+      '122300000X',
+      '1223S0112X',
+    ]);
+  });
+
+  it("routes a mother's breastfeeding trouble to the obstetrician-gynecologist (ICD-10-CM O91–O92)", () => {
+    const result = recommendSpecialist({
+      condition: 'breastfeeding difficulty with bleeding in the first weeks after birth',
+    });
+    expect([result.specialty.taxonomyCode, result.subspecialty]).toEqual(['207V00000X', undefined]);
+  });
   it('routes gynecomastia (ICD-10-CM N62, hypertrophy of breast) to plastic surgery', () => {
     expect(recommendSpecialist({ condition: 'gynecomastia' }).specialty.taxonomyCode).toBe('208200000X');
   });
