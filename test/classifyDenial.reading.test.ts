@@ -435,6 +435,21 @@ describe('classifyDenial: reading the words', () => {
     );
   });
 
+  it("reads the development set's round 21 by the rows tuned on it", () => {
+    expectEachReadBy([
+      [
+        'My insurance is denying the refill because "it\'s too early".',
+        'frequency_limit',
+        'phrase.frequency.near-not-yet-due',
+      ],
+      [
+        "His insurance company won't pay for his medicine, because there is an ineffective otc alternative.",
+        'formulary_or_step_therapy',
+        'phrase.formulary.otc-alternative',
+      ],
+    ]);
+  });
+
   it("lets a listed wording that is a proximity row's first or last term yield to that row, read in context", () => {
     // "Not a benefit" is the non-covered row's wording and the diagnosis row's last term: here it is said of the
     // diagnosis reported, so only the diagnosis row counts.
