@@ -1054,6 +1054,17 @@ describe('how the condition is read', () => {
       condition: 'breastfeeding difficulty with bleeding in the first weeks after birth',
     });
     expect([result.specialty.taxonomyCode, result.subspecialty]).toEqual(['207V00000X', undefined]);
+    // A baby's breastfeeding trouble is the baby's (no one under 9 has a pregnancy's condition: the range's
+    // minimumAge), found by the ICD-10-CM search among the newborn's conditions.
+    const baby = recommendSpecialist({ condition: 'newborn with breastfeeding difficulty', age: 0 });
+    expect([baby.specialty.taxonomyCode, baby.subspecialty?.taxonomyCode]).toEqual([
+      '208000000X',
+      '2080N0001X',
+    ]);
+    // Without an age the words route as written (an adult's condition).
+    expect(recommendSpecialist({ condition: 'preeclampsia', age: 8 }).specialty.taxonomyCode).not.toBe(
+      '207V00000X',
+    );
   });
   it('routes gynecomastia (ICD-10-CM N62, hypertrophy of breast) to plastic surgery', () => {
     expect(recommendSpecialist({ condition: 'gynecomastia' }).specialty.taxonomyCode).toBe('208200000X');

@@ -303,7 +303,10 @@ export class ConditionIndex<Target> {
    * The best match for the text, or undefined when no row shares a meaningful word with it. `accept`, when
    * given, leaves out the rows it refuses (a newborn's condition for an adult).
    */
-  find(text: string, accept?: (row: IndexRow) => boolean): ConditionMatch<Target> | undefined {
+  find(
+    text: string,
+    accept?: (row: IndexRow, target: Target) => boolean,
+  ): ConditionMatch<Target> | undefined {
     const search = this.build();
     // Search on the first 2,000 characters: a condition is a few words, and a pasted letter should not
     // cost more than one.
@@ -321,8 +324,8 @@ export class ConditionIndex<Target> {
     const written = new Set(candidates.flatMap((result) => result.terms).filter((term) => words.has(term)));
     for (const result of candidates) {
       const id = result.id as number;
-      const { row } = this.rows[id] as { row: IndexRow };
-      if (accept && !accept(row)) continue;
+      const { row, target } = this.rows[id] as { row: IndexRow; target: Target };
+      if (accept && !accept(row, target)) continue;
       const whole = this.phrasesOf(id).some(
         (phrase) => phrase.length > 0 && phrase.every((word) => words.has(word)),
       );

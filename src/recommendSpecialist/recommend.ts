@@ -1,6 +1,7 @@
 import type { RuleSetWith } from '../engine/compile.js';
 import { tokenize } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
+import type { IndexRow } from './conditionIndex.js';
 import {
   type Found,
   findAll,
@@ -118,6 +119,10 @@ export function recommend(
     input.age,
     rules.children.perinatalHistoryFromAge,
   );
+  // A condition no patient of the given age can have (a mother's breastfeeding trouble, for a baby) is not theirs.
+  const { age } = input;
+  if (age !== undefined)
+    conditions = conditions.filter((found) => age >= (found.payload.range?.minimumAge ?? 0));
   // Searched when no phrase names a condition, or only a field ("Skin Disorders - Cellulitis"): what the
   // search finds then comes before the field.
   if (conditions.every((found) => found.payload.field === true) && conditionText?.trim()) {
@@ -129,7 +134,13 @@ export function recommend(
       input.age !== undefined
         ? input.age < rules.children.ageBelow
         : childWord !== undefined || wordIn(rules.perinatalWords, conditionWords) !== undefined;
-    const accept = perinatalPossible ? undefined : notPerinatal;
+    // Nor does it find a condition no patient of the given age can have (a pregnancy's, for a child of 8).
+    const accept =
+      perinatalPossible && age === undefined
+        ? undefined
+        : (row: IndexRow, target: Target) =>
+            (perinatalPossible || notPerinatal(row)) &&
+            (age === undefined || age >= (target.range?.minimumAge ?? 0));
     const match =
       (present !== conditionText && /[a-z]/i.test(present)
         ? rules.conditionIndex?.find(present, accept)

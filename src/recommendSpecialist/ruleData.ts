@@ -129,6 +129,12 @@ const rangeRowSchema = lazySchema(() =>
       /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis, cleft palate). */
       pediatric: z.boolean().optional(),
       /**
+       * The youngest age (in whole years) that can have a condition of this range: a patient whose given age is
+       * below it is not read as having it (a pregnancy's conditions for a baby: CMS's Medicare Code Editor takes
+       * maternity diagnoses at ages 9 to 64), and the words are searched for another condition instead.
+       */
+      minimumAge: z.number().int().min(1).max(124).optional(),
+      /**
        * For a patient whose age is given and is not a child's, the area that judges the condition instead (an adult
        * with autism: the psychiatrist, not the developmental pediatrician). Without an age the range's own area
        * answers.
