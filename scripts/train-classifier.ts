@@ -36,7 +36,7 @@ const DEVELOPMENT = join(root, 'test', 'dev', 'denials.json');
  * the development set in five folds (model trained on the corpus and four fifths of the set, the rules as
  * they are): 1,210 → 1,235/1,708 right, `unknown` 264 → 234, flips 74 → 81. The corpus is mostly payers'
  * list wording; these rows are the narrative denials (rulings, posts, news) it lacks. 1,708 (rounds 1 to 20),
- * then 1,835 once round 21's first run was recorded.
+ * then 1,835 and 2,033 once rounds 21 and 22's first runs were recorded.
  */
 export const DEVELOPMENT_ROWS = 1835;
 const MODEL = join(root, 'rules', 'classification', 'model.json');
@@ -106,12 +106,16 @@ export function loadExamples(): { examples: Example[]; sha256: string } {
       examples.push({ text: row.text, label, features, fold: foldOf(row.text), origin: 'corpus' });
     }
   }
-  const development = (JSON.parse(readFileSync(DEVELOPMENT, 'utf8')) as DevelopmentRow[]).slice(
-    0,
-    DEVELOPMENT_ROWS,
-  );
-  // Only the rows learned from are hashed: a round appended past them leaves the model as it is.
-  hash.update(`${DEVELOPMENT_ROWS}\0${JSON.stringify(development)}\0`);
+  const developmentSet = JSON.parse(readFileSync(DEVELOPMENT, 'utf8')) as DevelopmentRow[];
+  if (developmentSet.length < DEVELOPMENT_ROWS)
+    throw new Error(
+      `test/dev/denials.json has ${developmentSet.length} rows; the model learns its first ${DEVELOPMENT_ROWS}`,
+    );
+  const development = developmentSet.slice(0, DEVELOPMENT_ROWS);
+  // Only what the model learns is hashed (each learned row's words and label, not its notes or source): a round
+  // appended past them, or a row's `why` edited, leaves the model as it is.
+  hash.update(`${DEVELOPMENT_ROWS}\0`);
+  for (const row of development) hash.update(`${row.text}\0${row.expect.category}\0`);
   for (const row of development) {
     const label = row.expect.category === 'unknown' ? 'none' : row.expect.category;
     const features = textFeatures(normalizer.normalize(row.text)).map((feature) => feature.name);

@@ -435,8 +435,28 @@ describe('classifyDenial: reading the words', () => {
     );
   });
 
-  it("reads the development set's round 21 by the rows tuned on it", () => {
+  it("reads the development set's rounds 21 and 22 by the rows tuned on them", () => {
     expectEachReadBy([
+      [
+        'To replace any crown or fixed bridge within five years of the date of the last placement',
+        'frequency_limit',
+        'phrase.frequency.near-within-period-of-prior',
+      ],
+      [
+        'The insurer denied coverage on the new medicine until he failed on a different factor product.',
+        'formulary_or_step_therapy',
+        'phrase.formulary.near-failed-before-approval',
+      ],
+      [
+        'Payment for a service performed by a Non-Plan Specialist is your responsibility.',
+        'out_of_network',
+        'phrase.out-of-network.variants',
+      ],
+      [
+        'The claim was denied: his policy only covered generic prescriptions.',
+        'formulary_or_step_therapy',
+        'phrase.formulary.non-formulary-variants',
+      ],
       [
         'My insurance is denying the refill because "it\'s too early".',
         'frequency_limit',
@@ -468,6 +488,20 @@ describe('classifyDenial: reading the words', () => {
     // A signal row (no category) is never taken: "days supply" still tells that the text is about a drug.
     const supply = classifyDenial({ text: 'Maximum Days Supply Exceeded' });
     expect(supply.evidence.map((item) => item.ruleId)).toContain('phrase.signal.drug');
+    // A wording that a window of its own category holds too stays, whichever window completes last.
+    for (const text of ['Member not enrolled with this provider.', 'Provider: member not enrolled.']) {
+      expect([text, classifyDenial({ text }).evidence.map((item) => item.ruleId)]).toEqual([
+        text,
+        expect.arrayContaining(['phrase.eligibility.hint']),
+      ]);
+    }
+    // The longest alternative of a first term is the window's: "tried and failed" yields, not only "failed".
+    const failed = classifyDenial({
+      text: 'You must have tried and failed two other drugs before we can approve this one.',
+    });
+    expect(failed.evidence.map((item) => item.ruleId)).not.toContain(
+      'phrase.medical-necessity.conservative-hint',
+    );
   });
 
   it('reads care a family member gave as a service the plan excludes (42 CFR 411.12), not a diagnosis dispute', () => {

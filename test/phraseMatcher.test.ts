@@ -210,11 +210,19 @@ describe('ProximityMatcher', () => {
     // Occurrences (pattern, term, first word, last word): a at 0, b at 1, a at 10, b at 11.
     const occurrences = [0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 10, 10, 0, 1, 11, 11];
     expect(index.complete(occurrences)).toEqual([
-      { pattern: 0, start: 0, end: 1, firstEnd: 0, lastStart: 1 },
+      { pattern: 0, start: 0, end: 1, firstStart: 0, firstEnd: 0, lastStart: 1 },
     ]);
     expect(index.complete(occurrences, occurrences.length, true)).toEqual([
-      { pattern: 0, start: 0, end: 1, firstEnd: 0, lastStart: 1 },
-      { pattern: 0, start: 10, end: 11, firstEnd: 10, lastStart: 11 },
+      { pattern: 0, start: 0, end: 1, firstStart: 0, firstEnd: 0, lastStart: 1 },
+      { pattern: 0, start: 10, end: 11, firstStart: 10, firstEnd: 10, lastStart: 11 },
+    ]);
+  });
+
+  it("keeps the longest of a first term's alternatives that end at the same word, as the matcher reports them", () => {
+    const index = new ProximityIndex([{ terms: [['tried and failed', 'failed'], ['approve']], within: 8 }]);
+    // "tried and failed" (words 3–5) arrives before "failed" (5–5), both ending at word 5; "approve" at 9.
+    expect(index.complete([0, 0, 3, 5, 0, 0, 5, 5, 0, 1, 9, 9])).toEqual([
+      { pattern: 0, start: 5, end: 9, firstStart: 3, firstEnd: 5, lastStart: 9 },
     ]);
   });
 
@@ -222,7 +230,7 @@ describe('ProximityMatcher', () => {
     const index = new ProximityIndex([{ terms: [['not a benefit'], ['diagnosis reported']], within: 8 }]);
     // "diagnosis reported" (term 1) at words 2–3, then "not a benefit" (term 0) at 5–7.
     expect(index.complete([0, 1, 2, 3, 0, 0, 5, 7])).toEqual([
-      { pattern: 0, start: 2, end: 7, firstEnd: 3, lastStart: 5 },
+      { pattern: 0, start: 2, end: 7, firstStart: 2, firstEnd: 3, lastStart: 5 },
     ]);
   });
 

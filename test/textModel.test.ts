@@ -205,7 +205,7 @@ const overlap = (a: Set<string>, b: Set<string>) => {
 };
 
 describe.each(MEASURED)('the corpus and $name', ({ path }) => {
-  it('share no source: the model never trains on a page the figures are measured on', () => {
+  it('share no source: no corpus row comes from a page of a measured set (nothing is learned twice or seen in the held-out set)', () => {
     const pages = new Set(measured(path).map((item) => pageOf(item.source.url)));
     const shared = corpusRows()
       .filter((row) => pages.has(pageOf(row.url)))

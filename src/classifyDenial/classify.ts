@@ -399,22 +399,36 @@ function findWording(
   // Every window of a proximity pattern, not only its first: each marks its sentence as giving a specific reason,
   // so the frame beside any of them yields ("…the exclusion of this modifier…" two sentences after its first).
   const near = termCount ? rules.near.complete(terms, termCount, true) : [];
-  const specific = new Set<number>();
-  for (let index = 0; index < phraseCount; index++) {
-    const { row } = phrases[index] as { row: PhraseRow };
-    if (row.category && !row.frame) specific.add(source.sentence[spans[2 * index] as number] as number);
-  }
   // A listed wording that is the first or last term of a proximity window of another category is read in
   // that window's context ("services for diagnosis reported are not a benefit": the diagnosis row's term,
-  // not a plain exclusion), so it yields to it. Kept as word spans, first word × a bound + last word.
-  let inContext: Map<number, string> | undefined;
-  for (const { pattern, start, end, firstEnd, lastStart } of near) {
+  // not a plain exclusion), so it yields to it, unless a window of its own category holds it too. Each span
+  // (first word × a bound + last word) keeps the categories of the windows it begins or ends.
+  let inContext: Map<number, string[]> | undefined;
+  const holds = (key: number, category: string) => {
+    inContext ??= new Map();
+    const categories = inContext.get(key);
+    if (!categories) inContext.set(key, [category]);
+    else if (!categories.includes(category)) categories.push(category);
+  };
+  const specific = new Set<number>();
+  for (const { pattern, start, end, firstStart, firstEnd, lastStart } of near) {
     const { row } = rules.nearPatterns[pattern] as NearPattern;
     if (!row.category || row.frame) continue;
     specific.add(source.sentence[start] as number);
-    inContext ??= new Map();
-    inContext.set(start * SPAN_BOUND + firstEnd, row.category);
-    inContext.set(lastStart * SPAN_BOUND + end, row.category);
+    holds(start * SPAN_BOUND + firstEnd, row.category);
+    if (firstStart !== start) holds(firstStart * SPAN_BOUND + firstEnd, row.category);
+    holds(lastStart * SPAN_BOUND + end, row.category);
+  }
+  const yieldsToContext = (row: PhraseRow, start: number, end: number) => {
+    if (!inContext || !row.category) return false;
+    const categories = inContext.get(start * SPAN_BOUND + end);
+    return categories !== undefined && !categories.includes(row.category);
+  };
+  for (let index = 0; index < phraseCount; index++) {
+    const { row } = phrases[index] as { row: PhraseRow };
+    const start = spans[2 * index] as number;
+    if (row.category && !row.frame && !yieldsToContext(row, start, spans[2 * index + 1] as number))
+      specific.add(source.sentence[start] as number);
   }
   const matches: WordingMatch[] = [];
   // A row counts once, at its first occurrence: the rest are not quoted (a long letter repeats wording).
@@ -439,9 +453,7 @@ function findWording(
     const { row, phrase } = phrases[index] as { row: PhraseRow; phrase: string };
     const start = spans[2 * index] as number;
     const end = spans[2 * index + 1] as number;
-    const context = inContext?.get(start * SPAN_BOUND + end);
-    if (context && row.category && context !== row.category && !row.frame) continue;
-    emit(row, start, end, phrase);
+    if (!yieldsToContext(row, start, end)) emit(row, start, end, phrase);
   }
   for (const { pattern, start, end } of near)
     emit((rules.nearPatterns[pattern] as NearPattern).row, start, end, undefined);

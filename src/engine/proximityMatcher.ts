@@ -28,6 +28,8 @@ export class ProximityIndex {
   // arrays per call cost more than the matching itself.
   private readonly lastStart: Float64Array;
   private readonly lastEnd: Float64Array;
+  /** The start of the longest of a term's alternatives that end at its latest occurrence's last word. */
+  private readonly longestStart: Float64Array;
   private readonly done: Uint8Array;
 
   constructor(patterns: readonly { terms: readonly unknown[]; within: number }[]) {
@@ -43,13 +45,16 @@ export class ProximityIndex {
     });
     this.lastStart = new Float64Array(termCount);
     this.lastEnd = new Float64Array(termCount);
+    this.longestStart = new Float64Array(termCount);
     this.done = new Uint8Array(patterns.length);
   }
 
   /**
    * The patterns whose terms all occur inside their window, in the order they complete: for each, its
-   * index, the first and last word of the window that completed it, the last word of the window's first term
-   * (`firstEnd`) and the first word of its last term (`lastStart`). Each pattern once (its first window), or,
+   * index, the first and last word of the window that completed it, where the window's first term ends
+   * (`firstEnd`) and begins (`firstStart`: the longest of its alternatives ending there, "tried and failed" rather
+   * than "failed"; the window itself starts at the latest, `start`) and where its last term begins (`lastStart`).
+   * Each pattern once (its first window), or,
    * with `every`, each window that completes it again at a later term (at most one a term occurrence: linear).
    */
   complete(
@@ -59,7 +64,8 @@ export class ProximityIndex {
     every = false,
   ): ProximityWindow[] {
     const lastStart = this.lastStart.fill(Number.NEGATIVE_INFINITY);
-    const lastEnd = this.lastEnd;
+    const lastEnd = this.lastEnd.fill(Number.NEGATIVE_INFINITY);
+    const longestStart = this.longestStart;
     const done = this.done.fill(0);
     const result: ProximityWindow[] = [];
     for (let at = 0; at + 3 < count; at += 4) {
@@ -68,22 +74,27 @@ export class ProximityIndex {
       const start = occurrences[at + 2] as number;
       const end = occurrences[at + 3] as number;
       const base = this.offsets[pattern] as number;
+      // Alternatives of one term ending at the same word arrive longest first ("tried and failed", then "failed").
+      longestStart[base + term] =
+        lastEnd[base + term] === end ? Math.min(longestStart[base + term] as number, start) : start;
       lastStart[base + term] = start;
       lastEnd[base + term] = end;
       if (done[pattern]) continue;
       let earliest = start;
       let firstEnd = end;
+      let firstStart = longestStart[base + term] as number;
       const size = this.sizes[pattern] as number;
       for (let index = 0; index < size; index++) {
         const termStart = lastStart[base + index] as number;
         if (termStart < earliest) {
           earliest = termStart;
           firstEnd = lastEnd[base + index] as number;
+          firstStart = longestStart[base + index] as number;
         }
       }
       if (end - earliest + 1 <= (this.within[pattern] as number)) {
         if (!every) done[pattern] = 1;
-        result.push({ pattern, start: earliest, end, firstEnd, lastStart: start });
+        result.push({ pattern, start: earliest, end, firstStart, firstEnd, lastStart: start });
       }
     }
     return result;
@@ -95,6 +106,7 @@ export interface ProximityWindow {
   pattern: number;
   start: number;
   end: number;
+  firstStart: number;
   firstEnd: number;
   lastStart: number;
 }
