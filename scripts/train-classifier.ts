@@ -373,7 +373,6 @@ export function buildModel(corpus = loadExamples()): string {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const corpus = loadExamples();
   const text = buildModel(corpus);
-  writeCorpusReadme(corpus.examples);
   if (process.argv.includes('--check')) {
     const current = readFileSync(MODEL, 'utf8');
     if (current !== text) {
@@ -384,6 +383,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     }
     console.log('model.json matches the corpus');
   } else {
+    writeCorpusReadme(corpus.examples);
     writeFileSync(MODEL, text);
     const model = JSON.parse(text) as TextModelFile;
     const metrics = model.metrics as { accuracy: number; macroF1: number };
