@@ -64,7 +64,8 @@ export class ProximityIndex {
     every = false,
   ): ProximityWindow[] {
     const lastStart = this.lastStart.fill(Number.NEGATIVE_INFINITY);
-    const lastEnd = this.lastEnd.fill(Number.NEGATIVE_INFINITY);
+    // Read only for a term seen in this call (its `lastStart` set): no second fill per call.
+    const lastEnd = this.lastEnd;
     const longestStart = this.longestStart;
     const done = this.done.fill(0);
     const result: ProximityWindow[] = [];
@@ -75,8 +76,9 @@ export class ProximityIndex {
       const end = occurrences[at + 3] as number;
       const base = this.offsets[pattern] as number;
       // Alternatives of one term ending at the same word arrive longest first ("tried and failed", then "failed").
+      const seen = lastStart[base + term] !== Number.NEGATIVE_INFINITY;
       longestStart[base + term] =
-        lastEnd[base + term] === end ? Math.min(longestStart[base + term] as number, start) : start;
+        seen && lastEnd[base + term] === end ? Math.min(longestStart[base + term] as number, start) : start;
       lastStart[base + term] = start;
       lastEnd[base + term] = end;
       if (done[pattern]) continue;
