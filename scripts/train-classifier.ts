@@ -89,22 +89,24 @@ export function loadExamples(): { examples: Example[]; sha256: string } {
   const hash = createHash('sha256');
   const examples: Example[] = [];
   const seen = new Set<string>();
+  const learn = (text: string, label: string, origin: Example['origin']) => {
+    const features = textFeatures(normalizer.normalize(text)).map((feature) => feature.name);
+    // The same wording under the same label, from two lists, teaches nothing twice.
+    const key = `${label}\0${features.join(' ')}`;
+    if (!features.length || seen.has(key)) return;
+    seen.add(key);
+    examples.push({ text, label, features, fold: foldOf(text), origin });
+  };
   for (const name of readdirSync(CORPUS)
     .filter((file) => file.endsWith('.json'))
     .sort()) {
     const content = readFileSync(join(CORPUS, name), 'utf8');
     hash.update(`${name}\0${content}\0`);
     for (const row of (JSON.parse(content) as { rows: CorpusRow[] }).rows) {
-      // A wording that states a denial but no reason teaches the model to say nothing: `none`.
-      const stated = row.category === 'unknown' ? 'none' : row.category;
-      const label = stated ?? labelOf(row.codes ?? [], carc as Map<string, Row>, rarc as Map<string, Row>);
-      if (!label) continue;
-      const features = textFeatures(normalizer.normalize(row.text)).map((feature) => feature.name);
-      // The same wording under the same label, from two lists, teaches nothing twice.
-      const key = `${label}\0${features.join(' ')}`;
-      if (!features.length || seen.has(key)) continue;
-      seen.add(key);
-      examples.push({ text: row.text, label, features, fold: foldOf(row.text), origin: 'corpus' });
+      const label =
+        (row.category && labelOfStated(row.category)) ??
+        labelOf(row.codes ?? [], carc as Map<string, Row>, rarc as Map<string, Row>);
+      if (label) learn(row.text, label, 'corpus');
     }
   }
   const developmentSet = JSON.parse(readFileSync(DEVELOPMENT, 'utf8')) as DevelopmentRow[];
@@ -112,21 +114,18 @@ export function loadExamples(): { examples: Example[]; sha256: string } {
     throw new Error(
       `test/dev/denials.json has ${developmentSet.length} rows; the model learns its first ${DEVELOPMENT_ROWS}`,
     );
-  const development = developmentSet.slice(0, DEVELOPMENT_ROWS);
   // Only what the model learns is hashed (each learned row's words and label, not its notes or source): a round
   // appended past them, or a row's `why` edited, leaves the model as it is.
   hash.update(`${DEVELOPMENT_ROWS}\0`);
-  for (const row of development) hash.update(`${row.text}\0${row.expect.category}\0`);
-  for (const row of development) {
-    const label = row.expect.category === 'unknown' ? 'none' : row.expect.category;
-    const features = textFeatures(normalizer.normalize(row.text)).map((feature) => feature.name);
-    const key = `${label}\0${features.join(' ')}`;
-    if (!features.length || seen.has(key)) continue;
-    seen.add(key);
-    examples.push({ text: row.text, label, features, fold: foldOf(row.text), origin: 'development' });
+  for (const row of developmentSet.slice(0, DEVELOPMENT_ROWS)) {
+    hash.update(`${row.text}\0${row.expect.category}\0`);
+    learn(row.text, labelOfStated(row.expect.category), 'development');
   }
   return { examples, sha256: hash.digest('hex') };
 }
+
+/** A wording that states a denial but no reason (`unknown`) teaches the model to say nothing: `none`. */
+const labelOfStated = (category: string) => (category === 'unknown' ? 'none' : category);
 
 /** A text's cross-validation fold, by its hash: the same text is always in the same fold. */
 const foldOf = (text: string) =>
