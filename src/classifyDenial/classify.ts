@@ -225,6 +225,7 @@ export function prepareClassification(
     }
   }
 
+  const reasonCategories = specificCategories(tallies);
   const facts: ClassificationFacts = {
     stage: input.stage ?? 'unspecified',
     planType: input.planType ?? 'unspecified',
@@ -233,13 +234,14 @@ export function prepareClassification(
     groupCodes,
     codeCategories,
     phraseCategories,
-    reasonCategories: specificCategories(tallies),
+    reasonCategories,
     phraseIds,
     clinicalSignal: codeCategories.some(isClinical) || phraseCategories.some(isClinical),
     hasCodes: (input.codes?.length ?? 0) > 0 || quotedCount > 0,
     hasText: Boolean(input.text?.trim()),
     modelCategory: model ? model.reading.label : 'none',
     modelStrength: model ? model.reading.strength : 'none',
+    hasReason: codeCategories.length > 0 || reasonCategories.length > 0,
   };
   return {
     facts,

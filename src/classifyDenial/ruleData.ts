@@ -291,6 +291,11 @@ export const CLASSIFICATION_FACTS = {
     values: ['strong', 'weak', 'none'],
     description: "how clearly the text model reads the wording (see the model's thresholds)",
   },
+  hasReason: {
+    type: 'boolean',
+    description:
+      'whether a code or a specific phrase row names a category (a generic frame such as "not covered" or a signal does not)',
+  },
 } as const satisfies Record<string, FactDefinition>;
 
 export type ClassificationFacts = {
@@ -308,6 +313,7 @@ export type ClassificationFacts = {
   hasText: boolean;
   modelCategory: string;
   modelStrength: string;
+  hasReason: boolean;
 };
 
 const classificationEventSchema = lazySchema(() =>
