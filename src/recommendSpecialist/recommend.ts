@@ -121,8 +121,8 @@ export function recommend(
   );
   // A condition no patient of the given age can have (a mother's breastfeeding trouble, for a baby) is not theirs.
   const { age } = input;
-  if (age !== undefined)
-    conditions = conditions.filter((found) => age >= (found.payload.range?.minimumAge ?? 0));
+  const ageFits = (target: Target) => age === undefined || age >= (target.range?.minimumAge ?? 0);
+  if (age !== undefined) conditions = conditions.filter((found) => ageFits(found.payload));
   // Searched when no phrase names a condition, or only a field ("Skin Disorders - Cellulitis"): what the
   // search finds then comes before the field.
   if (conditions.every((found) => found.payload.field === true) && conditionText?.trim()) {
@@ -138,9 +138,7 @@ export function recommend(
     const accept =
       perinatalPossible && age === undefined
         ? undefined
-        : (row: IndexRow, target: Target) =>
-            (perinatalPossible || notPerinatal(row)) &&
-            (age === undefined || age >= (target.range?.minimumAge ?? 0));
+        : (row: IndexRow, target: Target) => (perinatalPossible || notPerinatal(row)) && ageFits(target);
     const match =
       (present !== conditionText && /[a-z]/i.test(present)
         ? rules.conditionIndex?.find(present, accept)
