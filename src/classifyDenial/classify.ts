@@ -426,12 +426,20 @@ function findWording(
     const categories = inContext.get(start * SPAN_BOUND + end);
     return categories !== undefined && !categories.includes(row.category);
   };
+  // Each wording decided once: one that yields is dropped from the buffer (compacted in place), the rest stay.
+  let kept = 0;
   for (let index = 0; index < phraseCount; index++) {
-    const { row } = phrases[index] as { row: PhraseRow };
+    const payload = phrases[index] as Extract<TextPayload, { kind: 'phrase' }>;
     const start = spans[2 * index] as number;
-    if (row.category && !row.frame && !yieldsToContext(row, start, spans[2 * index + 1] as number))
-      specific.add(source.sentence[start] as number);
+    const end = spans[2 * index + 1] as number;
+    if (yieldsToContext(payload.row, start, end)) continue;
+    if (payload.row.category && !payload.row.frame) specific.add(source.sentence[start] as number);
+    phrases[kept] = payload;
+    spans[2 * kept] = start;
+    spans[2 * kept + 1] = end;
+    kept++;
   }
+  phraseCount = kept;
   const matches: WordingMatch[] = [];
   // A row counts once, at its first occurrence: the rest are not quoted (a long letter repeats wording).
   const emitted = new Set<PhraseRow>();
@@ -453,9 +461,7 @@ function findWording(
   };
   for (let index = 0; index < phraseCount; index++) {
     const { row, phrase } = phrases[index] as { row: PhraseRow; phrase: string };
-    const start = spans[2 * index] as number;
-    const end = spans[2 * index + 1] as number;
-    if (!yieldsToContext(row, start, end)) emit(row, start, end, phrase);
+    emit(row, spans[2 * index] as number, spans[2 * index + 1] as number, phrase);
   }
   for (const { pattern, start, end } of near)
     emit((rules.nearPatterns[pattern] as NearPattern).row, start, end, undefined);
