@@ -167,8 +167,9 @@ const STOP_WORDS = new Set(
     'conditions problem problems issue issues syndrome due related type kind chronic acute severe ' +
     'treatment therapy care patient patients son daughter child mother father wife husband illness ' +
     'illnesses many multiple several left right bilateral unilateral age syndromes types ' +
-    // "can no longer manage her care" found contraceptive management (Z30); "A1c down to 6.8" Down syndrome.
-    'manage managed managing management down up'
+    // "can no longer manage her care" found contraceptive management (Z30); "A1c down to 6.8" Down syndrome;
+    // "a small indentation in the forehead" the small intestine (C17).
+    'manage managed managing management down up small large'
   ).split(' '),
 );
 
