@@ -408,6 +408,34 @@ describe('recommendSpecialist: worked examples', () => {
     );
   });
 
+  it('prefers a therapist of the treatment’s own profession as reviewer of a physical, occupational or chiropractic therapy dispute', () => {
+    // Session 50: development cases accept the therapist (physical therapist 58 of 93, occupational therapist 19 of
+    // 24, chiropractor 19 of 19); the physiatrist stays the specialty, and a child keeps the pediatric physiatrist
+    // for physical therapy.
+    const physical = recommendSpecialist({ condition: 'low back pain', procedure: 'physical therapy' });
+    expect(physical.specialty.taxonomyCode).toBe('208100000X');
+    expect(physical.subspecialty?.taxonomyCode).toBe('225100000X');
+    expect(physical.rationale).toContain(
+      'A physical therapist, of the profession that gives this care, is the preferred reviewer where one is available.',
+    );
+    expect(physical.rationale).not.toContain('physical therapist is the preferred subspecialist');
+    const child = recommendSpecialist({ condition: 'cerebral palsy', procedure: 'physical therapy', age: 6 });
+    expect(child.subspecialty?.taxonomyCode).toBe('2081P0010X');
+    const occupational = recommendSpecialist({
+      condition: 'sensory processing disorder',
+      procedure: 'occupational therapy',
+      age: 7,
+    });
+    expect(occupational.subspecialty?.taxonomyCode).toBe('225X00000X');
+    const chiropractic = recommendSpecialist({ condition: 'neck pain', procedure: 'chiropractic care' });
+    expect(chiropractic.subspecialty?.taxonomyCode).toBe('111N00000X');
+    // A dentist's own subspecialist is still a subspecialist.
+    expect(
+      recommendSpecialist({ condition: 'impacted wisdom teeth', procedure: 'wisdom tooth extraction' })
+        .rationale,
+    ).toContain('An oral and maxillofacial surgeon is the preferred subspecialist where one is available.');
+  });
+
   it('gives a general internist with low confidence and a warning for what it cannot route', () => {
     const result = recommendSpecialist({ condition: 'something is wrong' });
     expect(result).toMatchObject({

@@ -81,8 +81,13 @@ export function rationale(parts: {
   );
   if (subspecialty) {
     const name = subspecialty.plainName;
+    // A therapist, a chiropractor or a behavior analyst under a physician is not a subspecialist (NUCC files
+    // physicians under group 20): the profession that gives the treatment, the closest peer for its dispute.
+    const otherProfession = specialty.code.startsWith('20') && !subspecialty.code.startsWith('20');
     sentences.push(
-      `${capitalize(article(name))} ${name} is the preferred subspecialist where one is available.`,
+      !otherProfession
+        ? `${capitalize(article(name))} ${name} is the preferred subspecialist where one is available.`
+        : `${capitalize(article(name))} ${name}, of the profession that gives this care, is the preferred reviewer where one is available.`,
     );
   }
   if (performer && parts.procedureName) {
