@@ -436,6 +436,64 @@ describe('recommendSpecialist: worked examples', () => {
     ).toContain('An oral and maxillofacial surgeon is the preferred subspecialist where one is available.');
   });
 
+  it('reads a wilderness therapy program, not the word wilderness, as a sign of a child', () => {
+    const program = recommendSpecialist({ condition: 'depression', procedure: 'wilderness therapy program' });
+    expect(program.subspecialty?.taxonomyCode).toBe('2084P0804X');
+    const hike = recommendSpecialist({
+      condition: 'ankle fracture from a fall while hiking in the wilderness',
+    });
+    expect(hike.specialty.taxonomyCode).toBe('207X00000X');
+    expect(hike.subspecialty).toBeUndefined();
+  });
+
+  it('keeps the session 50 rows to their own wordings (review of 2026-12-06)', () => {
+    // Arm strength is no lost arm (Z89); a celiac artery is no celiac disease; a jaw lengthened by distraction is no
+    // limb lengthening.
+    expect(recommendSpecialist({ condition: 'lost arm strength' }).area.id).not.toBe('rehabilitation');
+    expect(recommendSpecialist({ condition: 'celiac artery aneurysm' }).confidence).not.toBe('high');
+    expect(
+      recommendSpecialist({
+        condition: 'Pierre Robin sequence',
+        procedure: 'mandibular bone lengthening by distraction osteogenesis',
+        age: 1,
+      }).subspecialty?.taxonomyCode,
+    ).not.toBe('207XP3100X');
+    // Carpal tunnel syndrome's own code (G56.01) agrees with its name: no warning that they disagree.
+    const carpal = recommendSpecialist({ condition: 'carpal tunnel syndrome', icd10: ['G56.01'] });
+    expect(carpal.specialty.taxonomyCode).toBe('207X00000X');
+    expect(carpal.confidence).toBe('high');
+    expect(carpal.warnings.join(' ')).not.toContain('Check that the code is right');
+    // A child with cerebral palsy and seizures treated for the seizures: the child neurologist, not the physiatrist.
+    const seizures = recommendSpecialist({
+      condition: 'cerebral palsy with seizures',
+      procedure: 'Epidiolex',
+      age: 9,
+    });
+    expect(seizures.specialty.taxonomyCode).toBe('2084N0400X');
+    expect(seizures.subspecialty?.taxonomyCode).toBe('2084N0402X');
+    // The child neurologist is cerebral palsy's alternative for a child; the adult neurologist for an adult.
+    expect(codesOf(recommendSpecialist({ condition: 'cerebral palsy', age: 9 }))).toContain('2084N0402X');
+    expect(codesOf(recommendSpecialist({ condition: 'cerebral palsy', age: 40 }))).not.toContain(
+      '2084N0402X',
+    );
+    // A psychological evaluation does not take the route from a psychiatric illness or from dementia.
+    expect(
+      recommendSpecialist({ condition: 'schizophrenia', procedure: 'psychological evaluation' }).specialty
+        .taxonomyCode,
+    ).toBe('2084P0800X');
+    expect(
+      recommendSpecialist({ condition: 'dementia', procedure: 'psychological evaluation', age: 80 }).area.id,
+    ).toBe('cognitive');
+    // An older patient's physical therapist is preferred, and the field's geriatrician stays an alternative.
+    const older = recommendSpecialist({ condition: 'hip fracture', procedure: 'physical therapy', age: 82 });
+    expect(older.subspecialty?.taxonomyCode).toBe('225100000X');
+    expect(codesOf(older)).toContain('207RG0300X');
+    // Another profession under a dentist is a reviewer, not a subspecialist.
+    expect(
+      recommendSpecialist({ condition: 'dental', procedure: 'neuropsychological testing' }).rationale,
+    ).toContain('A neuropsychologist, of the profession that gives this care, is the preferred reviewer');
+  });
+
   it('gives a general internist with low confidence and a warning for what it cannot route', () => {
     const result = recommendSpecialist({ condition: 'something is wrong' });
     expect(result).toMatchObject({

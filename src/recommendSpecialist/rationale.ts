@@ -81,9 +81,10 @@ export function rationale(parts: {
   );
   if (subspecialty) {
     const name = subspecialty.plainName;
-    // A therapist, a chiropractor or a behavior analyst under a physician is not a subspecialist (NUCC files
-    // physicians under group 20): the profession that gives the treatment, the closest peer for its dispute.
-    const otherProfession = specialty.code.startsWith('20') && !subspecialty.code.startsWith('20');
+    // A therapist, a chiropractor or a neuropsychologist under a physician or a dentist is not a subspecialist
+    // but the profession that gives the treatment, the closest peer for its dispute: NUCC's taxonomy groups each
+    // profession under its own two first characters (physicians 20, dentists 12, therapists 22 and 23).
+    const otherProfession = specialty.code.slice(0, 2) !== subspecialty.code.slice(0, 2);
     sentences.push(
       !otherProfession
         ? `${capitalize(article(name))} ${name} is the preferred subspecialist where one is available.`

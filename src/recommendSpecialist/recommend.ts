@@ -484,6 +484,15 @@ export function recommend(
       ...alternativesOf(rules, range?.alternatives, input.age, child, older),
       ...alternativesOf(rules, area.alternatives, input.age, child, older),
       ...contextAlternatives,
+      // The treatment's own profession is preferred over the field's geriatric subspecialist: it stays an alternative.
+      ...(older && preferredPerformer && area.geriatricSubspecialty !== undefined
+        ? [
+            specialist(
+              area.geriatricSubspecialty,
+              "For an older patient, the field's geriatric subspecialist",
+            ),
+          ]
+        : []),
       ...(child && !childApplied && area.specialty !== rules.children.alternative.code
         ? [specialist(rules.children.alternative.code, rules.children.alternative.reason)]
         : []),
