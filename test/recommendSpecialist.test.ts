@@ -439,6 +439,11 @@ describe('recommendSpecialist: worked examples', () => {
   it('reads a wilderness therapy program, not the word wilderness, as a sign of a child', () => {
     const program = recommendSpecialist({ condition: 'depression', procedure: 'wilderness therapy program' });
     expect(program.subspecialty?.taxonomyCode).toBe('2084P0804X');
+    // A stated adult age decides: no child and adolescent psychiatrist.
+    expect(
+      recommendSpecialist({ condition: 'depression', procedure: 'wilderness therapy program', age: 30 })
+        .subspecialty,
+    ).toBeUndefined();
     const hike = recommendSpecialist({
       condition: 'ankle fracture from a fall while hiking in the wilderness',
     });

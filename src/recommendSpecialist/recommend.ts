@@ -121,8 +121,7 @@ export function recommend(
   );
   // A condition no patient of the given age can have (a mother's breastfeeding trouble, for a baby) is not theirs.
   const { age } = input;
-  const ageFits = (target: Target) => age === undefined || age >= (target.range?.minimumAge ?? 0);
-  if (age !== undefined) conditions = conditions.filter((found) => ageFits(found.payload));
+  if (age !== undefined) conditions = conditions.filter((found) => ageFits(age, found.payload));
   // Searched when no phrase names a condition, or only a field ("Skin Disorders - Cellulitis"): what the
   // search finds then comes before the field.
   if (conditions.every((found) => found.payload.field === true) && conditionText?.trim()) {
@@ -138,7 +137,7 @@ export function recommend(
     const accept =
       perinatalPossible && age === undefined
         ? undefined
-        : (row: IndexRow, target: Target) => (perinatalPossible || notPerinatal(row)) && ageFits(target);
+        : (row: IndexRow, target: Target) => (perinatalPossible || notPerinatal(row)) && ageFits(age, target);
     const match =
       (present !== conditionText && /[a-z]/i.test(present)
         ? rules.conditionIndex?.find(present, accept)
@@ -770,6 +769,11 @@ function procedureTarget(rules: SpecialistRules, row: ProcedureRow): Target {
 }
 
 const NO_ALTERNATIVES: readonly AlternativeSpecialist[] = [];
+/** Whether a patient of this age (any, when none is given) can have the target's condition (its range's minimum age). */
+function ageFits(age: number | undefined, target: Target): boolean {
+  return age === undefined || age >= (target.range?.minimumAge ?? 0);
+}
+
 const NO_WORDS: readonly string[] = [];
 const NO_CODES: readonly CodeInText[] = [];
 const NO_AGES: readonly StatedAge[] = [];
