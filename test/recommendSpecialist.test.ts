@@ -912,6 +912,48 @@ describe('how the condition is read', () => {
     ).toBeUndefined();
   });
 
+  it('reads conditions of three fields at once, for personal care or post-acute care without an age, as an older adult', () => {
+    const personalCare = (condition: string, age?: number) =>
+      recommendSpecialist({
+        condition,
+        procedure: 'personal care services',
+        ...(age !== undefined ? { age } : {}),
+      });
+    // Coronary artery disease (heart), renal failure (kidney), osteoarthritis (joints): three fields.
+    const several = personalCare('coronary artery disease, chronic renal failure and osteoarthritis');
+    expect(several.specialty.taxonomyCode).toBe('208100000X');
+    expect(several.subspecialty?.taxonomyCode).toBe('207RG0300X');
+    expect(several.evidence.find((item) => item.ruleId === 'context.older-adults')?.value).toBe(
+      'conditions of 3 fields named at once',
+    );
+    expect(several.warnings.some((text) => text.startsWith('No age was given: conditions of 3 fields'))).toBe(
+      true,
+    );
+    // Two fields are not enough, and a given age decides.
+    expect(personalCare('coronary artery disease and chronic renal failure').subspecialty).toBeUndefined();
+    expect(
+      personalCare('coronary artery disease, chronic renal failure and osteoarthritis', 45).subspecialty,
+    ).toBeUndefined();
+    // A condition from birth (cerebral palsy) never says older, however many fields are named with it.
+    expect(
+      personalCare('cerebral palsy, a seizure disorder, chronic lung disease and a stroke').subspecialty,
+    ).toBeUndefined();
+    // A word that says older decides first, and the guess from the conditions is not warned of.
+    const elderly = personalCare(
+      'elderly man: coronary artery disease, chronic renal failure and osteoarthritis',
+    );
+    expect(elderly.subspecialty?.taxonomyCode).toBe('207RG0300X');
+    expect(elderly.warnings.some((text) => text.startsWith('No age was given'))).toBe(false);
+    // Only the treatments of daily living read it: the same kind of list with a psychiatric stay keeps the
+    // general psychiatrist, not the geriatric one.
+    const psychiatric = recommendSpecialist({
+      condition: 'severe depression with chronic pain after a work injury and kidney failure',
+      procedure: 'inpatient psychiatric admission',
+    });
+    expect(psychiatric.specialty.taxonomyCode).toBe('2084P0800X');
+    expect(psychiatric.subspecialty).toBeUndefined();
+  });
+
   it('reads a pair of words as a child where neither word says it alone ("young son"; a son may be grown)', () => {
     expect(childSign({ condition: 'type 1 diabetes in my young son' })).toBe('"young son"');
     expect(

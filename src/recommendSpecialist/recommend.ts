@@ -225,12 +225,18 @@ export function recommend(
       ? (childWord ?? childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload))
       : undefined;
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
-  // Without an age and with no sign of a child, a word says older ("an elderly woman").
+  // Without an age and with no sign of a child, a word says older ("an elderly woman"), or, for a treatment of daily
+  // living, conditions of several fields at once.
+  const olderFromConditions =
+    input.age === undefined && !child
+      ? severalConditions(procedure?.payload.olderFromConditions, conditions)
+      : undefined;
   const olderSign =
     input.age === undefined && !child && rules.olderAdults !== undefined
       ? (wordIn(rules.olderWords, conditionWords) ??
         wordIn(rules.olderWords, procedureWords) ??
-        olderAgeIn(conditionAges, rules.olderAdults.ageAtLeast))
+        olderAgeIn(conditionAges, rules.olderAdults.ageAtLeast) ??
+        olderFromConditions)
       : undefined;
   const older =
     rules.olderAdults !== undefined &&
@@ -555,6 +561,10 @@ export function recommend(
     });
     trail.use(row);
     trail.check(row, () => `the rule for patients ${row.ageAtLeast} and older`);
+    if (olderFromConditions !== undefined && olderSign === olderFromConditions)
+      trail.warnings.push(
+        `No age was given: ${olderFromConditions} were read as an older adult's, so the geriatric subspecialist is preferred. Give the patient's age to be sure.`,
+      );
   }
   if (route.kind === 'fallback') trail.use(rules.fallback);
   if (range) {
@@ -758,6 +768,26 @@ function childhoodSign(
     return `a childhood condition (${condition.payload.range.title})`;
   if (procedure?.pediatric) return `a treatment for children (${procedure.name})`;
   return undefined;
+}
+
+/**
+ * Without an age, a treatment of daily living given for conditions of several areas at once (`olderFromConditions`),
+ * none of them a childhood condition, says older adult.
+ */
+function severalConditions(
+  atLeast: number | undefined,
+  conditions: readonly Found<Target>[],
+): string | undefined {
+  if (atLeast === undefined || conditions.length < atLeast) return undefined;
+  const areas = new Set<string>();
+  for (const found of conditions) {
+    if (found.payload.field === true) continue;
+    const { range, area } = found.payload;
+    if (range?.pediatric || range?.lifelong || found.indexRow?.pediatric || area.childrenOnly)
+      return undefined;
+    areas.add(area.id);
+  }
+  return areas.size >= atLeast ? `conditions of ${areas.size} fields named at once` : undefined;
 }
 
 function procedureTarget(rules: SpecialistRules, row: ProcedureRow): Target {

@@ -129,6 +129,11 @@ const rangeRowSchema = lazySchema(() =>
       /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis, cleft palate). */
       pediatric: z.boolean().optional(),
       /**
+       * A condition present from birth or early childhood (cerebral palsy, a congenital malformation): an adult
+       * can have it, but it never says older adult (`olderFromConditions`).
+       */
+      lifelong: z.boolean().optional(),
+      /**
        * The youngest age (in whole years) that can have a condition of this range: a patient whose given age is
        * below it is not read as having it (a pregnancy's conditions for a baby: CMS's Medicare Code Editor takes
        * maternity diagnoses at ages 9 to 64), and the words are searched for another condition instead.
@@ -313,6 +318,12 @@ const procedureRowSchema = lazySchema(() =>
        * for a child it neither decides nor brings its performer as an alternative; the condition routes.
        */
       adultsOnly: z.boolean().optional(),
+      /**
+       * Without an age, this many conditions from different areas named at once, none of them a childhood one,
+       * say older adult (personal care for heart failure, a stroke and osteoporosis): several chronic conditions
+       * together are the ground of geriatric medicine.
+       */
+      olderFromConditions: z.number().int().min(2).optional(),
       alternatives: z.array(alternativeSchema).optional(),
     })
     .strict()
