@@ -168,8 +168,9 @@ const STOP_WORDS = new Set(
     'treatment therapy care patient patients son daughter child mother father wife husband illness ' +
     'illnesses many multiple several left right bilateral unilateral age syndromes types ' +
     // "can no longer manage her care" found contraceptive management (Z30); "A1c down to 6.8" Down syndrome;
-    // "a small indentation in the forehead" the small intestine (C17).
-    'manage managed managing management down up small large'
+    // "a small indentation in the forehead" the small intestine (C17); "a very rare form of dwarfism" rare
+    // menstruation (N91) and other forms of heart disease (I30–I5A).
+    'manage managed managing management down up small large rare form forms'
   ).split(' '),
 );
 
