@@ -954,6 +954,29 @@ describe('how the condition is read', () => {
     expect(psychiatric.subspecialty).toBeUndefined();
   });
 
+  it("routes a child's home nursing or personal care to the pediatrician, and says why", () => {
+    const child = recommendSpecialist({
+      condition: 'Down syndrome',
+      procedure: 'increased personal care worker hours',
+      age: 8,
+    });
+    expect(child.area.id).toBe('pediatrics');
+    expect(child.specialty.taxonomyCode).toBe('208000000X');
+    expect(child.rationale).toContain(
+      'for a child it is ordered and overseen in "Children and newborns (general)"',
+    );
+    // The physiatrist who performs it stays an alternative.
+    expect(child.alternatives.map((item) => item.taxonomyCode)).toContain('208100000X');
+    // An adult's, the same treatment: the physiatrist.
+    const adult = recommendSpecialist({
+      condition: 'Down syndrome',
+      procedure: 'increased personal care worker hours',
+      age: 30,
+    });
+    expect(adult.specialty.taxonomyCode).toBe('208100000X');
+    expect(adult.rationale).not.toContain('for a child');
+  });
+
   it('reads a pair of words as a child where neither word says it alone ("young son"; a son may be grown)', () => {
     expect(childSign({ condition: 'type 1 diabetes in my young son' })).toBe('"young son"');
     expect(

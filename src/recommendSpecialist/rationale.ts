@@ -52,6 +52,10 @@ export function rationale(parts: {
         sentences.push(
           `No recognised diagnosis was given; ${name} belongs to the condition area "${routedArea.name}".`,
         );
+      else if (route.found.payload.childArea === routedArea.id && route.found.payload.area !== routedArea.id)
+        sentences.push(
+          `${capitalize(name)} is in dispute: for a child it is ordered and overseen in "${routedArea.name}", whose specialty is best placed to judge whether it is needed.`,
+        );
       else if (drug)
         sentences.push(
           `The dispute is over ${name}: the specialty that prescribes the treatment is best placed to judge whether it is needed.`,

@@ -293,7 +293,7 @@ export function recommend(
     (namedTreatment?.payload.decides === true ? !yields : names(namedTreatment?.payload.decidesOver));
   if (procedure && decides) {
     route = { kind: 'procedure', found: procedure, decides: true };
-    routed = procedureTarget(rules, procedure.payload);
+    routed = procedureTarget(rules, procedure.payload, child, conditions);
     confidence = codes.principal || (condition && !condition.indexRow) ? 'high' : 'medium';
   } else if (
     codes.principal &&
@@ -315,7 +315,7 @@ export function recommend(
     if (condition.indexRow && confidence === 'high') confidence = 'medium';
   } else if (procedure) {
     route = { kind: 'procedure', found: procedure, decides: false };
-    routed = procedureTarget(rules, procedure.payload);
+    routed = procedureTarget(rules, procedure.payload, child, conditions);
     confidence = 'medium';
   } else if (claimRow?.defaultArea) {
     route = { kind: 'claim_type', row: claimRow };
@@ -790,7 +790,21 @@ function severalConditions(
   return areas.size >= atLeast ? `conditions of ${areas.size} fields named at once` : undefined;
 }
 
-function procedureTarget(rules: SpecialistRules, row: ProcedureRow): Target {
+function procedureTarget(
+  rules: SpecialistRules,
+  row: ProcedureRow,
+  child = false,
+  conditions: readonly Found<Target>[] = [],
+): Target {
+  // A child's home nursing is the pediatrician's to judge (`childArea`), unless a condition named is one judged
+  // on function (`childAreaExceptFor`: a paralysis, a brain injury).
+  const except = row.childAreaExceptFor;
+  if (
+    child &&
+    row.childArea &&
+    !(except && conditions.some((found) => except.includes(found.payload.area.id)))
+  )
+    return { area: rules.areas.get(row.childArea) as AreaRow };
   return (
     (row.range ? rules.rangeTargets.get(row.range) : undefined) ?? {
       area: rules.areas.get(row.area) as AreaRow,

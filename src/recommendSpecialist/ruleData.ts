@@ -271,6 +271,16 @@ const procedureRowSchema = lazySchema(() =>
       performedBy: nuccCode,
       /** The condition area to route to when nothing else names one. */
       area: reference,
+      /**
+       * For a child, the area this treatment routes to instead of `area`: home nursing or personal care for a
+       * medically complex child is ordered and overseen by the pediatrician, not judged by the adult's physiatrist.
+       */
+      childArea: reference.optional(),
+      /**
+       * Condition areas for which a child keeps `area` all the same: a child's paralysis, brain injury or
+       * neuromuscular disease is judged on function, the pediatric physiatrist's.
+       */
+      childAreaExceptFor: z.array(reference).min(1).optional(),
       /** A range of that area whose specialists fit better (kidney transplant → Z94.0). */
       range: reference.optional(),
       /**
@@ -863,6 +873,10 @@ export function compileSpecialists(
       const at = ['rows', index];
       checkCode(files.procedures, [...at, 'performedBy'], row.performedBy, row.id);
       checkArea(files.procedures, [...at, 'area'], row.area, row.id);
+      if (row.childArea) checkArea(files.procedures, [...at, 'childArea'], row.childArea, row.id);
+      row.childAreaExceptFor?.forEach((area, place) => {
+        checkArea(files.procedures, [...at, 'childAreaExceptFor', place], area, row.id);
+      });
       row.yieldsTo?.forEach((area, place) => {
         checkArea(files.procedures, [...at, 'yieldsTo', place], area, row.id);
       });
