@@ -954,6 +954,30 @@ describe('how the condition is read', () => {
     expect(psychiatric.subspecialty).toBeUndefined();
   });
 
+  it("keeps the child neurologist an alternative where a child's neurosurgery prefers the neurosurgeon", () => {
+    const rhizotomy = recommendSpecialist({
+      condition: 'cerebral palsy',
+      procedure: 'selective dorsal rhizotomy',
+      age: 5,
+    });
+    expect(rhizotomy.subspecialty?.taxonomyCode).toBe('207T00000X');
+    expect(codesOf(rhizotomy)).toEqual(expect.arrayContaining(['2084N0402X', '2081P0010X']));
+    const chiari = recommendSpecialist({
+      condition: 'Chiari malformation',
+      procedure: 'brain surgery',
+      age: 7,
+    });
+    expect(chiari.subspecialty?.taxonomyCode).toBe('207T00000X');
+    expect(codesOf(chiari)).toContain('2084N0402X');
+    // An adult is offered no child neurologist.
+    const adult = recommendSpecialist({
+      condition: 'Chiari malformation',
+      procedure: 'brain surgery',
+      age: 40,
+    });
+    expect(codesOf(adult)).not.toContain('2084N0402X');
+  });
+
   it("routes a child's home nursing or personal care to the pediatrician, and says why", () => {
     const child = recommendSpecialist({
       condition: 'Down syndrome',
@@ -1148,7 +1172,10 @@ describe('how the condition is read', () => {
       age: 4,
     });
     expect(procedureOf(sdr)?.ruleId).toBe('procedure.selective-dorsal-rhizotomy');
-    expect(sdr.subspecialty?.taxonomyCode).toBe('2084N0402X');
+    // Since session 51 the neurosurgeon who performs it is the preferred subspecialist (accepted in all three
+    // development cases of it), the child neurologist an alternative.
+    expect(sdr.subspecialty?.taxonomyCode).toBe('207T00000X');
+    expect(codesOf(sdr)).toContain('2084N0402X');
     expect(
       procedureOf(
         recommendSpecialist({ condition: 'facet arthropathy', procedure: 'radiofrequency rhizotomy' }),
