@@ -58,6 +58,24 @@ describe('classifyDenial: reading the words', () => {
     ]);
   });
 
+  it('reads "appropriately filed with Medicare" as another payer first, but not an appeal that "should be filed with Medicare"', () => {
+    expect(
+      classifyDenial({ text: 'We denied the claim because it is appropriately filed with Medicare.' })
+        .category,
+    ).toBe('coordination_of_benefits');
+    const appeal = classifyDenial({
+      text: "Your appeal should be filed with Medicare's Qualified Independent Contractor within 180 days.",
+    });
+    expect(appeal.category).not.toBe('coordination_of_benefits');
+    expect(appeal.evidence.some((item) => item.ruleId === 'phrase.cob.generic')).toBe(false);
+    // A letter whose reason is necessity keeps its high confidence beside its appeal instructions.
+    const letter = classifyDenial({
+      text: 'Medicare does not pay for this item because it is not reasonable and necessary. If you disagree, an appeal should be filed with Medicare within 120 days.',
+    });
+    expect(letter.category).toBe('medical_necessity');
+    expect(letter.evidence.some((item) => item.ruleId === 'phrase.cob.generic')).toBe(false);
+  });
+
   it('lets the specific reason in a sentence outrank the generic frame around it', () => {
     expect(
       classifyDenial({

@@ -912,32 +912,50 @@ describe('how the condition is read', () => {
     ).toBeUndefined();
   });
 
-  it('reads conditions of three fields at once, for personal care or post-acute care without an age, as an older adult', () => {
+  it('reads chronic diseases of age in three areas, for personal care or post-acute care without an age, as an older adult', () => {
     const personalCare = (condition: string, age?: number) =>
       recommendSpecialist({
         condition,
         procedure: 'personal care services',
         ...(age !== undefined ? { age } : {}),
       });
-    // Coronary artery disease (heart), renal failure (kidney), osteoarthritis (joints): three fields.
+    const olderSign = (condition: string) =>
+      personalCare(condition).evidence.find((item) => item.ruleId === 'context.older-adults')?.value;
+    // Coronary artery disease (heart), renal failure (kidney), osteoarthritis (joints): three areas of age.
     const several = personalCare('coronary artery disease, chronic renal failure and osteoarthritis');
     expect(several.specialty.taxonomyCode).toBe('208100000X');
     expect(several.subspecialty?.taxonomyCode).toBe('207RG0300X');
-    expect(several.evidence.find((item) => item.ruleId === 'context.older-adults')?.value).toBe(
-      'conditions of 3 fields named at once',
+    expect(olderSign('coronary artery disease, chronic renal failure and osteoarthritis')).toBe(
+      'chronic diseases of age in 3 areas named at once',
     );
-    expect(several.warnings.some((text) => text.startsWith('No age was given: conditions of 3 fields'))).toBe(
-      true,
+    expect(
+      several.warnings.some((text) =>
+        text.startsWith('No age was given: chronic diseases of age in 3 areas named at once were read'),
+      ),
+    ).toBe(true);
+    // Parkinson's disease counts by its range.
+    expect(olderSign("Parkinson's disease, heart failure and osteoporosis")).toBe(
+      'chronic diseases of age in 3 areas named at once',
     );
-    // Two fields are not enough, and a given age decides.
+    // Two areas are not enough, and a given age decides.
     expect(personalCare('coronary artery disease and chronic renal failure').subspecialty).toBeUndefined();
     expect(
       personalCare('coronary artery disease, chronic renal failure and osteoarthritis', 45).subspecialty,
     ).toBeUndefined();
-    // A condition from birth (cerebral palsy) never says older, however many fields are named with it.
-    expect(
-      personalCare('cerebral palsy, a seizure disorder, chronic lung disease and a stroke').subspecialty,
-    ).toBeUndefined();
+    // Review, session 51: none of these says older.
+    for (const condition of [
+      '30-year-old with heart failure, stroke and osteoporosis', // an age in the text
+      'stroke, denies diabetes or COPD', // denied
+      'stroke; diabetes and COPD ruled out',
+      'stroke; family history of heart disease and diabetes',
+      'young man with heart failure, diabetes and osteoarthritis',
+      'multiple sclerosis, depression and migraine', // not diseases of age
+      'type 1 diabetes, asthma and epilepsy',
+      'down syndrome, heart failure and hypothyroidism', // present from birth
+      'cystic fibrosis, diabetes and heart failure',
+      'cerebral palsy, a seizure disorder, chronic lung disease and a stroke',
+    ])
+      expect(olderSign(condition), condition).toBeUndefined();
     // A word that says older decides first, and the guess from the conditions is not warned of.
     const elderly = personalCare(
       'elderly man: coronary artery disease, chronic renal failure and osteoarthritis',
@@ -947,14 +965,13 @@ describe('how the condition is read', () => {
     // Only the treatments of daily living read it: the same kind of list with a psychiatric stay keeps the
     // general psychiatrist, not the geriatric one.
     const psychiatric = recommendSpecialist({
-      condition: 'severe depression with chronic pain after a work injury and kidney failure',
+      condition: 'severe depression with heart failure, kidney failure and osteoarthritis',
       procedure: 'inpatient psychiatric admission',
     });
     expect(psychiatric.specialty.taxonomyCode).toBe('2084P0800X');
     expect(psychiatric.subspecialty).toBeUndefined();
   });
-
-  it("keeps the child neurologist an alternative where a child's neurosurgery prefers the neurosurgeon", () => {
+  it("keeps the child neurologist an alternative where a child's neurosurgery is the neurosurgeon's", () => {
     const rhizotomy = recommendSpecialist({
       condition: 'cerebral palsy',
       procedure: 'selective dorsal rhizotomy',
@@ -967,7 +984,8 @@ describe('how the condition is read', () => {
       procedure: 'brain surgery',
       age: 7,
     });
-    expect(chiari.subspecialty?.taxonomyCode).toBe('207T00000X');
+    expect(chiari.area.id).toBe('neurosurgery');
+    expect(chiari.specialty.taxonomyCode).toBe('207T00000X');
     expect(codesOf(chiari)).toContain('2084N0402X');
     // An adult is offered no child neurologist.
     const adult = recommendSpecialist({
@@ -976,8 +994,14 @@ describe('how the condition is read', () => {
       age: 40,
     });
     expect(codesOf(adult)).not.toContain('2084N0402X');
+    // A condition whose own specialists judge the operation keeps its route and subspecialist (review, session 51).
+    const aneurysm = recommendSpecialist({ condition: 'brain aneurysm', procedure: 'craniotomy' });
+    expect(aneurysm.subspecialty?.taxonomyCode).toBe('2084V0102X');
+    expect(codesOf(aneurysm)).toContain('207T00000X');
+    expect(recommendSpecialist({ condition: 'pituitary tumour', procedure: 'brain surgery' }).area.id).toBe(
+      'endocrine',
+    );
   });
-
   it("routes a child's home nursing or personal care to the pediatrician, and says why", () => {
     const child = recommendSpecialist({
       condition: 'Down syndrome',

@@ -48,11 +48,16 @@ export function rationale(parts: {
       break;
     case 'procedure': {
       const { name, drug } = route.found.payload;
+      // A child's route of its own (`childArea`): the treatment is ordered and overseen there, not performed.
+      const forChild =
+        route.found.payload.childArea === routedArea.id && route.found.payload.area !== routedArea.id;
       if (!route.decides)
         sentences.push(
-          `No recognised diagnosis was given; ${name} belongs to the condition area "${routedArea.name}".`,
+          forChild
+            ? `No recognised diagnosis was given; for a child, ${name} is ordered and overseen in "${routedArea.name}".`
+            : `No recognised diagnosis was given; ${name} belongs to the condition area "${routedArea.name}".`,
         );
-      else if (route.found.payload.childArea === routedArea.id && route.found.payload.area !== routedArea.id)
+      else if (forChild)
         sentences.push(
           `${capitalize(name)} is in dispute: for a child it is ordered and overseen in "${routedArea.name}", whose specialty is best placed to judge whether it is needed.`,
         );

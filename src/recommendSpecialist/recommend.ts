@@ -227,9 +227,18 @@ export function recommend(
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
   // Without an age and with no sign of a child, a word says older ("an elderly woman"), or, for a treatment of daily
   // living, conditions of several fields at once.
+  // Not where the condition states an age (any under 65: one over says older above) or a word that the list is
+  // not the patient's own present conditions, or says young ("denies", "family history", "young").
   const olderFromConditions =
-    input.age === undefined && !child
-      ? severalConditions(procedure?.payload.olderFromConditions, conditions)
+    input.age === undefined &&
+    !child &&
+    conditionAges.length === 0 &&
+    wordIn(rules.notOlderWords, conditionWords) === undefined
+      ? severalConditions(
+          procedure?.payload.olderFromConditions,
+          conditions,
+          rules.olderAdults?.conditionsOfAge,
+        )
       : undefined;
   const olderSign =
     input.age === undefined && !child && rules.olderAdults !== undefined
@@ -771,23 +780,35 @@ function childhoodSign(
 }
 
 /**
- * Without an age, a treatment of daily living given for conditions of several areas at once (`olderFromConditions`),
- * none of them a childhood condition, says older adult.
+ * Without an age, a treatment of daily living given for chronic diseases of age in several areas at once
+ * (`olderFromConditions`: heart failure, a stroke and osteoarthritis), none of them a childhood condition or one
+ * present from birth, says older adult. `conditionsOfAge` lists the areas (or ranges, such as Parkinson's disease)
+ * that count.
  */
 function severalConditions(
   atLeast: number | undefined,
   conditions: readonly Found<Target>[],
+  conditionsOfAge: readonly string[] | undefined,
 ): string | undefined {
-  if (atLeast === undefined || conditions.length < atLeast) return undefined;
-  const areas = new Set<string>();
+  if (atLeast === undefined || !conditionsOfAge || conditions.length < atLeast) return undefined;
+  const counted = new Set<string>();
   for (const found of conditions) {
     if (found.payload.field === true) continue;
     const { range, area } = found.payload;
-    if (range?.pediatric || range?.lifelong || found.indexRow?.pediatric || area.childrenOnly)
+    if (
+      range?.pediatric ||
+      range?.lifelong ||
+      found.indexRow?.pediatric ||
+      area.childrenOnly ||
+      area.lifelong
+    )
       return undefined;
-    areas.add(area.id);
+    if (range && conditionsOfAge.includes(range.id)) counted.add(range.id);
+    else if (conditionsOfAge.includes(area.id)) counted.add(area.id);
   }
-  return areas.size >= atLeast ? `conditions of ${areas.size} fields named at once` : undefined;
+  return counted.size >= atLeast
+    ? `chronic diseases of age in ${counted.size} areas named at once`
+    : undefined;
 }
 
 function procedureTarget(
@@ -802,7 +823,14 @@ function procedureTarget(
   if (
     child &&
     row.childArea &&
-    !(except && conditions.some((found) => except.includes(found.payload.area.id)))
+    // A search's guess from some of the words ("complex medical needs") names no condition to keep.
+    !(
+      except &&
+      conditions.some(
+        (found) =>
+          except.includes(found.payload.area.id) && (found.indexRow === undefined || found.whole === true),
+      )
+    )
   )
     return { area: rules.areas.get(row.childArea) as AreaRow };
   return (

@@ -186,6 +186,11 @@ const areaRowSchema = lazySchema(() =>
        */
       childrenOnly: z.boolean().optional(),
       /**
+       * Its conditions are present from birth (genetic syndromes): an adult can have them, but they never say
+       * older adult (`olderFromConditions`), as a range's `lifelong`.
+       */
+      lifelong: z.boolean().optional(),
+      /**
        * Phrases that name only the area's field, as regulators write a category before the diagnosis ("Skin
        * Disorders - Cellulitis"): a condition found by one routes only when the text names no other condition.
        */
@@ -492,6 +497,16 @@ const olderAdultsRowSchema = lazySchema(() =>
        * woman"), or a pair of words where neither says it alone ("older man"). A sign of a child wins.
        */
       words: signWords().optional(),
+      /**
+       * The condition areas of the chronic diseases of age (heart, stroke, dementia, kidneys, lungs, joints and
+       * bones, diabetes and glands, bladder, Parkinson's): a treatment's `olderFromConditions` counts only these.
+       */
+      conditionsOfAge: z.array(reference).min(1).optional(),
+      /**
+       * Words after which a list of conditions is not the patient's own, present ones ("denies", "ruled out",
+       * "family history") or says young ("young", "student"): with any of them, the count does not say older.
+       */
+      notOlderWords: signWords().optional(),
     })
     .strict(),
 );
@@ -673,6 +688,7 @@ export interface SpecialistRules {
   perinatalWords: ReadonlySet<string>;
   /** `olderAdults.words`, tokenized once: a word in it means an older patient when no age is given. */
   olderWords: ReadonlySet<string>;
+  notOlderWords: ReadonlySet<string>;
   /** Each range's area, by range id. */
   rangeTargets: ReadonlyMap<string, Target>;
 }
@@ -937,6 +953,15 @@ export function compileSpecialists(
       });
     });
     checkArea(files.context, ['fallback', 'area'], context.fallback.area, context.fallback.id);
+    context.olderAdults?.conditionsOfAge?.forEach((id, index) => {
+      if (!areaById.has(id) && !rangeTargets.has(id))
+        issue(
+          files.context,
+          ['olderAdults', 'conditionsOfAge', index],
+          `no condition area or range has id "${id}"`,
+          context.olderAdults?.id ?? 'context.older-adults',
+        );
+    });
     checkCode(
       files.context,
       ['children', 'alternative', 'code'],
@@ -990,6 +1015,7 @@ export function compileSpecialists(
     perinatalWords: wordSet(context.children.perinatalWords),
     ...(context.olderAdults ? { olderAdults: context.olderAdults } : {}),
     olderWords: wordSet(context.olderAdults?.words),
+    notOlderWords: wordSet(context.olderAdults?.notOlderWords),
     rangeTargets,
   };
 }
