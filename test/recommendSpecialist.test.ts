@@ -971,6 +971,7 @@ describe('how the condition is read', () => {
     expect(psychiatric.specialty.taxonomyCode).toBe('2084P0800X');
     expect(psychiatric.subspecialty).toBeUndefined();
   });
+
   it("keeps the child neurologist an alternative where a child's neurosurgery is the neurosurgeon's", () => {
     const rhizotomy = recommendSpecialist({
       condition: 'cerebral palsy',
@@ -1002,6 +1003,7 @@ describe('how the condition is read', () => {
       'endocrine',
     );
   });
+
   it("routes a child's home nursing or personal care to the pediatrician, and says why", () => {
     const child = recommendSpecialist({
       condition: 'Down syndrome',
@@ -1273,6 +1275,7 @@ describe('how the condition is read', () => {
       '207V00000X',
     );
   });
+
   it('routes gynecomastia (ICD-10-CM N62, hypertrophy of breast) to plastic surgery', () => {
     expect(recommendSpecialist({ condition: 'gynecomastia' }).specialty.taxonomyCode).toBe('208200000X');
   });
