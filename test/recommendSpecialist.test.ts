@@ -1004,6 +1004,14 @@ describe('how the condition is read', () => {
     );
   });
 
+  it('reads the infant RSV products as a child\'s, but not an older adult\'s "RSV shots"', () => {
+    const infant = recommendSpecialist({ condition: 'premature twins', procedure: 'Synagis' });
+    expect(infant.subspecialty?.taxonomyCode).toBe('2080N0001X');
+    const older = recommendSpecialist({ condition: 'RSV vaccine', procedure: 'RSV shots', age: 70 });
+    expect(older.area.id).not.toBe('pediatrics');
+    expect(older.evidence.some((item) => item.ruleId === 'drug.rsv-prophylaxis')).toBe(false);
+  });
+
   it("routes a child's home nursing or personal care to the pediatrician, and says why", () => {
     const child = recommendSpecialist({
       condition: 'Down syndrome',
