@@ -74,6 +74,12 @@ describe('classifyDenial: reading the words', () => {
     });
     expect(letter.category).toBe('medical_necessity');
     expect(letter.evidence.some((item) => item.ruleId === 'phrase.cob.generic')).toBe(false);
+    // An age limit named by a birthday is not the birthday rule (review 2, session 51).
+    expect(
+      classifyDenial({
+        text: "Benefits are not payable after the dependent's 26th birthday in the calendar year.",
+      }).category,
+    ).not.toBe('coordination_of_benefits');
   });
 
   it('lets the specific reason in a sentence outrank the generic frame around it', () => {

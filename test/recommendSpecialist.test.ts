@@ -954,6 +954,8 @@ describe('how the condition is read', () => {
       'down syndrome, heart failure and hypothyroidism', // present from birth
       'cystic fibrosis, diabetes and heart failure',
       'cerebral palsy, a seizure disorder, chronic lung disease and a stroke',
+      'juvenile diabetes, asthma and kidney disease', // review 2: asthma is not COPD, "juvenile" says young
+      'in her 40s with heart failure, COPD and diabetes', // a decade of age in the text
     ])
       expect(olderSign(condition), condition).toBeUndefined();
     // A word that says older decides first, and the guess from the conditions is not warned of.
@@ -999,14 +1001,28 @@ describe('how the condition is read', () => {
     const aneurysm = recommendSpecialist({ condition: 'brain aneurysm', procedure: 'craniotomy' });
     expect(aneurysm.subspecialty?.taxonomyCode).toBe('2084V0102X');
     expect(codesOf(aneurysm)).toContain('207T00000X');
-    expect(recommendSpecialist({ condition: 'pituitary tumour', procedure: 'brain surgery' }).area.id).toBe(
-      'endocrine',
-    );
+    // A condition of another field named first does not take the operation away (review 2, session 51); the
+    // condition's specialist is an alternative.
+    const pituitary = recommendSpecialist({ condition: 'pituitary tumour', procedure: 'brain surgery' });
+    expect(pituitary.area.id).toBe('neurosurgery');
+    expect(codesOf(pituitary)).toContain('207RE0101X');
+    expect(
+      recommendSpecialist({ condition: 'type 2 diabetes and a subdural hematoma', procedure: 'craniotomy' })
+        .area.id,
+    ).toBe('neurosurgery');
+    expect(
+      recommendSpecialist({ condition: 'diabetes with cataracts', procedure: 'eye surgery' }).area.id,
+    ).toBe('ophthalmology');
   });
 
   it('reads the infant RSV products as a child\'s, but not an older adult\'s "RSV shots"', () => {
     const infant = recommendSpecialist({ condition: 'premature twins', procedure: 'Synagis' });
     expect(infant.subspecialty?.taxonomyCode).toBe('2080N0001X');
+    // A given adult age: the infant's product does not decide (review 2, session 51).
+    expect(
+      recommendSpecialist({ condition: 'lung transplant recipient with RSV', procedure: 'Synagis', age: 60 })
+        .area.id,
+    ).not.toBe('pediatrics');
     const older = recommendSpecialist({ condition: 'RSV vaccine', procedure: 'RSV shots', age: 70 });
     expect(older.area.id).not.toBe('pediatrics');
     expect(older.evidence.some((item) => item.ruleId === 'drug.rsv-prophylaxis')).toBe(false);
@@ -1023,6 +1039,19 @@ describe('how the condition is read', () => {
     expect(child.rationale).toContain(
       'for a child it is ordered and overseen in "Children and newborns (general)"',
     );
+    // A child's ADHD is not among the exceptions: the pediatrician (review 2, session 51).
+    expect(
+      recommendSpecialist({ condition: 'ADHD', procedure: 'personal care', age: 9 }).specialty.taxonomyCode,
+    ).toBe('208000000X');
+    // An older adult read from the text is offered no pediatric physiatrist.
+    expect(
+      codesOf(
+        recommendSpecialist({
+          condition: 'my 80-year-old mother has heart failure, COPD and a stroke',
+          procedure: 'personal care',
+        }),
+      ),
+    ).not.toContain('2081P0010X');
     // The physiatrist who performs it stays an alternative.
     expect(child.alternatives.map((item) => item.taxonomyCode)).toContain('208100000X');
     // An adult's, the same treatment: the physiatrist.

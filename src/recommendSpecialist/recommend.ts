@@ -297,8 +297,11 @@ export function recommend(
   // number is a weaker sign than words, and an undotted diagnosis code (D5700) has a procedure code's shape. It
   // routes only where nothing else does, and moves the subspecialist only then.
   const namedTreatment = procedure?.byCode === true ? undefined : procedure;
+  // A treatment given to children (`pediatric`: an infant's RSV prevention) does not decide for a given adult age.
+  const pediatricForAdult = adultByAge && namedTreatment?.payload.pediatric === true;
   const decides =
     !adultsOnlyForChild &&
+    !pediatricForAdult &&
     (namedTreatment?.payload.decides === true ? !yields : names(namedTreatment?.payload.decidesOver));
   if (procedure && decides) {
     route = { kind: 'procedure', found: procedure, decides: true };
@@ -866,7 +869,13 @@ function alternativesOf(
   const result: AlternativeSpecialist[] = [];
   for (const alternative of list) {
     const { onlyFor } = alternative;
-    if (onlyFor !== undefined && age !== undefined && !(onlyFor === 'children' ? child : older)) continue;
+    // A given age decides; without one, an alternative for the other group is left out when the text says the
+    // patient is in one (a pediatric physiatrist is not offered for "my 80-year-old mother").
+    if (
+      onlyFor !== undefined &&
+      (age !== undefined ? !(onlyFor === 'children' ? child : older) : onlyFor === 'children' ? older : child)
+    )
+      continue;
     result.push(toSpecialist(rules.specialties.get(alternative.code) as SpecialtyRow, alternative.reason));
   }
   return result;
