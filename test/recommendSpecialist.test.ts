@@ -1028,6 +1028,22 @@ describe('how the condition is read', () => {
     expect(older.evidence.some((item) => item.ruleId === 'drug.rsv-prophylaxis')).toBe(false);
   });
 
+  it("adds the condition area's surgeon for a treatment it does not read only when the words name an operation", () => {
+    const shot = recommendSpecialist({ condition: 'asthma', procedure: 'flu shot' });
+    expect(codesOf(shot)).not.toContain('208G00000X');
+    expect(shot.rationale).not.toContain('surgeon');
+    expect(codesOf(recommendSpecialist({ condition: 'lung nodule', procedure: 'thoracotomy' }))).toContain(
+      '208G00000X',
+    );
+    expect(
+      codesOf(recommendSpecialist({ condition: 'lung nodule', procedure: 'surgery to remove it' })),
+    ).toContain('208G00000X');
+    // A catheter or scope procedure ending in -plasty is not read as an operation.
+    expect(
+      codesOf(recommendSpecialist({ condition: 'asthma', procedure: 'bronchial thermoplasty' })),
+    ).not.toContain('208G00000X');
+  });
+
   it("routes a child's home nursing or personal care to the pediatrician, and says why", () => {
     const child = recommendSpecialist({
       condition: 'Down syndrome',

@@ -487,7 +487,7 @@ export function recommend(
         ? `"${clip(input.procedure)}" gives a billing code overturn does not map to a specialist (office visits, imaging, most laboratory tests and some surgical sections name none); the specialist was chosen from the rest of the input. Name the treatment in words for its specialist.`
         : `"${clip(input.procedure)}" is not a procedure overturn recognises; the specialist was chosen from the rest of the input.`,
     );
-    if (area.surgical) {
+    if (area.surgical && (treatmentCodes.length > 0 || namesOperation(rules, treatmentTokens))) {
       performer = rules.specialties.get(area.surgical) as SpecialtyRow;
       procedureAlternatives.push(
         specialist(area.surgical, `Operates on these conditions; added because a procedure is disputed`),
@@ -781,6 +781,19 @@ function childhoodSign(
   if (procedure?.pediatric) return `a treatment for children (${procedure.name})`;
   return undefined;
 }
+
+/**
+ * Whether a treatment overturn does not read says it is an operation: a word of `operationWords` ("surgery",
+ * "repair"), or a word ending as the names of operations do (-ectomy, -otomy, -ostomy, -pexy: "a lobectomy", "a
+ * gastropexy"). The endings are written here, not as data, because they are the medical
+ * vocabulary's own word-building, not a rule set's choice.
+ */
+function namesOperation(rules: SpecialistRules, words: readonly string[]): boolean {
+  if (wordIn(rules.operationWords, words) !== undefined) return true;
+  return words.some((word) => OPERATION_ENDING.test(word));
+}
+// Not -plasty: an angioplasty or a bronchial thermoplasty is done through a catheter or a scope.
+const OPERATION_ENDING = /(?:ectomy|ectomies|otomy|otomies|ostomy|ostomies|pexy)$/;
 
 /**
  * Without an age, a treatment of daily living given for chronic diseases of age in several areas at once

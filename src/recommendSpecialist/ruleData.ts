@@ -527,6 +527,11 @@ export const contextFileSchema = lazySchema(() =>
       children: childrenRowSchema,
       /** Optional: without it, age never picks a geriatric subspecialist. */
       olderAdults: olderAdultsRowSchema.optional(),
+      /**
+       * Words that say a treatment overturn does not read is an operation ("surgery", "repair"): only then is the
+       * condition area's surgeon added as the specialty that performs it (a "flu shot" has no surgeon).
+       */
+      operationWords: signWords().optional(),
     })
     .strict()
     .superRefine(uniqueIds('requirements'))
@@ -689,6 +694,7 @@ export interface SpecialistRules {
   /** `olderAdults.words`, tokenized once: a word in it means an older patient when no age is given. */
   olderWords: ReadonlySet<string>;
   notOlderWords: ReadonlySet<string>;
+  operationWords: ReadonlySet<string>;
   /** Each range's area, by range id. */
   rangeTargets: ReadonlyMap<string, Target>;
 }
@@ -1016,6 +1022,7 @@ export function compileSpecialists(
     ...(context.olderAdults ? { olderAdults: context.olderAdults } : {}),
     olderWords: wordSet(context.olderAdults?.words),
     notOlderWords: wordSet(context.olderAdults?.notOlderWords),
+    operationWords: wordSet(context.operationWords),
     rangeTargets,
   };
 }
