@@ -926,16 +926,18 @@ describe('how the condition is read', () => {
     expect(several.specialty.taxonomyCode).toBe('208100000X');
     expect(several.subspecialty?.taxonomyCode).toBe('207RG0300X');
     expect(olderSign('coronary artery disease, chronic renal failure and osteoarthritis')).toBe(
-      'chronic diseases of age in 3 areas named at once',
+      'chronic conditions of later life in 3 body systems named together',
     );
     expect(
       several.warnings.some((text) =>
-        text.startsWith('No age was given: chronic diseases of age in 3 areas named at once were read'),
+        text.startsWith(
+          'No age was given: chronic conditions of later life in 3 body systems named together were read',
+        ),
       ),
     ).toBe(true);
     // Parkinson's disease counts by its range.
     expect(olderSign("Parkinson's disease, heart failure and osteoporosis")).toBe(
-      'chronic diseases of age in 3 areas named at once',
+      'chronic conditions of later life in 3 body systems named together',
     );
     // Two areas are not enough, and a given age decides.
     expect(personalCare('coronary artery disease and chronic renal failure').subspecialty).toBeUndefined();

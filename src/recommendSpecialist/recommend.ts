@@ -225,13 +225,20 @@ export function recommend(
       ? (childWord ?? childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload))
       : undefined;
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
-  // Without an age and with no sign of a child, a word says older ("an elderly woman"), or, for a treatment of daily
-  // living, conditions of several fields at once.
-  // Not where the condition states an age (any under 65: one over says older above) or a word that the list is
-  // not the patient's own present conditions, or says young ("denies", "family history", "young").
+  // Without an age and with no sign of a child, a word says older ("an elderly woman"), or a stated age.
+  const olderByWords =
+    input.age === undefined && !child && rules.olderAdults !== undefined
+      ? (wordIn(rules.olderWords, conditionWords) ??
+        wordIn(rules.olderWords, procedureWords) ??
+        olderAgeIn(conditionAges, rules.olderAdults.ageAtLeast))
+      : undefined;
+  // Failing those, for a treatment of daily living, chronic diseases of later life named together; not where the
+  // condition states any age (one of 65 or more said older above) or a word that the list is not the patient's own
+  // present conditions, or says young ("denies", "family history", "young").
   const olderFromConditions =
     input.age === undefined &&
     !child &&
+    olderByWords === undefined &&
     conditionAges.length === 0 &&
     wordIn(rules.notOlderWords, conditionWords) === undefined
       ? severalConditions(
@@ -240,13 +247,7 @@ export function recommend(
           rules.olderAdults?.conditionsOfAge,
         )
       : undefined;
-  const olderSign =
-    input.age === undefined && !child && rules.olderAdults !== undefined
-      ? (wordIn(rules.olderWords, conditionWords) ??
-        wordIn(rules.olderWords, procedureWords) ??
-        olderAgeIn(conditionAges, rules.olderAdults.ageAtLeast) ??
-        olderFromConditions)
-      : undefined;
+  const olderSign = olderByWords ?? olderFromConditions;
   const older =
     rules.olderAdults !== undefined &&
     (input.age !== undefined ? input.age >= rules.olderAdults.ageAtLeast : olderSign !== undefined);
@@ -573,7 +574,7 @@ export function recommend(
     });
     trail.use(row);
     trail.check(row, () => `the rule for patients ${row.ageAtLeast} and older`);
-    if (olderFromConditions !== undefined && olderSign === olderFromConditions)
+    if (olderFromConditions !== undefined)
       trail.warnings.push(
         `No age was given: ${olderFromConditions} were read as an older adult's, so the geriatric subspecialist is preferred. Give the patient's age to be sure.`,
       );
@@ -783,7 +784,7 @@ function childhoodSign(
 }
 
 /**
- * Whether a treatment overturn does not read says it is an operation: a word of `operationWords` ("surgery",
+ * Whether a treatment overturn does not read says it is an operation: a word of `operations.words` ("surgery",
  * "repair"), or a word ending as the names of operations do (-ectomy, -otomy, -ostomy, -pexy: "a lobectomy", "a
  * gastropexy"). The endings are written here, not as data, because they are the medical
  * vocabulary's own word-building, not a rule set's choice.
@@ -823,7 +824,7 @@ function severalConditions(
     else if (conditionsOfAge.includes(area.id)) counted.add(area.id);
   }
   return counted.size >= atLeast
-    ? `chronic diseases of age in ${counted.size} areas named at once`
+    ? `chronic conditions of later life in ${counted.size} body systems named together`
     : undefined;
 }
 
@@ -882,13 +883,13 @@ function alternativesOf(
   const result: AlternativeSpecialist[] = [];
   for (const alternative of list) {
     const { onlyFor } = alternative;
-    // A given age decides; without one, an alternative for the other group is left out when the text says the
-    // patient is in one (a pediatric physiatrist is not offered for "my 80-year-old mother").
-    if (
-      onlyFor !== undefined &&
-      (age !== undefined ? !(onlyFor === 'children' ? child : older) : onlyFor === 'children' ? older : child)
-    )
-      continue;
+    if (onlyFor !== undefined) {
+      // A given age decides; without one, an alternative for the other group is left out when the text says the
+      // patient is in one (a pediatric physiatrist is not offered for "my 80-year-old mother").
+      const inGroup = onlyFor === 'children' ? child : older;
+      const inOtherGroup = onlyFor === 'children' ? older : child;
+      if (age !== undefined ? !inGroup : inOtherGroup) continue;
+    }
     result.push(toSpecialist(rules.specialties.get(alternative.code) as SpecialtyRow, alternative.reason));
   }
   return result;

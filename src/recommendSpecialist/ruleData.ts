@@ -326,7 +326,11 @@ const procedureRowSchema = lazySchema(() =>
        * is the child's subspecialist too.
        */
       performerPreferred: z.boolean().optional(),
-      /** A treatment given to children (growth hormone, a cranial helmet): without an age, the patient is a child. */
+      /**
+       * A treatment given to children (growth hormone, a cranial helmet): without an age, the patient is a child;
+       * with a given adult age it does not decide (an adult's stated age keeps an infant's RSV product from
+       * routing to the neonatologist).
+       */
       pediatric: z.boolean().optional(),
       /**
        * A treatment of adults whose performer does not treat children (a geriatrician for a nursing-home stay):
@@ -513,6 +517,15 @@ const olderAdultsRowSchema = lazySchema(() =>
 
 export type OlderAdultsRow = z.infer<typeof olderAdultsRowSchema>;
 
+const operationsRowSchema = lazySchema(() =>
+  z
+    .object({
+      ...provenanceShape(),
+      words: signWords(),
+    })
+    .strict(),
+);
+
 export const contextFileSchema = lazySchema(() =>
   z
     .object({
@@ -531,7 +544,7 @@ export const contextFileSchema = lazySchema(() =>
        * Words that say a treatment overturn does not read is an operation ("surgery", "repair"): only then is the
        * condition area's surgeon added as the specialty that performs it (a "flu shot" has no surgeon).
        */
-      operationWords: signWords().optional(),
+      operations: operationsRowSchema.optional(),
     })
     .strict()
     .superRefine(uniqueIds('requirements'))
@@ -694,6 +707,7 @@ export interface SpecialistRules {
   /** `olderAdults.words`, tokenized once: a word in it means an older patient when no age is given. */
   olderWords: ReadonlySet<string>;
   notOlderWords: ReadonlySet<string>;
+  /** `operations.words`, tokenized once: a word in it says an unread treatment is an operation. */
   operationWords: ReadonlySet<string>;
   /** Each range's area, by range id. */
   rangeTargets: ReadonlyMap<string, Target>;
@@ -1022,7 +1036,7 @@ export function compileSpecialists(
     ...(context.olderAdults ? { olderAdults: context.olderAdults } : {}),
     olderWords: wordSet(context.olderAdults?.words),
     notOlderWords: wordSet(context.olderAdults?.notOlderWords),
-    operationWords: wordSet(context.operationWords),
+    operationWords: wordSet(context.operations?.words),
     rangeTargets,
   };
 }
