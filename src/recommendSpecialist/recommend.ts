@@ -500,7 +500,9 @@ export function recommend(
       ...procedureAlternatives,
       ...extra,
       ...alternativesOf(rules, range?.alternatives, input.age, child, older),
-      ...alternativesOf(rules, area.alternatives, input.age, child, older),
+      ...(range?.withoutAreaAlternatives
+        ? []
+        : alternativesOf(rules, area.alternatives, input.age, child, older)),
       ...contextAlternatives,
       // The treatment's own profession is preferred over the field's geriatric subspecialist: it stays an alternative.
       ...(older && preferredPerformer && area.geriatricSubspecialty !== undefined
@@ -691,6 +693,7 @@ function readCodes(
  * Of several deciding treatments, the one of a named condition's own area judges best ("chemotherapy and radiation
  * with a stem cell transplant" for myeloma: the transplant's hematologist, not the radiation oncologist), unless it
  * is named as one already given ("inpatient rehabilitation after total knee replacement" is the rehabilitation).
+ * An emergency visit or an ambulance (`outranksAreaTreatment`) comes first: its dispute is the emergency.
  */
 function decidingOfConditionArea(
   procedures: readonly Found<ProcedureRow>[],
@@ -698,6 +701,13 @@ function decidingOfConditionArea(
   treatmentWords: readonly string[],
 ): Found<ProcedureRow> | undefined {
   if (procedures.length < 2 || !conditions.length) return undefined;
+  const emergency = procedures.find(
+    (found) =>
+      found.payload.outranksAreaTreatment &&
+      found.payload.decides &&
+      !isPriorTreatment(found, treatmentWords),
+  );
+  if (emergency) return emergency;
   const areas = new Set(conditions.map((found) => found.payload.area.id));
   return procedures.find(
     (found) =>

@@ -122,6 +122,11 @@ const rangeRowSchema = lazySchema(() =>
       pediatricSubspecialty: nuccCode.optional(),
       /** Listed before the area's alternatives. */
       alternatives: z.array(alternativeSchema).optional(),
+      /**
+       * The area's own alternatives do not fit this range, and only the range's are listed (a skin abscess is the
+       * general surgeon's to drain, but not the gastroenterologist's, whom the area offers for digestive disease).
+       */
+      withoutAreaAlternatives: z.boolean().optional(),
       /** Listed before the area's guidelines. */
       guidelines: z.array(z.string().min(2).max(200)).optional(),
       /** Plain-language phrases that mean this range: they route like its codes. */
@@ -305,6 +310,12 @@ const procedureRowSchema = lazySchema(() =>
        * throat's specialist treats the condition otherwise.
        */
       decidesOver: z.array(reference).min(1).optional(),
+      /**
+       * Decides before a treatment of the condition's own area named with it: an emergency visit's or an
+       * ambulance's dispute is whether it was an emergency (the prudent layperson standard), whatever was done in
+       * it ("emergency department fee (incision and drainage)" for an abscess is the emergency physician's).
+       */
+      outranksAreaTreatment: z.boolean().optional(),
       /** The row names drugs: its specialty prescribes them rather than performs them. */
       drug: z.boolean().optional(),
       /**
