@@ -62,6 +62,16 @@ describe('ConditionIndex', () => {
     expect(index.find('')).toBeUndefined();
   });
 
+  it('reads no condition in "frequent" or "support", which titles use for other things', () => {
+    const titles = new ConditionIndex([
+      { row: row('n.n92', 'N92', 'Excessive, frequent and irregular menstruation'), target: 'gynecology' },
+      { row: row('k.k08', 'K08', 'Other disorders of teeth and supporting structures'), target: 'dental' },
+    ]);
+    expect(titles.find('frequent loss of consciousness')).toBeUndefined();
+    expect(titles.find('lacked the necessary support')).toBeUndefined();
+    expect(titles.find('irregular menstruation')?.row.id).toBe('n.n92');
+  });
+
   it('does not prefer "Other disorders of …" for a generic disorder: generic words are not searched', () => {
     // Both titles keep "nervous system" once "other", "disorders" and "diseases" are dropped: a tie, kept in
     // file order, so the chapter answers.

@@ -327,6 +327,23 @@ export function withoutPastHistory(text: string): string {
 }
 
 /**
+ * The text without the conditions it denies, for the ICD-10-CM search: a negation ("no", "not", "without",
+ * "never", "denies") and at most five words after it, up to a clause's end or "and" or "but" ("no diabetes, chronic
+ * kidney disease" is searched as the kidney disease; "not hypertension/high blood pressure" as nothing of the
+ * heart). The phrases found are filtered by {@link withoutNegated} instead, which reads the words before each.
+ *
+ * @example
+ * ```ts
+ * withoutDenied('no diabetes, chronic kidney disease'); // ' , chronic kidney disease'
+ * ```
+ */
+export function withoutDenied(text: string): string {
+  return text.replace(DENIED_CLAUSE, ' ');
+}
+
+const DENIED_CLAUSE = /\b(?:no|not|without|never|denies)\b(?:[^\S\n]+(?!(?:and|but)\b)[^\s,;.()[\]]+){0,5}/gi;
+
+/**
  * Every phrase found, in the order the text names them (the first is usually the principal condition); a
  * phrase inside a longer one is dropped, and so is a second phrase leading to the same place.
  */

@@ -14,6 +14,7 @@ import {
   type StatedAge,
   statedAges,
   withoutAccents,
+  withoutDenied,
   withoutNegated,
   withoutPastHistory,
   wordIn,
@@ -125,8 +126,9 @@ export function recommend(
   // Searched when no phrase names a condition, or only a field ("Skin Disorders - Cellulitis"): what the
   // search finds then comes before the field.
   if (conditions.every((found) => found.payload.field === true) && conditionText?.trim()) {
-    // A past condition ("history of rheumatic fever") is background: the rest of the text is searched first.
-    const present = withoutPastHistory(conditionText);
+    // A past condition ("history of rheumatic fever") is background, and a denied one ("no diabetes") not the
+    // patient's: the rest of the text is searched first.
+    const present = withoutDenied(withoutPastHistory(conditionText));
     // A condition of the perinatal period (P00–P96, "birth injury to scalp") is a child's: for an adult, or
     // when nothing says child, the search leaves that chapter out ("scalp laceration" is not a birth injury).
     const perinatalPossible =
