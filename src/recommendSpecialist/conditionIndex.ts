@@ -170,9 +170,10 @@ const STOP_WORDS = new Set(
     // "can no longer manage her care" found contraceptive management (Z30); "A1c down to 6.8" Down syndrome;
     // "a small indentation in the forehead" the small intestine (C17); "a very rare form of dwarfism" rare
     // menstruation (N91) and other forms of heart disease (I30–I5A); "frequent loss of consciousness" frequent
-    // menstruation (N92); "lacked the necessary support" the teeth's supporting structures (K08).
+    // menstruation (N92); "lacked the necessary support" the teeth's supporting structures (K08); "burning pain"
+    // burns (T20–T32, as "burning" and "burns" share a stem).
     'manage managed managing management down up small large rare form forms frequent frequently support ' +
-    'supports supporting supported'
+    'supports supporting supported burning'
   ).split(' '),
 );
 

@@ -319,7 +319,7 @@ export function isPriorTreatment<Payload>(item: Found<Payload>, words: readonly 
   return pair === 'status post' || pair === 's p';
 }
 
-const PRIOR_WORDS = new Set(['after', 'following', 'post', 'failed', 'prior', 'previous']);
+const PRIOR_WORDS = new Set(['after', 'following', 'post', 'failed', 'unsuccessful', 'prior', 'previous']);
 
 /** The text without the past conditions it names: "history of …" up to the end of its clause. */
 export function withoutPastHistory(text: string): string {
