@@ -451,6 +451,33 @@ describe('recommendSpecialist: worked examples', () => {
     expect(hike.subspecialty).toBeUndefined();
   });
 
+  it("lets an emergency visit decide over the condition area's treatment only when it is named first", () => {
+    const feeFirst = recommendSpecialist({
+      condition: 'abscess',
+      procedure: 'emergency department fee (incision and drainage)',
+    });
+    expect(feeFirst.specialty.taxonomyCode).toBe('207P00000X');
+    const fusionFirst = recommendSpecialist({
+      condition: 'spinal stenosis',
+      procedure: 'lumbar fusion and emergency room visit',
+    });
+    expect(fusionFirst.area.id).toBe('spine');
+    expect(fusionFirst.subspecialty?.taxonomyCode).toBe('207XS0117X');
+  });
+
+  it('searches the ICD-10-CM titles past a denied condition, and the whole text when nothing else is named', () => {
+    // "no diabetes" is not the patient's: the kidney disease after it is searched.
+    expect(
+      recommendSpecialist({ condition: 'no diabetes, chronic kidney disease' }).specialty.taxonomyCode,
+    ).toBe('207RN0300X');
+    // Up to "and": what follows is the patient's again.
+    expect(
+      recommendSpecialist({ condition: 'no diabetes and chronic kidney disease' }).specialty.taxonomyCode,
+    ).toBe('207RN0300X');
+    // A text that only denies is still searched whole, as before.
+    expect(recommendSpecialist({ condition: 'not hypertension' }).specialty.taxonomyCode).toBe('207RC0000X');
+  });
+
   it('keeps the session 50 rows to their own wordings (review of 2026-12-06)', () => {
     // Arm strength is no lost arm (Z89); a celiac artery is no celiac disease; a jaw lengthened by distraction is no
     // limb lengthening.

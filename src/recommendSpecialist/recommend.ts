@@ -695,7 +695,7 @@ function readCodes(
  * Of several deciding treatments, the one of a named condition's own area judges best ("chemotherapy and radiation
  * with a stem cell transplant" for myeloma: the transplant's hematologist, not the radiation oncologist), unless it
  * is named as one already given ("inpatient rehabilitation after total knee replacement" is the rehabilitation).
- * An emergency visit or an ambulance (`outranksAreaTreatment`) comes first: its dispute is the emergency.
+ * An emergency visit or an ambulance (`outranksAreaTreatment`) named first comes first: its dispute is the emergency.
  */
 function decidingOfConditionArea(
   procedures: readonly Found<ProcedureRow>[],
@@ -703,13 +703,15 @@ function decidingOfConditionArea(
   treatmentWords: readonly string[],
 ): Found<ProcedureRow> | undefined {
   if (procedures.length < 2 || !conditions.length) return undefined;
-  const emergency = procedures.find(
-    (found) =>
-      found.payload.outranksAreaTreatment &&
-      found.payload.decides &&
-      !isPriorTreatment(found, treatmentWords),
-  );
-  if (emergency) return emergency;
+  // Named first, it is what is disputed, and what follows says what was done in it ("emergency department fee
+  // (incision and drainage)"); named after a treatment ("spinal fusion and an emergency room visit") it is not.
+  const first = procedures.reduce((earliest, found) => (found.start < earliest.start ? found : earliest));
+  if (
+    first.payload.outranksAreaTreatment &&
+    first.payload.decides &&
+    !isPriorTreatment(first, treatmentWords)
+  )
+    return first;
   const areas = new Set(conditions.map((found) => found.payload.area.id));
   return procedures.find(
     (found) =>

@@ -311,7 +311,7 @@ const procedureRowSchema = lazySchema(() =>
        */
       decidesOver: z.array(reference).min(1).optional(),
       /**
-       * Decides before a treatment of the condition's own area named with it: an emergency visit's or an
+       * Named first, decides before a treatment of the condition's own area named with it: an emergency visit's or an
        * ambulance's dispute is whether it was an emergency (the prudent layperson standard), whatever was done in
        * it ("emergency department fee (incision and drainage)" for an abscess is the emergency physician's).
        */
