@@ -478,6 +478,18 @@ describe('recommendSpecialist: worked examples', () => {
     expect(recommendSpecialist({ condition: 'not hypertension' }).specialty.taxonomyCode).toBe('207RC0000X');
   });
 
+  it("reads a condition of childhood as an adult's where the text states an adult age or says adult", () => {
+    for (const condition of ['undescended testicle in a 30 year old man', 'undescended testis, adult']) {
+      const answer = recommendSpecialist({ condition });
+      expect(answer.specialty.taxonomyCode).toBe('208800000X');
+      expect(answer.subspecialty).toBeUndefined();
+    }
+    // Without such words the condition of infancy still says child.
+    expect(recommendSpecialist({ condition: 'undescended testicle' }).subspecialty?.taxonomyCode).toBe(
+      '2088P0231X',
+    );
+  });
+
   it('keeps the session 50 rows to their own wordings (review of 2026-12-06)', () => {
     // Arm strength is no lost arm (Z89); a celiac artery is no celiac disease; a jaw lengthened by distraction is no
     // limb lengthening.

@@ -113,7 +113,11 @@ export function recommend(
   let conditions = perinatalHistoryLast(
     specificFirst(
       pastHistoryLast(
-        withoutNegated(conditionText?.trim() ? findAll(rules.conditions, conditionText) : [], conditionWords),
+        withoutNegated(
+          conditionText?.trim() ? findAll(rules.conditions, conditionText) : [],
+          conditionWords,
+          conditionText,
+        ),
         conditionText,
       ),
     ),
@@ -221,10 +225,18 @@ export function recommend(
   }
   const claimRow = input.claimType ? rules.claimTypes.get(input.claimType) : undefined;
   const categoryRows = input.denialCategory ? (rules.denialCategories.get(input.denialCategory) ?? []) : [];
-  // Without an age, a word of childhood (above) or a condition or treatment of childhood says child.
+  // Without an age, a word of childhood (above) or a condition or treatment of childhood says child; not a condition of
+  // childhood the text says is an adult's ("an undescended testicle in a 30 year old", "in an adult").
+  const adultSign =
+    input.age === undefined &&
+    (conditionAges.some((stated) => stated.years >= rules.children.ageBelow) ||
+      wordIn(rules.adultWords, conditionWords) !== undefined);
   const childSign =
     input.age === undefined
-      ? (childWord ?? childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload))
+      ? (childWord ??
+        (adultSign
+          ? undefined
+          : childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload)))
       : undefined;
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
   // Without an age and with no sign of a child, a word says older ("an elderly woman"), or a stated age.
@@ -308,7 +320,7 @@ export function recommend(
     (namedTreatment?.payload.decides === true ? !yields : names(namedTreatment?.payload.decidesOver));
   if (procedure && decides) {
     route = { kind: 'procedure', found: procedure, decides: true };
-    routed = procedureTarget(rules, procedure.payload, child, conditions);
+    routed = procedureTarget(rules, procedure.payload, child, conditions, diagnosed);
     confidence = codes.principal || (condition && !condition.indexRow) ? 'high' : 'medium';
   } else if (
     codes.principal &&
@@ -847,6 +859,7 @@ function procedureTarget(
   row: ProcedureRow,
   child = false,
   conditions: readonly Found<Target>[] = [],
+  diagnosed?: Target,
 ): Target {
   // A child's home nursing is the pediatrician's to judge (`childArea`), unless a condition named is one judged
   // on function (`childAreaExceptFor`: a paralysis, a brain injury).
@@ -864,11 +877,20 @@ function procedureTarget(
     )
   )
     return { area: rules.areas.get(row.childArea) as AreaRow };
-  return (
-    (row.range ? rules.rangeTargets.get(row.range) : undefined) ?? {
-      area: rules.areas.get(row.area) as AreaRow,
-    }
-  );
+  // A treatment the area's own specialist gives keeps the diagnosis's range of that area, with its subspecialist and
+  // alternatives (an opioid use disorder's psychiatric treatment stays the addiction psychiatrist's; a skin abscess's
+  // drainage keeps the abscess's alternatives); not a range that names another specialist, nor for a treatment a
+  // subspecialist performs (a jaw replacement stays the oral surgeon's, not a malocclusion's orthodontist).
+  const area = rules.areas.get(row.area) as AreaRow;
+  if (
+    !row.range &&
+    diagnosed?.range !== undefined &&
+    diagnosed.range.specialty === undefined &&
+    diagnosed.area.id === row.area &&
+    row.performedBy === area.specialty
+  )
+    return diagnosed;
+  return (row.range ? rules.rangeTargets.get(row.range) : undefined) ?? { area };
 }
 
 const NO_ALTERNATIVES: readonly AlternativeSpecialist[] = [];

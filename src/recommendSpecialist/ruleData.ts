@@ -491,6 +491,11 @@ const childrenRowSchema = lazySchema(() =>
        */
       perinatalWords: signWords().optional(),
       /**
+       * Without an age, any of these words in the condition ("an adult with cryptorchidism") keeps a condition of
+       * childhood (a range's `pediatric`) from saying child; a stated adult age ("a 30 year old") does too.
+       */
+      adultWords: signWords().optional(),
+      /**
        * From this given age a condition of the perinatal period (ICD-10-CM P00–P96: "born prematurely") is the
        * patient's history: the conditions named with it route first.
        */
@@ -715,6 +720,8 @@ export interface SpecialistRules {
   olderAdults?: OlderAdultsRow;
   /** `children.perinatalWords`, tokenized once: a word in it keeps the perinatal chapter in the search. */
   perinatalWords: ReadonlySet<string>;
+  /** `children.adultWords`, tokenized once: a word in it keeps a childhood condition from saying child. */
+  adultWords: ReadonlySet<string>;
   /** `olderAdults.words`, tokenized once: a word in it means an older patient when no age is given. */
   olderWords: ReadonlySet<string>;
   notOlderWords: ReadonlySet<string>;
@@ -1044,6 +1051,7 @@ export function compileSpecialists(
     children: context.children,
     childWords: wordSet(context.children.words),
     perinatalWords: wordSet(context.children.perinatalWords),
+    adultWords: wordSet(context.children.adultWords),
     ...(context.olderAdults ? { olderAdults: context.olderAdults } : {}),
     olderWords: wordSet(context.olderAdults?.words),
     notOlderWords: wordSet(context.olderAdults?.notOlderWords),
