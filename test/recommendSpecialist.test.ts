@@ -478,6 +478,22 @@ describe('recommendSpecialist: worked examples', () => {
     expect(recommendSpecialist({ condition: 'not hypertension' }).specialty.taxonomyCode).toBe('207RC0000X');
   });
 
+  it("keeps a diagnosis's subspecialist under a treatment only where the treatment's row says so (keepsDiagnosisRange)", () => {
+    // The area's general services do not take the diagnosis's subspecialist.
+    expect(
+      recommendSpecialist({ condition: 'heart attack', procedure: 'cardiac rehab' }).subspecialty,
+    ).toBeUndefined();
+    expect(
+      recommendSpecialist({ condition: 'chronic respiratory failure', procedure: 'home oxygen' })
+        .subspecialty,
+    ).toBeUndefined();
+    // Psychiatric treatment keeps the addiction psychiatrist of an opioid use disorder.
+    expect(
+      recommendSpecialist({ condition: 'opioid use disorder', procedure: 'psychiatric treatment' })
+        .subspecialty?.taxonomyCode,
+    ).toBe('2084P0802X');
+  });
+
   it("reads a condition of childhood as an adult's where the text states an adult age or says adult", () => {
     for (const condition of ['undescended testicle in a 30 year old man', 'undescended testis, adult']) {
       const answer = recommendSpecialist({ condition });

@@ -224,13 +224,14 @@ function wordBefore(start: number, reach: number, test: (at: number) => boolean)
 }
 
 /** Words that deny the condition after them ("does not have type 1 diabetes"), within CONTEXT_REACH words. */
-const NEGATIONS = new Set(['not', 'no', 'without', 'never', 'denies']);
+const NEGATIONS = new Set(['not', 'no', 'without', 'never']);
 /** How many words before a phrase are read for a negation, and at least how far a "history of" reaches. */
 const CONTEXT_REACH = 3;
 
 /**
- * The condition phrases the text does not deny: a phrase with "not", "no", "without", "never" or "denies" among the
- * three words before it, in its clause, is what the patient does not have. When every phrase is denied, none is left, and the
+ * The condition phrases the text does not deny: a phrase with "not", "no", "without" or "never" among the three
+ * words before it, in its sentence or bracket (a comma does not end it: "no seizures, headaches" denies both), is what
+ * the patient does not have. When every phrase is denied, none is left, and the
  * condition is searched in the ICD-10-CM index instead.
  */
 export function withoutNegated<Payload>(
@@ -238,8 +239,9 @@ export function withoutNegated<Payload>(
   words: readonly string[],
   text?: string,
 ): Found<Payload>[] {
-  if (!found.length) return found;
-  // A negation reaches no further than its clause ("not pregnant, abnormal uterine bleeding"), as the search's does.
+  // Most conditions hold no negation: their phrases are kept without reading the clauses.
+  if (!found.length || !words.some((word) => NEGATIONS.has(word))) return found;
+  // A negation reaches no further than its sentence, bracket or colon; across a comma it may ("no seizures, headaches").
   const clause = text === undefined ? undefined : clauseOfWords(text);
   return found.filter(
     (item) =>
@@ -253,8 +255,8 @@ export function withoutNegated<Payload>(
 }
 
 /**
- * Each word's clause (as {@link tokenize} reads the words): clauses end at `,` `;` `.` `:`, brackets and line
- * breaks, which tokenize reads as word breaks too, so the words of the clauses in order are the text's words.
+ * Each word's clause (as {@link tokenize} reads the words): clauses end at `;` `.` `:`, brackets and line breaks,
+ * which tokenize reads as word breaks too, so the words of the clauses in order are the text's words.
  */
 function clauseOfWords(text: string): number[] {
   const clause: number[] = [];
@@ -264,7 +266,7 @@ function clauseOfWords(text: string): number[] {
   return clause;
 }
 
-const CLAUSE_BREAK = /[,;.:()[\]\n]/;
+const CLAUSE_BREAK = /[;.:()[\]\n]/;
 
 /**
  * The condition phrases with those of the perinatal period ("born prematurely") after the others, for a patient
@@ -355,7 +357,7 @@ export function withoutPastHistory(text: string): string {
 
 /**
  * The text without the conditions it denies, for the ICD-10-CM search: a negation ("no", "not", "without",
- * "never", "denies") and at most five words after it, up to a clause's end (`,` `;` `.` `:`, a bracket, a dash) or "and" or "but" ("no diabetes, chronic
+ * "never"; not "denies", which a payer does as often as a patient) and at most five words after it, up to a clause's end (`,` `;` `.` `:`, a bracket, a dash) or "and" or "but" ("no diabetes, chronic
  * kidney disease" is searched as the kidney disease; "not hypertension/high blood pressure" as nothing of the
  * heart). The phrases found are filtered by {@link withoutNegated} instead, which reads the words before each.
  *
@@ -369,7 +371,7 @@ export function withoutDenied(text: string): string {
 }
 
 const DENIED_CLAUSE =
-  /\b(?:no|not|without|never|denies)\b(?:[^\S\n]+(?!(?:and|but)\b|[-\u2013\u2014](?:\s|$))[^\s,;.:()[\]]+){0,5}/gi;
+  /\b(?:no|not|without|never)\b(?:[^\S\n]+(?!(?:and|but)\b|[-\u2013\u2014](?:\s|$))[^\s,;.:()[\]]+){0,5}/gi;
 
 /**
  * Every phrase found, in the order the text names them (the first is usually the principal condition); a

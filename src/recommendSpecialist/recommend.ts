@@ -304,7 +304,7 @@ export function recommend(
   // an adult's area (autism's `adultArea`): a 25-year-old's occupational therapy for a developmental delay stays
   // with the physiatrist. Without an age, the childhood condition says child. A treatment that does not decide
   // takes the route over the areas it names (`decidesOver`: a cancer drug for a melanoma).
-  const adultByAge = input.age !== undefined && !child;
+  const adultByAge = (input.age !== undefined && !child) || adultSign;
   const childrensCareForAdult =
     adultByAge && diagnosed?.area.childrenOnly === true && diagnosed.range?.adultArea === undefined;
   const yields = names(procedure?.payload.yieldsTo) && !childrensCareForAdult;
@@ -332,7 +332,13 @@ export function recommend(
   } else if (
     condition &&
     !(weakSearch && (namedTreatment || claimRow?.defaultArea)) &&
-    !(partialSearch && namedTreatment && namedTreatment.payload.area !== rules.fallback.area) &&
+    !(
+      partialSearch &&
+      namedTreatment &&
+      namedTreatment.payload.area !== rules.fallback.area &&
+      // A treatment that decides only over some areas (`decidesOver`) does not take a guessed condition of another.
+      (namedTreatment.payload.decidesOver === undefined || names(namedTreatment.payload.decidesOver))
+    ) &&
     !(contextOnly && namedTreatment)
   ) {
     route = { kind: 'condition', found: condition };
@@ -877,17 +883,16 @@ function procedureTarget(
     )
   )
     return { area: rules.areas.get(row.childArea) as AreaRow };
-  // A treatment the area's own specialist gives keeps the diagnosis's range of that area, with its subspecialist and
-  // alternatives (an opioid use disorder's psychiatric treatment stays the addiction psychiatrist's; a skin abscess's
-  // drainage keeps the abscess's alternatives); not a range that names another specialist, nor for a treatment a
-  // subspecialist performs (a jaw replacement stays the oral surgeon's, not a malocclusion's orthodontist).
+  // A treatment that says so (`keepsDiagnosisRange`) keeps the diagnosis's range in its own area, with the range's
+  // subspecialist and alternatives (an opioid use disorder's psychiatric treatment stays the addiction
+  // psychiatrist's; a skin abscess's drainage keeps the abscess's alternatives). Not by default: for the area's
+  // general services (cardiac rehabilitation, home oxygen, glasses) the diagnosis's subspecialist is a worse reviewer.
   const area = rules.areas.get(row.area) as AreaRow;
   if (
-    !row.range &&
+    row.keepsDiagnosisRange === true &&
     diagnosed?.range !== undefined &&
     diagnosed.range.specialty === undefined &&
-    diagnosed.area.id === row.area &&
-    row.performedBy === area.specialty
+    diagnosed.area.id === row.area
   )
     return diagnosed;
   return (row.range ? rules.rangeTargets.get(row.range) : undefined) ?? { area };

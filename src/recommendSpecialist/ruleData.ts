@@ -316,6 +316,11 @@ const procedureRowSchema = lazySchema(() =>
        * it ("emergency department fee (incision and drainage)" for an abscess is the emergency physician's).
        */
       outranksAreaTreatment: z.boolean().optional(),
+      /**
+       * The treatment keeps the diagnosis's range when the diagnosis is in the treatment's own area: the range's
+       * subspecialist and alternatives (psychiatric treatment of an opioid use disorder: the addiction psychiatrist).
+       */
+      keepsDiagnosisRange: z.boolean().optional(),
       /** The row names drugs: its specialty prescribes them rather than performs them. */
       drug: z.boolean().optional(),
       /**
