@@ -79,6 +79,20 @@ const PARENT_WORDS = new Set([
   'grandfather',
 ]);
 
+/** Words of a person other than the patient, besides the parents: an adult age or "adult" may be theirs. */
+const OTHER_PERSON_WORDS = new Set([
+  ...PARENT_WORDS,
+  'husband',
+  'wife',
+  'sister',
+  'sisters',
+  'brother',
+  'brothers',
+  'sibling',
+  'siblings',
+  'caregiver',
+]);
+
 /** Words after which a child named is long ago or not the patient: "since her teens", "when she was a girl". */
 const PAST_CUES = new Set(['having', 'birth', 'carrying', 'pregnant', 'delivered', 'since', 'was']);
 
@@ -229,9 +243,8 @@ const NEGATIONS = new Set(['not', 'no', 'without', 'never']);
 const CONTEXT_REACH = 3;
 
 /**
- * The condition phrases the text does not deny: a phrase with "not", "no", "without" or "never" among the three
- * words before it, in its sentence or bracket (a comma does not end it: "no seizures, headaches" denies both), is what
- * the patient does not have. When every phrase is denied, none is left, and the
+ * The condition phrases the text does not deny: a phrase with "not", "no", "without", "never" or a patient's
+ * "denies" among the three words before it, in its clause, is what the patient does not have. When every phrase is denied, none is left, and the
  * condition is searched in the ICD-10-CM index instead.
  */
 export function withoutNegated<Payload>(
@@ -240,8 +253,9 @@ export function withoutNegated<Payload>(
   text?: string,
 ): Found<Payload>[] {
   // Most conditions hold no negation: their phrases are kept without reading the clauses.
-  if (!found.length || !words.some((word) => NEGATIONS.has(word))) return found;
-  // A negation reaches no further than its sentence, bracket or colon; across a comma it may ("no seizures, headaches").
+  if (!found.length || !words.some((word) => NEGATIONS.has(word) || word === 'denies')) return found;
+  // A negation reaches no further than its clause ("no smoking history, COPD"; "not pregnant, abnormal uterine
+  // bleeding"), as the search's does.
   const clause = text === undefined ? undefined : clauseOfWords(text);
   return found.filter(
     (item) =>
@@ -249,13 +263,65 @@ export function withoutNegated<Payload>(
         item.start,
         CONTEXT_REACH,
         (at) =>
-          NEGATIONS.has(words[at] as string) && (clause === undefined || clause[at] === clause[item.start]),
+          (NEGATIONS.has(words[at] as string) || patientDenies(words, at)) &&
+          (clause === undefined || clause[at] === clause[item.start]),
       ),
   );
 }
 
 /**
- * Each word's clause (as {@link tokenize} reads the words): clauses end at `;` `.` `:`, brackets and line breaks,
+ * Whether the word at `index` is "denies" said of the patient ("patient denies chest pain"), not of a payer ("Medicaid
+ * denies hearing aids"): no payer word comes before it in the text.
+ */
+function patientDenies(words: readonly string[], index: number): boolean {
+  if (words[index] !== 'denies') return false;
+  for (let at = 0; at < index; at++) if (PAYER_WORDS.has(words[at] as string)) return false;
+  return true;
+}
+
+/** Words that name a payer: "denies" after one of them is the payer's denial, not the patient's. */
+const PAYER_WORDS = new Set([
+  'insurance',
+  'insurer',
+  'insurers',
+  'plan',
+  'payer',
+  'payor',
+  'company',
+  'medicaid',
+  'medicare',
+  'tricare',
+  'va',
+  'hmo',
+  'ppo',
+  'cigna',
+  'aetna',
+  'uhc',
+  'unitedhealthcare',
+  'humana',
+  'anthem',
+  'kaiser',
+  'bcbs',
+  'blue',
+  'carrier',
+  'state',
+  'agency',
+]);
+
+/**
+ * Whether the condition names a person other than the patient (a parent, a spouse, a sibling, "I am"): an adult age
+ * or the word "adult" may then be theirs.
+ */
+export function namesOtherPerson(words: readonly string[]): boolean {
+  for (let at = 0; at < words.length; at++) {
+    const word = words[at] as string;
+    if (OTHER_PERSON_WORDS.has(word) || (word === 'i' && words[at + 1] === 'am')) return true;
+  }
+  return false;
+}
+
+/**
+ * Each word's clause (as {@link tokenize} reads the words): clauses end at `,` `;` `.` `:`, brackets and line breaks,
  * which tokenize reads as word breaks too, so the words of the clauses in order are the text's words.
  */
 function clauseOfWords(text: string): number[] {
@@ -266,7 +332,7 @@ function clauseOfWords(text: string): number[] {
   return clause;
 }
 
-const CLAUSE_BREAK = /[;.:()[\]\n]/;
+const CLAUSE_BREAK = /[,;.:()[\]\n]/;
 
 /**
  * The condition phrases with those of the perinatal period ("born prematurely") after the others, for a patient
@@ -367,9 +433,15 @@ export function withoutPastHistory(text: string): string {
  * ```
  */
 export function withoutDenied(text: string): string {
-  return text.replace(DENIED_CLAUSE, ' ');
+  const denied = text.replace(DENIED_CLAUSE, ' ');
+  // "Denies" said of the patient, not of a payer named before it ("patient denies chest pain; has GERD").
+  if (!/\bdenies\b/i.test(denied) || PAYER_BEFORE_DENIES.test(denied)) return denied;
+  return denied.replace(DENIES_CLAUSE, ' ');
 }
 
+const DENIES_CLAUSE = /\bdenies\b(?:[^\S\n]+(?!(?:and|but)\b|[-\u2013\u2014](?:\s|$))[^\s,;.:()[\]]+){0,5}/gi;
+const PAYER_BEFORE_DENIES =
+  /\b(?:insurance|insurers?|plan|payer|payor|company|medicaid|medicare|tricare|va|hmo|ppo|cigna|aetna|uhc|unitedhealthcare|humana|anthem|kaiser|bcbs|blue|carrier|state|agency)\b[\s\S]*\bdenies\b/i;
 const DENIED_CLAUSE =
   /\b(?:no|not|without|never)\b(?:[^\S\n]+(?!(?:and|but)\b|[-\u2013\u2014](?:\s|$))[^\s,;.:()[\]]+){0,5}/gi;
 

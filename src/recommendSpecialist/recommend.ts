@@ -6,6 +6,7 @@ import {
   type Found,
   findAll,
   isPriorTreatment,
+  namesOtherPerson,
   notPerinatal,
   olderAgeIn,
   pastHistoryLast,
@@ -229,6 +230,7 @@ export function recommend(
   // childhood the text says is an adult's ("an undescended testicle in a 30 year old", "in an adult").
   const adultSign =
     input.age === undefined &&
+    !namesOtherPerson(conditionWords) &&
     (conditionAges.some((stated) => stated.years >= rules.children.ageBelow) ||
       wordIn(rules.adultWords, conditionWords) !== undefined);
   const childSign =
@@ -304,7 +306,7 @@ export function recommend(
   // an adult's area (autism's `adultArea`): a 25-year-old's occupational therapy for a developmental delay stays
   // with the physiatrist. Without an age, the childhood condition says child. A treatment that does not decide
   // takes the route over the areas it names (`decidesOver`: a cancer drug for a melanoma).
-  const adultByAge = (input.age !== undefined && !child) || adultSign;
+  const adultByAge = (input.age !== undefined && !child) || (adultSign && !child);
   const childrensCareForAdult =
     adultByAge && diagnosed?.area.childrenOnly === true && diagnosed.range?.adultArea === undefined;
   const yields = names(procedure?.payload.yieldsTo) && !childrensCareForAdult;
@@ -336,8 +338,11 @@ export function recommend(
       partialSearch &&
       namedTreatment &&
       namedTreatment.payload.area !== rules.fallback.area &&
-      // A treatment that decides only over some areas (`decidesOver`) does not take a guessed condition of another.
-      (namedTreatment.payload.decidesOver === undefined || names(namedTreatment.payload.decidesOver))
+      // An operation that decides only over some areas (`decidesOver`: surgery named by where it is done) does not
+      // take a guessed condition of another; a drug still does (a guessed "lung mass" with Keytruda is the oncologist's).
+      (namedTreatment.payload.decidesOver === undefined ||
+        namedTreatment.payload.drug === true ||
+        names(namedTreatment.payload.decidesOver))
     ) &&
     !(contextOnly && namedTreatment)
   ) {
@@ -515,12 +520,16 @@ export function recommend(
       );
     }
   }
+  // A treatment routing without a range of its own lists the alternatives of the diagnosis's range in the same area
+  // (a kidney cancer's oncologist beside its nephrectomy's urologist), not its subspecialists.
+  const alternativesRange =
+    range ?? (diagnosed?.range !== undefined && diagnosed.area.id === area.id ? diagnosed.range : undefined);
   const alternatives = dedupe(
     [
       ...procedureAlternatives,
       ...extra,
-      ...alternativesOf(rules, range?.alternatives, input.age, child, older),
-      ...(range?.withoutAreaAlternatives
+      ...alternativesOf(rules, alternativesRange?.alternatives, input.age, child, older),
+      ...(alternativesRange?.withoutAreaAlternatives
         ? []
         : alternativesOf(rules, area.alternatives, input.age, child, older)),
       ...contextAlternatives,
