@@ -520,7 +520,7 @@ export function recommend(
       );
     }
   }
-  // A treatment routing without a range of its own lists the alternatives of the diagnosis's range in the same area
+  // A route without a range of its own (a treatment's) lists the alternatives of the diagnosis's range in the same area
   // (a kidney cancer's oncologist beside its nephrectomy's urologist), not its subspecialists.
   const alternativesRange =
     range ?? (diagnosed?.range !== undefined && diagnosed.area.id === area.id ? diagnosed.range : undefined);
@@ -722,7 +722,7 @@ function readCodes(
  * Of several deciding treatments, the one of a named condition's own area judges best ("chemotherapy and radiation
  * with a stem cell transplant" for myeloma: the transplant's hematologist, not the radiation oncologist), unless it
  * is named as one already given ("inpatient rehabilitation after total knee replacement" is the rehabilitation).
- * An emergency visit or an ambulance (`outranksAreaTreatment`) named first comes first: its dispute is the emergency.
+ * An emergency visit's charges (`outranksAreaTreatment`) named first come first: their dispute is the emergency.
  */
 function decidingOfConditionArea(
   procedures: readonly Found<ProcedureRow>[],
