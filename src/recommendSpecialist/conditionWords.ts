@@ -256,28 +256,70 @@ export function withoutNegated<Payload>(
   if (!found.length || !words.some((word) => NEGATIONS.has(word) || word === 'denies')) return found;
   // A negation reaches no further than its clause ("no smoking history, COPD"; "not pregnant, abnormal uterine
   // bleeding"), as the search's does.
-  const clause = text === undefined ? undefined : clauseOfWords(text);
-  return found.filter(
-    (item) =>
-      !wordBefore(
-        item.start,
-        CONTEXT_REACH,
-        (at) =>
-          (NEGATIONS.has(words[at] as string) || patientDenies(words, at)) &&
-          (clause === undefined || clause[at] === clause[item.start]),
-      ),
-  );
+  const places = text === undefined ? undefined : clausesOfWords(text);
+  const denies = (at: number) =>
+    NEGATIONS.has(words[at] as string) || patientDenies(words, at, places?.sentence);
+  // A denied list ("no chest pain, palpitations, or syncope; GERD") denies every item to the end of its sentence.
+  const listFrom = places === undefined ? undefined : deniedListStarts(words, places.sentence, denies);
+  return found.filter((item) => {
+    const listStart = listFrom?.[places?.sentence[item.start] as number];
+    if (listStart !== undefined && listStart < item.start) return false;
+    return !wordBefore(
+      item.start,
+      CONTEXT_REACH,
+      (at) => denies(at) && (places === undefined || places.clause[at] === places.clause[item.start]),
+    );
+  });
+}
+
+/**
+ * For each sentence that denies a list (a negation followed, in the same sentence, by "or" or "nor"), the index of
+ * its negation: every condition after it in that sentence is denied, commas or not.
+ */
+function deniedListStarts(
+  words: readonly string[],
+  sentence: readonly number[],
+  denies: (at: number) => boolean,
+): (number | undefined)[] {
+  const starts: (number | undefined)[] = [];
+  const negationAt: (number | undefined)[] = [];
+  for (let at = 0; at < words.length; at++) {
+    const which = sentence[at] as number;
+    if (negationAt[which] === undefined && denies(at)) negationAt[which] = at;
+    const word = words[at] as string;
+    if ((word === 'or' || word === 'nor') && negationAt[which] !== undefined && starts[which] === undefined)
+      starts[which] = negationAt[which];
+  }
+  return starts;
 }
 
 /**
  * Whether the word at `index` is "denies" said of the patient ("patient denies chest pain"), not of a payer ("Medicaid
- * denies hearing aids"): no payer word comes before it in the text.
+ * denies hearing aids", "denies payment for"): no payer word in the four words before it in its sentence, and no word
+ * of payment after it.
  */
-function patientDenies(words: readonly string[], index: number): boolean {
+function patientDenies(words: readonly string[], index: number, sentence?: readonly number[]): boolean {
   if (words[index] !== 'denies') return false;
-  for (let at = 0; at < index; at++) if (PAYER_WORDS.has(words[at] as string)) return false;
+  if (PAYMENT_WORDS.has(words[index + 1] as string)) return false;
+  for (let at = Math.max(0, index - 4); at < index; at++) {
+    if (sentence !== undefined && sentence[at] !== sentence[index]) continue;
+    if (PAYER_WORDS.has(words[at] as string)) return false;
+  }
   return true;
 }
+
+/** Words after "denies" that say a payer denied ("denies payment", "denies coverage"). */
+const PAYMENT_WORDS = new Set([
+  'payment',
+  'coverage',
+  'claim',
+  'claims',
+  'benefits',
+  'reimbursement',
+  'authorization',
+  'approval',
+  'request',
+]);
 
 /** Words that name a payer: "denies" after one of them is the payer's denial, not the patient's. */
 const PAYER_WORDS = new Set([
@@ -303,36 +345,94 @@ const PAYER_WORDS = new Set([
   'kaiser',
   'bcbs',
   'blue',
+  'cross',
+  'shield',
+  'united',
+  'healthcare',
+  'molina',
+  'centene',
+  'wellcare',
+  'ambetter',
+  'oscar',
+  'highmark',
+  'premera',
+  'regence',
+  'optum',
+  'caremark',
   'carrier',
   'state',
   'agency',
 ]);
 
 /**
- * Whether the condition names a person other than the patient (a parent, a spouse, a sibling, "I am"): an adult age
- * or the word "adult" may then be theirs.
+ * Whether the words state the patient's own adult age (`ageBelow` or more: "a 30 year old", "I am 25"), not another
+ * person's: an age with a parent, a spouse, a sibling or a caregiver in the three words before it ("father age 40"),
+ * or a writer's "I am 45" in a text about "my son", is not the patient's.
+ *
+ * @example
+ * ```ts
+ * statesAdultAge(tokenize('undescended testicle in a 30 year old man'), 18); // true
+ * statesAdultAge(tokenize('5 year old with autism; father age 40'), 18); // false
+ * ```
  */
-export function namesOtherPerson(words: readonly string[]): boolean {
+export function statesAdultAge(words: readonly string[], ageBelow: number): boolean {
+  const aboutMyChild = words.some((word, at) => word === 'my' && MY_CHILD_WORDS.has(words[at + 1] as string));
   for (let at = 0; at < words.length; at++) {
     const word = words[at] as string;
-    if (OTHER_PERSON_WORDS.has(word) || (word === 'i' && words[at + 1] === 'am')) return true;
+    if (!/^\d{1,3}(?:yo)?$/.test(word) && !NUMBER_WORDS.has(word)) continue;
+    const [age] = statedAges(words.slice(at, at + 4));
+    const number = word.endsWith('yo') ? Number(word.slice(0, -2)) : (NUMBER_WORDS.get(word) ?? Number(word));
+    // "father age 40" states no "year(s) old", but says the other person's age: skipped below all the same.
+    if (age === undefined && !(at > 0 && words[at - 1] === 'age')) continue;
+    const years = age?.years ?? number;
+    if (years < ageBelow) continue;
+    const before = words.slice(Math.max(0, at - 3), at);
+    if (before.some((other) => OTHER_PERSON_WORDS.has(other))) continue;
+    if (aboutMyChild && before.includes('i')) continue;
+    return true;
   }
   return false;
 }
 
+/** After "my", a child of the writer's: the writer's own age ("I am 45") is then not the patient's. */
+const MY_CHILD_WORDS = new Set(['son', 'daughter', 'child', 'kid', 'baby', 'boy', 'girl']);
+
+/** Words after "adult" that name someone else ("her adult sister"): the word then says nothing of the patient. */
+export const NOT_THE_PATIENT_AFTER_ADULT = new Set([
+  'sister',
+  'sisters',
+  'brother',
+  'brothers',
+  'sibling',
+  'siblings',
+  'parent',
+  'parents',
+  'caregiver',
+  'caregivers',
+]);
+
 /**
- * Each word's clause (as {@link tokenize} reads the words): clauses end at `,` `;` `.` `:`, brackets and line breaks,
- * which tokenize reads as word breaks too, so the words of the clauses in order are the text's words.
+ * Each word's clause and sentence (as {@link tokenize} reads the words): clauses end at `,` and at what ends a
+ * sentence (`;` `.` `:`, brackets, line breaks), which tokenize reads as word breaks too, so the words of the parts
+ * in order are the text's words.
  */
-function clauseOfWords(text: string): number[] {
+function clausesOfWords(text: string): { clause: number[]; sentence: number[] } {
   const clause: number[] = [];
-  text.split(CLAUSE_BREAK).forEach((part, index) => {
-    for (let count = tokenize(part).length; count > 0; count--) clause.push(index);
+  const sentence: number[] = [];
+  let clauseIndex = 0;
+  text.split(SENTENCE_BREAK).forEach((part, sentenceIndex) => {
+    for (const piece of part.split(',')) {
+      for (let count = tokenize(piece).length; count > 0; count--) {
+        clause.push(clauseIndex);
+        sentence.push(sentenceIndex);
+      }
+      clauseIndex++;
+    }
   });
-  return clause;
+  return { clause, sentence };
 }
 
-const CLAUSE_BREAK = /[,;.:()[\]\n]/;
+const SENTENCE_BREAK = /[;.:()[\]\n]/;
 
 /**
  * The condition phrases with those of the perinatal period ("born prematurely") after the others, for a patient
@@ -433,15 +533,26 @@ export function withoutPastHistory(text: string): string {
  * ```
  */
 export function withoutDenied(text: string): string {
-  const denied = text.replace(DENIED_CLAUSE, ' ');
-  // "Denies" said of the patient, not of a payer named before it ("patient denies chest pain; has GERD").
-  if (!/\bdenies\b/i.test(denied) || PAYER_BEFORE_DENIES.test(denied)) return denied;
-  return denied.replace(DENIES_CLAUSE, ' ');
+  // Sentence by sentence (split keeping the marks): a denied list ("no chest pain, palpitations, or syncope") is denied
+  // to the sentence's end; otherwise a negation to its clause's end, and "denies" said of the patient, not of a payer
+  // ("patient denies chest pain; has GERD", but "Medicaid denies hearing aids").
+  return text
+    .split(/([;.:()[\]\n])/)
+    .map((part) => {
+      const list = DENIED_LIST.exec(part);
+      if (list) return part.slice(0, list.index);
+      const denied = part.replace(DENIED_CLAUSE, ' ');
+      if (!/\bdenies\b/i.test(denied) || PAYER_DENIES.test(denied)) return denied;
+      return denied.replace(DENIES_CLAUSE, ' ');
+    })
+    .join('');
 }
 
+const DENIED_LIST = /\b(?:no|not|without|never)\b(?=[\s\S]*\b(?:or|nor)\b)/i;
+
 const DENIES_CLAUSE = /\bdenies\b(?:[^\S\n]+(?!(?:and|but)\b|[-\u2013\u2014](?:\s|$))[^\s,;.:()[\]]+){0,5}/gi;
-const PAYER_BEFORE_DENIES =
-  /\b(?:insurance|insurers?|plan|payer|payor|company|medicaid|medicare|tricare|va|hmo|ppo|cigna|aetna|uhc|unitedhealthcare|humana|anthem|kaiser|bcbs|blue|carrier|state|agency)\b[\s\S]*\bdenies\b/i;
+const PAYER_DENIES =
+  /\b(?:insurance|insurers?|plan|payer|payor|company|medicaid|medicare|tricare|va|hmo|ppo|cigna|aetna|uhc|unitedhealthcare|humana|anthem|kaiser|bcbs|blue|cross|shield|united|healthcare|molina|centene|wellcare|ambetter|oscar|highmark|premera|regence|optum|caremark|carrier|state|agency)\b(?:\W+\w+){0,3}?\W+denies\b|\bdenies\s+(?:payment|coverage|claims?|benefits|reimbursement|authorization|approval|request)\b/i;
 const DENIED_CLAUSE =
   /\b(?:no|not|without|never)\b(?:[^\S\n]+(?!(?:and|but)\b|[-\u2013\u2014](?:\s|$))[^\s,;.:()[\]]+){0,5}/gi;
 

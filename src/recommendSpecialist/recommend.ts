@@ -6,7 +6,7 @@ import {
   type Found,
   findAll,
   isPriorTreatment,
-  namesOtherPerson,
+  NOT_THE_PATIENT_AFTER_ADULT,
   notPerinatal,
   olderAgeIn,
   pastHistoryLast,
@@ -14,6 +14,7 @@ import {
   perinatalHistoryLast,
   type StatedAge,
   statedAges,
+  statesAdultAge,
   withoutAccents,
   withoutDenied,
   withoutNegated,
@@ -230,9 +231,12 @@ export function recommend(
   // childhood the text says is an adult's ("an undescended testicle in a 30 year old", "in an adult").
   const adultSign =
     input.age === undefined &&
-    !namesOtherPerson(conditionWords) &&
-    (conditionAges.some((stated) => stated.years >= rules.children.ageBelow) ||
-      wordIn(rules.adultWords, conditionWords) !== undefined);
+    (statesAdultAge(conditionWords, rules.children.ageBelow) ||
+      wordIn(
+        rules.adultWords,
+        conditionWords,
+        (at) => !NOT_THE_PATIENT_AFTER_ADULT.has(conditionWords[at + 1] as string),
+      ) !== undefined);
   const childSign =
     input.age === undefined
       ? (childWord ??
