@@ -79,9 +79,8 @@ const PARENT_WORDS = new Set([
   'grandfather',
 ]);
 
-/** Words of a person other than the patient, besides the parents: an adult age or "adult" may be theirs. */
-const OTHER_PERSON_WORDS = new Set([
-  ...PARENT_WORDS,
+/** Words of a relative or carer other than a parent: an adult age or "adult" beside one may be theirs. */
+const RELATIVE_WORDS = [
   'husband',
   'wife',
   'sister',
@@ -91,7 +90,11 @@ const OTHER_PERSON_WORDS = new Set([
   'sibling',
   'siblings',
   'caregiver',
-]);
+  'caregivers',
+];
+
+/** Words of a person other than the patient: an adult age just after one is theirs ("father age 40"). */
+const OTHER_PERSON_WORDS = new Set([...PARENT_WORDS, ...RELATIVE_WORDS]);
 
 /** Words after which a child named is long ago or not the patient: "since her teens", "when she was a girl". */
 const PAST_CUES = new Set(['having', 'birth', 'carrying', 'pregnant', 'delivered', 'since', 'was']);
@@ -398,17 +401,10 @@ export function statesAdultAge(words: readonly string[], ageBelow: number): bool
 const MY_CHILD_WORDS = new Set(['son', 'daughter', 'child', 'kid', 'baby', 'boy', 'girl']);
 
 /** Words after "adult" that name someone else ("her adult sister"): the word then says nothing of the patient. */
-export const NOT_THE_PATIENT_AFTER_ADULT = new Set([
-  'sister',
-  'sisters',
-  'brother',
-  'brothers',
-  'sibling',
-  'siblings',
+export const NOT_THE_PATIENT_AFTER_ADULT: ReadonlySet<string> = new Set([
+  ...RELATIVE_WORDS,
   'parent',
   'parents',
-  'caregiver',
-  'caregivers',
 ]);
 
 /**
