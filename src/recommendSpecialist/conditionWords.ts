@@ -35,6 +35,8 @@ export function notPerinatal(row: IndexRow): boolean {
 export interface StatedAge {
   text: string;
   years: number;
+  /** The index of the word the age starts at ("age" in "age 40"). */
+  at: number;
 }
 
 /**
@@ -183,10 +185,11 @@ const AGE_AS_TIME = new Set([
  */
 export function statedAges(words: readonly string[]): StatedAge[] {
   const ages: StatedAge[] = [];
+  let at = 0;
   const add = (years: number, text: string) => {
-    if (years <= MOST_YEARS) ages.push({ text, years });
+    if (years <= MOST_YEARS) ages.push({ text, years, at });
   };
-  for (let at = 0; at < words.length; at++) {
+  for (; at < words.length; at++) {
     const word = words[at] as string;
     const next = words[at + 1];
     // "16yo" (one word), "16 yo", "16 y o" ("y/o").
@@ -247,31 +250,27 @@ const CONTEXT_REACH = 3;
 
 /**
  * The condition phrases the text does not deny: a phrase with "not", "no", "without", "never" or a patient's
- * "denies" among the three words before it, in its clause, is what the patient does not have. When every phrase is denied, none is left, and the
+ * "denies" among the three words before it, in its clause, is what the patient does not have; so is every phrase
+ * after the negation of a denied list, to its sentence's end. When every phrase is denied, none is left, and the
  * condition is searched in the ICD-10-CM index instead.
  */
 export function withoutNegated<Payload>(
   found: Found<Payload>[],
   words: readonly string[],
-  text?: string,
+  text: string,
 ): Found<Payload>[] {
   // Most conditions hold no negation: their phrases are kept without reading the clauses.
   if (!found.length || !words.some((word) => NEGATIONS.has(word) || word === 'denies')) return found;
   // A negation reaches no further than its clause ("no smoking history, COPD"; "not pregnant, abnormal uterine
   // bleeding"), as the search's does.
-  const places = text === undefined ? undefined : clausesOfWords(text);
-  const denies = (at: number) =>
-    NEGATIONS.has(words[at] as string) || patientDenies(words, at, places?.sentence);
+  const { clause, sentence } = clausesOfWords(text);
+  const denies = (at: number) => NEGATIONS.has(words[at] as string) || patientDenies(words, at, sentence);
   // A denied list ("no chest pain, palpitations, or syncope; GERD") denies every item to the end of its sentence.
-  const listFrom = places === undefined ? undefined : deniedListStarts(words, places.sentence, denies);
+  const listFrom = deniedListStarts(words, sentence, denies);
   return found.filter((item) => {
-    const listStart = listFrom?.[places?.sentence[item.start] as number];
+    const listStart = listFrom[sentence[item.start] as number];
     if (listStart !== undefined && listStart < item.start) return false;
-    return !wordBefore(
-      item.start,
-      CONTEXT_REACH,
-      (at) => denies(at) && (places === undefined || places.clause[at] === places.clause[item.start]),
-    );
+    return !wordBefore(item.start, CONTEXT_REACH, (at) => denies(at) && clause[at] === clause[item.start]);
   });
 }
 
@@ -301,13 +300,11 @@ function deniedListStarts(
  * denies hearing aids", "denies payment for"): no payer word in the four words before it in its sentence, and no word
  * of payment after it.
  */
-function patientDenies(words: readonly string[], index: number, sentence?: readonly number[]): boolean {
+function patientDenies(words: readonly string[], index: number, sentence: readonly number[]): boolean {
   if (words[index] !== 'denies') return false;
   if (PAYMENT_WORDS.has(words[index + 1] as string)) return false;
-  for (let at = Math.max(0, index - 4); at < index; at++) {
-    if (sentence !== undefined && sentence[at] !== sentence[index]) continue;
-    if (PAYER_WORDS.has(words[at] as string)) return false;
-  }
+  for (let at = Math.max(0, index - 4); at < index; at++)
+    if (sentence[at] === sentence[index] && PAYER_WORDS.has(words[at] as string)) return false;
   return true;
 }
 
@@ -368,33 +365,27 @@ const PAYER_WORDS = new Set([
 ]);
 
 /**
- * Whether the words state the patient's own adult age (`ageBelow` or more: "a 30 year old", "I am 25"), not another
- * person's: an age with a parent, a spouse, a sibling or a caregiver in the three words before it ("father age 40"),
- * or a writer's "I am 45" in a text about "my son", is not the patient's.
+ * Whether the stated ages (from {@link statedAges}) include the patient's own adult age (`ageBelow` or more: "a 30
+ * year old", "I am 25"), not another person's: an age with a parent, a spouse, a sibling or a caregiver in the three
+ * words before it ("father age 40"), or a writer's "I am 45" in a text about "my son", is not the patient's.
  *
  * @example
  * ```ts
- * statesAdultAge(tokenize('undescended testicle in a 30 year old man'), 18); // true
- * statesAdultAge(tokenize('5 year old with autism; father age 40'), 18); // false
+ * const words = tokenize('5 year old with autism; father age 40');
+ * statesAdultAge(words, statedAges(words), 18); // false
  * ```
  */
-export function statesAdultAge(words: readonly string[], ageBelow: number): boolean {
+export function statesAdultAge(
+  words: readonly string[],
+  ages: readonly StatedAge[],
+  ageBelow: number,
+): boolean {
   const aboutMyChild = words.some((word, at) => word === 'my' && MY_CHILD_WORDS.has(words[at + 1] as string));
-  for (let at = 0; at < words.length; at++) {
-    const word = words[at] as string;
-    if (!/^\d{1,3}(?:yo)?$/.test(word) && !NUMBER_WORDS.has(word)) continue;
-    const [age] = statedAges(words.slice(at, at + 4));
-    const number = word.endsWith('yo') ? Number(word.slice(0, -2)) : (NUMBER_WORDS.get(word) ?? Number(word));
-    // "father age 40" states no "year(s) old", but says the other person's age: skipped below all the same.
-    if (age === undefined && !(at > 0 && words[at - 1] === 'age')) continue;
-    const years = age?.years ?? number;
-    if (years < ageBelow) continue;
-    const before = words.slice(Math.max(0, at - 3), at);
-    if (before.some((other) => OTHER_PERSON_WORDS.has(other))) continue;
-    if (aboutMyChild && before.includes('i')) continue;
-    return true;
-  }
-  return false;
+  return ages.some((age) => {
+    if (age.years < ageBelow) return false;
+    const before = words.slice(Math.max(0, age.at - 3), age.at);
+    return !before.some((other) => OTHER_PERSON_WORDS.has(other)) && !(aboutMyChild && before.includes('i'));
+  });
 }
 
 /** After "my", a child of the writer's: the writer's own age ("I am 45") is then not the patient's. */
@@ -518,10 +509,11 @@ export function withoutPastHistory(text: string): string {
 }
 
 /**
- * The text without the conditions it denies, for the ICD-10-CM search: a negation ("no", "not", "without",
- * "never"; not "denies", which a payer does as often as a patient) and at most five words after it, up to a clause's end (`,` `;` `.` `:`, a bracket, a dash) or "and" or "but" ("no diabetes, chronic
- * kidney disease" is searched as the kidney disease; "not hypertension/high blood pressure" as nothing of the
- * heart). The phrases found are filtered by {@link withoutNegated} instead, which reads the words before each.
+ * The text without the conditions it denies, for the ICD-10-CM search: a negation ("no", "not", "without", "never",
+ * or "denies" said of the patient) and at most five words after it, up to a clause's end (`,` `;` `.` `:`, a bracket,
+ * a dash) or "and" or "but" ("no diabetes, chronic kidney disease" is searched as the kidney disease; "not
+ * hypertension/high blood pressure" as nothing of the heart); a denied list to its sentence's end. The phrases found
+ * are filtered by {@link withoutNegated} instead, which reads the words before each, the same way.
  *
  * @example
  * ```ts
@@ -546,11 +538,19 @@ export function withoutDenied(text: string): string {
 
 const DENIED_LIST = /\b(?:no|not|without|never)\b(?=[\s\S]*\b(?:or|nor)\b)/i;
 
-const DENIES_CLAUSE = /\bdenies\b(?:[^\S\n]+(?!(?:and|but)\b|[-\u2013\u2014](?:\s|$))[^\s,;.:()[\]]+){0,5}/gi;
-const PAYER_DENIES =
-  /\b(?:insurance|insurers?|plan|payer|payor|company|medicaid|medicare|tricare|va|hmo|ppo|cigna|aetna|uhc|unitedhealthcare|humana|anthem|kaiser|bcbs|blue|cross|shield|united|healthcare|molina|centene|wellcare|ambetter|oscar|highmark|premera|regence|optum|caremark|carrier|state|agency)\b(?:\W+\w+){0,3}?\W+denies\b|\bdenies\s+(?:payment|coverage|claims?|benefits|reimbursement|authorization|approval|request)\b/i;
-const DENIED_CLAUSE =
-  /\b(?:no|not|without|never)\b(?:[^\S\n]+(?!(?:and|but)\b|[-\u2013\u2014](?:\s|$))[^\s,;.:()[\]]+){0,5}/gi;
+/** A word and at most five words after it, up to a clause's end, "and", "but" or a dash. */
+const clauseAfter = (lead: string) =>
+  new RegExp(
+    `\\b(?:${lead})\\b(?:[^\\S\\n]+(?!(?:and|but)\\b|[-\\u2013\\u2014](?:\\s|$))[^\\s,;.:()[\\]]+){0,5}`,
+    'gi',
+  );
+const DENIED_CLAUSE = clauseAfter('no|not|without|never');
+const DENIES_CLAUSE = clauseAfter('denies');
+/** "Denies" said of a payer, as {@link patientDenies} reads it: a payer word just before, or a word of payment after. */
+const PAYER_DENIES = new RegExp(
+  `\\b(?:${[...PAYER_WORDS].join('|')})\\b(?:\\W+\\w+){0,3}?\\W+denies\\b|\\bdenies\\s+(?:${[...PAYMENT_WORDS].join('|')})\\b`,
+  'i',
+);
 
 /**
  * Every phrase found, in the order the text names them (the first is usually the principal condition); a

@@ -115,11 +115,9 @@ export function recommend(
   let conditions = perinatalHistoryLast(
     specificFirst(
       pastHistoryLast(
-        withoutNegated(
-          conditionText?.trim() ? findAll(rules.conditions, conditionText) : [],
-          conditionWords,
-          conditionText,
-        ),
+        conditionText?.trim()
+          ? withoutNegated(findAll(rules.conditions, conditionText), conditionWords, conditionText)
+          : [],
         conditionText,
       ),
     ),
@@ -231,7 +229,7 @@ export function recommend(
   // childhood the text says is an adult's ("an undescended testicle in a 30 year old", "in an adult").
   const adultSign =
     input.age === undefined &&
-    (statesAdultAge(conditionWords, rules.children.ageBelow) ||
+    (statesAdultAge(conditionWords, conditionAges, rules.children.ageBelow) ||
       wordIn(
         rules.adultWords,
         conditionWords,
@@ -310,7 +308,7 @@ export function recommend(
   // an adult's area (autism's `adultArea`): a 25-year-old's occupational therapy for a developmental delay stays
   // with the physiatrist. Without an age, the childhood condition says child. A treatment that does not decide
   // takes the route over the areas it names (`decidesOver`: a cancer drug for a melanoma).
-  const adultByAge = (input.age !== undefined && !child) || (adultSign && !child);
+  const adultByAge = (input.age !== undefined || adultSign) && !child;
   const childrensCareForAdult =
     adultByAge && diagnosed?.area.childrenOnly === true && diagnosed.range?.adultArea === undefined;
   const yields = names(procedure?.payload.yieldsTo) && !childrensCareForAdult;
@@ -734,9 +732,9 @@ function decidingOfConditionArea(
   treatmentWords: readonly string[],
 ): Found<ProcedureRow> | undefined {
   if (procedures.length < 2 || !conditions.length) return undefined;
-  // Named first, it is what is disputed, and what follows says what was done in it ("emergency department fee
-  // (incision and drainage)"); named after a treatment ("spinal fusion and an emergency room visit") it is not.
-  const first = procedures.reduce((earliest, found) => (found.start < earliest.start ? found : earliest));
+  // Named first (the treatments are in the text's order), it is what is disputed, and what follows says what was done
+  // in it ("emergency department fee (incision and drainage)"); named after a treatment it is not.
+  const first = procedures[0] as Found<ProcedureRow>;
   if (
     first.payload.outranksAreaTreatment &&
     first.payload.decides &&
