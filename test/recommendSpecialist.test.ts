@@ -254,11 +254,17 @@ describe('recommendSpecialist: worked examples', () => {
     });
     expect(adult.area.id).toBe('rehabilitation');
     expect(adult.specialty.taxonomyCode).toBe('208100000X');
-    // A range that names an adult's area keeps the yield for an adult: autism's personal care goes to the psychiatrist.
-    expect(
-      recommendSpecialist({ condition: 'autism', procedure: 'personal care attendant', age: 30 }).specialty
-        .taxonomyCode,
-    ).toBe('2084P0800X');
+    // For an adult the yield is judged against the range's adult area: personal care yields to children's care and
+    // to dementia's area, not to psychiatry, so an adult's personal care with autism is the physiatrist's (judged
+    // on function), with the psychiatrist beside him; ABA for an adult with autism, which yields to nothing, has the
+    // psychiatrist by the range's adult area.
+    const autismCare = recommendSpecialist({
+      condition: 'autism',
+      procedure: 'personal care attendant',
+      age: 30,
+    });
+    expect(autismCare.specialty.taxonomyCode).toBe('208100000X');
+    expect(autismCare.alternatives.map((item) => item.taxonomyCode)).toContain('2084P0800X');
     // A childhood range outside children's care keeps its yield too: an adult's ADHD in a rehabilitation stay.
     expect(
       recommendSpecialist({ condition: 'ADHD', procedure: 'inpatient rehabilitation', age: 30 }).area.id,
@@ -267,6 +273,24 @@ describe('recommendSpecialist: worked examples', () => {
     expect(
       recommendSpecialist({ condition: 'developmental delay', procedure: 'occupational therapy' }).area.id,
     ).toBe('pediatrics');
+  });
+
+  it("never answers with children's care for a given adult age: each children's range names the adult's area", () => {
+    const route = (condition: string, age: number) => {
+      const result = recommendSpecialist({ condition, age });
+      return [result.area.id, result.specialty.taxonomyCode];
+    };
+    // Developmental disorders (F80–F89) are chapter 5's: the psychiatrist's for an adult, the developmental
+    // pediatrician's for a child.
+    expect(route('stuttering', 40)).toEqual(['mental-health', '2084P0800X']);
+    expect(route('dyslexia', 30)).toEqual(['mental-health', '2084P0800X']);
+    expect(route('dyslexia', 9)).toEqual(['pediatrics', '208000000X']);
+    // An adult's failure to thrive (R62.7) is the internist's; a congenital chest deformity (Q67) the orthopaedic
+    // surgeon's, as the rest of Q65–Q79; a condition of the perinatal period still present in an adult the internist's.
+    expect(route('failure to thrive', 50)).toEqual(['internal-medicine', '207R00000X']);
+    expect(route('pectus excavatum', 30)).toEqual(['musculoskeletal', '207X00000X']);
+    expect(route('neonatal jaundice', 30)).toEqual(['internal-medicine', '207R00000X']);
+    expect(route('failure to thrive', 1)).toEqual(['pediatrics', '208000000X']);
   });
 
   it('reads a treatment named across the condition and the treatment fields', () => {

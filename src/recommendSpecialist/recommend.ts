@@ -301,17 +301,19 @@ export function recommend(
     (condition.whole !== true || condition.payload.range?.confidence === 'medium');
   const diagnosed = codes.principal?.target ?? condition?.payload;
   const adultsOnlyForChild = child && procedure?.payload.adultsOnly === true;
-  const names = (areas: readonly string[] | undefined) =>
-    diagnosed !== undefined && areas?.includes(diagnosed.area.id) === true;
-  // A deciding treatment yields to a condition of an area it names (rehabilitation for alcohol use disorder), but
-  // not to children's care (`childrenOnly`: general pediatrics) when a given age says adult, unless the range names
-  // an adult's area (autism's `adultArea`): a 25-year-old's occupational therapy for a developmental delay stays
-  // with the physiatrist. Without an age, the childhood condition says child. A treatment that does not decide
-  // takes the route over the areas it names (`decidesOver`: a cancer drug for a melanoma).
+  // A deciding treatment yields to a condition of an area it names (rehabilitation for alcohol use disorder); a
+  // treatment that does not decide takes the route over the areas it names (`decidesOver`: a cancer drug for a
+  // melanoma). The area is the one that judges this patient: for a given adult age, a range of children's care
+  // names the adult's (`adultArea`): a 25-year-old's occupational therapy for a developmental delay stays with the
+  // physiatrist (the range's adult area, psychiatry, is not one the therapy yields to), and autism's personal care
+  // goes to the psychiatrist (it is); children's care named without a range yields nothing to an adult. Without an
+  // age, the childhood condition says child.
   const adultByAge = (input.age !== undefined || adultSign) && !child;
-  const childrensCareForAdult =
-    adultByAge && diagnosed?.area.childrenOnly === true && diagnosed.range?.adultArea === undefined;
-  const yields = names(procedure?.payload.yieldsTo) && !childrensCareForAdult;
+  const diagnosedAreaId =
+    adultByAge && diagnosed?.area.childrenOnly === true ? diagnosed.range?.adultArea : diagnosed?.area.id;
+  const names = (areas: readonly string[] | undefined) =>
+    diagnosedAreaId !== undefined && areas?.includes(diagnosedAreaId) === true;
+  const yields = names(procedure?.payload.yieldsTo);
   // A treatment read from its billing code never takes the route from a condition or a code the input names: a
   // number is a weaker sign than words, and an undotted diagnosis code (D5700) has a procedure code's shape. It
   // routes only where nothing else does, and moves the subspecialist only then.
@@ -367,7 +369,13 @@ export function recommend(
     confidence = 'low';
   }
 
-  // Evidence of the codes and the condition, and the alternatives they bring.
+  // Evidence of the codes and the condition, and the alternatives they bring: each condition's specialist is the one
+  // that judges this patient (for a given adult age, a children's range's adult area: not the pediatrician of 30).
+  const judgingSpecialty = (target: Target) => {
+    const adultArea = adultByAge ? target.range?.adultArea : undefined;
+    if (adultArea) return (rules.areas.get(adultArea) as AreaRow).specialty;
+    return target.range?.specialty ?? target.area.specialty;
+  };
   codes.all.forEach((hit) => {
     const isRoute = route.kind === 'icd10' && hit === route.hit;
     trail.evidence.push({
@@ -380,10 +388,7 @@ export function recommend(
     if (isRoute) return;
     trail.ruleIds.add(hit.target.range.id);
     extra.push(
-      specialist(
-        hit.target.range.specialty ?? hit.target.area.specialty,
-        `For ${hit.code.display} (${hit.target.range.title})`,
-      ),
+      specialist(judgingSpecialty(hit.target), `For ${hit.code.display} (${hit.target.range.title})`),
     );
   });
   conditions.forEach((found, index) => {
@@ -402,9 +407,7 @@ export function recommend(
       );
       if (confidence === 'high') confidence = 'medium';
     }
-    extra.push(
-      specialist(found.payload.range?.specialty ?? found.payload.area.specialty, `For "${found.phrase}"`),
-    );
+    extra.push(specialist(judgingSpecialty(found.payload), `For "${found.phrase}"`));
   });
 
   // 2. The claim type and the denial category may move the area; a child may too.

@@ -187,7 +187,8 @@ const areaRowSchema = lazySchema(() =>
       contextPhrases: z.boolean().optional(),
       /**
        * The area is children's care (general pediatrics): for a patient whose given age says adult, a treatment
-       * that yields to it does not (an adult's occupational therapy for a developmental delay is the physiatrist's).
+       * that yields to it does not (an adult's occupational therapy for a developmental delay is the physiatrist's),
+       * and each of its ranges must name the area that judges an adult (`adultArea`).
        */
       childrenOnly: z.boolean().optional(),
       /**
@@ -865,6 +866,14 @@ export function compileSpecialists(
         checkCode(files.areas, [...path, 'pediatricSubspecialty'], range.pediatricSubspecialty, range.id);
         checkAlternatives(files.areas, [...path, 'alternatives'], range.alternatives, range.id);
         checkArea(files.areas, [...path, 'adultArea'], range.adultArea, range.id);
+        // A given adult age never answers with children's care: a stutterer of 40 had the developmental pediatrician.
+        if (area.childrenOnly && range.adultArea === undefined)
+          issue(
+            files.areas,
+            [...path, 'adultArea'],
+            `${range.id} is a range of children's care: name the area that judges it for an adult (adultArea)`,
+            range.id,
+          );
       }
       if (!isInEffect(range)) return;
       const target: Target = { area, range };
