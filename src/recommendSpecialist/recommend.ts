@@ -5,6 +5,7 @@ import type { IndexRow } from './conditionIndex.js';
 import {
   type Found,
   findAll,
+  inPerinatalChapter,
   isPriorTreatment,
   NOT_THE_PATIENT_AFTER_ADULT,
   notPerinatal,
@@ -309,8 +310,18 @@ export function recommend(
   // goes to the psychiatrist (it is); children's care named without a range yields nothing to an adult. Without an
   // age, the childhood condition says child.
   const adultByAge = (input.age !== undefined || adultSign) && !child;
-  const diagnosedAreaId =
-    adultByAge && diagnosed?.area.childrenOnly === true ? diagnosed.range?.adultArea : diagnosed?.area.id;
+  // A condition of the perinatal period is history from a given age (`perinatalHistoryFromAge`): an 11-year-old
+  // born prematurely is not the neonatologist's, and a treatment does not yield to it (occupational therapy decides).
+  const perinatalHistory =
+    diagnosed?.range !== undefined &&
+    inPerinatalChapter(diagnosed.range) &&
+    input.age !== undefined &&
+    input.age >= (rules.children.perinatalHistoryFromAge ?? Number.POSITIVE_INFINITY);
+  const diagnosedAreaId = perinatalHistory
+    ? undefined
+    : adultByAge && diagnosed?.area.childrenOnly === true
+      ? diagnosed.range?.adultArea
+      : diagnosed?.area.id;
   const names = (areas: readonly string[] | undefined) =>
     diagnosedAreaId !== undefined && areas?.includes(diagnosedAreaId) === true;
   const yields = names(procedure?.payload.yieldsTo);
