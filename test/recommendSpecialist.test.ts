@@ -280,17 +280,31 @@ describe('recommendSpecialist: worked examples', () => {
       const result = recommendSpecialist({ condition, age });
       return [result.area.id, result.specialty.taxonomyCode];
     };
-    // Developmental disorders (F80–F89) are chapter 5's: the psychiatrist's for an adult, the developmental
-    // pediatrician's for a child.
-    expect(route('stuttering', 40)).toEqual(['mental-health', '2084P0800X']);
+    // Developmental disorders (F81–F89) are chapter 5's: the psychiatrist's for an adult, the developmental
+    // pediatrician's for a child; speech and language disorders (F80) are judged in rehabilitation for an adult.
     expect(route('dyslexia', 30)).toEqual(['mental-health', '2084P0800X']);
     expect(route('dyslexia', 9)).toEqual(['pediatrics', '208000000X']);
-    // An adult's failure to thrive (R62.7) is the internist's; a congenital chest deformity (Q67) the orthopaedic
-    // surgeon's, as the rest of Q65–Q79; a condition of the perinatal period still present in an adult the internist's.
+    expect(route('stuttering', 40)).toEqual(['rehabilitation', '208100000X']);
+    expect(route('stuttering', 6)).toEqual(['pediatrics', '208000000X']);
+    // An adult's failure to thrive (R62.7) is the internist's; a chest deformity (Q67.6–Q67.8) the thoracic
+    // surgeon's, a skull's (Q67) the plastic surgeon's; a perinatal condition still present in an adult the internist's.
     expect(route('failure to thrive', 50)).toEqual(['internal-medicine', '207R00000X']);
-    expect(route('pectus excavatum', 30)).toEqual(['musculoskeletal', '207X00000X']);
+    expect(route('pectus excavatum', 30)).toEqual(['cardiac-surgery', '208G00000X']);
+    expect(route('pectus excavatum', 12)).toEqual(['pediatrics', '208000000X']);
+    expect(route('plagiocephaly', 30)).toEqual(['reconstructive', '208200000X']);
     expect(route('neonatal jaundice', 30)).toEqual(['internal-medicine', '207R00000X']);
     expect(route('failure to thrive', 1)).toEqual(['pediatrics', '208000000X']);
+    // A condition of the perinatal period is history from age 2: a child of 5 whose prematurity still routes has
+    // the general pediatrician, not the neonatologist (a baby keeps him).
+    expect(recommendSpecialist({ condition: 'prematurity', age: 5 }).subspecialty).toBeUndefined();
+    expect(recommendSpecialist({ condition: 'prematurity', age: 0 }).subspecialty?.taxonomyCode).toBe(
+      '2080N0001X',
+    );
+    // For an adult, a children's range takes no treatment's yield: inpatient rehabilitation for autism is the
+    // physiatrist's, as before, not the psychiatrist's (the range's adult area).
+    expect(
+      recommendSpecialist({ condition: 'autism', procedure: 'inpatient rehabilitation', age: 25 }).area.id,
+    ).toBe('rehabilitation');
   });
 
   it('reads a treatment named across the condition and the treatment fields', () => {

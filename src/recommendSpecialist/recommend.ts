@@ -235,7 +235,9 @@ export function recommend(
         rules.adultWords,
         conditionWords,
         (at) => !NOT_THE_PATIENT_AFTER_ADULT.has(conditionWords[at + 1] as string),
-      ) !== undefined);
+      ) !== undefined ||
+      // An older adult is an adult ("failure to thrive in an elderly woman").
+      wordIn(rules.olderWords, conditionWords) !== undefined);
   const childSign =
     input.age === undefined
       ? (childWord ??
@@ -244,6 +246,11 @@ export function recommend(
           : childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload)))
       : undefined;
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
+  // The patient's age: the one given, else the youngest a child's the words state ("born prematurely, now 5 years old").
+  const statedChildAges = conditionAges.filter((stated) => stated.years < rules.children.ageBelow);
+  const patientAge =
+    input.age ??
+    (statedChildAges.length ? Math.min(...statedChildAges.map((stated) => stated.years)) : undefined);
   // Without an age and with no sign of a child, a word says older ("an elderly woman"), or a stated age.
   const olderByWords =
     input.age === undefined && !child && rules.olderAdults !== undefined
@@ -304,27 +311,29 @@ export function recommend(
   const adultsOnlyForChild = child && procedure?.payload.adultsOnly === true;
   // A deciding treatment yields to a condition of an area it names (rehabilitation for alcohol use disorder); a
   // treatment that does not decide takes the route over the areas it names (`decidesOver`: a cancer drug for a
-  // melanoma). The area is the one that judges this patient: for a given adult age, a range of children's care
-  // names the adult's (`adultArea`): a 25-year-old's occupational therapy for a developmental delay stays with the
-  // physiatrist (the range's adult area, psychiatry, is not one the therapy yields to), and autism's personal care
-  // goes to the psychiatrist (it is); children's care named without a range yields nothing to an adult. Without an
-  // age, the childhood condition says child.
+  // melanoma). For a given adult age, a range of children's care takes no treatment's yield: the treatments' lists
+  // name children's care and psychiatric illness, not an adult's developmental disorder, so a 25-year-old's
+  // occupational therapy, personal care or inpatient rehabilitation for autism or a developmental delay stays with
+  // the physiatrist (the psychiatrist, the range's adult area, beside him). A treatment that does not decide is
+  // judged against the range's adult area (`adultArea`). Without an age, the childhood condition says child.
   const adultByAge = (input.age !== undefined || adultSign) && !child;
-  // A condition of the perinatal period is history from a given age (`perinatalHistoryFromAge`): an 11-year-old
-  // born prematurely is not the neonatologist's, and a treatment does not yield to it (occupational therapy decides).
+  const childrensRangeForAdult = adultByAge && diagnosed?.area.childrenOnly === true;
+  // A condition of the perinatal period is history from an age the input gives or the words state
+  // (`perinatalHistoryFromAge`): an 11-year-old born prematurely is not the neonatologist's, and a treatment does
+  // not yield to it (occupational therapy decides).
   const perinatalHistory =
     diagnosed?.range !== undefined &&
     inPerinatalChapter(diagnosed.range) &&
-    input.age !== undefined &&
-    input.age >= (rules.children.perinatalHistoryFromAge ?? Number.POSITIVE_INFINITY);
+    (patientAge ?? Number.NEGATIVE_INFINITY) >=
+      (rules.children.perinatalHistoryFromAge ?? Number.POSITIVE_INFINITY);
   const diagnosedAreaId = perinatalHistory
     ? undefined
-    : adultByAge && diagnosed?.area.childrenOnly === true
-      ? diagnosed.range?.adultArea
+    : childrensRangeForAdult
+      ? diagnosed?.range?.adultArea
       : diagnosed?.area.id;
   const names = (areas: readonly string[] | undefined) =>
     diagnosedAreaId !== undefined && areas?.includes(diagnosedAreaId) === true;
-  const yields = names(procedure?.payload.yieldsTo);
+  const yields = !childrensRangeForAdult && names(procedure?.payload.yieldsTo);
   // A treatment read from its billing code never takes the route from a condition or a code the input names: a
   // number is a weaker sign than words, and an undotted diagnosis code (D5700) has a procedure code's shape. It
   // routes only where nothing else does, and moves the subspecialist only then.
@@ -456,6 +465,9 @@ export function recommend(
   // 3. The specialists.
   const specialtyCode = range?.specialty ?? area.specialty;
   let subspecialtyCode = range?.subspecialty ?? area.subspecialty;
+  // A child past the perinatal period whose perinatal condition still routes is the general pediatrician's, not the
+  // neonatologist's (the range's own alternative).
+  if (perinatalHistory && range && inPerinatalChapter(range)) subspecialtyCode = area.subspecialty;
   // The treatment's own performer judges it (a speech-language pathologist) for an adult, whatever the route;
   // a child keeps the pediatric subspecialist below, and no older-adult rule moves it.
   // A treatment read from its code moves it only where it routes, nothing else naming the condition.
