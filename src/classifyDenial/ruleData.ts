@@ -146,7 +146,8 @@ const phraseRowSchema = lazySchema(() =>
       frame: z.boolean().optional(),
       /**
        * It counts only outside a negation's scope: "is medically necessary" affirms, "does not support that
-       * it was medically necessary" does not.
+       * it was medically necessary" does not. For a proximity row, no term of its patterns may be negated ("the
+       * member cannot walk").
        */
       affirmedOnly: z.boolean().optional(),
     })

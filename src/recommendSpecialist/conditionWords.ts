@@ -380,12 +380,39 @@ export function statesAdultAge(
   ages: readonly StatedAge[],
   ageBelow: number,
 ): boolean {
+  return ages.some((age) => age.years >= ageBelow && isPatientsAge(words, age));
+}
+
+/**
+ * Whether a stated age is the patient's: not another person's, named in the three words before it ("father age
+ * 40"), nor the writer's own ("I am 45") in a text about "my son".
+ *
+ * @example
+ * ```ts
+ * const words = tokenize('father age 40, son has asthma');
+ * isPatientsAge(words, statedAges(words)[0]); //=> false
+ * ```
+ */
+export function isPatientsAge(words: readonly string[], age: StatedAge): boolean {
+  const before = words.slice(Math.max(0, age.at - 3), age.at);
+  if (before.some((other) => OTHER_PERSON_WORDS.has(other))) return false;
   const aboutMyChild = words.some((word, at) => word === 'my' && MY_CHILD_WORDS.has(words[at + 1] as string));
-  return ages.some((age) => {
-    if (age.years < ageBelow) return false;
-    const before = words.slice(Math.max(0, age.at - 3), age.at);
-    return !before.some((other) => OTHER_PERSON_WORDS.has(other)) && !(aboutMyChild && before.includes('i'));
-  });
+  return !(aboutMyChild && before.includes('i'));
+}
+
+/**
+ * Whether a parent is named just after a stated age ("born to a 16 year old mother"): in a text about a baby, the
+ * age is the parent's. (An adult's "45 year old mother with breast cancer" is the patient's own: this is asked only
+ * of a child's age.)
+ *
+ * @example
+ * ```ts
+ * const words = tokenize('premature baby born to a 16 year old mother');
+ * parentAfterAge(words, statedAges(words)[0]); //=> true
+ * ```
+ */
+export function parentAfterAge(words: readonly string[], age: StatedAge): boolean {
+  return PARENT_WORDS.has(words[age.at + age.text.split(' ').length] as string);
 }
 
 /** After "my", a child of the writer's: the writer's own age ("I am 45") is then not the patient's. */

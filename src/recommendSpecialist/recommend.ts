@@ -6,10 +6,12 @@ import {
   type Found,
   findAll,
   inPerinatalChapter,
+  isPatientsAge,
   isPriorTreatment,
   NOT_THE_PATIENT_AFTER_ADULT,
   notPerinatal,
   olderAgeIn,
+  parentAfterAge,
   pastHistoryLast,
   pastHistoryTest,
   perinatalHistoryLast,
@@ -108,6 +110,17 @@ export function recommend(
   const procedureWords = input.age === undefined && input.procedure ? tokenize(input.procedure) : NO_WORDS;
   // The ages the condition states, read once: they may say child ("a 6 year old") or older adult ("aged 82").
   const conditionAges = input.age === undefined ? statedAges(conditionWords) : NO_AGES;
+  // The patient's age: the one given, else the youngest child's age the words state as the patient's ("born
+  // prematurely, now 5 years old"; not "born to a 16 year old mother").
+  const statedChildAges = conditionAges.filter(
+    (stated) =>
+      stated.years < rules.children.ageBelow &&
+      isPatientsAge(conditionWords, stated) &&
+      !parentAfterAge(conditionWords, stated),
+  );
+  const patientAge =
+    input.age ??
+    (statedChildAges.length ? Math.min(...statedChildAges.map((stated) => stated.years)) : undefined);
   const childWord =
     input.age === undefined
       ? (wordOfChild(rules, conditionWords, conditionAges) ?? wordOfChild(rules, procedureWords))
@@ -122,7 +135,7 @@ export function recommend(
         conditionText,
       ),
     ),
-    input.age,
+    patientAge,
     rules.children.perinatalHistoryFromAge,
   );
   // A condition no patient of the given age can have (a mother's breastfeeding trouble, for a baby) is not theirs.
@@ -235,9 +248,7 @@ export function recommend(
         rules.adultWords,
         conditionWords,
         (at) => !NOT_THE_PATIENT_AFTER_ADULT.has(conditionWords[at + 1] as string),
-      ) !== undefined ||
-      // An older adult is an adult ("failure to thrive in an elderly woman").
-      wordIn(rules.olderWords, conditionWords) !== undefined);
+      ) !== undefined);
   const childSign =
     input.age === undefined
       ? (childWord ??
@@ -246,11 +257,6 @@ export function recommend(
           : childhoodSign(codes.principal?.target.range, conditions[0], procedure?.payload)))
       : undefined;
   const child = input.age !== undefined ? input.age < rules.children.ageBelow : childSign !== undefined;
-  // The patient's age: the one given, else the youngest a child's the words state ("born prematurely, now 5 years old").
-  const statedChildAges = conditionAges.filter((stated) => stated.years < rules.children.ageBelow);
-  const patientAge =
-    input.age ??
-    (statedChildAges.length ? Math.min(...statedChildAges.map((stated) => stated.years)) : undefined);
   // Without an age and with no sign of a child, a word says older ("an elderly woman"), or a stated age.
   const olderByWords =
     input.age === undefined && !child && rules.olderAdults !== undefined
@@ -466,8 +472,10 @@ export function recommend(
   const specialtyCode = range?.specialty ?? area.specialty;
   let subspecialtyCode = range?.subspecialty ?? area.subspecialty;
   // A child past the perinatal period whose perinatal condition still routes is the general pediatrician's, not the
-  // neonatologist's (the range's own alternative).
-  if (perinatalHistory && range && inPerinatalChapter(range)) subspecialtyCode = area.subspecialty;
+  // neonatologist's (the range's own alternative); a neonatal treatment that decides (a NICU stay appealed after the
+  // second birthday) keeps him.
+  if (perinatalHistory && route.kind !== 'procedure' && range && inPerinatalChapter(range))
+    subspecialtyCode = area.subspecialty;
   // The treatment's own performer judges it (a speech-language pathologist) for an adult, whatever the route;
   // a child keeps the pediatric subspecialist below, and no older-adult rule moves it.
   // A treatment read from its code moves it only where it routes, nothing else naming the condition.
