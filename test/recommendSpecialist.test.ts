@@ -879,6 +879,20 @@ describe('the specialist rule files', () => {
     expect(recommendSpecialist({ condition: 'autism', age: 18 }).specialty.taxonomyCode).toBe('2084P0800X');
   });
 
+  it("refuse a range of children's care that names no adults' area", () => {
+    const source = copy();
+    const pediatrics = source.files[AREAS].rows.find((row: Json) => row.id === 'pediatrics');
+    const stuttering = pediatrics.ranges.find((range: Json) => range.id === 'icd10.F80');
+    delete stuttering.adultArea;
+    const rangeIndex = pediatrics.ranges.indexOf(stuttering);
+    expect(ruleSetIssues(source).map((issue) => [issue.message, issue.path.slice(-3).join('.')])).toEqual([
+      [
+        "icd10.F80 is a range of children's care: name the area that judges it for an adult (adultArea)",
+        `ranges.${rangeIndex}.adultArea`,
+      ],
+    ]);
+  });
+
   it('are used as edited: a changed subspecialty changes the answer', () => {
     const source = copy();
     const cardiac = source.files[AREAS].rows.find((row: Json) => row.id === 'cardiac');
