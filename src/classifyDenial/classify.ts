@@ -388,8 +388,6 @@ function findWording(
           spans[2 * phraseCount + 1] = end;
           phraseCount++;
         } else {
-          // A pattern of an `affirmedOnly` row takes no term inside a negation's scope ("the member cannot walk").
-          if (normalized.negated[first] && rules.nearPatterns[payload.pattern]?.row.affirmedOnly) return;
           terms[termCount] = payload.pattern;
           terms[termCount + 1] = payload.term;
           terms[termCount + 2] = start;

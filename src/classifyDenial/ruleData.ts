@@ -146,8 +146,7 @@ const phraseRowSchema = lazySchema(() =>
       frame: z.boolean().optional(),
       /**
        * It counts only outside a negation's scope: "is medically necessary" affirms, "does not support that
-       * it was medically necessary" does not. For a proximity row, no term of its patterns may be negated ("the
-       * member cannot walk").
+       * it was medically necessary" does not.
        */
       affirmedOnly: z.boolean().optional(),
     })

@@ -394,7 +394,9 @@ export function statesAdultAge(
  * ```
  */
 export function isPatientsAge(words: readonly string[], age: StatedAge): boolean {
-  const before = words.slice(Math.max(0, age.at - 3), age.at);
+  // The look-back stops at "now": "born to a 15 year old mom, now 3 years old" is the child's 3.
+  const window = words.slice(Math.max(0, age.at - 3), age.at);
+  const before = window.slice(window.lastIndexOf('now') + 1);
   if (before.some((other) => OTHER_PERSON_WORDS.has(other))) return false;
   const aboutMyChild = words.some((word, at) => word === 'my' && MY_CHILD_WORDS.has(words[at + 1] as string));
   return !(aboutMyChild && before.includes('i'));
@@ -418,12 +420,11 @@ export function parentAfterAge(words: readonly string[], age: StatedAge): boolea
 /** After "my", a child of the writer's: the writer's own age ("I am 45") is then not the patient's. */
 const MY_CHILD_WORDS = new Set(['son', 'daughter', 'child', 'kid', 'baby', 'boy', 'girl']);
 
-/** Words after "adult" that name someone else ("her adult sister"): the word then says nothing of the patient. */
-export const NOT_THE_PATIENT_AFTER_ADULT: ReadonlySet<string> = new Set([
-  ...RELATIVE_WORDS,
-  'parent',
-  'parents',
-]);
+/**
+ * Words after "adult" or "elderly" that name someone else ("her adult sister", "lives with elderly parents"): the
+ * word then says nothing of the patient.
+ */
+export const NOT_THE_PATIENT_AFTER_ADULT: ReadonlySet<string> = new Set([...RELATIVE_WORDS, ...PARENT_WORDS]);
 
 /**
  * Each word's clause and sentence (as {@link tokenize} reads the words): clauses end at `,` and at what ends a

@@ -248,6 +248,15 @@ export function recommend(
         rules.adultWords,
         conditionWords,
         (at) => !NOT_THE_PATIENT_AFTER_ADULT.has(conditionWords[at + 1] as string),
+      ) !== undefined ||
+      // An older adult is an adult ("elderly autistic man", "an octogenarian"), but not a "high school senior" nor
+      // someone's "elderly parents".
+      wordIn(
+        rules.olderWords,
+        conditionWords,
+        (at) =>
+          !SCHOOL_SENIOR.has(conditionWords[at] as string) &&
+          !NOT_THE_PATIENT_AFTER_ADULT.has(conditionWords[at + 1] as string),
       ) !== undefined);
   const childSign =
     input.age === undefined
@@ -808,6 +817,9 @@ function conditionTreated(
     (found) => !isContextOnly(found) && found.payload.area.id === procedure.payload.area && !isPast(found),
   );
 }
+
+/** Older-adult words that are also a school year's ("a high school senior"): they never say adult by themselves. */
+const SCHOOL_SENIOR: ReadonlySet<string> = new Set(['senior', 'seniors']);
 
 /** Words that say what a treatment is for, before a condition in the treatment field ("IVIG for myasthenic crisis"). */
 const FOR_WORDS = new Set(['for', 'treat', 'treating', 'against']);
