@@ -394,12 +394,52 @@ export function statesAdultAge(
  * ```
  */
 export function isPatientsAge(words: readonly string[], age: StatedAge): boolean {
-  // The look-back stops at "now": "born to a 15 year old mom, now 3 years old" is the child's 3.
   const window = words.slice(Math.max(0, age.at - 3), age.at);
-  const before = window.slice(window.lastIndexOf('now') + 1);
-  if (before.some((other) => OTHER_PERSON_WORDS.has(other))) return false;
+  // The look-back for another person stops at "now": "born to a 15 year old mom, now 3 years old" is the child's 3.
+  if (window.slice(window.lastIndexOf('now') + 1).some((other) => OTHER_PERSON_WORDS.has(other)))
+    return false;
   const aboutMyChild = words.some((word, at) => word === 'my' && MY_CHILD_WORDS.has(words[at + 1] as string));
-  return !(aboutMyChild && before.includes('i'));
+  return !(aboutMyChild && window.includes('i'));
+}
+
+/**
+ * Words beside an older-adult word ("elderly", "geriatric") that make it another person's or no person's: "lives with
+ * elderly grandparents", "her parents are elderly", "a geriatric pregnancy", "saw a geriatric psychiatrist".
+ */
+const NOT_AN_OLDER_PATIENT: ReadonlySet<string> = new Set([
+  ...OTHER_PERSON_WORDS,
+  'grandparent',
+  'grandparents',
+  'aunt',
+  'uncle',
+  'foster',
+  'relative',
+  'relatives',
+  'neighbor',
+  'neighbors',
+  'neighbour',
+  'neighbours',
+  'pregnancy',
+  'primigravida',
+  'psychiatrist',
+  'physician',
+  'doctor',
+]);
+
+/**
+ * Whether the older-adult word at `at` speaks of the patient: no word of another person, a pregnancy or a doctor in
+ * the two words on either side.
+ *
+ * @example
+ * ```ts
+ * olderWordIsPatients(tokenize('autism, lives with elderly grandparents'), 3); //=> false
+ * olderWordIsPatients(tokenize('elderly autistic man'), 0); //=> true
+ * ```
+ */
+export function olderWordIsPatients(words: readonly string[], at: number): boolean {
+  for (let near = Math.max(0, at - 2); near <= at + 2 && near < words.length; near++)
+    if (near !== at && NOT_AN_OLDER_PATIENT.has(words[near] as string)) return false;
+  return true;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   NOT_THE_PATIENT_AFTER_ADULT,
   notPerinatal,
   olderAgeIn,
+  olderWordIsPatients,
   parentAfterAge,
   pastHistoryLast,
   pastHistoryTest,
@@ -249,14 +250,12 @@ export function recommend(
         conditionWords,
         (at) => !NOT_THE_PATIENT_AFTER_ADULT.has(conditionWords[at + 1] as string),
       ) !== undefined ||
-      // An older adult is an adult ("elderly autistic man", "an octogenarian"), but not a "high school senior" nor
-      // someone's "elderly parents".
+      // An older adult is an adult ("elderly autistic man", "an octogenarian"), but not a "high school senior", nor
+      // someone's "elderly grandparents", nor "a geriatric pregnancy".
       wordIn(
         rules.olderWords,
         conditionWords,
-        (at) =>
-          !SCHOOL_SENIOR.has(conditionWords[at] as string) &&
-          !NOT_THE_PATIENT_AFTER_ADULT.has(conditionWords[at + 1] as string),
+        (at) => !SCHOOL_SENIOR.has(conditionWords[at] as string) && olderWordIsPatients(conditionWords, at),
       ) !== undefined);
   const childSign =
     input.age === undefined
