@@ -403,32 +403,43 @@ export function isPatientsAge(words: readonly string[], age: StatedAge): boolean
 }
 
 /**
- * Words beside an older-adult word ("elderly", "geriatric") that make it another person's or no person's: "lives with
- * elderly grandparents", "her parents are elderly", "a geriatric pregnancy", "saw a geriatric psychiatrist".
+ * Words of another person beside an older-adult word ("lives with elderly grandparents", "her parents are elderly",
+ * "elderly foster parents"): the older adult is not the patient.
  */
-const NOT_AN_OLDER_PATIENT: ReadonlySet<string> = new Set([
+const OLDER_OTHER_PERSON: ReadonlySet<string> = new Set([
   ...OTHER_PERSON_WORDS,
   'grandparent',
   'grandparents',
+  'grandma',
+  'grandpa',
   'aunt',
   'uncle',
   'foster',
+  'guardian',
+  'guardians',
   'relative',
   'relatives',
   'neighbor',
   'neighbors',
   'neighbour',
   'neighbours',
+]);
+
+/** Words right after an older-adult word that make it no person's age: "a geriatric pregnancy", "a geriatric psychiatrist". */
+const OLDER_NOT_A_PERSON: ReadonlySet<string> = new Set([
   'pregnancy',
   'primigravida',
   'psychiatrist',
   'physician',
   'doctor',
+  'medicine',
+  'care',
 ]);
 
 /**
- * Whether the older-adult word at `at` speaks of the patient: no word of another person, a pregnancy or a doctor in
- * the two words on either side.
+ * Whether the older-adult word at `at` speaks of the patient: no other person's word in the two words before it or
+ * the word after it, and no pregnancy or doctor right after it ("geriatric psychiatrist"). A doctor named further on
+ * is the patient's doctor ("geriatric patient, physician ordered speech therapy").
  *
  * @example
  * ```ts
@@ -437,9 +448,9 @@ const NOT_AN_OLDER_PATIENT: ReadonlySet<string> = new Set([
  * ```
  */
 export function olderWordIsPatients(words: readonly string[], at: number): boolean {
-  for (let near = Math.max(0, at - 2); near <= at + 2 && near < words.length; near++)
-    if (near !== at && NOT_AN_OLDER_PATIENT.has(words[near] as string)) return false;
-  return true;
+  const next = words[at + 1] as string;
+  if (OLDER_OTHER_PERSON.has(next) || OLDER_NOT_A_PERSON.has(next)) return false;
+  return !words.slice(Math.max(0, at - 2), at).some((word) => OLDER_OTHER_PERSON.has(word));
 }
 
 /**
