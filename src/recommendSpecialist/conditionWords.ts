@@ -471,10 +471,7 @@ export function parentAfterAge(words: readonly string[], age: StatedAge): boolea
 /** After "my", a child of the writer's: the writer's own age ("I am 45") is then not the patient's. */
 const MY_CHILD_WORDS = new Set(['son', 'daughter', 'child', 'kid', 'baby', 'boy', 'girl']);
 
-/**
- * Words after "adult" or "elderly" that name someone else ("her adult sister", "lives with elderly parents"): the
- * word then says nothing of the patient.
- */
+/** Words after "adult" that name someone else ("her adult sister", "her adult mother"): the word then says nothing of the patient. */
 export const NOT_THE_PATIENT_AFTER_ADULT: ReadonlySet<string> = new Set([...RELATIVE_WORDS, ...PARENT_WORDS]);
 
 /**
