@@ -254,10 +254,8 @@ describe('recommendSpecialist: worked examples', () => {
     });
     expect(adult.area.id).toBe('rehabilitation');
     expect(adult.specialty.taxonomyCode).toBe('208100000X');
-    // For an adult the yield is judged against the range's adult area: personal care yields to children's care and
-    // to dementia's area, not to psychiatry, so an adult's personal care with autism is the physiatrist's (judged
-    // on function), with the psychiatrist beside him; ABA for an adult with autism, which yields to nothing, has the
-    // psychiatrist by the range's adult area.
+    // For an adult a children's range takes no treatment's yield: an adult's personal care with autism is the
+    // physiatrist's (judged on function), with the psychiatrist, the range's adult area, beside him.
     const autismCare = recommendSpecialist({
       condition: 'autism',
       procedure: 'personal care attendant',

@@ -95,8 +95,11 @@ const RELATIVE_WORDS = [
   'caregivers',
 ];
 
-/** Words of a person other than the patient: an adult age just after one is theirs ("father age 40"). */
-const OTHER_PERSON_WORDS = new Set([...PARENT_WORDS, ...RELATIVE_WORDS]);
+/**
+ * Words of a person other than the patient: an adult age just after one is theirs ("father age 40"), and so is
+ * "adult" just before one ("her adult sister").
+ */
+export const OTHER_PERSON_WORDS: ReadonlySet<string> = new Set([...PARENT_WORDS, ...RELATIVE_WORDS]);
 
 /** Words after which a child named is long ago or not the patient: "since her teens", "when she was a girl". */
 const PAST_CUES = new Set(['having', 'birth', 'carrying', 'pregnant', 'delivered', 'since', 'was']);
@@ -398,8 +401,11 @@ export function isPatientsAge(words: readonly string[], age: StatedAge): boolean
   // The look-back for another person stops at "now": "born to a 15 year old mom, now 3 years old" is the child's 3.
   if (window.slice(window.lastIndexOf('now') + 1).some((other) => OTHER_PERSON_WORDS.has(other)))
     return false;
-  const aboutMyChild = words.some((word, at) => word === 'my' && MY_CHILD_WORDS.has(words[at + 1] as string));
-  return !(aboutMyChild && window.includes('i'));
+  // The whole text is read for "my son" only when the writer speaks of themself next to the age.
+  return !(
+    window.includes('i') &&
+    words.some((word, at) => word === 'my' && MY_CHILD_WORDS.has(words[at + 1] as string))
+  );
 }
 
 /**
@@ -470,9 +476,6 @@ export function parentAfterAge(words: readonly string[], age: StatedAge): boolea
 
 /** After "my", a child of the writer's: the writer's own age ("I am 45") is then not the patient's. */
 const MY_CHILD_WORDS = new Set(['son', 'daughter', 'child', 'kid', 'baby', 'boy', 'girl']);
-
-/** Words after "adult" that name someone else ("her adult sister", "her adult mother"): the word then says nothing of the patient. */
-export const NOT_THE_PATIENT_AFTER_ADULT: ReadonlySet<string> = new Set([...RELATIVE_WORDS, ...PARENT_WORDS]);
 
 /**
  * Each word's clause and sentence (as {@link tokenize} reads the words): clauses end at `,` and at what ends a

@@ -8,8 +8,8 @@ import {
   inPerinatalChapter,
   isPatientsAge,
   isPriorTreatment,
-  NOT_THE_PATIENT_AFTER_ADULT,
   notPerinatal,
+  OTHER_PERSON_WORDS,
   olderAgeIn,
   olderWordIsPatients,
   parentAfterAge,
@@ -248,7 +248,7 @@ export function recommend(
       wordIn(
         rules.adultWords,
         conditionWords,
-        (at) => !NOT_THE_PATIENT_AFTER_ADULT.has(conditionWords[at + 1] as string),
+        (at) => !OTHER_PERSON_WORDS.has(conditionWords[at + 1] as string),
       ) !== undefined ||
       // An older adult is an adult ("elderly autistic man", "an octogenarian"), but not a "high school senior", nor
       // someone's "elderly grandparents", nor "a geriatric pregnancy".
@@ -335,11 +335,13 @@ export function recommend(
   // A condition of the perinatal period is history from an age the input gives or the words state
   // (`perinatalHistoryFromAge`): an 11-year-old born prematurely is not the neonatologist's, and a treatment does
   // not yield to it (occupational therapy decides).
+  const fromAge = rules.children.perinatalHistoryFromAge;
   const perinatalHistory =
     diagnosed?.range !== undefined &&
     inPerinatalChapter(diagnosed.range) &&
-    (patientAge ?? Number.NEGATIVE_INFINITY) >=
-      (rules.children.perinatalHistoryFromAge ?? Number.POSITIVE_INFINITY);
+    patientAge !== undefined &&
+    fromAge !== undefined &&
+    patientAge >= fromAge;
   const diagnosedAreaId = perinatalHistory
     ? undefined
     : childrensRangeForAdult
