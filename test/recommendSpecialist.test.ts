@@ -877,6 +877,27 @@ describe('the specialist rule files', () => {
     expect(recommendSpecialist({ condition: 'autism', age: 18 }).specialty.taxonomyCode).toBe('2084P0800X');
   });
 
+  it("refuse a treatment that decides for a child but names no child's area, and obey one edited", () => {
+    const source = copy();
+    const rows = source.files[PROCEDURES].rows as Json[];
+    const homeCare = rows.find((row) => row.id === 'procedure.home-care') as Json;
+    const index = rows.indexOf(homeCare);
+    delete homeCare.childArea;
+    expect(ruleSetIssues(source).map((issue) => [issue.message, issue.path.slice(-3).join('.')])).toEqual([
+      ['childDecides routes a child to the childArea: name one', `rows.${index}.childDecides`],
+    ]);
+    homeCare.childArea = 'pediatrics';
+    delete homeCare.childDecides;
+    // Without childDecides the syndrome routes, as it did before 2026-12-06.
+    const input = {
+      condition: 'Down syndrome with a feeding tube',
+      procedure: 'private duty nursing',
+      age: 2,
+    };
+    expect(createOverturn({ rules: source }).recommendSpecialist(input).area.id).toBe('genetics');
+    expect(recommendSpecialist(input).area.id).toBe('pediatrics');
+  });
+
   it("refuse a range of children's care that names no adults' area", () => {
     const source = copy();
     const pediatrics = source.files[AREAS].rows.find((row: Json) => row.id === 'pediatrics');
@@ -1517,6 +1538,19 @@ describe('how the condition is read', () => {
     const adult = recommendSpecialist({ condition: 'hospitalized for emotional problems' });
     expect(adult.area.id).toBe('mental-health');
     expect(childSign({ condition: 'hospitalized for emotional problems' })).toBeUndefined();
+  });
+
+  it("names a child's other conditions by their pediatric subspecialists when a treatment takes the route", () => {
+    // A diabetic 8-year-old's home nursing is the pediatrician's (childDecides); the diabetes brings the pediatric
+    // endocrinologist beside him, not the adult endocrinologist.
+    const child = recommendSpecialist({ condition: 'type 1 diabetes', procedure: 'home nursing', age: 8 });
+    expect(child.specialty.taxonomyCode).toBe('208000000X');
+    const codes = child.alternatives.map((alternative) => alternative.taxonomyCode);
+    expect(codes).toContain('2080P0205X');
+    expect(codes).not.toContain('207RE0101X');
+    // At 40 the same treatment does not decide: the endocrinologist routes.
+    const adult = recommendSpecialist({ condition: 'type 1 diabetes', procedure: 'home nursing', age: 40 });
+    expect(adult.specialty.taxonomyCode).toBe('207RE0101X');
   });
 });
 

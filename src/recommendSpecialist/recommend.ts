@@ -359,7 +359,10 @@ export function recommend(
   const decides =
     !adultsOnlyForChild &&
     !pediatricForAdult &&
-    (namedTreatment?.payload.decides === true ? !yields : names(namedTreatment?.payload.decidesOver));
+    ((namedTreatment?.payload.decides === true ? !yields : names(namedTreatment?.payload.decidesOver)) ||
+      (child &&
+        namedTreatment?.payload.childDecides === true &&
+        childAreaApplies(namedTreatment.payload, conditions)));
   if (procedure && decides) {
     route = { kind: 'procedure', found: procedure, decides: true };
     routed = procedureTarget(rules, procedure.payload, child, conditions, diagnosed);
@@ -406,10 +409,15 @@ export function recommend(
   }
 
   // Evidence of the codes and the condition, and the alternatives they bring: each condition's specialist is the one
-  // that judges this patient (for a given adult age, a children's range's adult area: not the pediatrician of 30).
+  // that judges this patient (for a given adult age, a children's range's adult area: not the pediatrician of 30;
+  // for a child, the field's pediatric subspecialist: a ventilated infant's pediatric pulmonologist).
   const judgingSpecialty = (target: Target) => {
     const adultArea = adultByAge ? target.range?.adultArea : undefined;
     if (adultArea) return (rules.areas.get(adultArea) as AreaRow).specialty;
+    if (child && target.range?.specialty === undefined) {
+      const pediatric = target.range?.pediatricSubspecialty ?? target.area.pediatricSubspecialty;
+      if (pediatric) return pediatric;
+    }
     return target.range?.specialty ?? target.area.specialty;
   };
   codes.all.forEach((hit) => {
@@ -927,19 +935,7 @@ function procedureTarget(
 ): Target {
   // A child's home nursing is the pediatrician's to judge (`childArea`), unless a condition named is one judged
   // on function (`childAreaExceptFor`: a paralysis, a brain injury).
-  const except = row.childAreaExceptFor;
-  if (
-    child &&
-    row.childArea &&
-    // A search's guess from some of the words ("complex medical needs") names no condition to keep.
-    !(
-      except &&
-      conditions.some(
-        (found) =>
-          except.includes(found.payload.area.id) && (found.indexRow === undefined || found.whole === true),
-      )
-    )
-  )
+  if (child && row.childArea && childAreaApplies(row, conditions))
     return { area: rules.areas.get(row.childArea) as AreaRow };
   // A treatment that says so (`keepsDiagnosisRange`) keeps the diagnosis's range in its own area, with the range's
   // subspecialist and alternatives (an opioid use disorder's psychiatric treatment stays the addiction
@@ -954,6 +950,20 @@ function procedureTarget(
   )
     return diagnosed;
   return (row.range ? rules.rangeTargets.get(row.range) : undefined) ?? { area };
+}
+
+/** Whether a treatment's `childArea` holds for a child with these conditions: none is of `childAreaExceptFor`. */
+function childAreaApplies(row: ProcedureRow, conditions: readonly Found<Target>[]): boolean {
+  const except = row.childAreaExceptFor;
+  if (!row.childArea) return false;
+  // A search's guess from some of the words ("complex medical needs") names no condition to keep.
+  return !(
+    except &&
+    conditions.some(
+      (found) =>
+        except.includes(found.payload.area.id) && (found.indexRow === undefined || found.whole === true),
+    )
+  );
 }
 
 const NO_ALTERNATIVES: readonly AlternativeSpecialist[] = [];

@@ -292,6 +292,12 @@ const procedureRowSchema = lazySchema(() =>
        * neuromuscular disease is judged on function, the pediatric physiatrist's.
        */
       childAreaExceptFor: z.array(reference).min(1).optional(),
+      /**
+       * For a child whose conditions leave `childArea` in force (none in `childAreaExceptFor`), the treatment takes
+       * the route from the condition: a medically complex child's home nursing is judged by the pediatrician who
+       * oversees it, not by the specialist of whichever syndrome is named first. Needs `childArea`.
+       */
+      childDecides: z.literal(true).optional(),
       /** A range of that area whose specialists fit better (kidney transplant → Z94.0). */
       range: reference.optional(),
       /**
@@ -945,6 +951,13 @@ export function compileSpecialists(
       row.childAreaExceptFor?.forEach((area, place) => {
         checkArea(files.procedures, [...at, 'childAreaExceptFor', place], area, row.id);
       });
+      if (row.childDecides && !row.childArea)
+        issue(
+          files.procedures,
+          [...at, 'childDecides'],
+          'childDecides routes a child to the childArea: name one',
+          row.id,
+        );
       row.yieldsTo?.forEach((area, place) => {
         checkArea(files.procedures, [...at, 'yieldsTo', place], area, row.id);
       });
