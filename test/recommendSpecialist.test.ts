@@ -844,7 +844,7 @@ describe('the specialist rule files', () => {
     const cancerDrugs = source.files[PROCEDURES].rows.find((row: Json) => row.id === 'drug.oncology');
     cancerDrugs.decidesOver = ['dermatology', 'nowhere'];
     expect(ruleSetIssues(source).map((issue) => [issue.message, issue.path.slice(-2).join('.')])).toEqual([
-      ['no condition area has id "nowhere"', 'decidesOver.1'],
+      ['no condition area or range has id "nowhere"', 'decidesOver.1'],
     ]);
     // Without the skin area in the list, melanoma keeps the dermatologist though a cancer drug is named.
     cancerDrugs.decidesOver = ['ent'];
@@ -887,6 +887,19 @@ describe('the specialist rule files', () => {
       ['childDecides routes a child to the childArea: name one', `rows.${index}.childDecides`],
     ]);
     homeCare.childArea = 'pediatrics';
+    // An exception or an override names an area or a range of the rule set.
+    homeCare.childAreaExceptFor = [...homeCare.childAreaExceptFor, 'icd10.nowhere'];
+    const heart = rows.find((row) => row.id === 'drug.heart') as Json;
+    heart.decidesOver = ['icd10.E85', 'nowhere'];
+    expect(ruleSetIssues(source).map((issue) => [issue.message, issue.path.slice(-2).join('.')])).toEqual([
+      [
+        'no condition area or range has id "icd10.nowhere"',
+        `childAreaExceptFor.${homeCare.childAreaExceptFor.length - 1}`,
+      ],
+      ['no condition area or range has id "nowhere"', 'decidesOver.1'],
+    ]);
+    homeCare.childAreaExceptFor.pop();
+    heart.decidesOver = ['icd10.E85'];
     delete homeCare.childDecides;
     // Without childDecides the syndrome routes, as it did before 2026-12-06.
     const input = {
@@ -1551,6 +1564,13 @@ describe('how the condition is read', () => {
     // At 40 the same treatment does not decide: the endocrinologist routes.
     const adult = recommendSpecialist({ condition: 'type 1 diabetes', procedure: 'home nursing', age: 40 });
     expect(adult.specialty.taxonomyCode).toBe('207RE0101X');
+    // A range with a specialty of its own names its own pediatric subspecialist (fibromyalgia: the rheumatologist's).
+    const teen = recommendSpecialist({
+      condition: 'fibromyalgia',
+      procedure: 'private duty nursing',
+      age: 14,
+    });
+    expect(teen.alternatives.map((alternative) => alternative.taxonomyCode)).toContain('2080P0216X');
   });
 });
 

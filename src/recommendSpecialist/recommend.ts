@@ -291,10 +291,26 @@ export function recommend(
   const older =
     rules.olderAdults !== undefined &&
     (input.age !== undefined ? input.age >= rules.olderAdults.ageAtLeast : olderSign !== undefined);
-  // The condition the treatment treats routes; else the first condition named, unless it only says how an injury
-  // came about ("work injury"): then the next condition that names what is injured does.
+  // For a child, what keeps a treatment's `childArea` from applying (a cancer, a ventilator: `childAreaExceptFor`),
+  // read from the codes and from the conditions named as the patient's own and present.
+  const isPast = pastHistoryTest(conditionText);
+  const childException =
+    child && procedure?.payload.childArea !== undefined
+      ? childAreaException(
+          procedure.payload,
+          conditions,
+          codes.all.map((hit) => hit.target),
+          (found) => isPast(found) || namedForOther(conditionWords, found.start),
+        )
+      : undefined;
+  // The condition the treatment treats routes; else, for a treatment that decides for a child, the condition that
+  // kept its own specialists (a tracheostomy named after Down syndrome); else the first condition named, unless it
+  // only says how an injury came about ("work injury"): then the next condition that names what is injured does.
   const condition =
     conditionTreated(rules, procedure, conditions, procedureText, treatmentWords, conditionText) ??
+    (procedure?.payload.childDecides === true && childException !== undefined && childException !== true
+      ? childException
+      : undefined) ??
     conditions.find((found) => !isContextOnly(found)) ??
     conditions[0];
   if (!condition && input.condition?.trim()) {
@@ -347,8 +363,14 @@ export function recommend(
     : childrensRangeForAdult
       ? diagnosed?.range?.adultArea
       : diagnosed?.area.id;
+  // A list names an area, or a range (`decidesOver: ["icd10.E85"]`: amyloidosis, not every blood disorder).
   const names = (areas: readonly string[] | undefined) =>
-    diagnosedAreaId !== undefined && areas?.includes(diagnosedAreaId) === true;
+    diagnosedAreaId !== undefined &&
+    areas !== undefined &&
+    (areas.includes(diagnosedAreaId) ||
+      (diagnosedAreaId === diagnosed?.area.id &&
+        diagnosed.range !== undefined &&
+        areas.includes(diagnosed.range.id)));
   const yields = !childrensRangeForAdult && names(procedure?.payload.yieldsTo);
   // A treatment read from its billing code never takes the route from a condition or a code the input names: a
   // number is a weaker sign than words, and an undotted diagnosis code (D5700) has a procedure code's shape. It
@@ -360,12 +382,10 @@ export function recommend(
     !adultsOnlyForChild &&
     !pediatricForAdult &&
     ((namedTreatment?.payload.decides === true ? !yields : names(namedTreatment?.payload.decidesOver)) ||
-      (child &&
-        namedTreatment?.payload.childDecides === true &&
-        childAreaApplies(namedTreatment.payload, conditions)));
+      (child && namedTreatment?.payload.childDecides === true && childException === undefined));
   if (procedure && decides) {
     route = { kind: 'procedure', found: procedure, decides: true };
-    routed = procedureTarget(rules, procedure.payload, child, conditions, diagnosed);
+    routed = procedureTarget(rules, procedure.payload, child ? childException : null, diagnosed);
     confidence = codes.principal || (condition && !condition.indexRow) ? 'high' : 'medium';
   } else if (
     codes.principal &&
@@ -396,7 +416,7 @@ export function recommend(
     if (condition.indexRow && confidence === 'high') confidence = 'medium';
   } else if (procedure) {
     route = { kind: 'procedure', found: procedure, decides: false };
-    routed = procedureTarget(rules, procedure.payload, child, conditions);
+    routed = procedureTarget(rules, procedure.payload, child ? childException : null);
     confidence = 'medium';
   } else if (claimRow?.defaultArea) {
     route = { kind: 'claim_type', row: claimRow };
@@ -414,8 +434,10 @@ export function recommend(
   const judgingSpecialty = (target: Target) => {
     const adultArea = adultByAge ? target.range?.adultArea : undefined;
     if (adultArea) return (rules.areas.get(adultArea) as AreaRow).specialty;
-    if (child && target.range?.specialty === undefined) {
-      const pediatric = target.range?.pediatricSubspecialty ?? target.area.pediatricSubspecialty;
+    if (child) {
+      const pediatric =
+        target.range?.pediatricSubspecialty ??
+        (target.range?.specialty === undefined ? target.area.pediatricSubspecialty : undefined);
       if (pediatric) return pediatric;
     }
     return target.range?.specialty ?? target.area.specialty;
@@ -541,7 +563,7 @@ export function recommend(
   const drugForOtherArea =
     procedure?.payload.drug === true &&
     route.kind !== 'procedure' &&
-    procedureTarget(rules, procedure.payload).area.id !== routed.area.id;
+    procedureTarget(rules, procedure.payload, null).area.id !== routed.area.id;
   if (procedure) {
     const row = procedure.payload;
     if (!drugForOtherArea && !adultsOnlyForChild) {
@@ -827,6 +849,13 @@ function conditionTreated(
   );
 }
 
+/** Whether a relative is named in the three words before a condition: "mother has asthma" is not the patient's. */
+function namedForOther(words: readonly string[], start: number): boolean {
+  for (let at = Math.max(0, start - 3); at < start; at++)
+    if (OTHER_PERSON_WORDS.has(words[at] as string)) return true;
+  return false;
+}
+
 /** Older-adult words that are also a school year's ("a high school senior"): they never say adult by themselves. */
 const SCHOOL_SENIOR: ReadonlySet<string> = new Set(['senior', 'seniors']);
 
@@ -929,14 +958,17 @@ function severalConditions(
 function procedureTarget(
   rules: SpecialistRules,
   row: ProcedureRow,
-  child = false,
-  conditions: readonly Found<Target>[] = [],
+  /** For a child, what keeps the condition's own specialists ({@link childAreaException}); `null` for an adult. */
+  childException: Found<Target> | true | undefined | null,
   diagnosed?: Target,
 ): Target {
   // A child's home nursing is the pediatrician's to judge (`childArea`), unless a condition named is one judged
-  // on function (`childAreaExceptFor`: a paralysis, a brain injury).
-  if (child && row.childArea && childAreaApplies(row, conditions))
+  // on function (`childAreaExceptFor`: a paralysis, a brain injury). A condition of the child's area keeps its
+  // range (a premature baby's neonatologist, an autistic child's developmental-behavioral pediatrician).
+  if (childException === undefined && row.childArea) {
+    if (diagnosed?.area.id === row.childArea) return diagnosed;
     return { area: rules.areas.get(row.childArea) as AreaRow };
+  }
   // A treatment that says so (`keepsDiagnosisRange`) keeps the diagnosis's range in its own area, with the range's
   // subspecialist and alternatives (an opioid use disorder's psychiatric treatment stays the addiction
   // psychiatrist's; a skin abscess's drainage keeps the abscess's alternatives). Not by default: for the area's
@@ -952,17 +984,32 @@ function procedureTarget(
   return (row.range ? rules.rangeTargets.get(row.range) : undefined) ?? { area };
 }
 
-/** Whether a treatment's `childArea` holds for a child with these conditions: none is of `childAreaExceptFor`. */
-function childAreaApplies(row: ProcedureRow, conditions: readonly Found<Target>[]): boolean {
+/** Whether a list of areas and ranges (`childAreaExceptFor`, `decidesOver`) names a target's area or its range. */
+function namesTarget(list: readonly string[] | undefined, target: Target): boolean {
+  return (
+    list !== undefined &&
+    (list.includes(target.area.id) || (target.range !== undefined && list.includes(target.range.id)))
+  );
+}
+
+/**
+ * What keeps a child's condition with its own specialists against a treatment's `childArea`: a code, or a condition
+ * named as the patient's own and present, of an area or range in `childAreaExceptFor`. `true` for a code (it routes
+ * as a code does), the condition found otherwise; undefined when the `childArea` holds.
+ */
+function childAreaException(
+  row: ProcedureRow,
+  conditions: readonly Found<Target>[],
+  codeTargets: readonly Target[],
+  notPatients: (found: Found<Target>) => boolean,
+): Found<Target> | true | undefined {
   const except = row.childAreaExceptFor;
-  if (!row.childArea) return false;
-  // A search's guess from some of the words ("complex medical needs") names no condition to keep.
-  return !(
-    except &&
-    conditions.some(
-      (found) =>
-        except.includes(found.payload.area.id) && (found.indexRow === undefined || found.whole === true),
-    )
+  if (!except) return undefined;
+  if (codeTargets.some((target) => namesTarget(except, target))) return true;
+  // A search's guess names no condition to keep, even from all of a row's words ("eats a home-blended diet" found the
+  // eating disorders); nor does a past condition or another person's ("history of asthma", "mother has asthma").
+  return conditions.find(
+    (found) => namesTarget(except, found.payload) && found.indexRow === undefined && !notPatients(found),
   );
 }
 

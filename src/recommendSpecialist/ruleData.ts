@@ -288,8 +288,9 @@ const procedureRowSchema = lazySchema(() =>
        */
       childArea: reference.optional(),
       /**
-       * Condition areas for which a child keeps `area` all the same: a child's paralysis, brain injury or
-       * neuromuscular disease is judged on function, the pediatric physiatrist's.
+       * Condition areas (or ranges) for which a child keeps `area` all the same: a child's paralysis, brain injury
+       * or neuromuscular disease is judged on function, the pediatric physiatrist's; a ventilator (Z99.1) keeps the
+       * pediatric pulmonologist.
        */
       childAreaExceptFor: z.array(reference).min(1).optional(),
       /**
@@ -312,9 +313,9 @@ const procedureRowSchema = lazySchema(() =>
        */
       yieldsTo: z.array(reference).min(1).optional(),
       /**
-       * Condition areas over which a treatment that does not otherwise decide takes the route: a cancer drug for a
-       * melanoma or a head and neck cancer is the medical oncologist's to judge, though the skin's or the
-       * throat's specialist treats the condition otherwise.
+       * Condition areas (or ranges) over which a treatment that does not otherwise decide takes the route: a cancer
+       * drug for a melanoma or a head and neck cancer is the medical oncologist's to judge, though the skin's or the
+       * throat's specialist treats the condition otherwise; tafamidis for amyloidosis (`icd10.E85`) the cardiologist's.
        */
       decidesOver: z.array(reference).min(1).optional(),
       /**
@@ -794,6 +795,11 @@ export function compileSpecialists(
   const checkArea = (file: string, path: (string | number)[], id: string | undefined, ruleId: string) => {
     if (id !== undefined && !areaById.has(id)) issue(file, path, `no condition area has id "${id}"`, ruleId);
   };
+  // Ranges are read after the areas: called once they are all known (the procedures below).
+  const checkAreaOrRange = (file: string, path: (string | number)[], id: string, ruleId: string) => {
+    if (!areaById.has(id) && !rangeTargets.has(id))
+      issue(file, path, `no condition area or range has id "${id}"`, ruleId);
+  };
   const checkAlternatives = (
     file: string,
     path: (string | number)[],
@@ -948,8 +954,8 @@ export function compileSpecialists(
       checkCode(files.procedures, [...at, 'performedBy'], row.performedBy, row.id);
       checkArea(files.procedures, [...at, 'area'], row.area, row.id);
       if (row.childArea) checkArea(files.procedures, [...at, 'childArea'], row.childArea, row.id);
-      row.childAreaExceptFor?.forEach((area, place) => {
-        checkArea(files.procedures, [...at, 'childAreaExceptFor', place], area, row.id);
+      row.childAreaExceptFor?.forEach((id, place) => {
+        checkAreaOrRange(files.procedures, [...at, 'childAreaExceptFor', place], id, row.id);
       });
       if (row.childDecides && !row.childArea)
         issue(
@@ -961,8 +967,8 @@ export function compileSpecialists(
       row.yieldsTo?.forEach((area, place) => {
         checkArea(files.procedures, [...at, 'yieldsTo', place], area, row.id);
       });
-      row.decidesOver?.forEach((area, place) => {
-        checkArea(files.procedures, [...at, 'decidesOver', place], area, row.id);
+      row.decidesOver?.forEach((id, place) => {
+        checkAreaOrRange(files.procedures, [...at, 'decidesOver', place], id, row.id);
       });
       const target = row.range ? rangeTargets.get(row.range) : undefined;
       if (row.range && target?.area.id !== row.area)
