@@ -835,7 +835,7 @@ describe('the specialist rule files', () => {
     rehab.yieldsTo = ['mental-health', 'nowhere'];
     const issues = ruleSetIssues(source);
     expect(issues.map((issue) => [issue.message, issue.path.slice(-2).join('.')])).toEqual([
-      ['no condition area has id "nowhere"', 'yieldsTo.1'],
+      ['no condition area or range has id "nowhere"', 'yieldsTo.1'],
     ]);
   });
 

@@ -293,24 +293,21 @@ export function recommend(
     (input.age !== undefined ? input.age >= rules.olderAdults.ageAtLeast : olderSign !== undefined);
   // For a child, what keeps a treatment's `childArea` from applying (a cancer, a ventilator: `childAreaExceptFor`),
   // read from the codes and from the conditions named as the patient's own and present.
-  const isPast = pastHistoryTest(conditionText);
   const childException =
     child && procedure?.payload.childArea !== undefined
-      ? childAreaException(
-          procedure.payload,
-          conditions,
-          codes.all.map((hit) => hit.target),
-          (found) => isPast(found) || namedForOther(conditionWords, found.start),
+      ? childAreaException(procedure.payload, conditions, codes.all, (found) =>
+          namedForOther(conditionWords, found.start),
         )
       : undefined;
+  // For a treatment that decides for a child, the code or condition that kept its own specialists routes.
+  const childDecidesException =
+    procedure?.payload.childDecides === true && procedure.byCode !== true ? childException : undefined;
   // The condition the treatment treats routes; else, for a treatment that decides for a child, the condition that
   // kept its own specialists (a tracheostomy named after Down syndrome); else the first condition named, unless it
   // only says how an injury came about ("work injury"): then the next condition that names what is injured does.
   const condition =
     conditionTreated(rules, procedure, conditions, procedureText, treatmentWords, conditionText) ??
-    (procedure?.payload.childDecides === true && childException !== undefined && childException !== true
-      ? childException
-      : undefined) ??
+    childDecidesException?.found ??
     conditions.find((found) => !isContextOnly(found)) ??
     conditions[0];
   if (!condition && input.condition?.trim()) {
@@ -378,6 +375,8 @@ export function recommend(
   const namedTreatment = procedure?.byCode === true ? undefined : procedure;
   // A treatment given to children (`pediatric`: an infant's RSV prevention) does not decide for a given adult age.
   const pediatricForAdult = adultByAge && namedTreatment?.payload.pediatric === true;
+  // The code that routes: the principal one, or for a child's home nursing the code that kept its own specialists.
+  const principalCode = childDecidesException?.hit ?? codes.principal;
   const decides =
     !adultsOnlyForChild &&
     !pediatricForAdult &&
@@ -385,15 +384,23 @@ export function recommend(
       (child && namedTreatment?.payload.childDecides === true && childException === undefined));
   if (procedure && decides) {
     route = { kind: 'procedure', found: procedure, decides: true };
-    routed = procedureTarget(rules, procedure.payload, child ? childException : null, diagnosed);
+    // A perinatal condition that is history (from age 2) does not bring back the neonatologist.
+    routed = procedureTarget(
+      rules,
+      procedure.payload,
+      child ? childException : null,
+      perinatalHistory ? undefined : diagnosed,
+    );
     confidence = codes.principal || (condition && !condition.indexRow) ? 'high' : 'medium';
   } else if (
-    codes.principal &&
-    ((codes.principal.target.range.confidence ?? 'high') === 'high' || !condition)
+    principalCode &&
+    ((principalCode.target.range.confidence ?? 'high') === 'high' || !condition) &&
+    // A condition that kept a child's home nursing from the pediatrician routes before a code that did not.
+    childDecidesException?.found === undefined
   ) {
-    route = { kind: 'icd10', hit: codes.principal };
-    routed = codes.principal.target;
-    confidence = codes.principal.target.range.confidence ?? 'high';
+    route = { kind: 'icd10', hit: principalCode };
+    routed = principalCode.target;
+    confidence = principalCode.target.range.confidence ?? 'high';
   } else if (
     condition &&
     !(weakSearch && (namedTreatment || claimRow?.defaultArea)) &&
@@ -849,12 +856,28 @@ function conditionTreated(
   );
 }
 
-/** Whether a relative is named in the three words before a condition: "mother has asthma" is not the patient's. */
+/**
+ * Whether a condition is a relative's: a relative named in the four words before it and followed by a word of having
+ * ("mother has asthma", "a brother who has cerebral palsy", "father with leukemia", "his mother's cystic fibrosis"),
+ * not a relative who cares ("cared for by his mother, ventilator dependent", "parents trained on tracheostomy").
+ */
 function namedForOther(words: readonly string[], start: number): boolean {
-  for (let at = Math.max(0, start - 3); at < start; at++)
-    if (OTHER_PERSON_WORDS.has(words[at] as string)) return true;
+  for (let at = Math.max(0, start - 4); at < start; at++) {
+    const word = words[at] as string;
+    const possessive = word.endsWith('s') && OTHER_PERSON_WORDS.has(word.slice(0, -1));
+    if (possessive && at === start - 1) return true;
+    if (!OTHER_PERSON_WORDS.has(word) || CARER_WORDS.has(word)) continue;
+    const next = words[at + 1] as string;
+    if (HAVING_WORDS.has(next) || (next === 'who' && HAVING_WORDS.has(words[at + 2] as string))) return true;
+  }
   return false;
 }
+
+/** After a relative, the words that make the condition theirs ("mother has", "father with"). */
+const HAVING_WORDS: ReadonlySet<string> = new Set(['has', 'had', 'with', 'suffers', 'suffered']);
+
+/** Relatives named as those who care for the patient, whose conditions are seldom what the text names. */
+const CARER_WORDS: ReadonlySet<string> = new Set(['caregiver', 'caregivers', 'parents']);
 
 /** Older-adult words that are also a school year's ("a high school senior"): they never say adult by themselves. */
 const SCHOOL_SENIOR: ReadonlySet<string> = new Set(['senior', 'seniors']);
@@ -959,7 +982,7 @@ function procedureTarget(
   rules: SpecialistRules,
   row: ProcedureRow,
   /** For a child, what keeps the condition's own specialists ({@link childAreaException}); `null` for an adult. */
-  childException: Found<Target> | true | undefined | null,
+  childException: ChildException | undefined | null,
   diagnosed?: Target,
 ): Target {
   // A child's home nursing is the pediatrician's to judge (`childArea`), unless a condition named is one judged
@@ -992,25 +1015,33 @@ function namesTarget(list: readonly string[] | undefined, target: Target): boole
   );
 }
 
+/** What keeps a child's condition with its own specialists against a treatment's `childArea`: a code or a condition. */
+type ChildException = { hit: CodeHit; found?: undefined } | { found: Found<Target>; hit?: undefined };
+
 /**
  * What keeps a child's condition with its own specialists against a treatment's `childArea`: a code, or a condition
- * named as the patient's own and present, of an area or range in `childAreaExceptFor`. `true` for a code (it routes
- * as a code does), the condition found otherwise; undefined when the `childArea` holds.
+ * named as the patient's own, of an area or range in `childAreaExceptFor`; undefined when the `childArea` holds.
  */
 function childAreaException(
   row: ProcedureRow,
   conditions: readonly Found<Target>[],
-  codeTargets: readonly Target[],
-  notPatients: (found: Found<Target>) => boolean,
-): Found<Target> | true | undefined {
+  codeHits: readonly CodeHit[],
+  othersCondition: (found: Found<Target>) => boolean,
+): ChildException | undefined {
   const except = row.childAreaExceptFor;
   if (!except) return undefined;
-  if (codeTargets.some((target) => namesTarget(except, target))) return true;
-  // A search's guess names no condition to keep, even from all of a row's words ("eats a home-blended diet" found the
-  // eating disorders); nor does a past condition or another person's ("history of asthma", "mother has asthma").
-  return conditions.find(
-    (found) => namesTarget(except, found.payload) && found.indexRow === undefined && !notPatients(found),
+  const hit = codeHits.find((code) => namesTarget(except, code.target));
+  if (hit) return { hit };
+  // A search's guess from some of the words ("complex medical needs") names no condition to keep; a relative's
+  // condition ("mother has asthma") is not the patient's. A past one still counts: a transplant, cerebral palsy or a
+  // cancer's deficits do not end with the words "history of".
+  const found = conditions.find(
+    (item) =>
+      namesTarget(except, item.payload) &&
+      (item.indexRow === undefined || item.whole === true) &&
+      !othersCondition(item),
   );
+  return found ? { found } : undefined;
 }
 
 const NO_ALTERNATIVES: readonly AlternativeSpecialist[] = [];

@@ -964,8 +964,8 @@ export function compileSpecialists(
           'childDecides routes a child to the childArea: name one',
           row.id,
         );
-      row.yieldsTo?.forEach((area, place) => {
-        checkArea(files.procedures, [...at, 'yieldsTo', place], area, row.id);
+      row.yieldsTo?.forEach((id, place) => {
+        checkAreaOrRange(files.procedures, [...at, 'yieldsTo', place], id, row.id);
       });
       row.decidesOver?.forEach((id, place) => {
         checkAreaOrRange(files.procedures, [...at, 'decidesOver', place], id, row.id);
