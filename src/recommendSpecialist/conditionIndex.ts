@@ -5,7 +5,7 @@ import { stemWord } from '../_lib/stemWord.js';
 import { tokenize } from '../engine/phraseMatcher.js';
 import { checkEffectiveRange, isoDateSchema, provenanceShape } from '../engine/provenance.js';
 import { editorSchemaShape } from '../engine/tables.js';
-import { parseIcd10 } from './icd10.js';
+import { parseIcd10, SECONDARY } from './icd10.js';
 import { checkBounds, checkRows, icd10Bound, phrase } from './ruleShapes.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -218,9 +218,6 @@ const SAME_AS: Readonly<Record<string, string | readonly string[]>> = {
   cutaneous: 'skin',
   aural: 'ear',
 };
-
-/** Symptom (R), status and encounter (Z) and special-purpose (U) codes name no disease. */
-const SECONDARY = /^[RZU]/;
 
 /** A search hit: the row, what it routes to, and the query words it matched. */
 export interface ConditionMatch<Target> {

@@ -103,3 +103,6 @@ export function ordinal(code: string): number {
  */
 export const span = (range: { from: string; to?: string }): string =>
   range.to && range.to !== range.from ? `${range.from}–${range.to}` : range.from;
+
+/** Symptom (R), status and encounter (Z) and special-purpose (U) codes name no disease. */
+export const SECONDARY = /^[RZU]/;

@@ -26,7 +26,7 @@ import {
   wordIn,
   wordOfChild,
 } from './conditionWords.js';
-import { type Icd10Code, parseIcd10, rangeHolds, span } from './icd10.js';
+import { type Icd10Code, parseIcd10, rangeHolds, SECONDARY, span } from './icd10.js';
 import { type CodeInText, isCodesOnly, procedureCodesIn } from './procedureCodes.js';
 import { rationale } from './rationale.js';
 import type {
@@ -293,10 +293,14 @@ export function recommend(
     (input.age !== undefined ? input.age >= rules.olderAdults.ageAtLeast : olderSign !== undefined);
   // For a child, what keeps a treatment's `childArea` from applying (a cancer, a ventilator: `childAreaExceptFor`),
   // read from the codes and from the conditions named as the patient's own and present.
+  const isPast = pastHistoryTest(conditionText);
   const childException =
     child && procedure?.payload.childArea !== undefined
-      ? childAreaException(procedure.payload, conditions, codes.all, (found) =>
-          namedForOther(conditionWords, found.start),
+      ? childAreaException(
+          procedure.payload,
+          conditions,
+          codes.all,
+          (found) => isPast(found) || namedForOther(conditionWords, found.start),
         )
       : undefined;
   // For a treatment that decides for a child, the code or condition that kept its own specialists routes.
@@ -395,8 +399,9 @@ export function recommend(
   } else if (
     principalCode &&
     ((principalCode.target.range.confidence ?? 'high') === 'high' || !condition) &&
-    // A condition that kept a child's home nursing from the pediatrician routes before a code that did not.
-    childDecidesException?.found === undefined
+    // A condition named in words that kept a child's home nursing from the pediatrician routes before a code that
+    // did not (a search's guess does not).
+    childDecidesException?.found?.indexRow === undefined
   ) {
     route = { kind: 'icd10', hit: principalCode };
     routed = principalCode.target;
@@ -474,7 +479,12 @@ export function recommend(
       use: isRoute ? 'routing' : 'alternative',
     });
     if (isRoute) return;
-    if (index === 0 && found.payload.area.id !== routed.area.id && route.kind === 'icd10') {
+    if (
+      index === 0 &&
+      found.payload.area.id !== routed.area.id &&
+      route.kind === 'icd10' &&
+      route.hit === codes.principal
+    ) {
       trail.warnings.push(
         `The condition "${found.phrase}" points to ${found.payload.area.name}, but the principal diagnosis code ${route.hit.code.display} is in ${route.hit.target.range.title}; the code was followed. Check that the code is right.`,
       );
@@ -857,24 +867,25 @@ function conditionTreated(
 }
 
 /**
- * Whether a condition is a relative's: a relative named in the four words before it and followed by a word of having
- * ("mother has asthma", "a brother who has cerebral palsy", "father with leukemia", "his mother's cystic fibrosis"),
- * not a relative who cares ("cared for by his mother, ventilator dependent", "parents trained on tracheostomy").
+ * Whether a condition is a relative's: a relative followed by a word of having, the condition within two words after
+ * it ("mother has asthma", "a brother who has cerebral palsy", "father with leukemia", "siblings have CF"), or a
+ * family history ("family history of leukemia"); not a relative who cares ("cared for by his mother, ventilator
+ * dependent", "mother has to suction the trach", "mother with limited English, trach dependent").
  */
 function namedForOther(words: readonly string[], start: number): boolean {
-  for (let at = Math.max(0, start - 4); at < start; at++) {
-    const word = words[at] as string;
-    const possessive = word.endsWith('s') && OTHER_PERSON_WORDS.has(word.slice(0, -1));
-    if (possessive && at === start - 1) return true;
-    if (!OTHER_PERSON_WORDS.has(word) || CARER_WORDS.has(word)) continue;
-    const next = words[at + 1] as string;
-    if (HAVING_WORDS.has(next) || (next === 'who' && HAVING_WORDS.has(words[at + 2] as string))) return true;
+  if (words[start - 1] === 'of' && words[start - 2] === 'history' && words[start - 3] === 'family')
+    return true;
+  for (let at = Math.max(0, start - 4); at < start - 1; at++) {
+    if (!OTHER_PERSON_WORDS.has(words[at] as string) || CARER_WORDS.has(words[at] as string)) continue;
+    const having = words[at + 1] === 'who' ? at + 2 : at + 1;
+    if (!HAVING_WORDS.has(words[having] as string) || words[having + 1] === 'to') continue;
+    if (start - having <= 2) return true;
   }
   return false;
 }
 
 /** After a relative, the words that make the condition theirs ("mother has", "father with"). */
-const HAVING_WORDS: ReadonlySet<string> = new Set(['has', 'had', 'with', 'suffers', 'suffered']);
+const HAVING_WORDS: ReadonlySet<string> = new Set(['has', 'have', 'had', 'with', 'suffers', 'suffered']);
 
 /** Relatives named as those who care for the patient, whose conditions are seldom what the text names. */
 const CARER_WORDS: ReadonlySet<string> = new Set(['caregiver', 'caregivers', 'parents']);
@@ -1032,13 +1043,15 @@ function childAreaException(
   if (!except) return undefined;
   const hit = codeHits.find((code) => namesTarget(except, code.target));
   if (hit) return { hit };
-  // A search's guess from some of the words ("complex medical needs") names no condition to keep; a relative's
-  // condition ("mother has asthma") is not the patient's. A past one still counts: a transplant, cerebral palsy or a
-  // cancer's deficits do not end with the words "history of".
+  // A search names a condition to keep only when it found one category whole ("hemiplegia", "osteogenesis
+  // imperfecta"): not from some of the words ("complex medical needs"), nor a chapter, a block or a symptom ("low
+  // muscle tone" found the musculoskeletal chapter, "flat feet" the polyneuropathies). A relative's condition ("mother
+  // has asthma") or a past one ("history of tracheostomy, decannulated") is not the patient's present one.
   const found = conditions.find(
     (item) =>
       namesTarget(except, item.payload) &&
-      (item.indexRow === undefined || item.whole === true) &&
+      (item.indexRow === undefined ||
+        (item.whole === true && item.indexRow.level === 'category' && !SECONDARY.test(item.indexRow.from))) &&
       !othersCondition(item),
   );
   return found ? { found } : undefined;
