@@ -401,7 +401,7 @@ export function recommend(
     ((principalCode.target.range.confidence ?? 'high') === 'high' || !condition) &&
     // A condition named in words that kept a child's home nursing from the pediatrician routes before a code that
     // did not (a search's guess does not).
-    childDecidesException?.found?.indexRow === undefined
+    (childDecidesException?.found === undefined || childDecidesException.found.indexRow !== undefined)
   ) {
     route = { kind: 'icd10', hit: principalCode };
     routed = principalCode.target;
@@ -867,19 +867,23 @@ function conditionTreated(
 }
 
 /**
- * Whether a condition is a relative's: a relative followed by a word of having, the condition within two words after
- * it ("mother has asthma", "a brother who has cerebral palsy", "father with leukemia", "siblings have CF"), or a
- * family history ("family history of leukemia"); not a relative who cares ("cared for by his mother, ventilator
- * dependent", "mother has to suction the trach", "mother with limited English, trach dependent").
+ * Whether a condition is a relative's: a relative followed by a word of having, the condition within three words
+ * after it ("mother has asthma", "a brother who has cerebral palsy", "father has acute leukemia", "siblings have CF"),
+ * a relative's possessive just before it ("mother's leukemia"), or a family history ("family history of leukemia");
+ * not a relative who cares ("cared for by his mother, ventilator dependent", "mother has to suction the trach").
  */
 function namedForOther(words: readonly string[], start: number): boolean {
   if (words[start - 1] === 'of' && words[start - 2] === 'history' && words[start - 3] === 'family')
     return true;
-  for (let at = Math.max(0, start - 4); at < start - 1; at++) {
+  const before = words[start - 1];
+  // Apostrophes join ("mother's" is read "mothers"); plural carers ("parents") are not possessives.
+  if (before?.endsWith('s') && !CARER_WORDS.has(before) && OTHER_PERSON_WORDS.has(before.slice(0, -1)))
+    return true;
+  for (let at = Math.max(0, start - 5); at < start - 1; at++) {
     if (!OTHER_PERSON_WORDS.has(words[at] as string) || CARER_WORDS.has(words[at] as string)) continue;
     const having = words[at + 1] === 'who' ? at + 2 : at + 1;
     if (!HAVING_WORDS.has(words[having] as string) || words[having + 1] === 'to') continue;
-    if (start - having <= 2) return true;
+    if (start - having <= 3) return true;
   }
   return false;
 }
@@ -1043,15 +1047,19 @@ function childAreaException(
   if (!except) return undefined;
   const hit = codeHits.find((code) => namesTarget(except, code.target));
   if (hit) return { hit };
-  // A search names a condition to keep only when it found one category whole ("hemiplegia", "osteogenesis
-  // imperfecta"): not from some of the words ("complex medical needs"), nor a chapter, a block or a symptom ("low
-  // muscle tone" found the musculoskeletal chapter, "flat feet" the polyneuropathies). A relative's condition ("mother
-  // has asthma") or a past one ("history of tracheostomy, decannulated") is not the patient's present one.
+  // A search names a condition to keep only when it found a category or a block whole ("hemiplegia", "broken leg"):
+  // not from some of the words ("complex medical needs"), nor a whole chapter or a symptom ("low muscle tone" found the
+  // musculoskeletal chapter, "poor balance" the symptoms). A relative's condition ("mother has asthma") or a past one
+  // ("history of tracheostomy, decannulated") is not the patient's present one.
   const found = conditions.find(
     (item) =>
       namesTarget(except, item.payload) &&
       (item.indexRow === undefined ||
-        (item.whole === true && item.indexRow.level === 'category' && !SECONDARY.test(item.indexRow.from))) &&
+        (item.whole === true &&
+          item.indexRow.level !== 'chapter' &&
+          !SECONDARY.test(item.indexRow.from) &&
+          // A search's guess never outweighs a code given.
+          codeHits.length === 0)) &&
       !othersCondition(item),
   );
   return found ? { found } : undefined;
