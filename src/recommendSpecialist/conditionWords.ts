@@ -482,7 +482,7 @@ const MY_CHILD_WORDS = new Set(['son', 'daughter', 'child', 'kid', 'baby', 'boy'
  * sentence (`;` `.` `:`, brackets, line breaks), which tokenize reads as word breaks too, so the words of the parts
  * in order are the text's words.
  */
-function clausesOfWords(text: string): { clause: number[]; sentence: number[] } {
+export function clausesOfWords(text: string): { clause: number[]; sentence: number[] } {
   const clause: number[] = [];
   const sentence: number[] = [];
   let clauseIndex = 0;

@@ -3,6 +3,7 @@ import { tokenize } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
 import type { IndexRow } from './conditionIndex.js';
 import {
+  clausesOfWords,
   type Found,
   findAll,
   inPerinatalChapter,
@@ -26,7 +27,7 @@ import {
   wordIn,
   wordOfChild,
 } from './conditionWords.js';
-import { type Icd10Code, parseIcd10, rangeHolds, SECONDARY, span } from './icd10.js';
+import { type Icd10Code, parseIcd10, rangeHolds, span } from './icd10.js';
 import { type CodeInText, isCodesOnly, procedureCodesIn } from './procedureCodes.js';
 import { rationale } from './rationale.js';
 import type {
@@ -293,14 +294,13 @@ export function recommend(
     (input.age !== undefined ? input.age >= rules.olderAdults.ageAtLeast : olderSign !== undefined);
   // For a child, what keeps a treatment's `childArea` from applying (a cancer, a ventilator: `childAreaExceptFor`),
   // read from the codes and from the conditions named as the patient's own and present.
-  const isPast = pastHistoryTest(conditionText);
   const childException =
     child && procedure?.payload.childArea !== undefined
       ? childAreaException(
           procedure.payload,
           conditions,
           codes.all,
-          (found) => isPast(found) || namedForOther(conditionWords, found.start),
+          notThePatients(conditionText, conditionWords),
         )
       : undefined;
   // For a treatment that decides for a child, the code or condition that kept its own specialists routes.
@@ -867,25 +867,44 @@ function conditionTreated(
 }
 
 /**
- * Whether a condition is a relative's: a relative followed by a word of having, the condition within three words
- * after it ("mother has asthma", "a brother who has cerebral palsy", "father has acute leukemia", "siblings have CF"),
- * a relative's possessive just before it ("mother's leukemia"), or a family history ("family history of leukemia");
- * not a relative who cares ("cared for by his mother, ventilator dependent", "mother has to suction the trach").
+ * A test of the conditions found in a text that are not the patient's present ones: named as history ("history of
+ * tracheostomy, decannulated"), or a relative's in the same clause: a relative followed by a word of having, the
+ * condition within three words after it ("mother has asthma", "a brother who has cerebral palsy", "father has acute
+ * leukemia", "siblings have CF"), a relative's possessive just before it ("mother's leukemia"), or a family history
+ * ("family history of leukemia"); not a relative who cares ("cared for by his mother, ventilator dependent", "mother has
+ * to suction the trach", "mother has limited English, trach dependent").
  */
-function namedForOther(words: readonly string[], start: number): boolean {
-  if (words[start - 1] === 'of' && words[start - 2] === 'history' && words[start - 3] === 'family')
-    return true;
-  const before = words[start - 1];
-  // Apostrophes join ("mother's" is read "mothers"); plural carers ("parents") are not possessives.
-  if (before?.endsWith('s') && !CARER_WORDS.has(before) && OTHER_PERSON_WORDS.has(before.slice(0, -1)))
-    return true;
-  for (let at = Math.max(0, start - 5); at < start - 1; at++) {
-    if (!OTHER_PERSON_WORDS.has(words[at] as string) || CARER_WORDS.has(words[at] as string)) continue;
-    const having = words[at + 1] === 'who' ? at + 2 : at + 1;
-    if (!HAVING_WORDS.has(words[having] as string) || words[having + 1] === 'to') continue;
-    if (start - having <= 3) return true;
-  }
-  return false;
+function notThePatients(
+  text: string | undefined,
+  words: readonly string[],
+): (found: Found<Target>) => boolean {
+  const isPast = pastHistoryTest(text);
+  let clause: readonly number[] | undefined;
+  return (found) => {
+    if (isPast(found)) return true;
+    const start = found.start;
+    if (words[start - 1] === 'of' && words[start - 2] === 'history' && words[start - 3] === 'family')
+      return true;
+    clause ??= text ? clausesOfWords(text).clause : [];
+    const sameClause = (at: number) => clause?.[at] === clause?.[start];
+    // Apostrophes join ("mother's" is read "mothers"); a plural ("sisters", "parents") is no possessive.
+    const before = words[start - 1];
+    if (
+      before?.endsWith('s') &&
+      sameClause(start - 1) &&
+      !OTHER_PERSON_WORDS.has(before) &&
+      OTHER_PERSON_WORDS.has(before.slice(0, -1))
+    )
+      return true;
+    for (let at = Math.max(0, start - 5); at < start - 1; at++) {
+      if (!OTHER_PERSON_WORDS.has(words[at] as string) || CARER_WORDS.has(words[at] as string)) continue;
+      if (!sameClause(at)) continue;
+      const having = words[at + 1] === 'who' ? at + 2 : at + 1;
+      if (!HAVING_WORDS.has(words[having] as string) || words[having + 1] === 'to') continue;
+      if (start - having <= 3) return true;
+    }
+    return false;
+  };
 }
 
 /** After a relative, the words that make the condition theirs ("mother has", "father with"). */
@@ -1047,19 +1066,16 @@ function childAreaException(
   if (!except) return undefined;
   const hit = codeHits.find((code) => namesTarget(except, code.target));
   if (hit) return { hit };
-  // A search names a condition to keep only when it found a category or a block whole ("hemiplegia", "broken leg"):
-  // not from some of the words ("complex medical needs"), nor a whole chapter or a symptom ("low muscle tone" found the
-  // musculoskeletal chapter, "poor balance" the symptoms). A relative's condition ("mother has asthma") or a past one
-  // ("history of tracheostomy, decannulated") is not the patient's present one.
+  // A treatment that decides for a child keeps only the conditions named by a phrase (its exception then routes): a
+  // search's whole match is as often a symptom ("knee pain", "tremor") as a disease. For the others, a whole match
+  // counts, as it always has (a child's hemiplegia keeps the pediatric physiatrist for personal care).
+  // A search's guess from some of the words ("complex medical needs") names no condition to keep. A relative's
+  // condition ("mother has asthma") or a past one ("history of tracheostomy, decannulated") is not the patient's
+  // present one.
   const found = conditions.find(
     (item) =>
       namesTarget(except, item.payload) &&
-      (item.indexRow === undefined ||
-        (item.whole === true &&
-          item.indexRow.level !== 'chapter' &&
-          !SECONDARY.test(item.indexRow.from) &&
-          // A search's guess never outweighs a code given.
-          codeHits.length === 0)) &&
+      (item.indexRow === undefined || (item.whole === true && row.childDecides !== true)) &&
       !othersCondition(item),
   );
   return found ? { found } : undefined;
