@@ -1,9 +1,9 @@
 import type { RuleSetWith } from '../engine/compile.js';
 import { tokenize } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
+import { type ChildException, childAreaException, notThePatients } from './childException.js';
 import type { IndexRow } from './conditionIndex.js';
 import {
-  clausesOfWords,
   type Found,
   findAll,
   inPerinatalChapter,
@@ -866,53 +866,6 @@ function conditionTreated(
   );
 }
 
-/**
- * A test of the conditions found in a text that are not the patient's present ones: named as history ("history of
- * tracheostomy, decannulated"), or a relative's in the same clause: a relative followed by a word of having, the
- * condition within three words after it ("mother has asthma", "a brother who has cerebral palsy", "father has acute
- * leukemia", "siblings have CF"), a relative's possessive just before it ("mother's leukemia"), or a family history
- * ("family history of leukemia"); not a relative who cares ("cared for by his mother, ventilator dependent", "mother has
- * to suction the trach", "mother has limited English, trach dependent").
- */
-function notThePatients(
-  text: string | undefined,
-  words: readonly string[],
-): (found: Found<Target>) => boolean {
-  const isPast = pastHistoryTest(text);
-  let clause: readonly number[] | undefined;
-  return (found) => {
-    if (isPast(found)) return true;
-    const start = found.start;
-    if (words[start - 1] === 'of' && words[start - 2] === 'history' && words[start - 3] === 'family')
-      return true;
-    clause ??= text ? clausesOfWords(text).clause : [];
-    const sameClause = (at: number) => clause?.[at] === clause?.[start];
-    // Apostrophes join ("mother's" is read "mothers"); a plural ("sisters", "parents") is no possessive.
-    const before = words[start - 1];
-    if (
-      before?.endsWith('s') &&
-      sameClause(start - 1) &&
-      !OTHER_PERSON_WORDS.has(before) &&
-      OTHER_PERSON_WORDS.has(before.slice(0, -1))
-    )
-      return true;
-    for (let at = Math.max(0, start - 5); at < start - 1; at++) {
-      if (!OTHER_PERSON_WORDS.has(words[at] as string) || CARER_WORDS.has(words[at] as string)) continue;
-      if (!sameClause(at)) continue;
-      const having = words[at + 1] === 'who' ? at + 2 : at + 1;
-      if (!HAVING_WORDS.has(words[having] as string) || words[having + 1] === 'to') continue;
-      if (start - having <= 3) return true;
-    }
-    return false;
-  };
-}
-
-/** After a relative, the words that make the condition theirs ("mother has", "father with"). */
-const HAVING_WORDS: ReadonlySet<string> = new Set(['has', 'have', 'had', 'with', 'suffers', 'suffered']);
-
-/** Relatives named as those who care for the patient, whose conditions are seldom what the text names. */
-const CARER_WORDS: ReadonlySet<string> = new Set(['caregiver', 'caregivers', 'parents']);
-
 /** Older-adult words that are also a school year's ("a high school senior"): they never say adult by themselves. */
 const SCHOOL_SENIOR: ReadonlySet<string> = new Set(['senior', 'seniors']);
 
@@ -1039,46 +992,6 @@ function procedureTarget(
   )
     return diagnosed;
   return (row.range ? rules.rangeTargets.get(row.range) : undefined) ?? { area };
-}
-
-/** Whether a list of areas and ranges (`childAreaExceptFor`, `decidesOver`) names a target's area or its range. */
-function namesTarget(list: readonly string[] | undefined, target: Target): boolean {
-  return (
-    list !== undefined &&
-    (list.includes(target.area.id) || (target.range !== undefined && list.includes(target.range.id)))
-  );
-}
-
-/** What keeps a child's condition with its own specialists against a treatment's `childArea`: a code or a condition. */
-type ChildException = { hit: CodeHit; found?: undefined } | { found: Found<Target>; hit?: undefined };
-
-/**
- * What keeps a child's condition with its own specialists against a treatment's `childArea`: a code, or a condition
- * named as the patient's own, of an area or range in `childAreaExceptFor`; undefined when the `childArea` holds.
- */
-function childAreaException(
-  row: ProcedureRow,
-  conditions: readonly Found<Target>[],
-  codeHits: readonly CodeHit[],
-  othersCondition: (found: Found<Target>) => boolean,
-): ChildException | undefined {
-  const except = row.childAreaExceptFor;
-  if (!except) return undefined;
-  const hit = codeHits.find((code) => namesTarget(except, code.target));
-  if (hit) return { hit };
-  // A treatment that decides for a child keeps only the conditions named by a phrase (its exception then routes): a
-  // search's whole match is as often a symptom ("knee pain", "tremor") as a disease. For the others, a whole match
-  // counts, as it always has (a child's hemiplegia keeps the pediatric physiatrist for personal care).
-  // A search's guess from some of the words ("complex medical needs") names no condition to keep. A relative's
-  // condition ("mother has asthma") or a past one ("history of tracheostomy, decannulated") is not the patient's
-  // present one.
-  const found = conditions.find(
-    (item) =>
-      namesTarget(except, item.payload) &&
-      (item.indexRow === undefined || (item.whole === true && row.childDecides !== true)) &&
-      !othersCondition(item),
-  );
-  return found ? { found } : undefined;
 }
 
 const NO_ALTERNATIVES: readonly AlternativeSpecialist[] = [];

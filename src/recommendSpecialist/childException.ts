@@ -1,0 +1,97 @@
+/**
+ * What keeps a child's condition with its own specialists when a treatment names a child's area (`childArea`: home
+ * nursing, personal care, post-acute care are the pediatrician's for a child): a code or a condition of an area or
+ * range in `childAreaExceptFor`, named as the child's own and present. Split from recommend.ts, which composes it.
+ */
+import { clausesOfWords, type Found, OTHER_PERSON_WORDS, pastHistoryTest } from './conditionWords.js';
+import { SECONDARY } from './icd10.js';
+import type { CodeHit } from './recommend.js';
+import type { ProcedureRow, Target } from './ruleData.js';
+
+/** Whether a list of areas and ranges (`childAreaExceptFor`) names a target's area or its range. */
+function namesTarget(list: readonly string[] | undefined, target: Target): boolean {
+  return (
+    list !== undefined &&
+    (list.includes(target.area.id) || (target.range !== undefined && list.includes(target.range.id)))
+  );
+}
+
+/** What keeps a child's condition with its own specialists against a treatment's `childArea`: a code or a condition. */
+export type ChildException = { hit: CodeHit; found?: undefined } | { found: Found<Target>; hit?: undefined };
+
+/**
+ * What keeps a child's condition with its own specialists against a treatment's `childArea`: a code, or a condition
+ * named as the patient's own, of an area or range in `childAreaExceptFor`; undefined when the `childArea` holds.
+ */
+export function childAreaException(
+  row: ProcedureRow,
+  conditions: readonly Found<Target>[],
+  codeHits: readonly CodeHit[],
+  othersCondition: (found: Found<Target>) => boolean,
+): ChildException | undefined {
+  const except = row.childAreaExceptFor;
+  if (!except) return undefined;
+  const hit = codeHits.find((code) => namesTarget(except, code.target));
+  if (hit) return { hit };
+  // A search names a condition to keep when it found one category whole and not a symptom ("hemiplegia", "osteogenesis
+  // imperfecta"): a block or a chapter is as often a symptom's ("knee pain", "tremor", "low muscle tone"), and a guess
+  // from some of the words ("complex medical needs") names nothing. A relative's condition ("mother has asthma") or a
+  // past one ("history of tracheostomy, decannulated") is not the patient's present one.
+  const found = conditions.find(
+    (item) =>
+      namesTarget(except, item.payload) &&
+      (item.indexRow === undefined ||
+        (item.whole === true && item.indexRow.level === 'category' && !SECONDARY.test(item.indexRow.from))) &&
+      !othersCondition(item),
+  );
+  return found ? { found } : undefined;
+}
+
+/**
+ * A test of the conditions found in a text that are not the patient's present ones: named as history ("history of
+ * tracheostomy, decannulated"), or a relative's in the same clause: a relative followed by a word of having, the
+ * condition within three words after it ("mother has asthma", "a brother who has cerebral palsy", "father has acute
+ * leukemia", "siblings have CF"), a relative's possessive just before it ("mother's leukemia"), or a family history
+ * ("family history of leukemia"); not a relative who cares ("cared for by his mother, ventilator dependent", "mother has
+ * to suction the trach", "mother has limited English, trach dependent").
+ */
+export function notThePatients(
+  text: string | undefined,
+  words: readonly string[],
+): (found: Found<Target>) => boolean {
+  const isPast = pastHistoryTest(text);
+  let clause: readonly number[] | undefined;
+  return (found) => {
+    if (isPast(found)) return true;
+    const start = found.start;
+    if (words[start - 1] === 'of' && words[start - 2] === 'history' && words[start - 3] === 'family')
+      return true;
+    clause ??= text ? clausesOfWords(text).clause : [];
+    const sameClause = (at: number) => clause?.[at] === clause?.[start];
+    // Apostrophes join ("mother's" is read "mothers"): a possessive is a relative's word with "'s" in the text
+    // ("sister's leukemia"), not a plural ("lives with two sisters, trach dependent").
+    const before = words[start - 1];
+    if (
+      before?.endsWith('s') &&
+      sameClause(start - 1) &&
+      OTHER_PERSON_WORDS.has(before.slice(0, -1)) &&
+      new RegExp(`\\b${before.slice(0, -1)}['’]s\\b`, 'i').test(text ?? '')
+    )
+      return true;
+    for (let at = Math.max(0, start - 5); at < start - 1; at++) {
+      if (!OTHER_PERSON_WORDS.has(words[at] as string) || CARER_WORDS.has(words[at] as string)) continue;
+      const having = words[at + 1] === 'who' ? at + 2 : at + 1;
+      // "his mother, who has leukemia": the relative's clause ends at the comma before "who".
+      if (!sameClause(having)) continue;
+      if (!HAVING_WORDS.has(words[having] as string) || words[having + 1] === 'to') continue;
+      if (start - having <= 3) return true;
+    }
+    return false;
+  };
+}
+
+/** After a relative, the words that make the condition theirs ("mother has", "father with"). */
+const HAVING_WORDS: ReadonlySet<string> = new Set(['has', 'have', 'had', 'with', 'suffers', 'suffered']);
+
+/** Relatives named as those who care for the patient, whose conditions are seldom what the text names. */
+const CARER_WORDS: ReadonlySet<string> = new Set(['caregiver', 'caregivers', 'parents']);
