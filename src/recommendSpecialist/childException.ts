@@ -3,7 +3,13 @@
  * nursing, personal care, post-acute care are the pediatrician's for a child): a code or a condition of an area or
  * range in `childAreaExceptFor`, named as the child's own and present. Split from recommend.ts, which composes it.
  */
-import { clausesOfWords, type Found, OTHER_PERSON_WORDS, pastHistoryTest } from './conditionWords.js';
+import {
+  clausesOfWords,
+  type Found,
+  OTHER_PERSON_WORDS,
+  pastHistoryTest,
+  withoutDenied,
+} from './conditionWords.js';
 import { SECONDARY } from './icd10.js';
 import type { CodeHit } from './recommend.js';
 import type { ProcedureRow, Target } from './ruleData.js';
@@ -60,29 +66,36 @@ export function notThePatients(
   words: readonly string[],
 ): (found: Found<Target>) => boolean {
   const isPast = pastHistoryTest(text);
-  let clause: readonly number[] | undefined;
+  let parts: { clause: readonly number[]; sentence: readonly number[] } | undefined;
   return (found) => {
     if (isPast(found)) return true;
     const start = found.start;
     if (words[start - 1] === 'of' && words[start - 2] === 'history' && words[start - 3] === 'family')
       return true;
-    clause ??= text ? clausesOfWords(text).clause : [];
-    const sameClause = (at: number) => clause?.[at] === clause?.[start];
-    // Apostrophes join ("mother's" is read "mothers"): a possessive is a relative's word with "'s" in the text
-    // ("sister's leukemia"), not a plural ("lives with two sisters, trach dependent").
+    // A condition the search found is read at the text's start: it is the patient's only where the text names no
+    // relative and denies nothing ("mother has hemiplegia", "no hemiplegia").
+    if (found.indexRow !== undefined)
+      return words.some((word) => OTHER_PERSON_WORDS.has(word)) || withoutDenied(text ?? '') !== (text ?? '');
+    parts ??= text ? clausesOfWords(text) : { clause: [], sentence: [] };
+    const { clause, sentence } = parts;
+    const sameClause = (at: number) => clause[at] === clause[start];
+    // Apostrophes join ("mother's" is read "mothers"): a relative's word with an "s" is a possessive, unless the word
+    // is itself a plural the text may mean ("sisters", "parents"), which needs the apostrophe ("sister's leukemia").
     const before = words[start - 1];
     if (
       before?.endsWith('s') &&
       sameClause(start - 1) &&
       OTHER_PERSON_WORDS.has(before.slice(0, -1)) &&
-      new RegExp(`\\b${before.slice(0, -1)}['’]s\\b`, 'i').test(text ?? '')
+      (!OTHER_PERSON_WORDS.has(before) || possessiveIn(text ?? '', before.slice(0, -1)))
     )
       return true;
     for (let at = Math.max(0, start - 5); at < start - 1; at++) {
       if (!OTHER_PERSON_WORDS.has(words[at] as string) || CARER_WORDS.has(words[at] as string)) continue;
       const having = words[at + 1] === 'who' ? at + 2 : at + 1;
-      // "his mother, who has leukemia": the relative's clause ends at the comma before "who".
-      if (!sameClause(having)) continue;
+      // The relative is in the condition's clause, or just before a "who" in its sentence ("his mother, who has
+      // leukemia"); not "lives with mother, has cerebral palsy".
+      const near = words[at + 1] === 'who' ? sentence[at] === sentence[start] : sameClause(at);
+      if (!near || !sameClause(having)) continue;
       if (!HAVING_WORDS.has(words[having] as string) || words[having + 1] === 'to') continue;
       if (start - having <= 3) return true;
     }
@@ -95,3 +108,8 @@ const HAVING_WORDS: ReadonlySet<string> = new Set(['has', 'have', 'had', 'with',
 
 /** Relatives named as those who care for the patient, whose conditions are seldom what the text names. */
 const CARER_WORDS: ReadonlySet<string> = new Set(['caregiver', 'caregivers', 'parents']);
+
+/** Whether the text writes a relative's word as a possessive ("sister's", with any of the apostrophes people type). */
+function possessiveIn(text: string, relative: string): boolean {
+  return new RegExp(`\\b${relative}['\u2019\u0060\u00b4]s\\b`, 'i').test(text);
+}

@@ -400,8 +400,8 @@ export function recommend(
     principalCode &&
     ((principalCode.target.range.confidence ?? 'high') === 'high' || !condition) &&
     // A condition named in words that kept a child's home nursing from the pediatrician routes before a code that
-    // did not (a search's guess does not).
-    (childDecidesException?.found === undefined || childDecidesException.found.indexRow !== undefined)
+    // did not.
+    childDecidesException?.found === undefined
   ) {
     route = { kind: 'icd10', hit: principalCode };
     routed = principalCode.target;
