@@ -14,8 +14,16 @@ import { SECONDARY } from './icd10.js';
 import type { CodeHit } from './recommend.js';
 import type { ProcedureRow, Target } from './ruleData.js';
 
-/** Whether a list of areas and ranges (`childAreaExceptFor`) names a target's area or its range. */
-function namesTarget(list: readonly string[] | undefined, target: Target): boolean {
+/**
+ * Whether a list of areas and ranges (`childAreaExceptFor`, `decidesOver`, `yieldsTo`) names a target's area or its
+ * range.
+ *
+ * @example
+ * ```ts
+ * namesTarget(['icd10.E85'], { area: hematology, range: amyloidosis }); //=> true
+ * ```
+ */
+export function namesTarget(list: readonly string[] | undefined, target: Target): boolean {
   return (
     list !== undefined &&
     (list.includes(target.area.id) || (target.range !== undefined && list.includes(target.range.id)))
@@ -66,7 +74,9 @@ export function notThePatients(
   words: readonly string[],
 ): (found: Found<Target>) => boolean {
   const isPast = pastHistoryTest(text);
+  // Read from the whole text at most once, when first needed.
   let parts: { clause: readonly number[]; sentence: readonly number[] } | undefined;
+  let searchNotThePatients: boolean | undefined;
   return (found) => {
     if (isPast(found)) return true;
     const start = found.start;
@@ -74,8 +84,11 @@ export function notThePatients(
       return true;
     // A condition the search found is read at the text's start: it is the patient's only where the text names no
     // relative and denies nothing ("mother has hemiplegia", "no hemiplegia").
-    if (found.indexRow !== undefined)
-      return words.some((word) => OTHER_PERSON_WORDS.has(word)) || withoutDenied(text ?? '') !== (text ?? '');
+    if (found.indexRow !== undefined) {
+      searchNotThePatients ??=
+        words.some((word) => OTHER_PERSON_WORDS.has(word)) || withoutDenied(text ?? '') !== (text ?? '');
+      return searchNotThePatients;
+    }
     parts ??= text ? clausesOfWords(text) : { clause: [], sentence: [] };
     const { clause, sentence } = parts;
     const sameClause = (at: number) => clause[at] === clause[start];

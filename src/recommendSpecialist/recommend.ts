@@ -1,7 +1,7 @@
 import type { RuleSetWith } from '../engine/compile.js';
 import { tokenize } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
-import { type ChildException, childAreaException, notThePatients } from './childException.js';
+import { childAreaException, namesTarget, notThePatients } from './childException.js';
 import type { IndexRow } from './conditionIndex.js';
 import {
   type Found,
@@ -364,14 +364,12 @@ export function recommend(
     : childrensRangeForAdult
       ? diagnosed?.range?.adultArea
       : diagnosed?.area.id;
-  // A list names an area, or a range (`decidesOver: ["icd10.E85"]`: amyloidosis, not every blood disorder).
-  const names = (areas: readonly string[] | undefined) =>
-    diagnosedAreaId !== undefined &&
-    areas !== undefined &&
-    (areas.includes(diagnosedAreaId) ||
-      (diagnosedAreaId === diagnosed?.area.id &&
-        diagnosed.range !== undefined &&
-        areas.includes(diagnosed.range.id)));
+  // A list names an area, or a range (`decidesOver: ["icd10.E85"]`: amyloidosis, not every blood disorder); an area
+  // read in place of the diagnosis's (an adult's) is named by its id alone.
+  const names = (list: readonly string[] | undefined) =>
+    diagnosed !== undefined && diagnosedAreaId === diagnosed.area.id
+      ? namesTarget(list, diagnosed)
+      : diagnosedAreaId !== undefined && list?.includes(diagnosedAreaId) === true;
   const yields = !childrensRangeForAdult && names(procedure?.payload.yieldsTo);
   // A treatment read from its billing code never takes the route from a condition or a code the input names: a
   // number is a weaker sign than words, and an undotted diagnosis code (D5700) has a procedure code's shape. It
@@ -381,18 +379,20 @@ export function recommend(
   const pediatricForAdult = adultByAge && namedTreatment?.payload.pediatric === true;
   // The code that routes: the principal one, or for a child's home nursing the code that kept its own specialists.
   const principalCode = childDecidesException?.hit ?? codes.principal;
+  // For a child, the treatment's `childArea` holds: nothing named keeps the condition's own specialists.
+  const childAreaHolds = child && childException === undefined;
   const decides =
     !adultsOnlyForChild &&
     !pediatricForAdult &&
     ((namedTreatment?.payload.decides === true ? !yields : names(namedTreatment?.payload.decidesOver)) ||
-      (child && namedTreatment?.payload.childDecides === true && childException === undefined));
+      (childAreaHolds && namedTreatment?.payload.childDecides === true));
   if (procedure && decides) {
     route = { kind: 'procedure', found: procedure, decides: true };
     // A perinatal condition that is history (from age 2) does not bring back the neonatologist.
     routed = procedureTarget(
       rules,
       procedure.payload,
-      child ? childException : null,
+      childAreaHolds,
       perinatalHistory ? undefined : diagnosed,
     );
     confidence = codes.principal || (condition && !condition.indexRow) ? 'high' : 'medium';
@@ -428,7 +428,7 @@ export function recommend(
     if (condition.indexRow && confidence === 'high') confidence = 'medium';
   } else if (procedure) {
     route = { kind: 'procedure', found: procedure, decides: false };
-    routed = procedureTarget(rules, procedure.payload, child ? childException : null);
+    routed = procedureTarget(rules, procedure.payload, childAreaHolds);
     confidence = 'medium';
   } else if (claimRow?.defaultArea) {
     route = { kind: 'claim_type', row: claimRow };
@@ -580,7 +580,7 @@ export function recommend(
   const drugForOtherArea =
     procedure?.payload.drug === true &&
     route.kind !== 'procedure' &&
-    procedureTarget(rules, procedure.payload, null).area.id !== routed.area.id;
+    procedureTarget(rules, procedure.payload, false).area.id !== routed.area.id;
   if (procedure) {
     const row = procedure.payload;
     if (!drugForOtherArea && !adultsOnlyForChild) {
@@ -968,14 +968,14 @@ function severalConditions(
 function procedureTarget(
   rules: SpecialistRules,
   row: ProcedureRow,
-  /** For a child, what keeps the condition's own specialists ({@link childAreaException}); `null` for an adult. */
-  childException: ChildException | undefined | null,
+  /** A child's, with nothing named that keeps the condition's own specialists ({@link childAreaException}). */
+  childAreaHolds: boolean,
   diagnosed?: Target,
 ): Target {
   // A child's home nursing is the pediatrician's to judge (`childArea`), unless a condition named is one judged
   // on function (`childAreaExceptFor`: a paralysis, a brain injury). A condition of the child's area keeps its
   // range (a premature baby's neonatologist, an autistic child's developmental-behavioral pediatrician).
-  if (childException === undefined && row.childArea) {
+  if (childAreaHolds && row.childArea) {
     if (diagnosed?.area.id === row.childArea) return diagnosed;
     return { area: rules.areas.get(row.childArea) as AreaRow };
   }

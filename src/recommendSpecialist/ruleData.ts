@@ -795,7 +795,7 @@ export function compileSpecialists(
   const checkArea = (file: string, path: (string | number)[], id: string | undefined, ruleId: string) => {
     if (id !== undefined && !areaById.has(id)) issue(file, path, `no condition area has id "${id}"`, ruleId);
   };
-  // Ranges are read after the areas: called once they are all known (the procedures below).
+  // Ranges are read after the areas: called once they are all known (the procedures and the context below).
   const checkAreaOrRange = (file: string, path: (string | number)[], id: string, ruleId: string) => {
     if (!areaById.has(id) && !rangeTargets.has(id))
       issue(file, path, `no condition area or range has id "${id}"`, ruleId);
@@ -1025,13 +1025,12 @@ export function compileSpecialists(
     });
     checkArea(files.context, ['fallback', 'area'], context.fallback.area, context.fallback.id);
     context.olderAdults?.conditionsOfAge?.forEach((id, index) => {
-      if (!areaById.has(id) && !rangeTargets.has(id))
-        issue(
-          files.context,
-          ['olderAdults', 'conditionsOfAge', index],
-          `no condition area or range has id "${id}"`,
-          context.olderAdults?.id ?? 'context.older-adults',
-        );
+      checkAreaOrRange(
+        files.context,
+        ['olderAdults', 'conditionsOfAge', index],
+        id,
+        context.olderAdults?.id ?? 'context.older-adults',
+      );
     });
     checkCode(
       files.context,
