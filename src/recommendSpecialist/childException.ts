@@ -63,7 +63,7 @@ export function childAreaException(
 
 /**
  * A test of the conditions found in a text that are not the patient's present ones: named as history ("history of
- * tracheostomy, decannulated"), or a relative's in the same clause: a relative followed by a word of having, the
+ * tracheostomy, decannulated"; not one present from birth, `lifelong`: "history of cystic fibrosis"), or a relative's in the same clause: a relative followed by a word of having, the
  * condition within three words after it ("mother has asthma", "a brother who has cerebral palsy", "father has acute
  * leukemia", "siblings have CF"), a relative's possessive just before it ("mother's leukemia"), or a family history
  * ("family history of leukemia"); not a relative who cares ("cared for by his mother, ventilator dependent", "mother has
@@ -78,7 +78,8 @@ export function notThePatients(
   let parts: { clause: readonly number[]; sentence: readonly number[] } | undefined;
   let searchNotThePatients: boolean | undefined;
   return (found) => {
-    if (isPast(found)) return true;
+    // A condition present from birth does not end: "history of cystic fibrosis" is the child's cystic fibrosis.
+    if (isPast(found) && !found.payload.range?.lifelong && !found.payload.area.lifelong) return true;
     const start = found.start;
     if (words[start - 1] === 'of' && words[start - 2] === 'history' && words[start - 3] === 'family')
       return true;

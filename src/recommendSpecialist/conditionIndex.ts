@@ -171,9 +171,10 @@ const STOP_WORDS = new Set(
     // "a small indentation in the forehead" the small intestine (C17); "a very rare form of dwarfism" rare
     // menstruation (N91) and other forms of heart disease (I30–I5A); "frequent loss of consciousness" frequent
     // menstruation (N92); "lacked the necessary support" the teeth's supporting structures (K08); "burning pain"
-    // burns (T20–T32, as "burning" and "burns" share a stem).
+    // burns (T20–T32, as "burning" and "burns" share a stem); "born without a kidney" mosquito-borne viral
+    // encephalitis (A83, as "born" and "borne" share one).
     'manage managed managing management down up small large rare form forms frequent frequently support ' +
-    'supports supporting supported burning'
+    'supports supporting supported burning born'
   ).split(' '),
 );
 
