@@ -458,11 +458,19 @@ describe('recommendSpecialist: worked examples', () => {
     const child = recommendSpecialist({ condition: 'cerebral palsy', procedure: 'physical therapy', age: 6 });
     expect(child.subspecialty?.taxonomyCode).toBe('2081P0010X');
     const occupational = recommendSpecialist({
-      condition: 'sensory processing disorder',
+      condition: 'broken wrist',
       procedure: 'occupational therapy',
       age: 7,
     });
     expect(occupational.subspecialty?.taxonomyCode).toBe('225X00000X');
+    // Occupational therapy yields to a child's developmental disorder (`yieldsTo: pediatrics`): sensory processing
+    // disorder is one (F80–F89, since session 55), so the developmental-behavioral pediatrician judges the plan.
+    const developmental = recommendSpecialist({
+      condition: 'sensory processing disorder',
+      procedure: 'occupational therapy',
+      age: 7,
+    });
+    expect(developmental.subspecialty?.taxonomyCode).toBe('2080P0006X');
     const chiropractic = recommendSpecialist({ condition: 'neck pain', procedure: 'chiropractic care' });
     expect(chiropractic.subspecialty?.taxonomyCode).toBe('111N00000X');
     // A dentist's own subspecialist is still a subspecialist.
