@@ -464,13 +464,21 @@ describe('recommendSpecialist: worked examples', () => {
     });
     expect(occupational.subspecialty?.taxonomyCode).toBe('225X00000X');
     // Occupational therapy yields to a child's developmental disorder (`yieldsTo: pediatrics`): sensory processing
-    // disorder is one (F80–F89, since session 55), so the developmental-behavioral pediatrician judges the plan.
+    // disorder is one (found as F88 by the search since session 55), so the developmental-behavioral pediatrician judges
+    // the plan, as the rule's documentation has said since round 32.
     const developmental = recommendSpecialist({
       condition: 'sensory processing disorder',
       procedure: 'occupational therapy',
       age: 7,
     });
     expect(developmental.subspecialty?.taxonomyCode).toBe('2080P0006X');
+    // An adult's is no child's developmental disorder: the occupational therapist again.
+    const adult = recommendSpecialist({
+      condition: 'sensory processing disorder',
+      procedure: 'occupational therapy',
+      age: 35,
+    });
+    expect(adult.subspecialty?.taxonomyCode).toBe('225X00000X');
     const chiropractic = recommendSpecialist({ condition: 'neck pain', procedure: 'chiropractic care' });
     expect(chiropractic.subspecialty?.taxonomyCode).toBe('111N00000X');
     // A dentist's own subspecialist is still a subspecialist.

@@ -63,8 +63,9 @@ export function childAreaException(
 
 /**
  * A test of the conditions found in a text that are not the patient's present ones: named as history ("history of
- * tracheostomy, decannulated"; not one present from birth, `lifelong`: "history of cystic fibrosis"), or a relative's in the same clause: a relative followed by a word of having, the
- * condition within three words after it ("mother has asthma", "a brother who has cerebral palsy", "father has acute
+ * tracheostomy, decannulated"; not one that lasts for life, unless a relative in its clause has it: "history of cystic
+ * fibrosis" is the child's, "mother has a history of cystic fibrosis" is not), or a relative's in the same clause: a
+ * relative followed by a word of having, the condition within three words after it ("mother has asthma", "a brother who has cerebral palsy", "father has acute
  * leukemia", "siblings have CF"), a relative's possessive just before it ("mother's leukemia"), or a family history
  * ("family history of leukemia"); not a relative who cares ("cared for by his mother, ventilator dependent", "mother has
  * to suction the trach", "mother has limited English, trach dependent").
@@ -78,9 +79,21 @@ export function notThePatients(
   let parts: { clause: readonly number[]; sentence: readonly number[] } | undefined;
   let searchNotThePatients: boolean | undefined;
   return (found) => {
-    // A condition present from birth does not end: "history of cystic fibrosis" is the child's cystic fibrosis.
-    if (isPast(found) && !found.payload.range?.lifelong && !found.payload.area.lifelong) return true;
     const start = found.start;
+    if (isPast(found)) {
+      if (!lastsForLife(found.payload)) return true;
+      // A condition present from birth does not end ("history of cystic fibrosis" is the child's), but a relative's
+      // history is the relative's: "a history of" keeps the condition past the having words' reach below.
+      parts ??= text ? clausesOfWords(text) : { clause: [], sentence: [] };
+      const { clause } = parts;
+      for (let at = 0; at < start; at++)
+        if (
+          clause[at] === clause[start] &&
+          OTHER_PERSON_WORDS.has(words[at] as string) &&
+          !CARER_WORDS.has(words[at] as string)
+        )
+          return true;
+    }
     if (words[start - 1] === 'of' && words[start - 2] === 'history' && words[start - 3] === 'family')
       return true;
     // A condition the search found is read at the text's start: it is the patient's only where the text names no
@@ -115,6 +128,17 @@ export function notThePatients(
     }
     return false;
   };
+}
+
+/**
+ * Whether a condition lasts for life, so that "history of" names it as the patient's still: present from birth
+ * (`lifelong`: cystic fibrosis, cerebral palsy, a genetic syndrome), but not a malformation, which an operation may
+ * have corrected ("history of clubfoot, corrected"; Q00–Q89, where the chromosomal abnormalities, Q90–Q99, are not).
+ */
+function lastsForLife(target: Target): boolean {
+  const { range, area } = target;
+  if (range) return range.lifelong === true && !/^Q[0-8]/.test(range.from);
+  return area.lifelong === true;
 }
 
 /** After a relative, the words that make the condition theirs ("mother has", "father with"). */
