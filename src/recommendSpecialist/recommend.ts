@@ -312,7 +312,6 @@ export function recommend(
   const condition =
     conditionTreated(rules, procedure, conditions, procedureText, treatmentWords, conditionText) ??
     childDecidesException?.found ??
-    (procedure === undefined ? operatedOn(rules, conditions, treatmentTokens) : undefined) ??
     conditions.find((found) => !isContextOnly(found)) ??
     conditions[0];
   if (!condition && input.condition?.trim()) {
@@ -919,26 +918,6 @@ function childhoodSign(
     return `a childhood condition (${condition.payload.range.title})`;
   if (procedure?.pediatric) return `a treatment for children (${procedure.name})`;
   return undefined;
-}
-
-/**
- * For an operation the rule set does not name ("surgery", "three surgeries"), the condition operated on: where the first
- * condition named is present for life (`lifelong`: a genetic syndrome) in an area no surgeon operates on (`surgical`),
- * the first later one whose area has a surgeon ("Ehlers-Danlos syndrome; brain stem compression" with surgery is the
- * neurosurgeon's, not the geneticist's). Only a lifelong condition gives way: a diabetic's toe amputation is not her
- * neuropathy's. Undefined when the first condition has a surgeon or none later has.
- */
-function operatedOn(
-  rules: SpecialistRules,
-  conditions: readonly Found<Target>[],
-  treatmentWords: readonly string[],
-): Found<Target> | undefined {
-  const named = conditions.filter((found) => !isContextOnly(found));
-  const first = named[0];
-  if (!first || first.payload.area.surgical || named.length < 2) return undefined;
-  if (!(first.payload.range?.lifelong ?? first.payload.area.lifelong)) return undefined;
-  if (!namesOperation(rules, treatmentWords)) return undefined;
-  return named.find((found) => found.payload.area.surgical !== undefined);
 }
 
 /**
