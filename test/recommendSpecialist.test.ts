@@ -241,19 +241,18 @@ describe('recommendSpecialist: worked examples', () => {
   });
 
   it("does not let a treatment yield to children's care when a given age says adult", () => {
-    const child = recommendSpecialist({
-      condition: 'developmental delay',
-      procedure: 'occupational therapy',
-      age: 5,
-    });
-    expect(child.subspecialty?.taxonomyCode).toBe('2080P0006X');
-    const adult = recommendSpecialist({
-      condition: 'developmental delay',
-      procedure: 'occupational therapy',
-      age: 25,
-    });
-    expect(adult.area.id).toBe('rehabilitation');
-    expect(adult.specialty.taxonomyCode).toBe('208100000X');
+    // Occupational therapy yields to a child's developmental disorder (`yieldsTo: pediatrics`), a sensory processing
+    // disorder too (found as F88 by the search since session 55): the developmental-behavioral pediatrician judges
+    // the plan, as the rule's documentation has said since round 32; an adult's goes to the physiatrist, with the
+    // occupational therapist.
+    for (const condition of ['developmental delay', 'sensory processing disorder']) {
+      const child = recommendSpecialist({ condition, procedure: 'occupational therapy', age: 5 });
+      expect(child.subspecialty?.taxonomyCode).toBe('2080P0006X');
+      const adult = recommendSpecialist({ condition, procedure: 'occupational therapy', age: 25 });
+      expect(adult.area.id).toBe('rehabilitation');
+      expect(adult.specialty.taxonomyCode).toBe('208100000X');
+      expect(adult.subspecialty?.taxonomyCode).toBe('225X00000X');
+    }
     // For an adult a children's range takes no treatment's yield: an adult's personal care with autism is the
     // physiatrist's (judged on function), with the psychiatrist, the range's adult area, beside him.
     const autismCare = recommendSpecialist({
@@ -463,22 +462,6 @@ describe('recommendSpecialist: worked examples', () => {
       age: 7,
     });
     expect(occupational.subspecialty?.taxonomyCode).toBe('225X00000X');
-    // Occupational therapy yields to a child's developmental disorder (`yieldsTo: pediatrics`): sensory processing
-    // disorder is one (found as F88 by the search since session 55), so the developmental-behavioral pediatrician judges
-    // the plan, as the rule's documentation has said since round 32.
-    const developmental = recommendSpecialist({
-      condition: 'sensory processing disorder',
-      procedure: 'occupational therapy',
-      age: 7,
-    });
-    expect(developmental.subspecialty?.taxonomyCode).toBe('2080P0006X');
-    // An adult's is no child's developmental disorder: the occupational therapist again.
-    const adult = recommendSpecialist({
-      condition: 'sensory processing disorder',
-      procedure: 'occupational therapy',
-      age: 35,
-    });
-    expect(adult.subspecialty?.taxonomyCode).toBe('225X00000X');
     const chiropractic = recommendSpecialist({ condition: 'neck pain', procedure: 'chiropractic care' });
     expect(chiropractic.subspecialty?.taxonomyCode).toBe('111N00000X');
     // A dentist's own subspecialist is still a subspecialist.
