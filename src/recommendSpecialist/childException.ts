@@ -63,13 +63,11 @@ export function childAreaException(
 
 /**
  * A test of the conditions found in a text that are not the patient's present ones: named as history ("history of
- * tracheostomy, decannulated"; not one that lasts for life unless said to be corrected or a relative's history:
- * "history of cystic fibrosis" is the child's, "mother has a history of cystic fibrosis" is not), or a relative's in
- * the same clause: a relative followed by a word of having, the condition within three words after it ("mother has
- * asthma", "a brother who has cerebral palsy", "father has acute leukemia", "siblings have CF"), a relative's
- * possessive just before it ("mother's leukemia"), or a family history ("family history of leukemia"); not a relative
- * who cares ("cared for by his mother, ventilator dependent", "mother has to suction the trach", "mother has limited
- * English, trach dependent").
+ * tracheostomy, decannulated"), or a relative's in the same clause: a relative followed by a word of having, the
+ * condition within three words after it ("mother has asthma", "a brother who has cerebral palsy", "father has acute
+ * leukemia", "siblings have CF"), a relative's possessive just before it ("mother's leukemia"), or a family history
+ * ("family history of leukemia"); not a relative who cares ("cared for by his mother, ventilator dependent", "mother has
+ * to suction the trach", "mother has limited English, trach dependent").
  */
 export function notThePatients(
   text: string | undefined,
@@ -80,11 +78,8 @@ export function notThePatients(
   let parts: { clause: readonly number[]; sentence: readonly number[] } | undefined;
   let searchNotThePatients: boolean | undefined;
   return (found) => {
+    if (isPast(found)) return true;
     const start = found.start;
-    // A condition present for life does not end ("history of cystic fibrosis" is the child's), unless the words say it
-    // was corrected ("history of clubfoot, corrected") or a relative has the history ("mother has a history of …").
-    if (isPast(found) && (!lastsForLife(found.payload) || correctedAfter(words, found.end))) return true;
-    if (isPast(found) && relativesHistory(words, start)) return true;
     if (words[start - 1] === 'of' && words[start - 2] === 'history' && words[start - 3] === 'family')
       return true;
     // A condition the search found is read at the text's start: it is the patient's only where the text names no
@@ -119,47 +114,6 @@ export function notThePatients(
     }
     return false;
   };
-}
-
-/** Whether a condition lasts for life (`lifelong`: cystic fibrosis, cerebral palsy, a syndrome, a malformation). */
-function lastsForLife(target: Target): boolean {
-  return (target.range?.lifelong ?? target.area.lifelong) === true;
-}
-
-/** Words that say a condition present from birth was put right ("history of clubfoot, corrected"). */
-const CORRECTED_WORDS: ReadonlySet<string> = new Set([
-  'corrected',
-  'repaired',
-  'resolved',
-  'excised',
-  'closed',
-  'removed',
-  'fixed',
-  'reversed',
-]);
-
-/** Whether one of the four words after a condition (ending at word `end`) says it was corrected. */
-function correctedAfter(words: readonly string[], end: number): boolean {
-  for (let at = end + 1; at <= end + 4 && at < words.length; at++)
-    if (CORRECTED_WORDS.has(words[at] as string)) return true;
-  return false;
-}
-
-/**
- * Whether a relative has the history of the condition starting at word `start`: a relative (or one "who"), a word
- * of having, "(a) history of", the condition ("mother has a history of cystic fibrosis", "a brother who had a
- * history of …"); not a parent who reports the child's ("mother reports a history of …", "mom says he has a
- * history of …").
- */
-function relativesHistory(words: readonly string[], start: number): boolean {
-  if (words[start - 1] !== 'of' || words[start - 2] !== 'history') return false;
-  let at = start - 3;
-  if (words[at] === 'a') at--;
-  if (!HAVING_WORDS.has(words[at] as string)) return false;
-  at--;
-  if (words[at] === 'who') at--;
-  const relative = words[at] as string;
-  return OTHER_PERSON_WORDS.has(relative) && !CARER_WORDS.has(relative);
 }
 
 /** After a relative, the words that make the condition theirs ("mother has", "father with"). */
