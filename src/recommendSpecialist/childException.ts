@@ -11,8 +11,7 @@ import {
   withoutDenied,
 } from './conditionWords.js';
 import { SECONDARY } from './icd10.js';
-import type { CodeHit } from './recommend.js';
-import type { ProcedureRow, Target } from './ruleData.js';
+import type { CodeHit, ProcedureRow, Target } from './ruleData.js';
 
 /**
  * Whether a list of areas and ranges (`childAreaExceptFor`, `decidesOver`, `yieldsTo`) names a target's area or its

@@ -33,6 +33,7 @@ import { rationale } from './rationale.js';
 import type {
   AreaRow,
   ClaimTypeRow,
+  CodeHit,
   NoteRow,
   ProcedureRow,
   RangeRow,
@@ -47,12 +48,6 @@ import type {
   SpecialistInput,
   SpecialistRecommendation,
 } from './types.js';
-
-/** A code of the input and the area range it falls in. */
-export interface CodeHit {
-  code: Icd10Code;
-  target: Target & { range: RangeRow };
-}
 
 /** What picked the area. */
 export type Route =

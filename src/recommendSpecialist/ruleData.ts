@@ -606,6 +606,12 @@ export interface Target {
   field?: true;
 }
 
+/** An ICD-10-CM code of the input and the range that routes it. */
+export interface CodeHit {
+  code: Icd10Code;
+  target: Target & { range: RangeRow };
+}
+
 /** A phrase found in the input, with what it leads to. */
 export interface PhraseHit<Payload> {
   phrase: string;
