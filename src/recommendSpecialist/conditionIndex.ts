@@ -173,8 +173,11 @@ const STOP_WORDS = new Set(
     // menstruation (N92); "lacked the necessary support" the teeth's supporting structures (K08); "burning pain"
     // burns (T20–T32, as "burning" and "burns" share a stem); "born without a kidney" mosquito-borne viral
     // encephalitis (A83, as "born" and "borne" share one).
+    // "a dog attack" found transient ischemic attacks (G45): an attack is an event, not a condition, and the
+    // conditions people name with it are phrases ("heart attack", "panic attack") or name what attacks ("porphyria
+    // attacks": E80).
     'manage managed managing management down up small large rare form forms frequent frequently support ' +
-    'supports supporting supported burning born'
+    'supports supporting supported burning born attack attacks attacked'
   ).split(' '),
 );
 
@@ -230,9 +233,18 @@ export interface ConditionMatch<Target> {
   whole: boolean;
 }
 
+/**
+ * Words kept whole, not stemmed: Porter2 gives "conduction" and "conductive" the stem of "conduct", so a heart's
+ * "conduction abnormality" found conduct disorders (F91), and a child's "conduct problems" would find the heart's
+ * conduction disorders (I45); and "personality" the stem of "person" and "personal", so "a person who cannot walk"
+ * and "personal care needs" found personality disorders (F60).
+ */
+const OWN_STEM = new Set(['conduction', 'conductive', 'personality']);
+
 /** The words of a text as the index keeps them: lowercase, generic words dropped, synonyms read as one, Porter2 stems. */
 function processTerm(term: string): string | string[] | null {
   if (term.length < 2 || STOP_WORDS.has(term)) return null;
+  if (OWN_STEM.has(term)) return term;
   const same = SAME_AS[term] ?? term;
   return typeof same === 'string' ? stemOf(same) : same.map(stemOf);
 }
@@ -257,6 +269,35 @@ function stemOf(word: string): string {
 
 function processed(text: string): string[] {
   return tokenize(text).flatMap((word) => processTerm(word) ?? []);
+}
+
+/**
+ * The words the search leaves out only because they say nothing on their own: grammar, the tabular list's own
+ * qualifiers and the generic names of an illness. A title or term is in a text whole without them ("eye problem" in
+ * "an eye condition"). The other words the search leaves out (see STOP_WORDS: "multiple", "burning", "down", "small",
+ * "attack") and single letters ("Q fever", "C section") are left out of its scoring, not of what a term says: a term
+ * is whole only where the text has them too ("systemic sclerosis" is not "multiple sclerosis", "high fever" not
+ * Q fever, "pain in her feet" not "burning feet", "section of the bowel" not a C section).
+ */
+const GENERIC_WORDS = new Set(
+  (
+    'a an and are as at be by for from has have he her his i in into is it its my of on or our she so than that the ' +
+    'their them they this to was we were with your you me him not no other others certain specified unspecified ' +
+    'elsewhere classified disease diseases disorder disorders condition conditions problem problems issue issues ' +
+    'syndrome syndromes due related type types kind chronic acute severe treatment therapy care patient patients ' +
+    'illness illnesses'
+  ).split(' '),
+);
+
+/** The words that must all be in a text for a title or term to be there whole (see GENERIC_WORDS). */
+function wholeWords(text: string): string[] {
+  return tokenize(text).flatMap((word) => {
+    if (GENERIC_WORDS.has(word)) return [];
+    if (word.length < 2) return /[a-z]/.test(word) ? [word] : [];
+    if (OWN_STEM.has(word)) return [word];
+    const same = SAME_AS[word] ?? word;
+    return typeof same === 'string' ? [stemOf(same)] : same.map(stemOf);
+  });
 }
 
 /** How many of the best-scored results are re-ranked; the rest cannot win. */
@@ -321,6 +362,7 @@ export class ConditionIndex<Target> {
     });
     if (!results.length) return undefined;
     const words = new Set(processed(query));
+    const present = new Set(wholeWords(query));
     let best: { id: number; key: number[]; queryTerms: string[]; whole: boolean } | undefined;
     const candidates = results.slice(0, CANDIDATES);
     // The text's words that some candidate holds as written: only such a word can be read "through a typo".
@@ -330,7 +372,7 @@ export class ConditionIndex<Target> {
       const { row, target } = this.rows[id] as { row: IndexRow; target: Target };
       if (accept && !accept(row, target)) continue;
       const whole = this.phrasesOf(id).some(
-        (phrase) => phrase.length > 0 && phrase.every((word) => words.has(word)),
+        (phrase) => phrase.length > 0 && phrase.every((word) => present.has(word)),
       );
       const primary = !SECONDARY.test(row.from);
       // A word read through a typo ("status" as "stature") where another row holds it as written ranks after
@@ -368,7 +410,7 @@ export class ConditionIndex<Target> {
     let phrases = this.phrases[id];
     if (!phrases) {
       const { row } = this.rows[id] as { row: IndexRow };
-      phrases = [row.title, ...(row.terms ?? [])].map(processed);
+      phrases = [row.title, ...(row.terms ?? [])].map(wholeWords);
       this.phrases[id] = phrases;
     }
     return phrases;
