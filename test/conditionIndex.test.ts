@@ -104,6 +104,40 @@ describe('ConditionIndex', () => {
     expect(ranked.find('kidney infection with blood in the urine')?.target).toBe('kidney');
   });
 
+  it('finds a term whole only with every word but grammar and an illness\'s generic names', () => {
+    const whole = new ConditionIndex([
+      { row: row('d.blood', 'D50', 'Diseases of the blood', ['blood disorder'], 'D89'), target: 'blood' },
+      { row: row('i.hypertension', 'I10', 'Hypertensive diseases', ['blood pressure'], 'I1A'), target: 'heart' },
+      { row: row('g.ms', 'G35', 'Multiple sclerosis'), target: 'nerves' },
+      { row: row('m.ssc', 'M34', 'Systemic sclerosis', ['systemic sclerosis']), target: 'joints' },
+      { row: row('a.q', 'A78', 'Q fever'), target: 'infection' },
+      { row: row('r.general', 'R50', 'General symptoms and signs', ['fever', 'fatigue'], 'R69'), target: 'general' },
+    ]);
+    // "disorder" is a generic name: "blood disorder" is whole in "a blood disorder" and "blood problems" alike...
+    expect(whole.find('a rare blood disorder')?.target).toBe('blood');
+    expect(whole.find('blood problems')?.target).toBe('blood');
+    // ...but "blood pressure problems" holds the hypertension term whole, two words against one.
+    expect(whole.find('blood pressure problems')?.target).toBe('heart');
+    // "multiple" is left out of the search's scoring, not out of what "multiple sclerosis" says.
+    expect(whole.find('multiple sclerosis')?.target).toBe('nerves');
+    expect(whole.find('systemic sclerosis')?.target).toBe('joints');
+    // A single letter is part of a title: "high fever" is no Q fever.
+    expect(whole.find('high fever')?.target).toBe('general');
+    expect(whole.find('q fever')?.target).toBe('infection');
+  });
+
+  it('keeps "conduction" and "personality" apart from "conduct" and "person"', () => {
+    const stems = new ConditionIndex([
+      { row: row('f.conduct', 'F91', 'Conduct disorders'), target: 'mind' },
+      { row: row('i.conduction', 'I45', 'Other conduction disorders'), target: 'heart' },
+      { row: row('f.personality', 'F60', 'Specific personality disorders', ['personality disorder']), target: 'mind' },
+    ]);
+    expect(stems.find('conduction abnormality')?.target).toBe('heart');
+    expect(stems.find('conduct problems')?.target).toBe('mind');
+    expect(stems.find('borderline personality disorder')?.target).toBe('mind');
+    expect(stems.find('a person who cannot walk')).toBeUndefined();
+  });
+
   it('prefers a word matched as written over one matched only through a typo, even in a status row', () => {
     const typo = new ConditionIndex([
       { row: row('e.stature', 'E34', 'Other endocrine disorders', ['short stature']), target: 'glands' },

@@ -267,8 +267,8 @@ function stemOf(word: string): string {
   return stemmed;
 }
 
-function processed(text: string): string[] {
-  return tokenize(text).flatMap((word) => processTerm(word) ?? []);
+function processedWords(words: readonly string[]): string[] {
+  return words.flatMap((word) => processTerm(word) ?? []);
 }
 
 /**
@@ -291,7 +291,11 @@ const GENERIC_WORDS = new Set(
 
 /** The words that must all be in a text for a title or term to be there whole (see GENERIC_WORDS). */
 function wholeWords(text: string): string[] {
-  return tokenize(text).flatMap((word) => {
+  return wholeWordsOf(tokenize(text));
+}
+
+function wholeWordsOf(words: readonly string[]): string[] {
+  return words.flatMap((word) => {
     if (GENERIC_WORDS.has(word)) return [];
     if (word.length < 2) return /[a-z]/.test(word) ? [word] : [];
     if (OWN_STEM.has(word)) return [word];
@@ -361,8 +365,9 @@ export class ConditionIndex<Target> {
       combineWith: 'OR',
     });
     if (!results.length) return undefined;
-    const words = new Set(processed(query));
-    const present = new Set(wholeWords(query));
+    const queryWords = tokenize(query);
+    const words = new Set(processedWords(queryWords));
+    const present = new Set(wholeWordsOf(queryWords));
     let best: { id: number; key: number[]; queryTerms: string[]; whole: boolean } | undefined;
     const candidates = results.slice(0, CANDIDATES);
     // The text's words that some candidate holds as written: only such a word can be read "through a typo".
