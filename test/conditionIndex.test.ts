@@ -104,14 +104,20 @@ describe('ConditionIndex', () => {
     expect(ranked.find('kidney infection with blood in the urine')?.target).toBe('kidney');
   });
 
-  it('finds a term whole only with every word but grammar and an illness\'s generic names', () => {
+  it("finds a term whole only with every word but grammar and an illness's generic names", () => {
     const whole = new ConditionIndex([
       { row: row('d.blood', 'D50', 'Diseases of the blood', ['blood disorder'], 'D89'), target: 'blood' },
-      { row: row('i.hypertension', 'I10', 'Hypertensive diseases', ['blood pressure'], 'I1A'), target: 'heart' },
+      {
+        row: row('i.hypertension', 'I10', 'Hypertensive diseases', ['blood pressure'], 'I1A'),
+        target: 'heart',
+      },
       { row: row('g.ms', 'G35', 'Multiple sclerosis'), target: 'nerves' },
       { row: row('m.ssc', 'M34', 'Systemic sclerosis', ['systemic sclerosis']), target: 'joints' },
       { row: row('a.q', 'A78', 'Q fever'), target: 'infection' },
-      { row: row('r.general', 'R50', 'General symptoms and signs', ['fever', 'fatigue'], 'R69'), target: 'general' },
+      {
+        row: row('r.general', 'R50', 'General symptoms and signs', ['fever', 'fatigue'], 'R69'),
+        target: 'general',
+      },
     ]);
     // "disorder" is a generic name: "blood disorder" is whole in "a blood disorder" and "blood problems" alike...
     expect(whole.find('a rare blood disorder')?.target).toBe('blood');
@@ -130,7 +136,10 @@ describe('ConditionIndex', () => {
     const stems = new ConditionIndex([
       { row: row('f.conduct', 'F91', 'Conduct disorders'), target: 'mind' },
       { row: row('i.conduction', 'I45', 'Other conduction disorders'), target: 'heart' },
-      { row: row('f.personality', 'F60', 'Specific personality disorders', ['personality disorder']), target: 'mind' },
+      {
+        row: row('f.personality', 'F60', 'Specific personality disorders', ['personality disorder']),
+        target: 'mind',
+      },
     ]);
     expect(stems.find('conduction abnormality')?.target).toBe('heart');
     expect(stems.find('conduct problems')?.target).toBe('mind');

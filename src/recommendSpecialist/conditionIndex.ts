@@ -297,7 +297,8 @@ function wholeWords(text: string): string[] {
 function wholeWordsOf(words: readonly string[]): string[] {
   return words.flatMap((word) => {
     if (GENERIC_WORDS.has(word)) return [];
-    if (word.length < 2) return /[a-z]/.test(word) ? [word] : [];
+    // A single letter names something ("Q fever", "hepatitis C"), but "s" is a plural's "(s)" ("limb(s)").
+    if (word.length < 2) return /[a-rt-z]/.test(word) ? [word] : [];
     if (OWN_STEM.has(word)) return [word];
     const same = SAME_AS[word] ?? word;
     return typeof same === 'string' ? [stemOf(same)] : same.map(stemOf);
