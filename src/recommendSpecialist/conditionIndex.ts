@@ -216,6 +216,8 @@ const SAME_AS: Readonly<Record<string, string | readonly string[]>> = {
   rectal: 'rectum',
   prostatic: 'prostate',
   testicular: 'testis',
+  testicle: 'testis',
+  testicles: 'testis',
   laryngeal: 'larynx',
   pharyngeal: 'pharynx',
   bronchial: 'bronchus',
