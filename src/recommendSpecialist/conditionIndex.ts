@@ -218,6 +218,13 @@ const SAME_AS: Readonly<Record<string, string | readonly string[]>> = {
   testicular: 'testis',
   testicle: 'testis',
   testicles: 'testis',
+  // Lay names of organs, as the list names them.
+  belly: 'abdominal',
+  tummy: 'abdominal',
+  abdomen: 'abdominal',
+  womb: 'uterus',
+  windpipe: 'trachea',
+  tracheal: 'trachea',
   laryngeal: 'larynx',
   pharyngeal: 'pharynx',
   bronchial: 'bronchus',
