@@ -218,10 +218,8 @@ const SAME_AS: Readonly<Record<string, string | readonly string[]>> = {
   testicular: 'testis',
   testicle: 'testis',
   testicles: 'testis',
-  // Lay names of organs, as the list names them.
-  belly: 'abdominal',
-  tummy: 'abdominal',
-  abdomen: 'abdominal',
+  // Lay names of organs, as the list names them ("belly" and "tummy" are not: they name aches, fat and bugs as
+  // often as the abdomen's diseases, and found the peritoneum's abscesses; the abdominal-pain terms read them).
   womb: 'uterus',
   windpipe: 'trachea',
   tracheal: 'trachea',
