@@ -175,9 +175,9 @@ const STOP_WORDS = new Set(
     // encephalitis (A83, as "born" and "borne" share one).
     // "a dog attack" found transient ischemic attacks (G45): an attack is an event, not a condition, and the
     // conditions people name with it are phrases ("heart attack", "panic attack") or name what attacks ("porphyria
-    // attacks": E80).
+    // attacks": E80). "Broken" says no organ ("broken collarbone" found the spine's "broken back").
     'manage managed managing management down up small large rare form forms frequent frequently support ' +
-    'supports supporting supported burning born attack attacks attacked'
+    'supports supporting supported burning born attack attacks attacked broken broke'
   ).split(' '),
 );
 
