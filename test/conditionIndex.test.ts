@@ -107,29 +107,28 @@ describe('ConditionIndex', () => {
   it("finds a term whole only with every word but grammar and an illness's generic names", () => {
     const whole = new ConditionIndex([
       { row: row('d.blood', 'D50', 'Diseases of the blood', ['blood disorder'], 'D89'), target: 'blood' },
-      {
-        row: row('i.hypertension', 'I10', 'Hypertensive diseases', ['blood pressure'], 'I1A'),
-        target: 'heart',
-      },
       { row: row('g.ms', 'G35', 'Multiple sclerosis'), target: 'nerves' },
-      { row: row('m.ssc', 'M34', 'Systemic sclerosis', ['systemic sclerosis']), target: 'joints' },
+      { row: row('m.ssc', 'M34', 'Systemic sclerosis [scleroderma]'), target: 'joints' },
       { row: row('a.q', 'A78', 'Q fever'), target: 'infection' },
       {
         row: row('r.general', 'R50', 'General symptoms and signs', ['fever', 'fatigue'], 'R69'),
         target: 'general',
       },
+      { row: row('o.delivery', 'O80', 'Encounter for delivery', ['c section'], 'O82'), target: 'obstetrics' },
+      { row: row('k.bowel', 'K55', 'Other diseases of intestines', ['bowel'], 'K64'), target: 'bowel' },
     ]);
-    // "disorder" is a generic name: "blood disorder" is whole in "a blood disorder" and "blood problems" alike...
-    expect(whole.find('a rare blood disorder')?.target).toBe('blood');
+    // "disorder" is a generic name: "blood disorder" is whole in "a blood disorder" and "blood problems" alike.
+    expect(whole.find('a rare blood disorder')?.whole).toBe(true);
     expect(whole.find('blood problems')?.target).toBe('blood');
-    // ...but "blood pressure problems" holds the hypertension term whole, two words against one.
-    expect(whole.find('blood pressure problems')?.target).toBe('heart');
-    // "multiple" is left out of the search's scoring, not out of what "multiple sclerosis" says.
-    expect(whole.find('multiple sclerosis')?.target).toBe('nerves');
-    expect(whole.find('systemic sclerosis')?.target).toBe('joints');
-    // A single letter is part of a title: "high fever" is no Q fever.
+    // "multiple" is left out of the search's scoring, not out of what "multiple sclerosis" says: without it the
+    // row is not whole, and the row matching more of the text's words wins.
+    expect(whole.find('multiple sclerosis')).toMatchObject({ target: 'nerves', whole: true });
+    expect(whole.find('systemic sclerosis')).toMatchObject({ target: 'joints', whole: false });
+    // A single letter is part of a title: "high fever" is no Q fever, "a section of the bowel" no C section.
     expect(whole.find('high fever')?.target).toBe('general');
     expect(whole.find('q fever')?.target).toBe('infection');
+    expect(whole.find('a section of the bowel removed')?.target).toBe('bowel');
+    expect(whole.find('c-section')?.target).toBe('obstetrics');
   });
 
   it('keeps "conduction" and "personality" apart from "conduct" and "person"', () => {
@@ -144,6 +143,7 @@ describe('ConditionIndex', () => {
     expect(stems.find('conduction abnormality')?.target).toBe('heart');
     expect(stems.find('conduct problems')?.target).toBe('mind');
     expect(stems.find('borderline personality disorder')?.target).toBe('mind');
+    expect(stems.find('multiple personalities')?.target).toBe('mind');
     expect(stems.find('a person who cannot walk')).toBeUndefined();
   });
 

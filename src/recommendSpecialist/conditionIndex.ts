@@ -155,18 +155,30 @@ export function indexRows(file: {
 // Search
 
 /**
+ * The words the search leaves out only because they say nothing on their own: grammar, the tabular list's own
+ * qualifiers and the generic names of an illness. A title or term is in a text whole without them ("eye problem" in
+ * "an eye condition"): see {@link wholeWordsOf}.
+ */
+const GENERIC_WORDS = new Set(
+  (
+    'a an and are as at be by for from has have he her his i in into is it its my of on or our she so than that the ' +
+    'their them they this to was we were with your you me him not no other others certain specified unspecified ' +
+    'elsewhere classified disease diseases disorder disorders condition conditions problem problems issue issues ' +
+    'syndrome syndromes due related type types kind chronic acute severe treatment therapy care patient patients ' +
+    'illness illnesses'
+  ).split(' '),
+);
+
+/**
  * Words that say nothing about which condition: dropped from titles and queries alike, so that "a
  * nervous system disorder" is searched as "nervous system" and does not prefer every "Other disorders
- * of …" title.
+ * of …" title. Besides the generic words, words that name no condition here but do in some title: they are left
+ * out of the search's scoring, not out of what a term says ({@link wholeWordsOf}).
  */
-const STOP_WORDS = new Set(
-  (
-    'a an and are as at be by for from has have he her his i in into is it its my of on or our she so ' +
-    'than that the their them they this to was we were with your you me him not no other others ' +
-    'certain specified unspecified elsewhere classified disease diseases disorder disorders condition ' +
-    'conditions problem problems issue issues syndrome due related type kind chronic acute severe ' +
-    'treatment therapy care patient patients son daughter child mother father wife husband illness ' +
-    'illnesses many multiple several left right bilateral unilateral age syndromes types ' +
+const STOP_WORDS = new Set([
+  ...GENERIC_WORDS,
+  ...(
+    'son daughter child mother father wife husband many multiple several left right bilateral unilateral age ' +
     // "can no longer manage her care" found contraceptive management (Z30); "A1c down to 6.8" Down syndrome;
     // "a small indentation in the forehead" the small intestine (C17); "a very rare form of dwarfism" rare
     // menstruation (N91) and other forms of heart disease (I30–I5A); "frequent loss of consciousness" frequent
@@ -179,7 +191,7 @@ const STOP_WORDS = new Set(
     'manage managed managing management down up small large rare form forms frequent frequently support ' +
     'supports supporting supported burning born attack attacks attacked broken broke'
   ).split(' '),
-);
+]);
 
 /**
  * Words read as another before stemming, so that a patient's word finds the tabular list's: the alphabetic
@@ -216,13 +228,14 @@ const SAME_AS: Readonly<Record<string, string | readonly string[]>> = {
   rectal: 'rectum',
   prostatic: 'prostate',
   testicular: 'testis',
-  testicle: 'testis',
-  testicles: 'testis',
+  tracheal: 'trachea',
   // Lay names of organs, as the list names them ("belly" and "tummy" are not: they name aches, fat and bugs as
   // often as the abdomen's diseases, and found the peritoneum's abscesses; the abdominal-pain terms read them).
+  testicle: 'testis',
+  testicles: 'testis',
+  testes: 'testis',
   womb: 'uterus',
   windpipe: 'trachea',
-  tracheal: 'trachea',
   laryngeal: 'larynx',
   pharyngeal: 'pharynx',
   bronchial: 'bronchus',
@@ -236,24 +249,39 @@ export interface ConditionMatch<Target> {
   target: Target;
   /** The query's words (stemmed) that the row matched. */
   words: string[];
-  /** Whether the text holds every word of the row's title or of one of its terms (not just some of them). */
+  /**
+   * Whether the text holds every word of the row's title or of one of its terms but the generic words (not just some
+   * of them): see {@link wholeWordsOf}.
+   */
   whole: boolean;
 }
 
 /**
- * Words kept whole, not stemmed: Porter2 gives "conduction" and "conductive" the stem of "conduct", so a heart's
+ * Words kept apart from Porter2's stems: it gives "conduction" and "conductive" the stem of "conduct", so a heart's
  * "conduction abnormality" found conduct disorders (F91), and a child's "conduct problems" would find the heart's
  * conduction disorders (I45); and "personality" the stem of "person" and "personal", so "a person who cannot walk"
- * and "personal care needs" found personality disorders (F60).
+ * and "personal care needs" found personality disorders (F60). Each is read as its own form (a plural as its
+ * singular).
  */
-const OWN_STEM = new Set(['conduction', 'conductive', 'personality']);
+const OWN_STEM: ReadonlyMap<string, string> = new Map([
+  ['conduction', 'conduction'],
+  ['conductive', 'conductive'],
+  ['personality', 'personality'],
+  ['personalities', 'personality'],
+]);
+
+/** A word as the index keeps it, once it is known to count: its own form, its synonyms', or its Porter2 stem. */
+function indexForms(word: string): string | string[] {
+  const own = OWN_STEM.get(word);
+  if (own !== undefined) return own;
+  const same = SAME_AS[word] ?? word;
+  return typeof same === 'string' ? stemOf(same) : same.map(stemOf);
+}
 
 /** The words of a text as the index keeps them: lowercase, generic words dropped, synonyms read as one, Porter2 stems. */
 function processTerm(term: string): string | string[] | null {
   if (term.length < 2 || STOP_WORDS.has(term)) return null;
-  if (OWN_STEM.has(term)) return term;
-  const same = SAME_AS[term] ?? term;
-  return typeof same === 'string' ? stemOf(same) : same.map(stemOf);
+  return indexForms(term);
 }
 
 /**
@@ -278,37 +306,23 @@ function processedWords(words: readonly string[]): string[] {
   return words.flatMap((word) => processTerm(word) ?? []);
 }
 
-/**
- * The words the search leaves out only because they say nothing on their own: grammar, the tabular list's own
- * qualifiers and the generic names of an illness. A title or term is in a text whole without them ("eye problem" in
- * "an eye condition"). The other words the search leaves out (see STOP_WORDS: "multiple", "burning", "down", "small",
- * "attack") and single letters ("Q fever", "C section") are left out of its scoring, not of what a term says: a term
- * is whole only where the text has them too ("systemic sclerosis" is not "multiple sclerosis", "high fever" not
- * Q fever, "pain in her feet" not "burning feet", "section of the bowel" not a C section).
- */
-const GENERIC_WORDS = new Set(
-  (
-    'a an and are as at be by for from has have he her his i in into is it its my of on or our she so than that the ' +
-    'their them they this to was we were with your you me him not no other others certain specified unspecified ' +
-    'elsewhere classified disease diseases disorder disorders condition conditions problem problems issue issues ' +
-    'syndrome syndromes due related type types kind chronic acute severe treatment therapy care patient patients ' +
-    'illness illnesses'
-  ).split(' '),
-);
-
-/** The words that must all be in a text for a title or term to be there whole (see GENERIC_WORDS). */
+/** The words that must all be in a text for a title or term to be there whole (see {@link wholeWordsOf}). */
 function wholeWords(text: string): string[] {
   return wholeWordsOf(tokenize(text));
 }
 
+/**
+ * A title's or term's words as the text must hold them for it to be there whole: all but the generic words. The
+ * other stop words ("multiple", "burning", "down", "small", "attack") and single letters ("Q fever", "C section") are
+ * left out of the search's scoring, not of what a term says: "systemic sclerosis" is not a whole "multiple
+ * sclerosis", "high fever" not Q fever, "pain in her feet" not "burning feet", "section of the bowel" not a C section.
+ */
 function wholeWordsOf(words: readonly string[]): string[] {
   return words.flatMap((word) => {
     if (GENERIC_WORDS.has(word)) return [];
     // A single letter names something ("Q fever", "hepatitis C"), but "s" is a plural's "(s)" ("limb(s)").
     if (word.length < 2) return /[a-rt-z]/.test(word) ? [word] : [];
-    if (OWN_STEM.has(word)) return [word];
-    const same = SAME_AS[word] ?? word;
-    return typeof same === 'string' ? [stemOf(same)] : same.map(stemOf);
+    return indexForms(word);
   });
 }
 
