@@ -348,7 +348,10 @@ const CANDIDATES = 25;
  */
 export class ConditionIndex<Target> {
   private search: MiniSearch<{ id: number; title: string; terms: string }> | undefined;
-  /** Per row, its title and each term as processed word lists: made when the row is first a candidate. */
+  /**
+   * Per row, its title and each term as the words a text must hold for it to be whole: made when the row is first a
+   * candidate.
+   */
   private readonly phrases: (string[][] | undefined)[] = [];
 
   private routed: readonly { row: IndexRow; target: Target }[] | undefined;
