@@ -278,6 +278,25 @@ export function withoutNegated<Payload>(
 }
 
 /**
+ * The condition phrases that no qualifier turns away: a range's `notAfter` words just before one of its phrases
+ * ("benign tumor", "non-cancerous growth") say the phrase means something else there, and it is not read.
+ */
+export function withoutQualified<Payload extends { range?: { notAfter?: readonly string[] } }>(
+  found: Found<Payload>[],
+  words: readonly string[],
+): Found<Payload>[] {
+  if (!found.some((item) => item.payload.range?.notAfter)) return found;
+  return found.filter(
+    (item) =>
+      !item.payload.range?.notAfter?.some((qualifier) => {
+        const qualifierWords = tokenize(qualifier);
+        const from = item.start - qualifierWords.length;
+        return from >= 0 && qualifierWords.every((word, index) => words[from + index] === word);
+      }),
+  );
+}
+
+/**
  * For each sentence that denies a list (a negation followed, in the same sentence, by "or" or "nor"), the index of
  * its negation: every condition after it in that sentence is denied, commas or not.
  */

@@ -24,6 +24,7 @@ import {
   withoutDenied,
   withoutNegated,
   withoutPastHistory,
+  withoutQualified,
   wordIn,
   wordOfChild,
 } from './conditionWords.js';
@@ -127,7 +128,10 @@ export function recommend(
     specificFirst(
       pastHistoryLast(
         conditionText?.trim()
-          ? withoutNegated(findAll(rules.conditions, conditionText), conditionWords, conditionText)
+          ? withoutQualified(
+              withoutNegated(findAll(rules.conditions, conditionText), conditionWords, conditionText),
+              conditionWords,
+            )
           : [],
         conditionText,
       ),

@@ -131,6 +131,12 @@ const rangeRowSchema = lazySchema(() =>
       guidelines: z.array(z.string().min(2).max(200)).optional(),
       /** Plain-language phrases that mean this range: they route like its codes. */
       phrases: z.array(phrase).optional(),
+      /**
+       * Words that, just before one of the range's phrases, say the phrase means something else there: a "benign"
+       * tumour is not a cancer. The phrase is then not read, and the ICD-10-CM search finds the condition instead
+       * (a benign tumour of the kidney: the urologist's D30, not the oncologist).
+       */
+      notAfter: z.array(phrase).optional(),
       /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis, cleft palate). */
       pediatric: z.boolean().optional(),
       /**
