@@ -279,7 +279,7 @@ export function withoutNegated<Payload>(
 
 /**
  * The condition phrases that no qualifier turns away: a range's `notAfter` words just before one of its phrases
- * ("benign tumor", "non-cancerous growth") say the phrase means something else there, and it is not read.
+ * ("benign tumor", "non-cancerous tumour") say the phrase means something else there, and it is not read.
  */
 export function withoutQualified<Payload extends { range?: { notAfter?: readonly string[] } }>(
   found: Found<Payload>[],

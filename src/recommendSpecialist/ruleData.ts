@@ -134,7 +134,7 @@ const rangeRowSchema = lazySchema(() =>
       /**
        * Words that, just before one of the range's phrases, say the phrase means something else there: a "benign"
        * tumour is not a cancer. The phrase is then not read, and the ICD-10-CM search finds the condition instead
-       * (a benign tumour of the kidney: the urologist's D30, not the oncologist).
+       * (a benign neoplasm of the ovary: the gynecologist's D27, not the oncologist).
        */
       notAfter: z.array(phrase).optional(),
       /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis, cleft palate). */
