@@ -910,6 +910,26 @@ describe('the specialist rule files', () => {
     expect(recommendSpecialist(input).area.id).toBe('pediatrics');
   });
 
+  it('refuse a qualifier that reads a phrase as a range outside its own, and obey one edited', () => {
+    const source = copy();
+    const oncology = source.files[AREAS].rows.find((row: Json) => row.id === 'oncology');
+    const chapter = oncology.ranges.find((range: Json) => range.id === 'icd10.C00-D49');
+    const rangeIndex = oncology.ranges.indexOf(chapter);
+    chapter.qualifiers = [{ after: ['benign'], readAs: 'icd10.I20-I25' }];
+    expect(ruleSetIssues(source).map((issue) => [issue.message, issue.path.slice(-5).join('.')])).toEqual([
+      ['"icd10.I20-I25" is not a range inside icd10.C00-D49', `ranges.${rangeIndex}.qualifiers.0.readAs`],
+    ]);
+    // Without the qualifier, "benign" says nothing: the chapter's "neoplasm" is the oncologist's again.
+    delete chapter.qualifiers;
+    const input = { condition: 'benign neoplasm of ovary', procedure: 'surgery', age: 35 };
+    expect(createOverturn({ rules: source }).recommendSpecialist(input).area.id).toBe('oncology');
+    const bundled = recommendSpecialist(input);
+    expect([bundled.area.id, bundled.evidence[0]?.value]).toEqual(['gynecology', 'benign neoplasm of ovary']);
+    expect(bundled.warnings).toContain(
+      '"benign neoplasm" is read as one of the benign neoplasms, and its code was searched in the ICD-10-CM titles: the closest is D27 (Benign neoplasm of ovary). Check that this is the condition, or give its ICD-10-CM code.',
+    );
+  });
+
   it("refuse a range of children's care that names no adults' area", () => {
     const source = copy();
     const pediatrics = source.files[AREAS].rows.find((row: Json) => row.id === 'pediatrics');

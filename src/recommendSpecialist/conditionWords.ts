@@ -5,7 +5,7 @@
  */
 import { type PhraseMatcher, tokenize } from '../engine/phraseMatcher.js';
 import type { IndexRow } from './conditionIndex.js';
-import type { PhraseHit, SpecialistRules } from './ruleData.js';
+import type { PhraseHit, RangeRow, SpecialistRules, Target } from './ruleData.js';
 
 /** A phrase found in the input: what it leads to, and where it is (in words). */
 export interface Found<Payload> {
@@ -19,6 +19,8 @@ export interface Found<Payload> {
   whole?: boolean;
   /** For a treatment: read from its billing code, not from words (it never takes the route: recommend.ts). */
   byCode?: true;
+  /** Read as a narrower range by a qualifier before it ("benign" tumor: `readQualified`): where the qualifier begins. */
+  qualifiedFrom?: number;
 }
 
 /** Whether a row or range (an ICD-10-CM span) lies in the perinatal chapter (P00–P96). */
@@ -278,22 +280,59 @@ export function withoutNegated<Payload>(
 }
 
 /**
- * The condition phrases that no qualifier turns away: a range's `notAfter` words just before one of its phrases
- * ("benign tumor", "non-cancerous tumour") say the phrase means something else there, and it is not read.
+ * The condition phrases read through their range's qualifiers: a phrase with one of a qualifier's `after` words just
+ * before it, in its clause ("benign tumor"; not "a lung nodule, benign, then cancer"), reads as the qualifier's
+ * narrower range (`readAs`), with the word its qualifier begins at (`qualifiedFrom`), for the search to name the code inside it (recommend.ts).
+ * Where the same range's phrases are also named without a qualifier ("a benign tumor, and now a cancer"), that
+ * occurrence is kept too: the two were one place before, the longest kept (`findAll`).
  */
-export function withoutQualified<Payload extends { range?: { notAfter?: readonly string[] } }>(
-  found: Found<Payload>[],
+export function readQualified(
+  found: Found<Target>[],
   words: readonly string[],
-): Found<Payload>[] {
-  if (!found.some((item) => item.payload.range?.notAfter)) return found;
-  return found.filter(
-    (item) =>
-      !item.payload.range?.notAfter?.some((qualifier) => {
-        const qualifierWords = tokenize(qualifier);
-        const from = item.start - qualifierWords.length;
-        return from >= 0 && qualifierWords.every((word, index) => words[from + index] === word);
-      }),
-  );
+  text: string,
+  rules: Pick<SpecialistRules, 'conditions' | 'rangeTargets'>,
+): Found<Target>[] {
+  if (!found.some((item) => item.payload.range?.qualifiers)) return found;
+  const { clause } = clausesOfWords(text);
+  // The qualifier of the range whose words end just before `start`, in its clause, and the word it begins at.
+  const qualifierOf = (range: RangeRow, start: number) => {
+    for (const qualifier of range.qualifiers ?? [])
+      for (const after of qualifier.after) {
+        const afterWords = tokenize(after);
+        const from = start - afterWords.length;
+        if (
+          from >= 0 &&
+          clause[from] === clause[start] &&
+          afterWords.every((word, index) => words[from + index] === word)
+        )
+          return { readAs: qualifier.readAs, from };
+      }
+    return undefined;
+  };
+  const result: Found<Target>[] = [];
+  let added = false;
+  for (const item of found) {
+    const range = item.payload.range;
+    const qualifier = range && qualifierOf(range, item.start);
+    const narrower = qualifier && rules.rangeTargets.get(qualifier.readAs);
+    if (!range || !narrower) {
+      result.push(item);
+      continue;
+    }
+    // The evidence quotes the qualifier with its phrase ("benign neoplasm").
+    const phrase = words.slice(qualifier.from, item.end + 1).join(' ');
+    result.push({ ...item, phrase, payload: narrower, qualifiedFrom: qualifier.from });
+    let plain: Found<Target> | undefined;
+    rules.conditions.forEachMatch(text, (hit, start, end) => {
+      if (!plain && hit.payload === item.payload && start !== item.start && !qualifierOf(range, start))
+        plain = { phrase: hit.phrase, payload: hit.payload, start, end };
+    });
+    if (plain) {
+      result.push(plain);
+      added = true;
+    }
+  }
+  return added ? result.sort((a, b) => a.start - b.start) : result;
 }
 
 /**

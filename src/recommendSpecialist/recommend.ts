@@ -2,7 +2,7 @@ import type { RuleSetWith } from '../engine/compile.js';
 import { tokenize } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
 import { childAreaException, namesTarget, notThePatients } from './childException.js';
-import type { IndexRow } from './conditionIndex.js';
+import type { ConditionMatch, IndexRow } from './conditionIndex.js';
 import {
   type Found,
   findAll,
@@ -17,6 +17,7 @@ import {
   pastHistoryLast,
   pastHistoryTest,
   perinatalHistoryLast,
+  readQualified,
   type StatedAge,
   statedAges,
   statesAdultAge,
@@ -24,7 +25,6 @@ import {
   withoutDenied,
   withoutNegated,
   withoutPastHistory,
-  withoutQualified,
   wordIn,
   wordOfChild,
 } from './conditionWords.js';
@@ -128,9 +128,11 @@ export function recommend(
     specificFirst(
       pastHistoryLast(
         conditionText?.trim()
-          ? withoutQualified(
+          ? readQualified(
               withoutNegated(findAll(rules.conditions, conditionText), conditionWords, conditionText),
               conditionWords,
+              conditionText,
+              rules,
             )
           : [],
         conditionText,
@@ -142,6 +144,30 @@ export function recommend(
   // A condition no patient of the given age can have (a mother's breastfeeding trouble, for a baby) is not theirs.
   const { age } = input;
   if (age !== undefined) conditions = conditions.filter((found) => ageFits(age, found.payload));
+  if (conditionText && conditions.some((found) => found.qualifiedFrom !== undefined))
+    conditions = conditions.map((found) => {
+      const match =
+        found.qualifiedFrom === undefined
+          ? undefined
+          : namedInside(rules, found, conditionText, conditionWords, age);
+      if (!match) return found;
+      trail.use(match.row);
+      trail.check(
+        match.row,
+        () => `the ICD-10-CM ${match.row.level} ${span(match.row)} (${match.row.title})`,
+      );
+      trail.warnings.push(
+        `"${found.phrase}" is read as one of the ${(found.payload.range as RangeRow).title.toLowerCase()}, and its code was searched in the ICD-10-CM titles: the closest is ${span(match.row)} (${match.row.title}). Check that this is the condition, or give its ICD-10-CM code.`,
+      );
+      return {
+        ...found,
+        phrase: clip(input.condition ?? ''),
+        payload: match.target,
+        indexRow: match.row,
+        whole: match.whole,
+      };
+    });
+  conditions = cancerFirst(conditions);
   // Searched when no phrase names a condition, or only a field ("Skin Disorders - Cellulitis"): what the
   // search finds then comes before the field.
   if (conditions.every((found) => found.payload.field === true) && conditionText?.trim()) {
@@ -892,6 +918,59 @@ function specificFirst(found: Found<Target>[]): Found<Target>[] {
   const narrower = found.findIndex((item, index) => index > 0 && isNarrower(item.payload, first.payload));
   if (narrower < 0) return found;
   return [found[narrower] as Found<Target>, ...found.filter((_, index) => index !== narrower)];
+}
+
+/**
+ * For a condition a qualifier reads as a narrower range ("benign tumor": D10–D36), the code inside that range that
+ * the ICD-10-CM search finds in the text, when the text gives it a word more than the qualified phrase alone:
+ * "benign neoplasm of the ovary" is D27 (the gynecologist's); "benign tumor and high blood pressure" or "a
+ * non-cancerous tumour in my jaw" (no benign neoplasm's title holds "jaw") stay the range.
+ */
+function namedInside(
+  rules: SpecialistRules,
+  found: Found<Target>,
+  text: string,
+  words: readonly string[],
+  age: number | undefined,
+): ConditionMatch<Target> | undefined {
+  const inner = found.payload.range;
+  const index = rules.conditionIndex;
+  if (!inner || !index || found.qualifiedFrom === undefined) return undefined;
+  const accept = (row: IndexRow, target: Target) =>
+    rangeHolds(inner, row) &&
+    (row.from !== inner.from || (row.to ?? row.from) !== (inner.to ?? inner.from)) &&
+    ageFits(age, target);
+  const match = index.find(text, accept);
+  if (!match) return undefined;
+  const own = index.find(words.slice(found.qualifiedFrom, found.end + 1).join(' '), accept);
+  return own && match.words.every((word) => own.words.includes(word)) ? undefined : match;
+}
+
+/** The malignant and in situ neoplasms of ICD-10-CM chapter 2 (C00–D09), and its benign ones (D10–D36). */
+const MALIGNANT = { from: 'C00', to: 'D09' };
+const BENIGN = { from: 'D10', to: 'D36' };
+
+/**
+ * A cancer named after a benign growth routes first ("a hepatic adenoma and liver cancer", "a benign bone tumour, now
+ * bone metastases"): the cancer is what the oncologist judges, the growth beside it background. A cancer is a
+ * condition of a malignant or in situ range; not the neoplasm chapter's plain words, which name a hemangioma's
+ * "vascular tumor" as well. The ranges are the code set's own chapter structure.
+ */
+function cancerFirst(found: Found<Target>[]): Found<Target>[] {
+  const rangeOf = (item: Found<Target>) => item.indexRow ?? item.payload.range;
+  const benign = found.findIndex((item) => {
+    const range = rangeOf(item);
+    return range !== undefined && rangeHolds(BENIGN, range);
+  });
+  if (benign < 0) return found;
+  const cancer = found.findIndex((item, index) => {
+    const range = rangeOf(item);
+    return index > benign && range !== undefined && rangeHolds(MALIGNANT, range);
+  });
+  if (cancer < 0) return found;
+  const reordered = found.filter((_, index) => index !== cancer);
+  reordered.splice(benign, 0, found[cancer] as Found<Target>);
+  return reordered;
 }
 
 /** Whether a target is strictly inside another: its range within the other's range, or within its area. */

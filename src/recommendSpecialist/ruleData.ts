@@ -18,7 +18,7 @@ import {
   type IndexRow,
   indexRows,
 } from './conditionIndex.js';
-import { type Icd10Code, ordinal, parseIcd10, rangeEnd } from './icd10.js';
+import { type Icd10Code, ordinal, parseIcd10, rangeEnd, rangeHolds } from './icd10.js';
 import { codeFamily, PROCEDURE_CODE, ProcedureCodeIndex } from './procedureCodes.js';
 import {
   alternativeSchema,
@@ -132,11 +132,12 @@ const rangeRowSchema = lazySchema(() =>
       /** Plain-language phrases that mean this range: they route like its codes. */
       phrases: z.array(phrase).optional(),
       /**
-       * Words that, just before one of the range's phrases, say the phrase means something else there: a "benign"
-       * tumour is not a cancer. The phrase is then not read, and the ICD-10-CM search finds the condition instead
-       * (a benign neoplasm of the ovary: the gynecologist's D27, not the oncologist).
+       * Words that, just before one of the range's phrases and in its clause, say the phrase means a narrower range
+       * (`after`, `readAs`): after "benign", the neoplasm chapter's "tumor" is the benign neoplasms (D10–D36), not a
+       * cancer. The phrase then reads as that range, or as the code inside it that the ICD-10-CM search finds in
+       * the text by a word more ("benign neoplasm of the ovary": D27, the gynecologist's).
        */
-      notAfter: z.array(phrase).optional(),
+      qualifiers: z.array(z.object({ after: z.array(phrase).min(1), readAs: reference }).strict()).optional(),
       /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis, cleft palate). */
       pediatric: z.boolean().optional(),
       /**
@@ -841,6 +842,8 @@ export function compileSpecialists(
   const boundsFiles: string[] = [];
   const rangeTargets = new Map<string, Target>();
   const rangeIds = new Set<string>();
+  // Each qualifier's `readAs` must name a range inside its own: checked once every range is known.
+  const qualified: { range: RangeRow; qualifier: { readAs: string }; path: (string | number)[] }[] = [];
   const phraseEntries: { phrase: string; payload: Target }[] = [];
   const addBounds = (entry: IndexedRange, path: (string | number)[]) => {
     const from = parseIcd10(entry.row.from) as Icd10Code;
@@ -890,6 +893,9 @@ export function compileSpecialists(
         checkCode(files.areas, [...path, 'pediatricSubspecialty'], range.pediatricSubspecialty, range.id);
         checkAlternatives(files.areas, [...path, 'alternatives'], range.alternatives, range.id);
         checkArea(files.areas, [...path, 'adultArea'], range.adultArea, range.id);
+        range.qualifiers?.forEach((qualifier, index) => {
+          qualified.push({ range, qualifier, path: [...path, 'qualifiers', index, 'readAs'] });
+        });
         // A given adult age never answers with children's care: a stutterer of 40 had the developmental pediatrician.
         if (area.childrenOnly && range.adultArea === undefined)
           issue(
@@ -913,6 +919,11 @@ export function compileSpecialists(
     }
     if (isInEffect(row)) addBounds({ kind: 'secondary', row }, ['secondaryOnly', index]);
   });
+  for (const { range, qualifier, path } of qualified) {
+    const inner = rangeTargets.get(qualifier.readAs)?.range;
+    if (!inner || !rangeHolds(range, inner) || inner.id === range.id)
+      issue(files.areas, path, `"${qualifier.readAs}" is not a range inside ${range.id}`, range.id);
+  }
   // Checks that only refuse what a proven (bundled) rule set cannot hold are left out for it: they cost a
   // first call some milliseconds.
   if (checking) checkOverlaps(bounds, boundsPaths, boundsFiles, issue);
