@@ -372,6 +372,11 @@ export class ConditionIndex<Target> {
     return this.routed;
   }
 
+  /** The words of a text as the search reads them: stemmed, and without those that say nothing of a condition. */
+  termsOf(text: string): string[] {
+    return processedWords(tokenize(text));
+  }
+
   /**
    * The best match for the text, or undefined when no row shares a meaningful word with it. `accept`, when
    * given, leaves out the rows it refuses (a newborn's condition for an adult).

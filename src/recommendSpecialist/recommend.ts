@@ -4,6 +4,7 @@ import type { Confidence } from '../types.js';
 import { childAreaException, namesTarget, notThePatients } from './childException.js';
 import type { ConditionMatch, IndexRow } from './conditionIndex.js';
 import {
+  clausesOfWords,
   type Found,
   findAll,
   inPerinatalChapter,
@@ -921,10 +922,10 @@ function specificFirst(found: Found<Target>[]): Found<Target>[] {
 }
 
 /**
- * For a condition a qualifier reads as a narrower range ("benign tumor": D10–D36), the code inside that range that
- * the ICD-10-CM search finds in the text, when the text gives it a word more than the qualified phrase alone:
- * "benign neoplasm of the ovary" is D27 (the gynecologist's); "benign tumor and high blood pressure" or "a
- * non-cancerous tumour in my jaw" (no benign neoplasm's title holds "jaw") stay the range.
+ * For a condition a qualifier reads as a narrower range ("benign tumor": D10–D36), the code inside that range that the
+ * ICD-10-CM search finds for the rest of its clause, when that code reads every word of it: "benign neoplasm of the
+ * ovary" is D27 (the gynecologist's). Not where a word is left unread: "benign tumor of the parotid gland" is not the
+ * thyroid's D34 by "gland", nor "benign tumor and high blood pressure" any benign neoplasm; the range answers then.
  */
 function namedInside(
   rules: SpecialistRules,
@@ -936,14 +937,17 @@ function namedInside(
   const inner = found.payload.range;
   const index = rules.conditionIndex;
   if (!inner || !index || found.qualifiedFrom === undefined) return undefined;
+  const { clause } = clausesOfWords(text);
+  let last = found.end;
+  while (last + 1 < words.length && clause[last + 1] === clause[found.end]) last++;
+  const rest = index.termsOf(words.slice(found.end + 1, last + 1).join(' '));
+  if (!rest.length) return undefined;
   const accept = (row: IndexRow, target: Target) =>
     rangeHolds(inner, row) &&
     (row.from !== inner.from || (row.to ?? row.from) !== (inner.to ?? inner.from)) &&
     ageFits(age, target);
-  const match = index.find(text, accept);
-  if (!match) return undefined;
-  const own = index.find(words.slice(found.qualifiedFrom, found.end + 1).join(' '), accept);
-  return own && match.words.every((word) => own.words.includes(word)) ? undefined : match;
+  const match = index.find(words.slice(found.qualifiedFrom, last + 1).join(' '), accept);
+  return match && rest.every((word) => match.words.includes(word)) ? match : undefined;
 }
 
 /** The malignant and in situ neoplasms of ICD-10-CM chapter 2 (C00–D09), and its benign ones (D10–D36). */

@@ -134,8 +134,8 @@ const rangeRowSchema = lazySchema(() =>
       /**
        * Words that, just before one of the range's phrases and in its clause, say the phrase means a narrower range
        * (`after`, `readAs`): after "benign", the neoplasm chapter's "tumor" is the benign neoplasms (D10–D36), not a
-       * cancer. The phrase then reads as that range, or as the code inside it that the ICD-10-CM search finds in
-       * the text by a word more ("benign neoplasm of the ovary": D27, the gynecologist's).
+       * cancer. The phrase then reads as that range, or as the code inside it that the ICD-10-CM search finds for the
+       * rest of its clause ("benign neoplasm of the ovary": D27, the gynecologist's).
        */
       qualifiers: z.array(z.object({ after: z.array(phrase).min(1), readAs: reference }).strict()).optional(),
       /** A condition of childhood: without an age, the patient is taken to be a child (bronchiolitis, cleft palate). */
