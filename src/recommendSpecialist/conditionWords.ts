@@ -19,7 +19,7 @@ export interface Found<Payload> {
   whole?: boolean;
   /** For a treatment: read from its billing code, not from words (it never takes the route: recommend.ts). */
   byCode?: true;
-  /** Read as a narrower range by a qualifier before it ("benign" tumor: `readQualified`): where the qualifier begins. */
+  /** Read as a narrower range by a qualifier before it ("benign" tumor: `readQualified`): the qualifier's first word. */
   qualifiedFrom?: number;
 }
 
@@ -282,9 +282,9 @@ export function withoutNegated<Payload>(
 /**
  * The condition phrases read through their range's qualifiers: a phrase with one of a qualifier's `after` words just
  * before it, in its clause ("benign tumor"; not "a lung nodule, benign, then cancer"), reads as the qualifier's
- * narrower range (`readAs`), with the word its qualifier begins at (`qualifiedFrom`), for the search to name the code inside it (recommend.ts).
- * Where the same range's phrases are also named without a qualifier ("a benign tumor, and now a cancer"), that
- * occurrence is kept too: the two were one place before, the longest kept (`findAll`).
+ * narrower range (`readAs`), with the word its qualifier begins at (`qualifiedFrom`), for the search to name the
+ * code inside it (recommend.ts). Where the same range's phrases are also named without a qualifier ("a benign
+ * tumor, and now a cancer"), that occurrence is kept too: `findAll` had kept one place of the two.
  */
 export function readQualified(
   found: Found<Target>[],

@@ -961,6 +961,7 @@ const BENIGN = { from: 'D10', to: 'D36' };
  * "vascular tumor" as well. The ranges are the code set's own chapter structure.
  */
 function cancerFirst(found: Found<Target>[]): Found<Target>[] {
+  if (found.length < 2) return found;
   const rangeOf = (item: Found<Target>) => item.indexRow ?? item.payload.range;
   const benign = found.findIndex((item) => {
     const range = rangeOf(item);
