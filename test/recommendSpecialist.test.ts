@@ -930,6 +930,22 @@ describe('the specialist rule files', () => {
     );
   });
 
+  it('refuse an unknown subspecialist area, and obey the list as edited', () => {
+    const source = copy();
+    const rows = source.files[AREAS].rows as Json[];
+    const rehabilitation = rows.find((row) => row.id === 'rehabilitation') as Json;
+    const index = rows.indexOf(rehabilitation);
+    rehabilitation.subspecialistAreas = ['spinal-cord-injury', 'nowhere'];
+    expect(ruleSetIssues(source).map((issue) => [issue.message, issue.path.slice(-3).join('.')])).toEqual([
+      ['no condition area has id "nowhere"', `${index}.subspecialistAreas.1`],
+    ]);
+    // Without the list, a quadriplegic's wheelchair is any physiatrist's, as before 2026-12-06 (session 58).
+    delete rehabilitation.subspecialistAreas;
+    const input = { condition: 'quadriplegic', procedure: 'power wheelchair', age: 45 };
+    expect(createOverturn({ rules: source }).recommendSpecialist(input).subspecialty).toBeUndefined();
+    expect(recommendSpecialist(input).subspecialty?.taxonomyCode).toBe('2081P0004X');
+  });
+
   it("refuse a range of children's care that names no adults' area", () => {
     const source = copy();
     const pediatrics = source.files[AREAS].rows.find((row: Json) => row.id === 'pediatrics');

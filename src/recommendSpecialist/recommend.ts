@@ -420,6 +420,7 @@ export function recommend(
       procedure.payload,
       childAreaHolds,
       perinatalHistory ? undefined : diagnosed,
+      child,
     );
     confidence = codes.principal || (condition && !condition.indexRow) ? 'high' : 'medium';
   } else if (
@@ -1054,6 +1055,7 @@ function procedureTarget(
   /** A child's, with nothing named that keeps the condition's own specialists ({@link childAreaException}). */
   childAreaHolds: boolean,
   diagnosed?: Target,
+  child = false,
 ): Target {
   // A child's home nursing is the pediatrician's to judge (`childArea`), unless a condition named is one judged
   // on function (`childAreaExceptFor`: a paralysis, a brain injury). A condition of the child's area keeps its
@@ -1073,6 +1075,11 @@ function procedureTarget(
     diagnosed.range.specialty === undefined &&
     diagnosed.area.id === row.area
   )
+    return diagnosed;
+  // For an adult, a condition of an area whose subspecialist judges this area's treatments (`subspecialistAreas`: a
+  // quadriplegic's power wheelchair, the spinal cord injury physician's) keeps its area; a child's keeps the
+  // treatment area's pediatric subspecialist (judged on function).
+  if (!child && diagnosed !== undefined && area.subspecialistAreas?.includes(diagnosed.area.id) === true)
     return diagnosed;
   return (row.range ? rules.rangeTargets.get(row.range) : undefined) ?? { area };
 }

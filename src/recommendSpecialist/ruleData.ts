@@ -193,6 +193,12 @@ const areaRowSchema = lazySchema(() =>
        */
       contextPhrases: z.boolean().optional(),
       /**
+       * Areas of the same specialty whose subspecialist judges this area's treatments for their conditions: for an
+       * adult, rehabilitation's power wheelchair or attendant care for a quadriplegic is the spinal cord injury
+       * physician's (`spinal-cord-injury`), not any physiatrist's.
+       */
+      subspecialistAreas: z.array(reference).optional(),
+      /**
        * The area is children's care (general pediatrics): for a patient whose given age says adult, a treatment
        * that yields to it does not (an adult's occupational therapy for a developmental delay is the physiatrist's),
        * and each of its ranges must name the area that judges an adult (`adultArea`).
@@ -873,6 +879,9 @@ export function compileSpecialists(
       ] as const)
         checkCode(files.areas, [...at, key], area[key], area.id);
       checkArea(files.areas, [...at, 'pediatricArea'], area.pediatricArea, area.id);
+      area.subspecialistAreas?.forEach((id, index) => {
+        checkArea(files.areas, [...at, 'subspecialistAreas', index], id, area.id);
+      });
       checkAlternatives(files.areas, [...at, 'alternatives'], area.alternatives, area.id);
       checkNotes(files.areas, [...at, 'avoid'], 'avoid', area.avoid, area.id);
     }
