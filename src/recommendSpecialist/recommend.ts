@@ -420,7 +420,6 @@ export function recommend(
       procedure.payload,
       childAreaHolds,
       perinatalHistory ? undefined : diagnosed,
-      child,
     );
     confidence = codes.principal || (condition && !condition.indexRow) ? 'high' : 'medium';
   } else if (
@@ -594,7 +593,20 @@ export function recommend(
     // pediatrician for a child's speech delay).
     subspecialtyCode = procedure.payload.performedBy;
   }
-  const olderApplied = older && !preferredPerformer && area.geriatricSubspecialty !== undefined;
+  // For an adult, a treatment of an area whose treatments another area's subspecialist judges for its conditions
+  // (`subspecialistAreas`: a quadriplegic's power wheelchair, the spinal cord injury physician) takes that
+  // subspecialist; the treatment's area keeps its alternatives (the therapists), and a range's own specialist (a
+  // skull fracture's neurosurgeon) is not taken. A child keeps the pediatric subspecialist (judged on function).
+  const subspecialistArea =
+    !child && !preferredPerformer && route.kind === 'procedure' && diagnosed !== undefined
+      ? area.subspecialistAreas?.includes(diagnosed.area.id) === true &&
+        diagnosed.area.specialty === specialtyCode
+        ? diagnosed.area
+        : undefined
+      : undefined;
+  if (subspecialistArea?.subspecialty) subspecialtyCode = subspecialistArea.subspecialty;
+  const olderApplied =
+    older && !preferredPerformer && !subspecialistArea && area.geriatricSubspecialty !== undefined;
   if (olderApplied) subspecialtyCode = area.geriatricSubspecialty;
   if (subspecialtyCode === specialtyCode) subspecialtyCode = undefined;
   const specialtyRow = rules.specialties.get(specialtyCode) as SpecialtyRow;
@@ -1055,7 +1067,6 @@ function procedureTarget(
   /** A child's, with nothing named that keeps the condition's own specialists ({@link childAreaException}). */
   childAreaHolds: boolean,
   diagnosed?: Target,
-  child = false,
 ): Target {
   // A child's home nursing is the pediatrician's to judge (`childArea`), unless a condition named is one judged
   // on function (`childAreaExceptFor`: a paralysis, a brain injury). A condition of the child's area keeps its
@@ -1075,11 +1086,6 @@ function procedureTarget(
     diagnosed.range.specialty === undefined &&
     diagnosed.area.id === row.area
   )
-    return diagnosed;
-  // For an adult, a condition of an area whose subspecialist judges this area's treatments (`subspecialistAreas`: a
-  // quadriplegic's power wheelchair, the spinal cord injury physician's) keeps its area; a child's keeps the
-  // treatment area's pediatric subspecialist (judged on function).
-  if (!child && diagnosed !== undefined && area.subspecialistAreas?.includes(diagnosed.area.id) === true)
     return diagnosed;
   return (row.range ? rules.rangeTargets.get(row.range) : undefined) ?? { area };
 }

@@ -195,7 +195,7 @@ const areaRowSchema = lazySchema(() =>
       /**
        * Areas of the same specialty whose subspecialist judges this area's treatments for their conditions: for an
        * adult, rehabilitation's power wheelchair or attendant care for a quadriplegic is the spinal cord injury
-       * physician's (`spinal-cord-injury`), not any physiatrist's.
+       * physician's (`spinal-cord-injury`), not any physiatrist's; the treatment keeps this area and its alternatives.
        */
       subspecialistAreas: z.array(reference).optional(),
       /**
