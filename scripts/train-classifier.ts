@@ -80,8 +80,18 @@ export interface Example {
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
-/** The corpus as labelled examples, and the hash of the files they came from. */
-export function loadExamples(): { examples: Example[]; sha256: string } {
+/**
+ * The corpus as labelled examples, and the hash of the files they came from. `developmentRows` and
+ * `developmentWeight` (each development row learned that many times) are for measuring other choices
+ * (scripts/dev-cv.ts); the model on disk is trained with the defaults.
+ */
+export function loadExamples({
+  developmentRows = DEVELOPMENT_ROWS,
+  developmentWeight = 1,
+}: {
+  developmentRows?: number;
+  developmentWeight?: number;
+} = {}): { examples: Example[]; sha256: string } {
   const tables = ['carc', 'rarc'].map((name) =>
     codeTableSchema.parse(readJson(join(root, 'rules/classification', `${name}.json`))),
   );
@@ -114,16 +124,22 @@ export function loadExamples(): { examples: Example[]; sha256: string } {
     }
   }
   const developmentSet = JSON.parse(readFileSync(DEVELOPMENT, 'utf8')) as DevelopmentRow[];
-  if (developmentSet.length < DEVELOPMENT_ROWS)
+  if (developmentSet.length < developmentRows)
     throw new Error(
-      `test/dev/denials.json has ${developmentSet.length} rows; the model learns its first ${DEVELOPMENT_ROWS}`,
+      `test/dev/denials.json has ${developmentSet.length} rows; the model learns its first ${developmentRows}`,
     );
   // Only what the model learns is hashed (each learned row's words and label, not its notes or source): a round
   // appended past them, or a row's `why` edited, leaves the model as it is.
-  hash.update(`${DEVELOPMENT_ROWS}\0`);
-  for (const row of developmentSet.slice(0, DEVELOPMENT_ROWS)) {
+  hash.update(
+    developmentWeight === 1 ? `${developmentRows}\0` : `${developmentRows}\0${developmentWeight}\0`,
+  );
+  for (const row of developmentSet.slice(0, developmentRows)) {
     hash.update(`${row.text}\0${row.expect.category}\0`);
+    const before = examples.length;
     learn(row.text, labelOfStated(row.expect.category), 'development');
+    // Learned again, as copies in the same fold: a weight for the measurement only.
+    const learned = examples[before];
+    for (let copy = 1; learned && copy < developmentWeight; copy++) examples.push({ ...learned });
   }
   return { examples, sha256: hash.digest('hex') };
 }
