@@ -7,15 +7,13 @@
  *   npm run cv:classifier            # accuracy, clinical/administrative flips, unknown rate, by label
  *   npm run cv:classifier -- --misses # and every text read wrong: truth → answer, the text
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRuleDirectory } from '../src/cli/loadRuleDirectory.js';
-import { CLINICAL_CATEGORIES, createOverturn } from '../src/index.js';
-import { buildModel, loadExamples } from './train-classifier.js';
+import { CLINICAL_CATEGORIES } from '../src/index.js';
+import { readerWithModel } from './reader-with-model.js';
+import { FOLDS, loadExamples } from './train-classifier.js';
 
-const FOLDS = 5;
-const root = join(import.meta.dirname, '..');
 const { examples, sha256 } = loadExamples();
 const clinical = new Set<string>(CLINICAL_CATEGORIES);
 const dir = mkdtempSync(join(tmpdir(), 'overturn-cv-'));
@@ -28,13 +26,11 @@ const byLabel = new Map<string, { right: number; total: number }>();
 const byOrigin = new Map<string, { right: number; total: number }>();
 try {
   for (let fold = 0; fold < FOLDS; fold++) {
-    const rules = join(dir, `fold-${fold}`);
-    cpSync(join(root, 'rules'), rules, { recursive: true });
-    writeFileSync(
-      join(rules, 'classification/model.json'),
-      buildModel({ examples: examples.filter((example) => example.fold !== fold), sha256 }),
+    const overturn = readerWithModel(
+      examples.filter((example) => example.fold !== fold),
+      sha256,
+      join(dir, `fold-${fold}`),
     );
-    const overturn = createOverturn({ rules: loadRuleDirectory(rules) });
     for (const example of examples.filter((item) => item.fold === fold)) {
       const truth = example.label === 'none' ? 'unknown' : example.label;
       const answer = overturn.classifyDenial({ text: example.text }).category;

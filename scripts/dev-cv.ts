@@ -9,15 +9,14 @@
  *   npm run cv:development -- --rows 2264         # the model learning more development rows
  *   npm run cv:development -- --weight 2          # each development row learned twice
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadRuleDirectory } from '../src/cli/loadRuleDirectory.js';
-import { CLINICAL_CATEGORIES, createOverturn, type Overturn } from '../src/index.js';
-import { buildModel, DEVELOPMENT_ROWS, loadExamples } from './train-classifier.js';
+import { CLINICAL_CATEGORIES, type Overturn } from '../src/index.js';
+import { readerWithModel } from './reader-with-model.js';
+import { DEVELOPMENT_ROWS, FOLDS, foldOf, loadExamples } from './train-classifier.js';
 
-const FOLDS = 5;
 const root = join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { rows: { type: 'string' }, weight: { type: 'string' } } });
 const developmentRows = values.rows === undefined ? DEVELOPMENT_ROWS : Number(values.rows);
@@ -27,22 +26,15 @@ const rows = JSON.parse(readFileSync(join(root, 'test/dev/denials.json'), 'utf8'
   text: string;
   expect: { category: string };
 }[];
-const foldOf = new Map(
-  examples
-    .filter((example) => example.origin === 'development')
-    .map((example) => [example.text, example.fold]),
-);
 const clinical = new Set<string>(CLINICAL_CATEGORIES);
 const dir = mkdtempSync(join(tmpdir(), 'overturn-dev-cv-'));
-// A model per fold, and one trained on every example for the rows it never learns.
+// A reader per fold (its model never learned that fold), and one whose model learned every example, for the rows
+// past those learned.
 const readers: Overturn[] = [];
 try {
   for (let fold = 0; fold <= FOLDS; fold++) {
-    const rules = join(dir, `fold-${fold}`);
-    cpSync(join(root, 'rules'), rules, { recursive: true });
     const learned = examples.filter((example) => fold === FOLDS || example.fold !== fold);
-    writeFileSync(join(rules, 'classification/model.json'), buildModel({ examples: learned, sha256 }));
-    readers.push(createOverturn({ rules: loadRuleDirectory(rules) }));
+    readers.push(readerWithModel(learned, sha256, join(dir, `fold-${fold}`)));
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -60,7 +52,8 @@ const tallies = [
   },
 ].map((range) => ({ ...range, right: 0, flips: 0, unknown: 0, stated: 0 }));
 rows.forEach((row, index) => {
-  const reader = readers[foldOf.get(row.text) ?? FOLDS] as Overturn;
+  // A learned row's fold is its text's, as the trainer chose it.
+  const reader = readers[index < developmentRows ? foldOf(row.text) : FOLDS] as Overturn;
   const answer = reader.classifyDenial({ text: row.text }).category;
   const truth = row.expect.category;
   for (const tally of tallies) {

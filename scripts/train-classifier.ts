@@ -45,7 +45,7 @@ const DEVELOPMENT = join(root, 'test', 'dev', 'denials.json');
  */
 export const DEVELOPMENT_ROWS = 1835;
 const MODEL = join(root, 'rules', 'classification', 'model.json');
-const FOLDS = 5;
+export const FOLDS = 5;
 const SMOOTHING = 0.5;
 /**
  * A feature must occur in this many examples to be kept: rare words teach little and cost bytes. 3 since the
@@ -148,7 +148,7 @@ export function loadExamples({
 const labelOfStated = (category: string) => (category === 'unknown' ? 'none' : category);
 
 /** A text's cross-validation fold, by its hash: the same text is always in the same fold. */
-const foldOf = (text: string) =>
+export const foldOf = (text: string) =>
   Number.parseInt(createHash('sha1').update(text).digest('hex').slice(0, 8), 16) % FOLDS;
 
 interface Row {
