@@ -926,7 +926,7 @@ describe('the specialist rule files', () => {
     const bundled = recommendSpecialist(input);
     expect([bundled.area.id, bundled.evidence[0]?.value]).toEqual(['gynecology', 'benign neoplasm of ovary']);
     expect(bundled.warnings).toContain(
-      '"benign neoplasm" is read as one of the benign neoplasms, and its code was searched in the ICD-10-CM titles: the closest is D27 (Benign neoplasm of ovary). Check that this is the condition, or give its ICD-10-CM code.',
+      '"benign neoplasm" was read as D10–D36 (Benign neoplasms) and its code searched in the ICD-10-CM titles: the closest is D27 (Benign neoplasm of ovary). Check that this is the condition, or give its ICD-10-CM code.',
     );
   });
 

@@ -293,19 +293,17 @@ export function readQualified(
   rules: Pick<SpecialistRules, 'conditions' | 'rangeTargets'>,
 ): Found<Target>[] {
   if (!found.some((item) => item.payload.range?.qualifiers)) return found;
-  const { clause } = clausesOfWords(text);
+  // Clauses are read only when a qualifier's words stand before a phrase: a cancer named plainly costs nothing more.
+  let clause: number[] | undefined;
   // The qualifier of the range whose words end just before `start`, in its clause, and the word it begins at.
   const qualifierOf = (range: RangeRow, start: number) => {
     for (const qualifier of range.qualifiers ?? [])
       for (const after of qualifier.after) {
         const afterWords = tokenize(after);
         const from = start - afterWords.length;
-        if (
-          from >= 0 &&
-          clause[from] === clause[start] &&
-          afterWords.every((word, index) => words[from + index] === word)
-        )
-          return { readAs: qualifier.readAs, from };
+        if (from < 0 || !afterWords.every((word, index) => words[from + index] === word)) continue;
+        clause ??= clausesOfWords(text).clause;
+        if (clause[from] === clause[start]) return { readAs: qualifier.readAs, from };
       }
     return undefined;
   };

@@ -157,8 +157,9 @@ export function recommend(
         match.row,
         () => `the ICD-10-CM ${match.row.level} ${span(match.row)} (${match.row.title})`,
       );
+      const read = found.payload.range as RangeRow;
       trail.warnings.push(
-        `"${found.phrase}" is read as one of the ${(found.payload.range as RangeRow).title.toLowerCase()}, and its code was searched in the ICD-10-CM titles: the closest is ${span(match.row)} (${match.row.title}). Check that this is the condition, or give its ICD-10-CM code.`,
+        `"${found.phrase}" was read as ${span(read)} (${read.title}) and its code searched in the ICD-10-CM titles: the closest is ${span(match.row)} (${match.row.title}). Check that this is the condition, or give its ICD-10-CM code.`,
       );
       return {
         ...found,
@@ -598,11 +599,13 @@ export function recommend(
   // subspecialist; the treatment's area keeps its alternatives (the therapists), and a range's own specialist (a
   // skull fracture's neurosurgeon) is not taken. A child keeps the pediatric subspecialist (judged on function).
   const subspecialistArea =
-    !child && !preferredPerformer && route.kind === 'procedure' && diagnosed !== undefined
-      ? area.subspecialistAreas?.includes(diagnosed.area.id) === true &&
-        diagnosed.area.specialty === specialtyCode
-        ? diagnosed.area
-        : undefined
+    !child &&
+    !preferredPerformer &&
+    route.kind === 'procedure' &&
+    diagnosed !== undefined &&
+    area.subspecialistAreas?.includes(diagnosed.area.id) === true &&
+    diagnosed.area.specialty === specialtyCode
+      ? diagnosed.area
       : undefined;
   if (subspecialistArea?.subspecialty) subspecialtyCode = subspecialistArea.subspecialty;
   const olderApplied =
