@@ -187,9 +187,15 @@ const STOP_WORDS = new Set([
     // encephalitis (A83, as "born" and "borne" share one).
     // "a dog attack" found transient ischemic attacks (G45): an attack is an event, not a condition, and the
     // conditions people name with it are phrases ("heart attack", "panic attack") or name what attacks ("porphyria
-    // attacks": E80). "Broken" says no organ ("broken collarbone" found the spine's "broken back").
+    // attacks": E80). "Broken" says no organ ("broken collarbone" found the spine's "broken back"). "A disabled
+    // veteran" found intellectual disabilities (F70–F79), and "in certain areas of her body" a foreign body (T15–T19):
+    // neither word names a condition by itself ("disability" and the titles' other words still count). "A disease
+    // that affects his whole body" found mood [affective] disorders (F30–F39): the verb, not the adjective; and
+    // "home-based services" the base of the tongue (C01); "an offender known to him" delirium due to a known
+    // physiological condition (F05), and "cognitive and physical impairment" the ear's malformations causing an
+    // impairment of hearing (Q16).
     'manage managed managing management down up small large rare form forms frequent frequently support ' +
-    'supports supporting supported burning born attack attacks attacked broken broke'
+    'supports supporting supported burning born attack attacks attacked broken broke disabled body affects affected affecting based known impairment impairments'
   ).split(' '),
 ]);
 
