@@ -598,22 +598,28 @@ const PRESENT_AT = new RegExp(PRESENT, 'iy');
 
 /**
  * Where the past lies after each "history of", in words: the list that follows, up to the end of the sentence or
- * bracket ("a history of seizures, head injury, obstructive sleep apnea") or a word of the present ("now"), and at
- * least the CONTEXT_REACH words after "of" ("history of (remote) asthma").
+ * bracket ("a history of seizures, head injury, obstructive sleep apnea") or a word of the present ("now"), and,
+ * past a bracket, at least the CONTEXT_REACH words after "of" ("history of (remote) asthma"). A list ended by a
+ * semicolon, a full stop or a line break ends there: "history of asthma; lung cancer" is a present lung cancer.
  */
 function historyLists(text: string | undefined): [number, number][] {
   if (!text || !/history\s+of/i.test(text)) return [];
   const lists: [number, number][] = [];
   for (const match of text.matchAll(HISTORY_LIST)) {
     const from = tokenize(text.slice(0, match.index)).length;
-    // "history" and "of" are the span's first two words. A list ended by a word of the present ("…, now") is no
-    // longer than its own words.
+    // "history" and "of" are the span's first two words. A list ended by a word of the present ("…, now") or by the
+    // end of its clause is no longer than its own words.
     const words = tokenize(match[0]).length;
-    PRESENT_AT.lastIndex = (match.index ?? 0) + match[0].length;
-    lists.push([from, from + (PRESENT_AT.test(text) ? words : Math.max(words, 2 + CONTEXT_REACH))]);
+    const end = (match.index ?? 0) + match[0].length;
+    PRESENT_AT.lastIndex = end;
+    const ownWordsOnly = PRESENT_AT.test(text) || CLAUSE_END.test(text.charAt(end));
+    lists.push([from, from + (ownWordsOnly ? words : Math.max(words, 2 + CONTEXT_REACH))]);
   }
   return lists;
 }
+
+/** The marks that end a "history of" list with its clause (a bracket does not: "history of (remote) asthma"). */
+const CLAUSE_END = /[;.\n]/;
 
 /**
  * A test of whether a place found in the text lies in one of its "history of …" lists: a past condition, background
