@@ -599,8 +599,8 @@ const PRESENT_AT = new RegExp(PRESENT, 'iy');
 /**
  * Where the past lies after each "history of", in words: the list that follows, up to the end of the sentence or
  * bracket ("a history of seizures, head injury, obstructive sleep apnea") or a word of the present ("now"), and,
- * past a bracket, at least the CONTEXT_REACH words after "of" ("history of (remote) asthma"). A list ended by a
- * semicolon, a full stop or a line break ends there: "history of asthma; lung cancer" is a present lung cancer.
+ * past an opening bracket, at least the CONTEXT_REACH words after "of" ("history of (remote) asthma"). A list ended
+ * with its clause ends there ({@link endsClause}): "history of asthma; lung cancer" is a present lung cancer.
  */
 function historyLists(text: string | undefined): [number, number][] {
   if (!text || !/history\s+of/i.test(text)) return [];
@@ -612,14 +612,22 @@ function historyLists(text: string | undefined): [number, number][] {
     const words = tokenize(match[0]).length;
     const end = (match.index ?? 0) + match[0].length;
     PRESENT_AT.lastIndex = end;
-    const ownWordsOnly = PRESENT_AT.test(text) || CLAUSE_END.test(text.charAt(end));
+    const ownWordsOnly = PRESENT_AT.test(text) || endsClause(text, end);
     lists.push([from, from + (ownWordsOnly ? words : Math.max(words, 2 + CONTEXT_REACH))]);
   }
   return lists;
 }
 
-/** The marks that end a "history of" list with its clause (a bracket does not: "history of (remote) asthma"). */
-const CLAUSE_END = /[;.\n]/;
+/**
+ * Whether the mark at `at` ends a "history of" list with its clause: a semicolon, a line break, a closing bracket or a
+ * full stop, but not an opening bracket ("history of (remote) asthma") nor a decimal point ("history of a 2.5 cm
+ * stone").
+ */
+function endsClause(text: string, at: number): boolean {
+  const mark = text.charAt(at);
+  if (mark === '.') return !/\d/.test(text.charAt(at + 1));
+  return mark === ';' || mark === '\n' || mark === ')' || mark === ']';
+}
 
 /**
  * A test of whether a place found in the text lies in one of its "history of …" lists: a past condition, background
