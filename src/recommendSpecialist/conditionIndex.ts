@@ -195,7 +195,8 @@ const STOP_WORDS = new Set([
     // physiological condition (F05), and "cognitive and physical impairment" the ear's malformations causing an
     // impairment of hearing (Q16).
     'manage managed managing management down up small large rare form forms frequent frequently support ' +
-    'supports supporting supported burning born attack attacks attacked broken broke disabled body affects affected affecting based known impairment impairments'
+    'supports supporting supported burning born attack attacks attacked broken broke ' +
+    'disabled body affects affected affecting based known impairment impairments'
   ).split(' '),
 ]);
 

@@ -83,6 +83,18 @@ class Trail {
     const name = what();
     if (!this.unconfirmed.includes(name)) this.unconfirmed.push(name);
   }
+
+  /**
+   * Notes a row the ICD-10-CM search found, with the warning that says so: `searched` tells what was searched
+   * ("\"heart trouble\" is not a condition overturn lists by name, so it was searched").
+   */
+  searched(row: IndexRow, searched: string): void {
+    this.use(row);
+    this.check(row, () => `the ICD-10-CM ${row.level} ${span(row)} (${row.title})`);
+    this.warnings.push(
+      `${searched} in the ICD-10-CM titles: the closest is ${span(row)} (${row.title}). Check that this is the condition, or give its ICD-10-CM code.`,
+    );
+  }
 }
 
 /**
@@ -152,14 +164,10 @@ export function recommend(
           ? undefined
           : namedInside(rules, found, conditionText, conditionWords, age);
       if (!match) return found;
-      trail.use(match.row);
-      trail.check(
-        match.row,
-        () => `the ICD-10-CM ${match.row.level} ${span(match.row)} (${match.row.title})`,
-      );
       const read = found.payload.range as RangeRow;
-      trail.warnings.push(
-        `"${found.phrase}" was read as ${span(read)} (${read.title}) and its code searched in the ICD-10-CM titles: the closest is ${span(match.row)} (${match.row.title}). Check that this is the condition, or give its ICD-10-CM code.`,
+      trail.searched(
+        match.row,
+        `"${found.phrase}" was read as ${span(read)} (${read.title}) and its code searched`,
       );
       return {
         ...found,
@@ -200,13 +208,9 @@ export function recommend(
         indexRow: match.row,
         whole: match.whole,
       });
-      trail.use(match.row);
-      trail.check(
+      trail.searched(
         match.row,
-        () => `the ICD-10-CM ${match.row.level} ${span(match.row)} (${match.row.title})`,
-      );
-      trail.warnings.push(
-        `"${clip(input.condition ?? '')}" is not a condition overturn lists by name, so it was searched in the ICD-10-CM titles: the closest is ${span(match.row)} (${match.row.title}). Check that this is the condition, or give its ICD-10-CM code.`,
+        `"${clip(input.condition ?? '')}" is not a condition overturn lists by name, so it was searched`,
       );
     }
   }
