@@ -471,6 +471,31 @@ describe('recommendSpecialist: worked examples', () => {
     ).toContain('An oral and maxillofacial surgeon is the preferred subspecialist where one is available.');
   });
 
+  it("prefers a cancer's surgeon for an operation it does not know by name, for an adult, and says why", () => {
+    const tumor = recommendSpecialist({
+      condition: 'pancreatic tumor',
+      procedure: 'surgery to remove the tumor',
+    });
+    expect(tumor.specialty.taxonomyCode).toBe('207RX0202X');
+    expect(tumor.subspecialty?.taxonomyCode).toBe('2086X0206X');
+    expect(tumor.rationale).toContain(
+      'Because "surgery to remove the tumor" is an operation, a surgical oncologist, who operates on these conditions, is the preferred subspecialist where one is available.',
+    );
+    // Not for a child (the pediatric route holds), not for a treatment that is no operation, not for a billing code.
+    expect(
+      recommendSpecialist({ condition: 'pancreatic tumor', procedure: 'surgery to remove the tumor', age: 9 })
+        .subspecialty?.taxonomyCode,
+    ).not.toBe('2086X0206X');
+    expect(
+      recommendSpecialist({ condition: 'pancreatic tumor', procedure: 'nutrition counseling' }).subspecialty
+        ?.taxonomyCode,
+    ).toBe('207RH0003X');
+    // An area without `surgeonJudgesOperations` keeps its surgeon as an alternative only.
+    const gallstones = recommendSpecialist({ condition: 'gallstones', procedure: 'surgery', age: 50 });
+    expect(gallstones.subspecialty).toBeUndefined();
+    expect(gallstones.alternatives.map((a) => a.taxonomyCode)).toContain('208C00000X');
+  });
+
   it('reads a wilderness therapy program, not the word wilderness, as a sign of a child', () => {
     const program = recommendSpecialist({ condition: 'depression', procedure: 'wilderness therapy program' });
     expect(program.subspecialty?.taxonomyCode).toBe('2084P0804X');

@@ -25,6 +25,8 @@ export function rationale(parts: {
   specialty: SpecialtyRow;
   subspecialty: SpecialtyRow | undefined;
   performer: SpecialtyRow | undefined;
+  /** The subspecialist is the area's surgeon, preferred because the treatment is an operation not known by name. */
+  operatedBySubspecialist?: boolean;
   procedureName: string | undefined;
   /** The procedure is a drug: its specialty prescribes it. */
   drug: boolean;
@@ -95,9 +97,11 @@ export function rationale(parts: {
     // profession under its own two first characters (physicians 20, dentists 12, therapists 22 and 23).
     const otherProfession = specialty.code.slice(0, 2) !== subspecialty.code.slice(0, 2);
     sentences.push(
-      !otherProfession
-        ? `${capitalize(article(name))} ${name} is the preferred subspecialist where one is available.`
-        : `${capitalize(article(name))} ${name}, of the profession that gives this care, is the preferred reviewer where one is available.`,
+      parts.operatedBySubspecialist && parts.procedureName
+        ? `Because ${parts.procedureName} is an operation, ${article(name)} ${name}, who operates on these conditions, is the preferred subspecialist where one is available.`
+        : !otherProfession
+          ? `${capitalize(article(name))} ${name} is the preferred subspecialist where one is available.`
+          : `${capitalize(article(name))} ${name}, of the profession that gives this care, is the preferred reviewer where one is available.`,
     );
   }
   if (performer && parts.procedureName) {

@@ -615,6 +615,18 @@ export function recommend(
   const olderApplied =
     older && !preferredPerformer && !subspecialistArea && area.geriatricSubspecialty !== undefined;
   if (olderApplied) subspecialtyCode = area.geriatricSubspecialty;
+  // An operation overturn does not know by name ("surgery to remove the tumor"), named in words, on a condition of
+  // an area whose surgeon judges its operations (`surgeonJudgesOperations`), is that surgeon's, for an adult: the
+  // surgical oncologist under the oncologist. Not where the condition's range names its own subspecialist.
+  const unknownOperation =
+    !procedure &&
+    !child &&
+    area.surgeonJudgesOperations === true &&
+    range?.subspecialty === undefined &&
+    area.surgical !== undefined &&
+    area.surgical !== specialtyCode &&
+    namesOperation(rules, treatmentTokens);
+  if (unknownOperation) subspecialtyCode = area.surgical;
   if (subspecialtyCode === specialtyCode) subspecialtyCode = undefined;
   const specialtyRow = rules.specialties.get(specialtyCode) as SpecialtyRow;
   const subspecialtyRow = subspecialtyCode ? rules.specialties.get(subspecialtyCode) : undefined;
@@ -798,6 +810,7 @@ export function recommend(
       specialty: specialtyRow,
       subspecialty: subspecialtyRow,
       performer: performerAdded ? performer : undefined,
+      operatedBySubspecialist: unknownOperation,
       procedureName: procedure?.payload.name ?? (input.procedure ? `"${clip(input.procedure)}"` : undefined),
       drug: procedure?.payload.drug === true,
       context,

@@ -185,6 +185,13 @@ const areaRowSchema = lazySchema(() =>
       alternatives: z.array(alternativeSchema),
       /** The surgical specialty that operates on this area's conditions, added when a procedure is disputed. */
       surgical: nuccCode.optional(),
+      /**
+       * An operation overturn does not know by name ("surgery to remove the tumor") on this area's condition is the
+       * `surgical` specialist's to judge, for an adult: the preferred subspecialist, not only an alternative. For areas
+       * whose one surgeon operates on all their conditions (the cancers), not for those with several (digestive
+       * diseases: a gallbladder is not the colorectal surgeon's).
+       */
+      surgeonJudgesOperations: z.boolean().optional(),
       guidelines: z.array(z.string().min(2).max(200)),
       phrases: z.array(phrase),
       /**
