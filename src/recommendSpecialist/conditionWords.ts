@@ -652,6 +652,19 @@ export function isPriorTreatment<Payload>(item: Found<Payload>, words: readonly 
 
 const PRIOR_WORDS = new Set(['after', 'following', 'post', 'failed', 'unsuccessful', 'prior', 'previous']);
 
+/**
+ * Whether a treatment found in the text is named as the one not wanted ("home care instead of a nursing facility",
+ * "physical therapy rather than surgery"): "instead of" or "rather than" just before it, an article between allowed.
+ */
+export function isNamedInstead<Payload>(item: Found<Payload>, words: readonly string[]): boolean {
+  let at = item.start - 1;
+  if (ARTICLES.has(words[at] ?? '')) at--;
+  const pair = `${words[at - 1] ?? ''} ${words[at] ?? ''}`;
+  return pair === 'instead of' || pair === 'rather than';
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+
 /** The text without the past conditions it names: "history of …" up to the end of its clause. */
 export function withoutPastHistory(text: string): string {
   return text.replace(/\bhistory of\b[^,;.()[\]\n]*/gi, ' ');

@@ -9,6 +9,7 @@ import {
   findAll,
   inPerinatalChapter,
   isPatientsAge,
+  isNamedInstead,
   isPriorTreatment,
   notPerinatal,
   OTHER_PERSON_WORDS,
@@ -254,7 +255,7 @@ export function recommend(
     decidingOfConditionArea(procedures, conditions, treatmentWords) ??
     // A deciding treatment named as past ("speech therapy after laryngectomy") does not decide (read where the
     // treatment words are, that is where more than one treatment or condition is named).
-    procedures.find((found) => found.payload.decides && !isPriorTreatment(found, treatmentWords)) ??
+    procedures.find((found) => found.payload.decides && !notDisputed(found, treatmentWords)) ??
     procedures[0];
   // A condition that names no condition overturn knows but a treatment ("hysterectomy and other procedures",
   // "recovery after brain surgery") speaks of that treatment: the search's guess at a condition from its other
@@ -871,6 +872,14 @@ function readCodes(
 }
 
 /**
+ * A treatment named but not the one in dispute: one already given ("physical therapy after lumbar fusion") or the one
+ * not wanted ("home care instead of a nursing facility").
+ */
+function notDisputed(found: Found<ProcedureRow>, words: readonly string[]): boolean {
+  return isPriorTreatment(found, words) || isNamedInstead(found, words);
+}
+
+/**
  * Of several deciding treatments, the one of a named condition's own area judges best ("chemotherapy and radiation
  * with a stem cell transplant" for myeloma: the transplant's hematologist, not the radiation oncologist), unless it
  * is named as one already given ("inpatient rehabilitation after total knee replacement" is the rehabilitation).
@@ -888,13 +897,13 @@ function decidingOfConditionArea(
   if (
     first.payload.outranksAreaTreatment &&
     first.payload.decides &&
-    !isPriorTreatment(first, treatmentWords)
+    !notDisputed(first, treatmentWords)
   )
     return first;
   const areas = new Set(conditions.map((found) => found.payload.area.id));
   return procedures.find(
     (found) =>
-      found.payload.decides && areas.has(found.payload.area) && !isPriorTreatment(found, treatmentWords),
+      found.payload.decides && areas.has(found.payload.area) && !notDisputed(found, treatmentWords),
   );
 }
 
