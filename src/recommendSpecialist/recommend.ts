@@ -8,8 +8,8 @@ import {
   type Found,
   findAll,
   inPerinatalChapter,
-  isPatientsAge,
   isNamedInstead,
+  isPatientsAge,
   isPriorTreatment,
   notPerinatal,
   OTHER_PERSON_WORDS,
@@ -894,16 +894,11 @@ function decidingOfConditionArea(
   // Named first (the treatments are in the text's order), it is what is disputed, and what follows says what was done
   // in it ("emergency department fee (incision and drainage)"); named after a treatment it is not.
   const first = procedures[0] as Found<ProcedureRow>;
-  if (
-    first.payload.outranksAreaTreatment &&
-    first.payload.decides &&
-    !notDisputed(first, treatmentWords)
-  )
+  if (first.payload.outranksAreaTreatment && first.payload.decides && !notDisputed(first, treatmentWords))
     return first;
   const areas = new Set(conditions.map((found) => found.payload.area.id));
   return procedures.find(
-    (found) =>
-      found.payload.decides && areas.has(found.payload.area) && !notDisputed(found, treatmentWords),
+    (found) => found.payload.decides && areas.has(found.payload.area) && !notDisputed(found, treatmentWords),
   );
 }
 
