@@ -52,7 +52,9 @@ export function wordOfChild(
 ): string | undefined {
   const word = wordIn(rules.childWords, words, (index) => !aboutOthers(words, index));
   if (word !== undefined) return word;
-  const age = ages.find((stated) => stated.years < rules.children.ageBelow);
+  // Not an age the words give another person or a thing ("born to a 16 year old mother", "the policy not yet three
+  // years old").
+  const age = ages.find((stated) => stated.years < rules.children.ageBelow && isPatientsAge(words, stated));
   return age === undefined ? undefined : `"${age.text}"`;
 }
 
@@ -457,12 +459,37 @@ export function isPatientsAge(words: readonly string[], age: StatedAge): boolean
   // The look-back for another person stops at "now": "born to a 15 year old mom, now 3 years old" is the child's 3.
   if (window.slice(window.lastIndexOf('now') + 1).some((other) => OTHER_PERSON_WORDS.has(other)))
     return false;
+  // The age of a thing: "the policy not yet three years old", "her pump is 5 years old".
+  if (window.some((word) => THING_WORDS.has(word))) return false;
   // The whole text is read for "my son" only when the writer speaks of themself next to the age.
   return !(
     window.includes('i') &&
     words.some((word, at) => word === 'my' && MY_CHILD_WORDS.has(words[at + 1] as string))
   );
 }
+
+/** Things whose age a text gives: an age just after one is the thing's, not the patient's. */
+const THING_WORDS: ReadonlySet<string> = new Set([
+  'policy',
+  'plan',
+  'contract',
+  'coverage',
+  'insurance',
+  'car',
+  'van',
+  'vehicle',
+  'device',
+  'pump',
+  'implant',
+  'prosthesis',
+  'machine',
+  'equipment',
+  'mattress',
+  'battery',
+  'glasses',
+  'dentures',
+  'scooter',
+]);
 
 /**
  * Words of another person beside an older-adult word ("lives with elderly grandparents", "her parents are elderly",
