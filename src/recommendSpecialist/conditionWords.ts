@@ -459,14 +459,21 @@ export function isPatientsAge(words: readonly string[], age: StatedAge): boolean
   // The look-back for another person stops at "now": "born to a 15 year old mom, now 3 years old" is the child's 3.
   if (window.slice(window.lastIndexOf('now') + 1).some((other) => OTHER_PERSON_WORDS.has(other)))
     return false;
-  // The age of a thing: "the policy not yet three years old", "her pump is 5 years old".
-  if (window.some((word) => THING_WORDS.has(word))) return false;
+  // The age of a thing: "the policy not yet three years old", "her pump is 5 years old", "a 5 year old insulin pump";
+  // not after a possessive or an article, which give a person's age ("a pump for my 5 year old").
+  const after = words.slice(age.at + 1, age.at + 5);
+  const old = after.indexOf('old');
+  if (old >= 0 && after.slice(old + 1, old + 3).some((word) => THING_WORDS.has(word))) return false;
+  if (!AGE_OWNERS.has(words[age.at - 1] ?? '') && window.some((word) => THING_WORDS.has(word))) return false;
   // The whole text is read for "my son" only when the writer speaks of themself next to the age.
   return !(
     window.includes('i') &&
     words.some((word, at) => word === 'my' && MY_CHILD_WORDS.has(words[at + 1] as string))
   );
 }
+
+/** Words just before an age that give it to a person: "my 5 year old", "a 4-year-old". */
+const AGE_OWNERS: ReadonlySet<string> = new Set(['my', 'our', 'his', 'her', 'their', 'a', 'an']);
 
 /** Things whose age a text gives: an age just after one is the thing's, not the patient's. */
 const THING_WORDS: ReadonlySet<string> = new Set([
@@ -682,12 +689,15 @@ const PRIOR_WORDS = new Set(['after', 'following', 'post', 'failed', 'unsuccessf
 /**
  * Whether a treatment found in the text is named as the one not wanted ("home care instead of a nursing facility",
  * "physical therapy rather than surgery"): "instead of" or "rather than" just before it, an article between allowed.
+ * Not where a payer is named before it: "the plan says physical therapy instead of a knee replacement" names the
+ * payer's choice first, and the one wanted after.
  */
 export function isNamedInstead<Payload>(item: Found<Payload>, words: readonly string[]): boolean {
   let at = item.start - 1;
   if (ARTICLES.has(words[at] ?? '')) at--;
   const pair = `${words[at - 1] ?? ''} ${words[at] ?? ''}`;
-  return pair === 'instead of' || pair === 'rather than';
+  if (pair !== 'instead of' && pair !== 'rather than') return false;
+  return !words.slice(0, at - 1).some((word) => PAYER_WORDS.has(word));
 }
 
 const ARTICLES = new Set(['a', 'an', 'the']);
