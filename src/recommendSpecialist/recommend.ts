@@ -619,14 +619,14 @@ export function recommend(
   // An operation overturn does not know by name ("surgery to remove the tumor"), named in words, on a condition of
   // an area whose surgeon judges its operations (`surgeonJudgesOperations`), is that surgeon's, for an adult: the
   // surgical oncologist under the oncologist. Not where the condition's range names its own subspecialist.
+  const operationInWords = !procedure && namesOperation(rules, treatmentTokens);
   const unknownOperation =
-    !procedure &&
+    operationInWords &&
     !child &&
     area.surgeonJudgesOperations === true &&
     range?.subspecialty === undefined &&
     area.surgical !== undefined &&
-    area.surgical !== specialtyCode &&
-    namesOperation(rules, treatmentTokens);
+    area.surgical !== specialtyCode;
   if (unknownOperation) subspecialtyCode = area.surgical;
   if (subspecialtyCode === specialtyCode) subspecialtyCode = undefined;
   const specialtyRow = rules.specialties.get(specialtyCode) as SpecialtyRow;
@@ -665,7 +665,7 @@ export function recommend(
         ? `"${clip(input.procedure)}" gives a billing code overturn does not map to a specialist (office visits, imaging, most laboratory tests and some surgical sections name none); the specialist was chosen from the rest of the input. Name the treatment in words for its specialist.`
         : `"${clip(input.procedure)}" is not a procedure overturn recognises; the specialist was chosen from the rest of the input.`,
     );
-    if (area.surgical && (treatmentCodes.length > 0 || namesOperation(rules, treatmentTokens))) {
+    if (area.surgical && (treatmentCodes.length > 0 || operationInWords)) {
       performer = rules.specialties.get(area.surgical) as SpecialtyRow;
       procedureAlternatives.push(
         specialist(area.surgical, `Operates on these conditions; added because a procedure is disputed`),
