@@ -285,9 +285,16 @@ function indexForms(word: string): string | string[] {
   return typeof same === 'string' ? stemOf(same) : same.map(stemOf);
 }
 
+/**
+ * A number alone ("13", "28"): it names no condition by itself, and the three titles that hold one (trisomy 13
+ * and 18, COVID-19, the 28 days after an infarction) are found by their words. Scored, "lost 13 pounds" found
+ * trisomy 13 (Q91). Left out of the scoring only: a term's number still counts toward reading it whole.
+ */
+const NUMBER = /^\d+$/;
+
 /** The words of a text as the index keeps them: lowercase, generic words dropped, synonyms read as one, Porter2 stems. */
 function processTerm(term: string): string | string[] | null {
-  if (term.length < 2 || STOP_WORDS.has(term)) return null;
+  if (term.length < 2 || STOP_WORDS.has(term) || NUMBER.test(term)) return null;
   return indexForms(term);
 }
 
