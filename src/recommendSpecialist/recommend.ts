@@ -89,11 +89,12 @@ class Trail {
    * Notes a row the ICD-10-CM search found, with the warning that says so: `searched` tells what was searched
    * ("\"heart trouble\" is not a condition overturn lists by name, so it was searched").
    */
-  searched(row: IndexRow, searched: string): void {
+  searched(row: IndexRow, searched: string, routedBy?: string): void {
     this.use(row);
     this.check(row, () => `the ICD-10-CM ${row.level} ${span(row)} (${row.title})`);
+    const routes = routedBy === undefined ? '' : `, a symptom: ${routedBy}, named beside it, routes`;
     this.warnings.push(
-      `${searched} in the ICD-10-CM titles: the closest is ${span(row)} (${row.title}). Check that this is the condition, or give its ICD-10-CM code.`,
+      `${searched} in the ICD-10-CM titles: the closest is ${span(row)} (${row.title})${routes}. Check that this is the condition, or give its ICD-10-CM code.`,
     );
   }
 }
@@ -181,6 +182,7 @@ export function recommend(
   conditions = cancerFirst(conditions);
   // Searched when no phrase names a condition, or only a field ("Skin Disorders - Cellulitis"): what the
   // search finds then comes before the field.
+  let fieldOverSymptom = false;
   if (conditions.every((found) => found.payload.field === true) && conditionText?.trim()) {
     // A past condition ("history of rheumatic fever") is background, and a denied one ("no diabetes") not the
     // patient's: the rest of the text is searched first.
@@ -201,23 +203,29 @@ export function recommend(
         ? rules.conditionIndex?.find(present, accept)
         : undefined) ?? rules.conditionIndex?.find(conditionText, accept);
     if (match) {
-      conditions.unshift({
+      const searched = {
         phrase: clip(input.condition ?? ''),
         payload: match.target,
         start: 0,
         end: 0,
         indexRow: match.row,
         whole: match.whole,
-      });
+      };
+      // A symptom found beside a field ("six months pregnant with severe stomach pain", "Respiratory System -
+      // Cough") is the field's to judge: the field names the organ system or state the symptom arises in.
+      fieldOverSymptom = conditions.length > 0 && SYMPTOMS.test(match.row.from);
+      if (fieldOverSymptom) conditions.push(searched);
+      else conditions.unshift(searched);
       trail.searched(
         match.row,
         `"${clip(input.condition ?? '')}" is not a condition overturn lists by name, so it was searched`,
+        fieldOverSymptom ? `"${(conditions[0] as Found<Target>).phrase}"` : undefined,
       );
     }
   }
   // Once any condition other than a field is found, the fields are dropped: they add nothing, not even an
   // alternative ("Gynecological - Vaginal bleeding" is the bleeding).
-  if (conditions.some((found) => found.payload.field !== true))
+  if (!fieldOverSymptom && conditions.some((found) => found.payload.field !== true))
     conditions = conditions.filter((found) => found.payload.field !== true);
   // A treatment whose own specialty judges it is more telling than a setting ("inpatient stay with a
   // hysterectomy"): it is preferred; otherwise the first procedure the text names.
@@ -1113,6 +1121,9 @@ function procedureTarget(
     return diagnosed;
   return (row.range ? rules.rangeTargets.get(row.range) : undefined) ?? { area };
 }
+
+/** The symptoms chapter (R00–R99): a sign, not a disease (status and encounter codes are not read so). */
+const SYMPTOMS = /^R/;
 
 const NO_ALTERNATIVES: readonly AlternativeSpecialist[] = [];
 /** Whether a patient of this age (any, when none is given) can have the target's condition (its range's minimum age). */
