@@ -352,6 +352,7 @@ export function recommend(
   const condition =
     conditionTreated(rules, procedure, conditions, procedureText, treatmentWords, conditionText) ??
     childDecidesException?.found ??
+    namedCause(conditions, conditionWords) ??
     conditions.find((found) => !isContextOnly(found)) ??
     conditions[0];
   if (!condition && input.condition?.trim()) {
@@ -944,6 +945,30 @@ const SCHOOL_SENIOR: ReadonlySet<string> = new Set(['senior', 'seniors']);
 const FOR_WORDS = new Set(['for', 'treat', 'treating', 'against']);
 
 /** A condition found by an area phrase that says how an injury came about, not what is injured. */
+/** Words that say what follows is the cause of what comes before: "from", "due to", "caused by", "secondary to". */
+const CAUSE_WORDS: ReadonlySet<string> = new Set(['from', 'due', 'caused', 'secondary', 'because']);
+/** The most words between a symptom and its cause: "back pain that comes from", not a list of conditions. */
+const CAUSE_REACH = 4;
+
+/**
+ * The cause of a symptom named first, when its area yields to a named cause (`yieldsToNamedCause`: "back pain from
+ * multiple myeloma" is the myeloma's): a condition of another area found by a phrase, a few words after the symptom
+ * and after a word of cause. Undefined when the first condition is no such symptom or names no cause.
+ */
+function namedCause(
+  conditions: readonly Found<Target>[],
+  words: readonly string[],
+): Found<Target> | undefined {
+  const first = conditions.find((found) => !isContextOnly(found));
+  if (first?.indexRow !== undefined || first?.payload.area.yieldsToNamedCause !== true) return undefined;
+  return conditions.find((later) => {
+    if (later.indexRow !== undefined || later.start < first.end || later.payload.field === true) return false;
+    if (later.payload.area.id === first.payload.area.id || isContextOnly(later)) return false;
+    const between = words.slice(first.end, later.start);
+    return between.length <= CAUSE_REACH && between.some((word) => CAUSE_WORDS.has(word));
+  });
+}
+
 function isContextOnly(found: Found<Target>): boolean {
   return (
     found.indexRow === undefined &&

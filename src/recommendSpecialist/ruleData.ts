@@ -192,6 +192,12 @@ const areaRowSchema = lazySchema(() =>
        * diseases: a gallbladder is not the colorectal surgeon's).
        */
       surgeonJudgesOperations: z.boolean().optional(),
+      /**
+       * The area's conditions are symptoms people name before their cause ("back pain from multiple myeloma",
+       * "headaches caused by a brain tumor"): a condition of another area named after one of them, joined by a word
+       * of cause, routes instead, as the cause is what the second opinion judges.
+       */
+      yieldsToNamedCause: z.boolean().optional(),
       guidelines: z.array(z.string().min(2).max(200)),
       phrases: z.array(phrase),
       /**
