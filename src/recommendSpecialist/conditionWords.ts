@@ -52,11 +52,30 @@ export function wordOfChild(
 ): string | undefined {
   const word = wordIn(rules.childWords, words, (index) => !aboutOthers(words, index));
   if (word !== undefined) return word;
+  const minor = words.findIndex(
+    (candidate, index) => candidate === 'minor' && isMinorPerson(words, index) && !aboutOthers(words, index),
+  );
+  if (minor >= 0) return '"minor"';
   // Not an age the words give another person or a thing ("born to a 16 year old mother", "the policy not yet three
   // years old").
   const age = ages.find((stated) => stated.years < rules.children.ageBelow && isPatientsAge(words, stated));
   return age === undefined ? undefined : `"${age.text}"`;
 }
+
+/**
+ * Whether "minor" at `index` names a person under 18 rather than something small ("minor crowding", "a minor
+ * accident", "thalassemia minor"): it ends the text ("leukemia in a minor", "eating disorder (minor)"), or a
+ * person's initials or "whose", "who", "diagnosed" follow it ("minor T.S.", "a minor whose dental profile"). "Minor
+ * son", "minor daughter" and "minor child" are child words of the rule set already.
+ */
+function isMinorPerson(words: readonly string[], index: number): boolean {
+  const next = words[index + 1];
+  if (next === undefined) return words[index - 1] !== 'thalassemia';
+  return MINOR_FOLLOWERS.has(next) || (next.length === 1 && (words[index + 2]?.length ?? 1) === 1);
+}
+
+/** Words after which "minor" is a person: "a minor whose…", "a minor who…", "a minor diagnosed with…". */
+const MINOR_FOLLOWERS: ReadonlySet<string> = new Set(['whose', 'who', 'diagnosed']);
 
 /**
  * Whether a word of childhood at `index` speaks of someone else or of long ago: a word of parenthood followed by
