@@ -944,7 +944,6 @@ const SCHOOL_SENIOR: ReadonlySet<string> = new Set(['senior', 'seniors']);
 /** Words that say what a treatment is for, before a condition in the treatment field ("IVIG for myasthenic crisis"). */
 const FOR_WORDS = new Set(['for', 'treat', 'treating', 'against']);
 
-/** A condition found by an area phrase that says how an injury came about, not what is injured. */
 /** Words that say what follows is the cause of what comes before: "from", "due to", "caused by", "secondary to". */
 const CAUSE_WORDS: ReadonlySet<string> = new Set(['from', 'due', 'caused', 'secondary', 'because']);
 /** The most words between a symptom and its cause: "back pain that comes from", not a list of conditions. */
@@ -969,6 +968,7 @@ function namedCause(
   });
 }
 
+/** A condition found by an area phrase that says how an injury came about, not what is injured. */
 function isContextOnly(found: Found<Target>): boolean {
   return (
     found.indexRow === undefined &&
