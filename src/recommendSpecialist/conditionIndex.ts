@@ -196,7 +196,10 @@ const STOP_WORDS = new Set([
     // impairment of hearing (Q16).
     'manage managed managing management down up small large rare form forms frequent frequently support ' +
     'supports supporting supported burning born attack attacks attacked broken broke ' +
-    'disabled body affects affected affecting based known impairment impairments'
+    'disabled body affects affected affecting based known impairment impairments ' +
+    // "lost weight" and "lost about 13 pounds" found the acquired absence of a limb (Z89, whose "lost leg" still reads
+    // whole with both words): "lost" says no organ.
+    'lost'
   ).split(' '),
 ]);
 

@@ -211,9 +211,14 @@ export function recommend(
         indexRow: match.row,
         whole: match.whole,
       };
-      // A symptom found beside a field ("six months pregnant with severe stomach pain", "Respiratory System -
-      // Cough") is the field's to judge: the field names the organ system or state the symptom arises in.
-      fieldOverSymptom = conditions.length > 0 && SYMPTOMS.test(match.row.from);
+      // A symptom under a field written as a header ("Respiratory System - Cough", as regulators and claim systems
+      // file a case) is the field's to judge: the header names the organ system the symptom arises in. Only a
+      // header: a field named elsewhere may be past or another person's ("was pregnant last year, now abdominal
+      // pain", "family history of autoimmune disease, now fatigue"), as a review found.
+      const headerWords = conditionText === undefined ? 0 : wordsOfHeader(conditionText);
+      fieldOverSymptom =
+        SYMPTOMS.test(match.row.from) &&
+        conditions.some((found) => found.start === 0 && found.end < headerWords);
       if (fieldOverSymptom) conditions.push(searched);
       else conditions.unshift(searched);
       trail.searched(
@@ -465,8 +470,8 @@ export function recommend(
     route = { kind: 'condition', found: condition };
     routed = condition.payload;
     confidence = condition.payload.range?.confidence ?? 'high';
-    // A search is a guess at the condition: never more than medium.
-    if (condition.indexRow && confidence === 'high') confidence = 'medium';
+    // A search is a guess at the condition, and a field over a symptom names no diagnosis: never more than medium.
+    if ((condition.indexRow || fieldOverSymptom) && confidence === 'high') confidence = 'medium';
   } else if (procedure) {
     route = { kind: 'procedure', found: procedure, decides: false };
     routed = procedureTarget(rules, procedure.payload, childAreaHolds);
@@ -948,6 +953,8 @@ const FOR_WORDS = new Set(['for', 'treat', 'treating', 'against']);
 const CAUSE_WORDS: ReadonlySet<string> = new Set(['from', 'due', 'caused', 'secondary', 'because']);
 /** The most words between a symptom and its cause: "back pain that comes from", not a list of conditions. */
 const CAUSE_REACH = 4;
+/** Words that may stand between a word of cause and the cause: "due to a", "caused by his", "because of the". */
+const CAUSE_FILLERS: ReadonlySet<string> = new Set('to by of a an the his her my their'.split(' '));
 
 /**
  * The cause of a symptom named first, when its area yields to a named cause (`yieldsToNamedCause`: "back pain from
@@ -959,13 +966,25 @@ function namedCause(
   words: readonly string[],
 ): Found<Target> | undefined {
   const first = conditions.find((found) => !isContextOnly(found));
-  if (first?.indexRow !== undefined || first?.payload.area.yieldsToNamedCause !== true) return undefined;
-  return conditions.find((later) => {
-    if (later.indexRow !== undefined || later.start < first.end || later.payload.field === true) return false;
-    if (later.payload.area.id === first.payload.area.id || isContextOnly(later)) return false;
-    const between = words.slice(first.end, later.start);
-    return between.length <= CAUSE_REACH && between.some((word) => CAUSE_WORDS.has(word));
-  });
+  const causeAreas = first?.indexRow === undefined ? first?.payload.area.yieldsToNamedCause : undefined;
+  if (first === undefined || causeAreas === undefined) return undefined;
+  // A disease of a range of the areas named as causes (found by a phrase), right after the word of cause: not a
+  // treatment or a trait an area phrase names ("neuropathic pain due to chemotherapy", "back pain from obesity"),
+  // nor a condition listed after another cause ("back pain from work and diabetes"), as a review found.
+  const isCause = (later: Found<Target>) => {
+    if (later.indexRow !== undefined || later.payload.range === undefined || later.start <= first.end)
+      return false;
+    if (!causeAreas.includes(later.payload.area.id)) return false;
+    // `end` is a phrase's last word.
+    const between = words.slice(first.end + 1, later.start);
+    const cause = between.findIndex((word) => CAUSE_WORDS.has(word));
+    return (
+      between.length <= CAUSE_REACH &&
+      cause >= 0 &&
+      between.slice(cause + 1).every((word) => CAUSE_FILLERS.has(word))
+    );
+  };
+  return conditions.find(isCause);
 }
 
 /** A condition found by an area phrase that says how an injury came about, not what is injured. */
@@ -1149,6 +1168,15 @@ function procedureTarget(
 
 /** The symptoms chapter (R00–R99): a sign, not a disease (status and encounter codes are not read so). */
 const SYMPTOMS = /^R/;
+
+/** A header before the case's own words: "Respiratory System - Cough", "Central Nervous System/ Neuromuscular: …". */
+const HEADER = /^([^-\u2013\u2014:]{1,80}?)\s*[-\u2013\u2014:]\s/;
+
+/** How many words a header before a dash or colon holds (0 without one). */
+function wordsOfHeader(text: string): number {
+  const header = HEADER.exec(text);
+  return header ? tokenize(header[1] as string).length : 0;
+}
 
 const NO_ALTERNATIVES: readonly AlternativeSpecialist[] = [];
 /** Whether a patient of this age (any, when none is given) can have the target's condition (its range's minimum age). */

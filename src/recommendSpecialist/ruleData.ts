@@ -194,10 +194,12 @@ const areaRowSchema = lazySchema(() =>
       surgeonJudgesOperations: z.boolean().optional(),
       /**
        * The area's conditions are symptoms people name before their cause ("back pain from multiple myeloma",
-       * "headaches caused by a brain tumor"): a condition of another area named after one of them, joined by a word
-       * of cause, routes instead, as the cause is what the second opinion judges.
+       * "headaches caused by a brain tumor"): a disease of one of these areas, found by a range's phrase right after
+       * a word of cause, routes instead, as the cause is what the second opinion judges. Only areas whose specialist
+       * treats the cause itself: not a trait or a risk ("obesity", "diabetes"), a syndrome whose pain another
+       * manages, or a mood ("migraines due to anxiety").
        */
-      yieldsToNamedCause: z.boolean().optional(),
+      yieldsToNamedCause: z.array(reference).optional(),
       guidelines: z.array(z.string().min(2).max(200)),
       phrases: z.array(phrase),
       /**
@@ -894,6 +896,9 @@ export function compileSpecialists(
       checkArea(files.areas, [...at, 'pediatricArea'], area.pediatricArea, area.id);
       area.subspecialistAreas?.forEach((id, index) => {
         checkArea(files.areas, [...at, 'subspecialistAreas', index], id, area.id);
+      });
+      area.yieldsToNamedCause?.forEach((id, index) => {
+        checkArea(files.areas, [...at, 'yieldsToNamedCause', index], id, area.id);
       });
       checkAlternatives(files.areas, [...at, 'alternatives'], area.alternatives, area.id);
       checkNotes(files.areas, [...at, 'avoid'], 'avoid', area.avoid, area.id);
