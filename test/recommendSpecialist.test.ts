@@ -1632,6 +1632,26 @@ describe('how the condition is read', () => {
     });
     expect(teen.alternatives.map((alternative) => alternative.taxonomyCode)).toContain('2080P0216X');
   });
+
+  it('routes a symptom under a field written as a header to the field, at medium confidence, and says so', () => {
+    const cough = recommendSpecialist({ condition: 'Respiratory System - Cough' });
+    expect(cough.specialty.taxonomyCode).toBe('207RP1001X');
+    expect(cough.confidence).toBe('medium');
+    expect(cough.warnings[0]).toContain('R00–R09');
+    expect(cough.warnings[0]).toContain('a symptom: the field before it, "respiratory system", routes');
+    // The same field named in passing, not as a header, does not take the symptom.
+    const passing = recommendSpecialist({ condition: 'cough, and a respiratory system disorder years ago' });
+    expect(passing.warnings.join(' ')).not.toContain('the field before it');
+  });
+
+  it('reads "minor" as a child only where it names a person', () => {
+    expect(childSign({ condition: 'acute myeloid leukemia in a minor' })).toBe('"minor"');
+    expect(childSign({ condition: 'severe asthma, minor T.S.' })).toBe('"minor"');
+    expect(childSign({ condition: 'a minor whose dental profile was not handicapping' })).toBe('"minor"');
+    expect(childSign({ condition: 'minor crowding of the teeth' })).toBeUndefined();
+    expect(childSign({ condition: 'thalassemia minor' })).toBeUndefined();
+    expect(childSign({ condition: 'mother of a minor' })).toBeUndefined();
+  });
 });
 
 describe('types', () => {

@@ -92,7 +92,7 @@ class Trail {
   searched(row: IndexRow, searched: string, routedBy?: string): void {
     this.use(row);
     this.check(row, () => `the ICD-10-CM ${row.level} ${span(row)} (${row.title})`);
-    const routes = routedBy === undefined ? '' : `, a symptom: ${routedBy}, named beside it, routes`;
+    const routes = routedBy === undefined ? '' : `, a symptom: the field before it, ${routedBy}, routes`;
     this.warnings.push(
       `${searched} in the ICD-10-CM titles: the closest is ${span(row)} (${row.title})${routes}. Check that this is the condition, or give its ICD-10-CM code.`,
     );
@@ -958,8 +958,9 @@ const CAUSE_FILLERS: ReadonlySet<string> = new Set('to by of a an the his her my
 
 /**
  * The cause of a symptom named first, when its area yields to a named cause (`yieldsToNamedCause`: "back pain from
- * multiple myeloma" is the myeloma's): a condition of another area found by a phrase, a few words after the symptom
- * and after a word of cause. Undefined when the first condition is no such symptom or names no cause.
+ * multiple myeloma" is the myeloma's): a disease of a range of one of the areas it lists, found by a phrase within a
+ * few words of the symptom, right after a word of cause. Undefined when the first condition is no such symptom or
+ * names no such cause.
  */
 function namedCause(
   conditions: readonly Found<Target>[],
