@@ -23,6 +23,7 @@ import type {
   TextPayload,
   TextReader,
 } from './ruleData.js';
+import { WORDING_AFFIRMED_PHRASE, WORDING_BOILERPLATE, WORDING_TERM } from './ruleData.js';
 import type { ModelReading } from './textModel.js';
 
 /**
@@ -338,7 +339,7 @@ interface WordingMatch {
  * of what reading one allocated. Written only in order, so they stay packed. Between calls they hold the last
  * text's rule rows and word positions, never its words.
  */
-const PHRASE_BUFFER: Extract<TextPayload, { kind: 'phrase' }>[] = [];
+const PHRASE_BUFFER: number[] = [];
 const PHRASE_SPANS: number[] = [];
 const TERM_BUFFER: TermOccurrences = [];
 /** Occurrences the buffers keep at most between calls: a huge text's are let go after it. */
@@ -370,34 +371,33 @@ function findWording(
   // does not push the terms of a proximity pattern apart.
   const { origin, source } = normalized;
   const wordIds = rules.textIds.translate(normalized);
-  rules.text.forEachMatch(
-    wordIds,
-    (payload, first, last) => {
-      const start = origin[first] as number;
-      const end = origin[last] as number;
-      if (payload.kind === 'boilerplate') {
-        boilerplateSentences.add(source.sentence[start] as number);
-        while (phraseCount && (spans[2 * phraseCount - 1] as number) >= start) phraseCount--;
-        while (termCount && (terms[termCount - 1] as number) >= start) termCount -= 4;
-        boilerplateEnd = end;
-      } else if (start > boilerplateEnd) {
-        if (payload.kind === 'phrase') {
-          if (payload.row.affirmedOnly && normalized.negated[first]) return;
-          phrases[phraseCount] = payload;
-          spans[2 * phraseCount] = start;
-          spans[2 * phraseCount + 1] = end;
-          phraseCount++;
-        } else {
-          terms[termCount] = payload.pattern;
-          terms[termCount + 1] = payload.term;
-          terms[termCount + 2] = start;
-          terms[termCount + 3] = end;
-          termCount += 4;
-        }
+  const { kind: kindOf, pattern: patternOf, term: termOf } = rules.wordings();
+  // The phrase buffer holds entries of the automaton (rules.text.payloadAt gives a phrase's row).
+  rules.text.forEachEntryMatch(wordIds, normalized.ids.length, (entry, first, last) => {
+    const start = origin[first] as number;
+    const end = origin[last] as number;
+    const kind = kindOf[entry] as number;
+    if (kind === WORDING_BOILERPLATE) {
+      boilerplateSentences.add(source.sentence[start] as number);
+      while (phraseCount && (spans[2 * phraseCount - 1] as number) >= start) phraseCount--;
+      while (termCount && (terms[termCount - 1] as number) >= start) termCount -= 4;
+      boilerplateEnd = end;
+    } else if (start > boilerplateEnd) {
+      if (kind === WORDING_TERM) {
+        terms[termCount] = patternOf[entry] as number;
+        terms[termCount + 1] = termOf[entry] as number;
+        terms[termCount + 2] = start;
+        terms[termCount + 3] = end;
+        termCount += 4;
+      } else {
+        if (kind === WORDING_AFFIRMED_PHRASE && normalized.negated[first]) return;
+        phrases[phraseCount] = entry;
+        spans[2 * phraseCount] = start;
+        spans[2 * phraseCount + 1] = end;
+        phraseCount++;
       }
-    },
-    normalized.ids.length,
-  );
+    }
+  });
   // Every window of a proximity pattern, not only its first: each marks its sentence as giving a specific reason,
   // so the frame beside any of them yields ("…the exclusion of this modifier…" two sentences after its first).
   const near = termCount ? rules.near.complete(terms, termCount, true) : [];
@@ -429,12 +429,13 @@ function findWording(
   // Each wording decided once: one that yields is dropped from the buffer (compacted in place), the rest stay.
   let kept = 0;
   for (let index = 0; index < phraseCount; index++) {
-    const payload = phrases[index] as Extract<TextPayload, { kind: 'phrase' }>;
+    const entry = phrases[index] as number;
+    const payload = rules.text.payloadAt(entry) as Extract<TextPayload, { kind: 'phrase' }>;
     const start = spans[2 * index] as number;
     const end = spans[2 * index + 1] as number;
     if (yieldsToContext(payload.row, start, end)) continue;
     if (payload.row.category && !payload.row.frame) specific.add(source.sentence[start] as number);
-    phrases[kept] = payload;
+    phrases[kept] = entry;
     spans[2 * kept] = start;
     spans[2 * kept + 1] = end;
     kept++;
@@ -460,7 +461,10 @@ function findWording(
     matches.push({ value: value ?? matched, matched, row, via });
   };
   for (let index = 0; index < phraseCount; index++) {
-    const { row, phrase } = phrases[index] as { row: PhraseRow; phrase: string };
+    const { row, phrase } = rules.text.payloadAt(phrases[index] as number) as Extract<
+      TextPayload,
+      { kind: 'phrase' }
+    >;
     emit(row, spans[2 * index] as number, spans[2 * index + 1] as number, phrase);
   }
   for (const { pattern, start, end } of near)

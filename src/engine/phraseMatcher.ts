@@ -662,6 +662,37 @@ export class PhraseMatcher<Payload> {
   }
 
   /**
+   * {@link forEachMatch} over word ids, giving each occurrence's entry (its index among the entries that have words:
+   * {@link payloadAt} gives its payload) instead of its payload: for a reader that keeps what it needs of each entry
+   * in arrays of its own, read by index, rather than following a pointer to a payload per occurrence (a long letter
+   * has thousands of occurrences).
+   */
+  forEachEntryMatch(
+    ids: Int32Array,
+    /** How many to read (a reused buffer can be longer than the text). */
+    count: number,
+    onMatch: (entry: number, startWord: number, endWord: number) => void,
+  ): void {
+    this.build();
+    const lengths = this.lengths;
+    this.scan(ids, Math.min(count, ids.length), (entry, end) => {
+      onMatch(entry, end - (lengths[entry] as number) + 1, end);
+    });
+  }
+
+  /** How many entries have words: {@link forEachEntryMatch} gives entries from 0 to this, less one. */
+  get entryCount(): number {
+    this.build();
+    return this.payloads.length;
+  }
+
+  /** The payload of an entry as {@link forEachEntryMatch} gives it. */
+  payloadAt(entry: number): Payload {
+    this.build();
+    return this.payloads[entry] as Payload;
+  }
+
+  /**
    * {@link forEachMatch} for a few words without the automaton: each entry whose first word the text holds is
    * compared at each place, and the occurrences are given in the automaton's order (by last word; at the same last
    * word the longer phrase first, and the same phrase in entry order: test/phraseMatcher.test.ts compares the two).
