@@ -161,16 +161,17 @@ interface ModelIndex {
   /** Feature × label log-odds, row by row. */
   weights: Float64Array;
   /**
-   * The same, split for summing: a label that never saw a feature gets `absent[feature] + label part`
-   * (`absentByLabel`), so a text's sum adds those once per text and, per feature, only its labels that saw it
-   * (`seenDelta`, from `seenStart[feature]` to `seenStart[feature + 1]`, label `seenLabel`). A letter's words
+   * The same, split for summing: a label that never saw a feature gets `absent + label part` (`absentByLabel`),
+   * so a text's sum adds those once per text and, per feature, only its labels that saw it. A letter's words
    * mostly have two or three such labels of nineteen: summing every label was a tenth of reading a letter.
+   * Packed per feature, from `summands[feature]` in `summandList`: its `absent`, how many labels saw it, and each
+   * such label with its delta. One place per feature rather than four arrays (the model's are larger than the
+   * processor's nearest cache, and a letter's features are read in no order): a letter the model reads about 2%
+   * faster, the fixtures about 3% (paired).
    */
-  absent: Float64Array;
   absentByLabel: Float64Array;
-  seenStart: Int32Array;
-  seenLabel: Int32Array;
-  seenDelta: Float64Array;
+  summands: Int32Array;
+  summandList: Float64Array;
   /** First words of the word pairs the model knows: a pair is only built when its first word is here. */
   pairStarts: Set<string>;
 }
@@ -352,7 +353,7 @@ export class TextModel {
 
   /** Each label's odds for the features, in a buffer kept from call to call (read before the next). */
   private sum(ids: readonly number[], count = ids.length): Float64Array {
-    const { absent, absentByLabel, seenStart, seenLabel, seenDelta } = this.indexed();
+    const { absentByLabel, summands, summandList } = this.indexed();
     const labels = this.file.labels.length;
     if (this.oddsBuffer.length !== labels) this.oddsBuffer = new Float64Array(labels);
     const odds = this.oddsBuffer;
@@ -360,12 +361,12 @@ export class TextModel {
     if (!count) return odds;
     let everyLabel = 0;
     for (let at = 0; at < count; at++) {
-      const feature = ids[at] as number;
-      everyLabel += absent[feature] as number;
-      const end = seenStart[feature + 1] as number;
-      for (let entry = seenStart[feature] as number; entry < end; entry++) {
-        const label = seenLabel[entry] as number;
-        odds[label] = (odds[label] as number) + (seenDelta[entry] as number);
+      const from = summands[ids[at] as number] as number;
+      everyLabel += summandList[from] as number;
+      const end = from + 2 + 2 * (summandList[from + 1] as number);
+      for (let entry = from + 2; entry < end; entry += 2) {
+        const label = summandList[entry] as number;
+        odds[label] = (odds[label] as number) + (summandList[entry + 1] as number);
       }
     }
     const priors = this.priors;
@@ -439,19 +440,17 @@ export class TextModel {
     const byLabel = new Float64Array(labels);
     const pairStarts = new Set<string>();
     // A label that never saw the feature: log2 s − log2(w_l + V s) − (log2(t + s) − log2(W − w_l + V s)), where
-    // t is the feature's count: a part of the feature's (log2 s − log2(t + s)) and one of the label's.
-    const absent = new Float64Array(vocabulary);
+    // t is the feature's count: a part of the feature's (log2 s − log2(t + s), `absent` below) and one of the label's.
     const absentByLabel = Float64Array.from(
       words,
       (wordsIn) =>
         Math.log2(allWords - wordsIn + vocabulary * smoothing) - Math.log2(wordsIn + vocabulary * smoothing),
     );
-    const seenStart = new Int32Array(vocabulary + 1);
-    let seenCount = 0;
-    for (const name of names) seenCount += (features[name] as number[]).length / 2;
-    const seenLabel = new Int32Array(seenCount);
-    const seenDelta = new Float64Array(seenCount);
-    let seen = 0;
+    const summands = new Int32Array(vocabulary);
+    let listLength = 0;
+    for (const name of names) listLength += 2 + (features[name] as number[]).length;
+    const summandList = new Float64Array(listLength);
+    let next = 0;
     names.forEach((name, id) => {
       const counts = features[name] as number[];
       byLabel.fill(0);
@@ -468,30 +467,27 @@ export class TextModel {
           Math.log2(total - inLabel + smoothing) - Math.log2(allWords - wordsIn + vocabulary * smoothing);
         weights[id * labels + label] = likelihood - inverse;
       }
-      absent[id] = Math.log2(smoothing) - Math.log2(total + smoothing);
-      seenStart[id] = seen;
+      const absent = Math.log2(smoothing) - Math.log2(total + smoothing);
+      summands[id] = next;
+      summandList[next++] = absent;
+      summandList[next++] = counts.length / 2;
       for (let at = 0; at < counts.length; at += 2) {
         const label = counts[at] as number;
-        seenLabel[seen] = label;
-        seenDelta[seen++] =
-          (weights[id * labels + label] as number) -
-          (absent[id] as number) -
-          (absentByLabel[label] as number);
+        summandList[next++] = label;
+        summandList[next++] =
+          (weights[id * labels + label] as number) - absent - (absentByLabel[label] as number);
       }
       const pair = name.indexOf('_');
       if (pair > 0) pairStarts.add(name.slice(0, pair));
     });
-    seenStart[vocabulary] = seen;
     this.stamp = new Uint32Array(vocabulary);
     this.index = {
       byName: new Map(names.map((name, id) => [name, id])),
       names,
       weights,
-      absent,
       absentByLabel,
-      seenStart,
-      seenLabel,
-      seenDelta,
+      summands,
+      summandList,
       pairStarts,
     };
     return this.index;
