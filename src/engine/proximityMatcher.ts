@@ -20,16 +20,21 @@ export type TermOccurrences = number[];
  * their last word and keeps only the start of each term's latest occurrence, so each occurrence costs
  * only its own pattern's terms: linear in the number of occurrences.
  */
+/** A term's start before its first occurrence: below any word position, as no window can reach back to it. */
+const NOT_SEEN = -0x80000000;
+
 export class ProximityIndex {
   private readonly offsets: Int32Array;
   private readonly sizes: Int32Array;
   private readonly within: Int32Array;
   // Scratch space reused by every call (calls are synchronous, so never overlap): allocating typed
-  // arrays per call cost more than the matching itself.
-  private readonly lastStart: Float64Array;
-  private readonly lastEnd: Float64Array;
+  // arrays per call cost more than the matching itself. Word positions as integers (NOT_SEEN before a term's
+  // first occurrence): a window's positions read from a Float64Array were doubles, which V8 boxes one by one in
+  // the window object (what finding a letter's windows allocated: 13.3 → 8.6 KB, sampled).
+  private readonly lastStart: Int32Array;
+  private readonly lastEnd: Int32Array;
   /** The start of the longest of a term's alternatives that end at its latest occurrence's last word. */
-  private readonly longestStart: Float64Array;
+  private readonly longestStart: Int32Array;
   private readonly done: Uint8Array;
   /** Per call: whether each term occurs, and how many of each pattern's terms do. */
   private readonly termOccurs: Uint8Array;
@@ -46,9 +51,9 @@ export class ProximityIndex {
       this.within[index] = pattern.within;
       termCount += pattern.terms.length;
     });
-    this.lastStart = new Float64Array(termCount);
-    this.lastEnd = new Float64Array(termCount);
-    this.longestStart = new Float64Array(termCount);
+    this.lastStart = new Int32Array(termCount);
+    this.lastEnd = new Int32Array(termCount);
+    this.longestStart = new Int32Array(termCount);
     this.done = new Uint8Array(patterns.length);
     this.termOccurs = new Uint8Array(termCount);
     this.termsOccurring = new Int32Array(patterns.length);
@@ -68,7 +73,7 @@ export class ProximityIndex {
     count = occurrences.length,
     every = false,
   ): ProximityWindow[] {
-    const lastStart = this.lastStart.fill(Number.NEGATIVE_INFINITY);
+    const lastStart = this.lastStart.fill(NOT_SEEN);
     // Read only for a term seen in this call (its `lastStart` set): no second fill per call.
     const lastEnd = this.lastEnd;
     const longestStart = this.longestStart;
@@ -94,7 +99,7 @@ export class ProximityIndex {
       const end = occurrences[at + 3] as number;
       const base = this.offsets[pattern] as number;
       // Alternatives of one term ending at the same word arrive longest first ("tried and failed", then "failed").
-      const seen = lastStart[base + term] !== Number.NEGATIVE_INFINITY;
+      const seen = lastStart[base + term] !== NOT_SEEN;
       longestStart[base + term] =
         seen && lastEnd[base + term] === end ? Math.min(longestStart[base + term] as number, start) : start;
       lastStart[base + term] = start;
