@@ -403,25 +403,68 @@ export interface WordingTable {
   kind: Int8Array;
   pattern: Int32Array;
   term: Int32Array;
+  /**
+   * The rows numbered (0 to `rows` − 1), so that a reading can mark them in an array rather than a Set per letter:
+   * each phrase entry's row, each proximity pattern's, and each row's category as a bit (0 for none).
+   */
+  entryRow: Int32Array;
+  patternRow: Int32Array;
+  rows: number;
+  rowCategory: Int32Array;
 }
 
-function wordingTableOf(text: PhraseMatcher<TextPayload>): WordingTable {
+function wordingTableOf(
+  text: PhraseMatcher<TextPayload>,
+  nearPatterns: readonly NearPattern[],
+): WordingTable {
   const count = text.entryCount;
   const kind = new Int8Array(count);
   const pattern = new Int32Array(count);
   const term = new Int32Array(count);
+  const entryRow = new Int32Array(count).fill(-1);
+  const rowIndex = new Map<PhraseRow, number>();
+  const categoryBits: number[] = [];
+  // Categories numbered as first met: the schema allows the nineteen of DENIAL_CATEGORIES, a bit each in 31.
+  const categoryBit = new Map<string, number>();
+  const indexOf = (row: PhraseRow): number => {
+    let index = rowIndex.get(row);
+    if (index === undefined) {
+      index = rowIndex.size;
+      rowIndex.set(row, index);
+      let bit = 0;
+      if (row.category) {
+        bit = categoryBit.get(row.category) ?? 0;
+        if (!bit) {
+          bit = 1 << categoryBit.size;
+          categoryBit.set(row.category, bit);
+        }
+      }
+      categoryBits.push(bit);
+    }
+    return index;
+  };
   for (let entry = 0; entry < count; entry++) {
     const payload = text.payloadAt(entry);
     if (payload.kind === 'boilerplate') kind[entry] = WORDING_BOILERPLATE;
-    else if (payload.kind === 'phrase')
+    else if (payload.kind === 'phrase') {
       kind[entry] = payload.row.affirmedOnly ? WORDING_AFFIRMED_PHRASE : WORDING_PHRASE;
-    else {
+      entryRow[entry] = indexOf(payload.row);
+    } else {
       kind[entry] = WORDING_TERM;
       pattern[entry] = payload.pattern;
       term[entry] = payload.term;
     }
   }
-  return { kind, pattern, term };
+  const patternRow = Int32Array.from(nearPatterns, (near) => indexOf(near.row));
+  return {
+    kind,
+    pattern,
+    term,
+    entryRow,
+    patternRow,
+    rows: rowIndex.size,
+    rowCategory: Int32Array.from(categoryBits),
+  };
 }
 
 export interface ClassificationFiles {
@@ -519,7 +562,7 @@ function compileReader(
     textIds: new IdTranslation(normalizer, (stem) => text.text.wordId(stem)),
     normalizer,
     wordings: () => {
-      wordings ??= wordingTableOf(text.text);
+      wordings ??= wordingTableOf(text.text, text.nearPatterns);
       return wordings;
     },
   };
