@@ -184,14 +184,22 @@ export function prepareClassification(
     // findWording gives each row once, whichever of its wordings matched.
     for (const { value, matched, row, via } of wording.matches) {
       phraseIds.push(row.id);
-      const item: ClassificationEvidence = {
-        kind: 'phrase',
-        value,
-        ruleId: row.id,
-      } as ClassificationEvidence;
-      if (row.category) item.category = row.category;
-      item.status = row.status;
-      if (matched !== value) item.matched = matched;
+      // The fields in the order a reader sees them, as before (kind, value, ruleId, category, status, matched,
+      // via), but the usual ones in one literal: each field added to an object after its literal went to a
+      // store of its own, grown as fields arrived.
+      const item: ClassificationEvidence = row.category
+        ? matched !== value
+          ? {
+              kind: 'phrase',
+              value,
+              ruleId: row.id,
+              category: row.category,
+              status: row.status,
+              matched,
+            }
+          : { kind: 'phrase', value, ruleId: row.id, category: row.category, status: row.status }
+        : ({ kind: 'phrase', value, ruleId: row.id, status: row.status } as ClassificationEvidence);
+      if (!row.category && matched !== value) item.matched = matched;
       if (via.length) item.via = via;
       evidence.push(item);
       if (!row.category) continue;
@@ -244,15 +252,12 @@ export function prepareClassification(
     modelStrength: model ? model.reading.strength : 'none',
     hasReason: codeCategories.length > 0 || reasonCategories.length > 0,
   };
-  return {
-    facts,
-    ...(input.asOf ? { asOf: input.asOf } : {}),
-    tallies,
-    evidence,
-    warnings,
-    notDenials,
-    ...(model ? { model } : {}),
-  };
+  // Optional fields set after, not spread in: each conditional spread copied the object (a tenth of this
+  // function's own time on a short text, in a CPU profile).
+  const prepared: PreparedClassification = { facts, tallies, evidence, warnings, notDenials };
+  if (input.asOf) prepared.asOf = input.asOf;
+  if (model) prepared.model = model;
+  return prepared;
 }
 
 /**
