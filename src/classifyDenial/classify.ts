@@ -1,7 +1,7 @@
 import type { RuleSetWith } from '../engine/compile.js';
 import type { DecisionRule } from '../engine/decisionRules.js';
 import { evaluateIndexedRules } from '../engine/decisionRules.js';
-import type { TermOccurrences } from '../engine/proximityMatcher.js';
+import { type TermOccurrences, WINDOW_NUMBERS } from '../engine/proximityMatcher.js';
 import type { NormalizedText } from '../engine/textNormalizer.js';
 import type {
   ClassificationCandidate,
@@ -379,6 +379,66 @@ class Marks {
 const SPECIFIC_SENTENCES = new Marks();
 const EMITTED_ROWS = new Marks();
 
+/**
+ * The categories (as bits) of the windows each span (a number) begins or ends, for one call, kept from call to
+ * call: open addressing over typed arrays, a stamp per slot (the call's own), so that a new call starts empty
+ * without clearing. A Map made per letter grew its table several times over (with the windows written into an
+ * array kept from call to call too, what a 10,000-character letter allocates: 80 → 66 KB, sampled).
+ */
+class SpanCategories {
+  private keys = new Float64Array(256);
+  private bits = new Int32Array(256);
+  private stamps = new Uint32Array(256);
+  private stamp = 0;
+
+  /** Starts a call's table, with room for `spans` spans (kept at most half full). */
+  begin(spans: number): void {
+    let slots = this.keys.length;
+    while (slots < 2 * spans) slots *= 2;
+    if (slots !== this.keys.length) {
+      this.keys = new Float64Array(slots);
+      this.bits = new Int32Array(slots);
+      this.stamps = new Uint32Array(slots);
+      this.stamp = 0;
+    }
+    this.stamp++;
+    if (this.stamp === 0xffff_ffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  /** The slot that holds `span` this call, or the empty one where it would go. */
+  private slotOf(span: number): number {
+    const mask = this.keys.length - 1;
+    // Spans are integers below 2^53: their low and high 32 bits, mixed.
+    let slot = (Math.imul(span | 0, 0x9e3779b1) ^ Math.imul((span / 0x1_0000_0000) | 0, 0x85ebca6b)) & mask;
+    while (this.stamps[slot] === this.stamp && this.keys[slot] !== span) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** Adds categories to a span's. */
+  add(span: number, bits: number): void {
+    const slot = this.slotOf(span);
+    if (this.stamps[slot] === this.stamp) this.bits[slot] = (this.bits[slot] as number) | bits;
+    else {
+      this.stamps[slot] = this.stamp;
+      this.keys[slot] = span;
+      this.bits[slot] = bits;
+    }
+  }
+
+  /** A span's categories (0: none). */
+  get(span: number): number {
+    const slot = this.slotOf(span);
+    return this.stamps[slot] === this.stamp ? (this.bits[slot] as number) : 0;
+  }
+}
+
+const SPAN_CATEGORIES = new SpanCategories();
+/** The windows of proximity patterns, WINDOW_NUMBERS numbers each, kept from call to call as the buffers above. */
+const WINDOW_BUFFER: number[] = [];
+
 /** What a match with no shorthand read inside it says of shorthand: shared, never written to. */
 const NO_SHORTHAND: string[] = [];
 
@@ -436,7 +496,8 @@ function findWording(
   });
   // Every window of a proximity pattern, not only its first: each marks its sentence as giving a specific reason,
   // so the frame beside any of them yields ("…the exclusion of this modifier…" two sentences after its first).
-  const near = termCount ? rules.near.complete(terms, termCount, true) : [];
+  const windows = WINDOW_BUFFER;
+  const windowCount = termCount ? rules.near.completeInto(terms, termCount, true, windows) : 0;
   // A listed wording that is the first or last term of a proximity window of another category is read in
   // that window's context ("services for diagnosis reported are not a benefit": the diagnosis row's term,
   // not a plain exclusion), so it yields to it, unless a window of its own category holds it too. Each span
@@ -445,29 +506,32 @@ function findWording(
   // integers: with a fixed bound of 2^26 each key was a boxed double.
   const spanBound = source.starts.length + 1;
   const { entryRow, patternRow, rowCategory } = table;
-  let inContext: Map<number, number> | undefined;
-  const holds = (key: number, category: number) => {
-    inContext ??= new Map();
-    inContext.set(key, (inContext.get(key) ?? 0) | category);
-  };
+  // Each window holds three spans at most.
+  const inContext = SPAN_CATEGORIES;
+  inContext.begin(3 * windowCount);
   // The sentences that give a specific reason, and (below) the rows already quoted, marked in arrays kept from
   // call to call rather than in Sets made per letter (with the categories as bits rather than arrays, what a
   // 10,000-character letter allocates: 127 → 107 KB, sampled).
   const specific = SPECIFIC_SENTENCES;
   specific.begin(source.sentence.length + 1);
-  for (const { pattern, start, end, firstStart, firstEnd, lastStart } of near) {
+  for (let at = 0; at < windowCount * WINDOW_NUMBERS; at += WINDOW_NUMBERS) {
+    const pattern = windows[at] as number;
     const { row } = rules.nearPatterns[pattern] as NearPattern;
     if (!row.category || row.frame) continue;
+    const start = windows[at + 1] as number;
+    const firstStart = windows[at + 3] as number;
+    const firstEnd = windows[at + 4] as number;
     specific.mark(source.sentence[start] as number);
     const category = rowCategory[patternRow[pattern] as number] as number;
-    holds(start * spanBound + firstEnd, category);
-    if (firstStart !== start) holds(firstStart * spanBound + firstEnd, category);
-    holds(lastStart * spanBound + end, category);
+    inContext.add(start * spanBound + firstEnd, category);
+    if (firstStart !== start) inContext.add(firstStart * spanBound + firstEnd, category);
+    inContext.add((windows[at + 5] as number) * spanBound + (windows[at + 2] as number), category);
   }
+  // A span no window holds has no bits; a window's span has its category's.
   const yieldsToContext = (row: PhraseRow, rowIndex: number, start: number, end: number) => {
-    if (!inContext || !row.category) return false;
+    if (!row.category) return false;
     const categories = inContext.get(start * spanBound + end);
-    return categories !== undefined && (categories & (rowCategory[rowIndex] as number)) === 0;
+    return categories !== 0 && (categories & (rowCategory[rowIndex] as number)) === 0;
   };
   // Each wording decided once: one that yields is dropped from the buffer (compacted in place), the rest stay.
   let kept = 0;
@@ -512,17 +576,20 @@ function findWording(
     const { row, phrase } = rules.text.payloadAt(entry) as Extract<TextPayload, { kind: 'phrase' }>;
     emit(row, entryRow[entry] as number, spans[2 * index] as number, spans[2 * index + 1] as number, phrase);
   }
-  for (const { pattern, start, end } of near)
+  for (let at = 0; at < windowCount * WINDOW_NUMBERS; at += WINDOW_NUMBERS) {
+    const pattern = windows[at] as number;
     emit(
       (rules.nearPatterns[pattern] as NearPattern).row,
       patternRow[pattern] as number,
-      start,
-      end,
+      windows[at + 1] as number,
+      windows[at + 2] as number,
       undefined,
     );
+  }
   if (phrases.length > BUFFER_KEPT) phrases.length = 0;
   if (spans.length > 2 * BUFFER_KEPT) spans.length = 0;
   if (terms.length > 4 * BUFFER_KEPT) terms.length = 0;
+  if (windows.length > WINDOW_NUMBERS * BUFFER_KEPT) windows.length = 0;
   return { matches, boilerplateSentences };
 }
 
