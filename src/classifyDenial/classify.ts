@@ -178,7 +178,8 @@ export function prepareClassification(
   const phraseCategories: string[] = [];
   const phraseIds: string[] = [];
   const reader = input.text ? rules.reader() : undefined;
-  const normalized = reader && input.text ? reader.normalizer.normalize(input.text) : undefined;
+  // Transient: the text's numbers are read in this call only (the answer keeps strings, never the text).
+  const normalized = reader && input.text ? reader.normalizer.normalizeTransient(input.text) : undefined;
   const wording = reader && normalized ? findWording(reader, normalized) : undefined;
   if (wording) {
     // findWording gives each row once, whichever of its wordings matched.
