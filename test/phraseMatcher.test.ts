@@ -165,6 +165,25 @@ describe('PhraseMatcher', () => {
     );
   });
 
+  it('gives the same occurrences by entry as by payload, entries counted without the phrases that have no words', () => {
+    const byEntry = new PhraseMatcher([
+      { phrase: 'not medically necessary', payload: 'nmn' },
+      { phrase: '—', payload: 'no words' },
+      { phrase: 'medically necessary', payload: 'mn' },
+      { phrase: 'not', payload: 'not' },
+    ]);
+    const ids = byEntry.encode('It is not medically necessary, not at all.');
+    const byPayload: [string, number, number][] = [];
+    byEntry.forEachMatch(ids, (payload, start, end) => byPayload.push([payload, start, end]));
+    const entries: [string, number, number][] = [];
+    byEntry.forEachEntryMatch(ids, ids.length, (entry, start, end) =>
+      entries.push([byEntry.payloadAt(entry), start, end]),
+    );
+    expect(entries).toEqual(byPayload);
+    expect(byEntry.entryCount).toBe(3);
+    expect(entries.map(([payload]) => payload)).toEqual(['not', 'nmn', 'mn', 'not']);
+  });
+
   it('handles 100,000 characters of adversarial repetition', () => {
     const text = 'not medically not medically '.repeat(3600).slice(0, 100_000);
     expect(matcher.findAll(text)).toEqual([]);

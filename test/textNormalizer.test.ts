@@ -294,6 +294,29 @@ describe('the lexicon', () => {
       expect(reused.rewrites).toEqual(first.rewrites);
     }
   });
+
+  it('reads a text transiently (its numbers in a buffer kept from call to call) exactly as it reads it to keep', () => {
+    const rewrites = [{ id: 'abbr.svc', from: ['svc'], to: ['service'] }];
+    const transient = new TextNormalizer({ rewrites, negators: ['not'] });
+    const kept = new TextNormalizer({ rewrites, negators: ['not'] });
+    const texts = [
+      Array.from({ length: 400 }, (_, index) => `SVC ${index} is not, covered.`).join(' '),
+      'not covered '.repeat(700),
+      'SVC not covered',
+      Array.from({ length: 300 }, (_, index) => `w${index} not`).join(' '),
+    ];
+    for (const text of texts) {
+      const read = transient.normalizeTransient(text);
+      const first = kept.normalize(text);
+      const numbers = (field: ArrayLike<number>) => Array.from(field);
+      for (const field of ['ids', 'starts', 'ends', 'negated', 'sentence', 'breakBefore', 'origin'] as const)
+        expect([field, numbers(read[field])]).toEqual([field, numbers(first[field])]);
+      expect(read.words).toEqual(first.words);
+      for (const field of ['starts', 'ends', 'sentence'] as const)
+        expect([field, numbers(read.source[field])]).toEqual([field, numbers(first.source[field])]);
+      expect(read.rewrites).toEqual(first.rewrites);
+    }
+  });
 });
 
 describe('createDenialNormalizer', () => {

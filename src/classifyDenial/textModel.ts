@@ -158,19 +158,27 @@ export interface ModelReading {
 interface ModelIndex {
   byName: Map<string, number>;
   names: string[];
-  /** Feature × label log-odds, row by row. */
+  /**
+   * Feature × label log-odds, label by label (`weights[label × features + feature]`): the strongest terms of a
+   * reading are looked up for one label, so they are read from one run of the array, not from a row of every
+   * feature's (the fixtures about 7% faster, a letter the model reads 4%, paired).
+   */
   weights: Float64Array;
   /**
-   * The same, split for summing: a label that never saw a feature gets `absent[feature] + label part`
-   * (`absentByLabel`), so a text's sum adds those once per text and, per feature, only its labels that saw it
-   * (`seenDelta`, from `seenStart[feature]` to `seenStart[feature + 1]`, label `seenLabel`). A letter's words
+   * The same, split for summing: a label that never saw a feature gets `absent + label part` (`absentByLabel`),
+   * so a text's sum adds those once per text and, per feature, only its labels that saw it. A letter's words
    * mostly have two or three such labels of nineteen: summing every label was a tenth of reading a letter.
+   * Packed per feature, from `summands[feature]` to `summands[feature + 1]` in `summandList`: its `absent`, then
+   * each delta of a label that saw it, the label in `summandLabels` at the same place. One place per feature
+   * rather than four arrays (the model's are larger than the processor's nearest cache, and a letter's features
+   * are read in no order): a letter the model reads about 2% faster, the fixtures about 3% (paired). The labels
+   * apart, a byte each, not as doubles among the deltas: the list 1.1 → 0.57 MB, so that more of it stays in the
+   * processor's cache (a letter the model reads 6 to 10% faster, paired; a first reading unchanged).
    */
-  absent: Float64Array;
   absentByLabel: Float64Array;
-  seenStart: Int32Array;
-  seenLabel: Int32Array;
-  seenDelta: Float64Array;
+  summands: Int32Array;
+  summandList: Float64Array;
+  summandLabels: Uint8Array;
   /** First words of the word pairs the model knows: a pair is only built when its first word is here. */
   pairStarts: Set<string>;
 }
@@ -186,7 +194,9 @@ export class TextModel {
   private index: ModelIndex | undefined;
   // Scratch reused by every reading (readings are synchronous, so never overlap): which features a text
   // has, each once (a stamp per feature instead of a Set per call), and where each first occurs.
-  private stamp = new Uint32Array(0);
+  // A byte a feature, the generation wrapping at 255 (the stamps cleared then): four times smaller than a stamp of
+  // 32 bits, so that more of it stays in the processor's nearest cache (a letter the model reads 3% faster, paired).
+  private stamp = new Uint8Array(0);
   private generation = 0;
   private seen: number[] = [];
   private oddsBuffer = new Float64Array(0);
@@ -256,6 +266,10 @@ export class TextModel {
    */
   readText(text: NormalizedText, skipSentences?: ReadonlySet<number>): ModelReading {
     const index = this.indexed();
+    if (this.generation === 255) {
+      this.stamp.fill(0);
+      this.generation = 0;
+    }
     this.generation++;
     const seen = this.seen;
     const seenAt = this.seenAt;
@@ -267,8 +281,15 @@ export class TextModel {
     const cache = this.cacheFor(text);
     const { ids, negated, breakBefore, sentence } = text;
     const skipping = skipSentences !== undefined && skipSentences.size > 0;
+    // Whether to skip is asked once per sentence, not once per word (a Set probe a word was a fifth of a reading).
+    let sentenceAsked = -1;
+    let skipped = false;
     for (let at = 0; at < ids.length; at++) {
-      if (skipping && skipSentences.has(sentence[at] as number)) continue;
+      if (skipping && sentence[at] !== sentenceAsked) {
+        sentenceAsked = sentence[at] as number;
+        skipped = skipSentences.has(sentenceAsked);
+      }
+      if (skipped) continue;
       const id = ids[at] as number;
       if (at > 0 && !breakBefore[at]) {
         const previous = ids[at - 1] as number;
@@ -320,13 +341,13 @@ export class TextModel {
    * equal weights in feature order. Kept in order by insertion: no sort per feature.
    */
   private strongest(ids: readonly number[], label: ModelLabel, count = ids.length): number[] {
-    const { weights } = this.indexed();
-    const labels = this.file.labels.length;
+    const { weights, names } = this.indexed();
+    const features = names.length;
     const best = this.file.labels.indexOf(label);
     const top: { weight: number; id: number; position: number }[] = [];
     for (let position = 0; position < count; position++) {
       const id = ids[position] as number;
-      const weight = weights[id * labels + best] as number;
+      const weight = weights[best * features + id] as number;
       if (weight <= 0) continue;
       let slot = top.length;
       while (slot > 0) {
@@ -352,7 +373,7 @@ export class TextModel {
 
   /** Each label's odds for the features, in a buffer kept from call to call (read before the next). */
   private sum(ids: readonly number[], count = ids.length): Float64Array {
-    const { absent, absentByLabel, seenStart, seenLabel, seenDelta } = this.indexed();
+    const { absentByLabel, summands, summandList, summandLabels } = this.indexed();
     const labels = this.file.labels.length;
     if (this.oddsBuffer.length !== labels) this.oddsBuffer = new Float64Array(labels);
     const odds = this.oddsBuffer;
@@ -361,11 +382,12 @@ export class TextModel {
     let everyLabel = 0;
     for (let at = 0; at < count; at++) {
       const feature = ids[at] as number;
-      everyLabel += absent[feature] as number;
-      const end = seenStart[feature + 1] as number;
-      for (let entry = seenStart[feature] as number; entry < end; entry++) {
-        const label = seenLabel[entry] as number;
-        odds[label] = (odds[label] as number) + (seenDelta[entry] as number);
+      const from = summands[feature] as number;
+      everyLabel += summandList[from] as number;
+      const end = summands[feature + 1] as number;
+      for (let entry = from + 1; entry < end; entry++) {
+        const label = summandLabels[entry] as number;
+        odds[label] = (odds[label] as number) + (summandList[entry] as number);
       }
     }
     const priors = this.priors;
@@ -439,19 +461,18 @@ export class TextModel {
     const byLabel = new Float64Array(labels);
     const pairStarts = new Set<string>();
     // A label that never saw the feature: log2 s − log2(w_l + V s) − (log2(t + s) − log2(W − w_l + V s)), where
-    // t is the feature's count: a part of the feature's (log2 s − log2(t + s)) and one of the label's.
-    const absent = new Float64Array(vocabulary);
+    // t is the feature's count: a part of the feature's (log2 s − log2(t + s), `absent` below) and one of the label's.
     const absentByLabel = Float64Array.from(
       words,
       (wordsIn) =>
         Math.log2(allWords - wordsIn + vocabulary * smoothing) - Math.log2(wordsIn + vocabulary * smoothing),
     );
-    const seenStart = new Int32Array(vocabulary + 1);
-    let seenCount = 0;
-    for (const name of names) seenCount += (features[name] as number[]).length / 2;
-    const seenLabel = new Int32Array(seenCount);
-    const seenDelta = new Float64Array(seenCount);
-    let seen = 0;
+    const summands = new Int32Array(vocabulary + 1);
+    let listLength = 0;
+    for (const name of names) listLength += 1 + (features[name] as number[]).length / 2;
+    const summandList = new Float64Array(listLength);
+    const summandLabels = new Uint8Array(listLength);
+    let next = 0;
     names.forEach((name, id) => {
       const counts = features[name] as number[];
       byLabel.fill(0);
@@ -466,48 +487,62 @@ export class TextModel {
         const likelihood = Math.log2(inLabel + smoothing) - Math.log2(wordsIn + vocabulary * smoothing);
         const inverse =
           Math.log2(total - inLabel + smoothing) - Math.log2(allWords - wordsIn + vocabulary * smoothing);
-        weights[id * labels + label] = likelihood - inverse;
+        weights[label * vocabulary + id] = likelihood - inverse;
       }
-      absent[id] = Math.log2(smoothing) - Math.log2(total + smoothing);
-      seenStart[id] = seen;
+      const absent = Math.log2(smoothing) - Math.log2(total + smoothing);
+      summands[id] = next;
+      summandList[next++] = absent;
       for (let at = 0; at < counts.length; at += 2) {
         const label = counts[at] as number;
-        seenLabel[seen] = label;
-        seenDelta[seen++] =
-          (weights[id * labels + label] as number) -
-          (absent[id] as number) -
-          (absentByLabel[label] as number);
+        summandLabels[next] = label;
+        summandList[next++] =
+          (weights[label * vocabulary + id] as number) - absent - (absentByLabel[label] as number);
       }
       const pair = name.indexOf('_');
       if (pair > 0) pairStarts.add(name.slice(0, pair));
     });
-    seenStart[vocabulary] = seen;
-    this.stamp = new Uint32Array(vocabulary);
+    summands[vocabulary] = next;
+    this.stamp = new Uint8Array(vocabulary);
     this.index = {
       byName: new Map(names.map((name, id) => [name, id])),
       names,
       weights,
-      absent,
       absentByLabel,
-      seenStart,
-      seenLabel,
-      seenDelta,
+      summands,
+      summandList,
+      summandLabels,
       pairStarts,
     };
     return this.index;
   }
 }
 
+/** Slots the pair table starts with (a power of two). */
+const PAIR_SLOTS = 1 << 12;
+
+/** Mixes a pair of ids into a slot of the pair table. */
+function pairSlot(first: number, second: number): number {
+  const mixed = Math.imul(Math.imul(first, 0x9e3779b1) ^ second, 0x45d9f3b);
+  return mixed ^ (mixed >>> 16);
+}
+
 /**
  * The model's feature index of each word id, negated word id and pair of ids, looked up by string once
- * per lexicon epoch. Pairs are keyed by a number (first id × 2²¹ + second id): the lexicon holds far
- * fewer than 2²¹ stems.
+ * per lexicon epoch.
  */
 class FeatureCache {
   private plain = new Int32Array(0);
   private negated = new Int32Array(0);
   private starts = new Int8Array(0);
-  private readonly pairs = new Map<number, number>();
+  /**
+   * The pairs, in an open-addressing table of typed arrays: each slot's first id + 1 (0: empty) and second id
+   * side by side, and its feature index. A Map keyed by first × 2²¹ + second hashed a boxed double per pair, and
+   * its probes were a quarter of a reading in a CPU profile (with whether to skip asked once per sentence, a letter
+   * the model reads 8% faster, the fixtures 5%, paired).
+   */
+  private pairKeys = new Int32Array(2 * PAIR_SLOTS);
+  private pairFeatures = new Int32Array(PAIR_SLOTS);
+  private pairCount = 0;
 
   constructor(
     private readonly index: ModelIndex,
@@ -540,16 +575,48 @@ class FeatureCache {
 
   /** The pair of the words at `at - 1` and `at`, whose ids are `first` and `second`. */
   pair(first: number, second: number, text: NormalizedText, at: number): number {
-    const key = first * 2_097_152 + second;
-    let feature = this.pairs.get(key);
-    if (feature === undefined) {
-      const { words } = text;
-      feature = this.index.byName.get(`${words[at - 1]}_${words[at]}`) ?? -1;
-      // Pairs seen across many letters are unbounded: start again past a few hundred thousand.
-      if (this.pairs.size >= 250_000) this.pairs.clear();
-      this.pairs.set(key, feature);
+    const keys = this.pairKeys;
+    const mask = this.pairFeatures.length - 1;
+    for (let slot = pairSlot(first, second) & mask; ; slot = (slot + 1) & mask) {
+      const held = keys[2 * slot] as number;
+      if (held === 0) break;
+      if (held === first + 1 && keys[2 * slot + 1] === second) return this.pairFeatures[slot] as number;
     }
+    const { words } = text;
+    const feature = this.index.byName.get(`${words[at - 1]}_${words[at]}`) ?? -1;
+    // Pairs seen across many letters are unbounded: start again past a few hundred thousand.
+    if (this.pairCount >= 250_000) {
+      this.pairKeys = new Int32Array(2 * PAIR_SLOTS);
+      this.pairFeatures = new Int32Array(PAIR_SLOTS);
+      this.pairCount = 0;
+    } else if (2 * (this.pairCount + 1) > this.pairFeatures.length) this.growPairs();
+    this.holdPair(first, second, feature);
     return feature;
+  }
+
+  /** Puts a pair not held yet into the table (which has room). */
+  private holdPair(first: number, second: number, feature: number): void {
+    const keys = this.pairKeys;
+    const mask = this.pairFeatures.length - 1;
+    let slot = pairSlot(first, second) & mask;
+    while (keys[2 * slot] !== 0) slot = (slot + 1) & mask;
+    keys[2 * slot] = first + 1;
+    keys[2 * slot + 1] = second;
+    this.pairFeatures[slot] = feature;
+    this.pairCount++;
+  }
+
+  /** Twice the slots: the table is kept at most half full. */
+  private growPairs(): void {
+    const keys = this.pairKeys;
+    const features = this.pairFeatures;
+    this.pairKeys = new Int32Array(2 * keys.length);
+    this.pairFeatures = new Int32Array(2 * features.length);
+    this.pairCount = 0;
+    for (let slot = 0; slot < features.length; slot++) {
+      const held = keys[2 * slot] as number;
+      if (held !== 0) this.holdPair(held - 1, keys[2 * slot + 1] as number, features[slot] as number);
+    }
   }
 
   private grow(id: number): void {

@@ -20,17 +20,25 @@ export type TermOccurrences = number[];
  * their last word and keeps only the start of each term's latest occurrence, so each occurrence costs
  * only its own pattern's terms: linear in the number of occurrences.
  */
+/** A term's start before its first occurrence: below any word position, as no window can reach back to it. */
+const NOT_SEEN = -0x80000000;
+
 export class ProximityIndex {
   private readonly offsets: Int32Array;
   private readonly sizes: Int32Array;
   private readonly within: Int32Array;
   // Scratch space reused by every call (calls are synchronous, so never overlap): allocating typed
-  // arrays per call cost more than the matching itself.
-  private readonly lastStart: Float64Array;
-  private readonly lastEnd: Float64Array;
+  // arrays per call cost more than the matching itself. Word positions as integers (NOT_SEEN before a term's
+  // first occurrence): a window's positions read from a Float64Array were doubles, which V8 boxes one by one in
+  // the window object (what finding a letter's windows allocated: 13.3 → 8.6 KB, sampled).
+  private readonly lastStart: Int32Array;
+  private readonly lastEnd: Int32Array;
   /** The start of the longest of a term's alternatives that end at its latest occurrence's last word. */
-  private readonly longestStart: Float64Array;
+  private readonly longestStart: Int32Array;
   private readonly done: Uint8Array;
+  /** Per call: whether each term occurs, and how many of each pattern's terms do. */
+  private readonly termOccurs: Uint8Array;
+  private readonly termsOccurring: Int32Array;
 
   constructor(patterns: readonly { terms: readonly unknown[]; within: number }[]) {
     this.offsets = new Int32Array(patterns.length);
@@ -43,10 +51,12 @@ export class ProximityIndex {
       this.within[index] = pattern.within;
       termCount += pattern.terms.length;
     });
-    this.lastStart = new Float64Array(termCount);
-    this.lastEnd = new Float64Array(termCount);
-    this.longestStart = new Float64Array(termCount);
+    this.lastStart = new Int32Array(termCount);
+    this.lastEnd = new Int32Array(termCount);
+    this.longestStart = new Int32Array(termCount);
     this.done = new Uint8Array(patterns.length);
+    this.termOccurs = new Uint8Array(termCount);
+    this.termsOccurring = new Int32Array(patterns.length);
   }
 
   /**
@@ -63,20 +73,55 @@ export class ProximityIndex {
     count = occurrences.length,
     every = false,
   ): ProximityWindow[] {
-    const lastStart = this.lastStart.fill(Number.NEGATIVE_INFINITY);
+    const numbers: number[] = [];
+    const windows = this.completeInto(occurrences, count, every, numbers);
+    const result: ProximityWindow[] = [];
+    for (let at = 0; at < windows * WINDOW_NUMBERS; at += WINDOW_NUMBERS) {
+      result.push({
+        pattern: numbers[at] as number,
+        start: numbers[at + 1] as number,
+        end: numbers[at + 2] as number,
+        firstStart: numbers[at + 3] as number,
+        firstEnd: numbers[at + 4] as number,
+        lastStart: numbers[at + 5] as number,
+      });
+    }
+    return result;
+  }
+
+  /**
+   * {@link complete}, its windows written into `windows` as WINDOW_NUMBERS numbers each (pattern, start, end,
+   * firstStart, firstEnd, lastStart), from its start: for a reader that keeps the array from call to call rather
+   * than an object per window (a letter has a hundred or more). Returns how many windows it wrote.
+   */
+  completeInto(occurrences: TermOccurrences, count: number, every: boolean, windows: number[]): number {
+    let written = 0;
+    const lastStart = this.lastStart.fill(NOT_SEEN);
     // Read only for a term seen in this call (its `lastStart` set): no second fill per call.
     const lastEnd = this.lastEnd;
     const longestStart = this.longestStart;
     const done = this.done.fill(0);
-    const result: ProximityWindow[] = [];
+    // A pattern completes only once each of its terms has occurred: first, which patterns have every term in the
+    // text at all. The others' occurrences, about half of a letter's (common words such as "not" are terms of
+    // many patterns), are then passed over (a 10,000-character letter 2.7% faster, paired).
+    const termOccurs = this.termOccurs.fill(0);
+    const termsOccurring = this.termsOccurring.fill(0);
     for (let at = 0; at + 3 < count; at += 4) {
       const pattern = occurrences[at] as number;
+      const slot = (this.offsets[pattern] as number) + (occurrences[at + 1] as number);
+      if (termOccurs[slot]) continue;
+      termOccurs[slot] = 1;
+      termsOccurring[pattern] = (termsOccurring[pattern] as number) + 1;
+    }
+    for (let at = 0; at + 3 < count; at += 4) {
+      const pattern = occurrences[at] as number;
+      if (termsOccurring[pattern] !== this.sizes[pattern]) continue;
       const term = occurrences[at + 1] as number;
       const start = occurrences[at + 2] as number;
       const end = occurrences[at + 3] as number;
       const base = this.offsets[pattern] as number;
       // Alternatives of one term ending at the same word arrive longest first ("tried and failed", then "failed").
-      const seen = lastStart[base + term] !== Number.NEGATIVE_INFINITY;
+      const seen = lastStart[base + term] !== NOT_SEEN;
       longestStart[base + term] =
         seen && lastEnd[base + term] === end ? Math.min(longestStart[base + term] as number, start) : start;
       lastStart[base + term] = start;
@@ -96,12 +141,23 @@ export class ProximityIndex {
       }
       if (end - earliest + 1 <= (this.within[pattern] as number)) {
         if (!every) done[pattern] = 1;
-        result.push({ pattern, start: earliest, end, firstStart, firstEnd, lastStart: start });
+        // Written in order, so the array stays packed.
+        const at = written * WINDOW_NUMBERS;
+        windows[at] = pattern;
+        windows[at + 1] = earliest;
+        windows[at + 2] = end;
+        windows[at + 3] = firstStart;
+        windows[at + 4] = firstEnd;
+        windows[at + 5] = start;
+        written++;
       }
     }
-    return result;
+    return written;
   }
 }
+
+/** Numbers a window takes in {@link ProximityIndex.completeInto}. */
+export const WINDOW_NUMBERS = 6;
 
 /** A window that completes a pattern: the words it spans, and where its first term ends and its last begins. */
 export interface ProximityWindow {
