@@ -469,7 +469,8 @@ function findWording(
   const wordIds = rules.textIds.translate(normalized);
   const table = rules.wordings();
   const { kind: kindOf, pattern: patternOf, term: termOf } = table;
-  // The phrase buffer holds entries of the automaton (rules.text.payloadAt gives a phrase's row).
+  // The phrase buffer holds entries of the automaton; their payloads (a phrase's row) are read by entry here.
+  const payloads = rules.text.entryPayloads;
   rules.text.forEachEntryMatch(wordIds, normalized.ids.length, (entry, first, last) => {
     const start = origin[first] as number;
     const end = origin[last] as number;
@@ -538,7 +539,7 @@ function findWording(
   let kept = 0;
   for (let index = 0; index < phraseCount; index++) {
     const entry = phrases[index] as number;
-    const payload = rules.text.payloadAt(entry) as Extract<TextPayload, { kind: 'phrase' }>;
+    const payload = payloads[entry] as Extract<TextPayload, { kind: 'phrase' }>;
     const start = spans[2 * index] as number;
     const end = spans[2 * index + 1] as number;
     if (yieldsToContext(payload.row, entryRow[entry] as number, start, end)) continue;
@@ -552,7 +553,7 @@ function findWording(
   const matches: WordingMatch[] = [];
   // A row counts once, at its first occurrence: the rest are not quoted (a long letter repeats wording).
   const emitted = EMITTED_ROWS;
-  emitted.begin(table.rows);
+  emitted.begin(table.rowCategory.length);
   // A proximity match has no listed wording (`value` absent): its value is the letter's own words.
   const emit = (row: PhraseRow, rowIndex: number, start: number, end: number, value: string | undefined) => {
     if (emitted.has(rowIndex)) return;
@@ -574,7 +575,7 @@ function findWording(
   };
   for (let index = 0; index < phraseCount; index++) {
     const entry = phrases[index] as number;
-    const { row, phrase } = rules.text.payloadAt(entry) as Extract<TextPayload, { kind: 'phrase' }>;
+    const { row, phrase } = payloads[entry] as Extract<TextPayload, { kind: 'phrase' }>;
     emit(row, entryRow[entry] as number, spans[2 * index] as number, spans[2 * index + 1] as number, phrase);
   }
   for (let at = 0; at < windowCount * WINDOW_NUMBERS; at += WINDOW_NUMBERS) {

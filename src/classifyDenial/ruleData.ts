@@ -404,12 +404,11 @@ export interface WordingTable {
   pattern: Int32Array;
   term: Int32Array;
   /**
-   * The rows numbered (0 to `rows` − 1), so that a reading can mark them in an array rather than a Set per letter:
-   * each phrase entry's row, each proximity pattern's, and each row's category as a bit (0 for none).
+   * The rows numbered (0 to `rowCategory.length` − 1), so that a reading can mark them in an array rather than a Set
+   * per letter: each phrase entry's row, each proximity pattern's, and each row's category as a bit (0 for none).
    */
   entryRow: Int32Array;
   patternRow: Int32Array;
-  rows: number;
   rowCategory: Int32Array;
 }
 
@@ -454,7 +453,7 @@ function wordingTableOf(
     }
     rowCategory[at] = bit;
   }
-  return { kind, pattern, term, entryRow, patternRow, rows: rows.length, rowCategory };
+  return { kind, pattern, term, entryRow, patternRow, rowCategory };
 }
 
 export interface ClassificationFiles {

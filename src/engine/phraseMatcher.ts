@@ -664,7 +664,7 @@ export class PhraseMatcher<Payload> {
 
   /**
    * {@link forEachMatch} over word ids, giving each occurrence's entry (its index among the entries that have words:
-   * {@link payloadAt} gives its payload) instead of its payload: for a reader that keeps what it needs of each entry
+   * {@link entryPayloads} holds its payload there) instead of its payload: for a reader that keeps what it needs of each entry
    * in arrays of its own, read by index, rather than following a pointer to a payload per occurrence (a long letter
    * has thousands of occurrences).
    */
@@ -680,22 +680,13 @@ export class PhraseMatcher<Payload> {
     this.scan(ids, Math.min(count, ids.length), onMatch);
   }
 
-  /** How many entries have words: {@link forEachEntryMatch} gives entries from 0 to this, less one. */
-  get entryCount(): number {
-    this.build();
-    return this.payloads.length;
-  }
-
-  /** Every entry's payload, by entry as {@link forEachEntryMatch} gives them. */
+  /**
+   * Every entry's payload, by entry as {@link forEachEntryMatch} gives them (only the entries that have words: its
+   * length is their count). Read once per text, not per occurrence.
+   */
   get entryPayloads(): readonly Payload[] {
     this.build();
     return this.payloads;
-  }
-
-  /** The payload of an entry as {@link forEachEntryMatch} gives it. */
-  payloadAt(entry: number): Payload {
-    this.build();
-    return this.payloads[entry] as Payload;
   }
 
   /**

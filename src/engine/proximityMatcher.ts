@@ -15,14 +15,14 @@ export interface ProximityPattern<Payload> {
  */
 export type TermOccurrences = number[];
 
+/** A term's start before its first occurrence: below any word position, as no window can reach back to it. */
+const NOT_SEEN = -0x80000000;
+
 /**
  * The windows of a set of patterns, indexed once. `complete` takes the term occurrences in order of
  * their last word and keeps only the start of each term's latest occurrence, so each occurrence costs
  * only its own pattern's terms: linear in the number of occurrences.
  */
-/** A term's start before its first occurrence: below any word position, as no window can reach back to it. */
-const NOT_SEEN = -0x80000000;
-
 export class ProximityIndex {
   private readonly offsets: Int32Array;
   private readonly sizes: Int32Array;
