@@ -1638,10 +1638,12 @@ describe('how the condition is read', () => {
     expect(cough.specialty.taxonomyCode).toBe('207RP1001X');
     expect(cough.confidence).toBe('medium');
     expect(cough.warnings[0]).toContain('R00–R09');
-    expect(cough.warnings[0]).toContain('a symptom: the field before it, "respiratory system", routes');
+    expect(cough.warnings[0]).toContain(
+      'a symptom, so the field named before it ("respiratory system") chose the specialist',
+    );
     // The same field named in passing, not as a header, does not take the symptom.
     const passing = recommendSpecialist({ condition: 'cough, and a respiratory system disorder years ago' });
-    expect(passing.warnings.join(' ')).not.toContain('the field before it');
+    expect(passing.warnings.join(' ')).not.toContain('the field named before it');
   });
 
   it('reads "minor" as a child only where it names a person', () => {

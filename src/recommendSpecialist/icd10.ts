@@ -106,3 +106,6 @@ export const span = (range: { from: string; to?: string }): string =>
 
 /** Symptom (R), status and encounter (Z) and special-purpose (U) codes name no disease. */
 export const SECONDARY = /^[RZU]/;
+
+/** The symptoms chapter (R00–R99): a sign, not a disease (status and encounter codes are not read so). */
+export const SYMPTOMS = /^R/;

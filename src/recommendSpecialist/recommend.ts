@@ -30,7 +30,7 @@ import {
   wordIn,
   wordOfChild,
 } from './conditionWords.js';
-import { type Icd10Code, parseIcd10, rangeHolds, span } from './icd10.js';
+import { type Icd10Code, parseIcd10, rangeHolds, SYMPTOMS, span } from './icd10.js';
 import { type CodeInText, isCodesOnly, procedureCodesIn } from './procedureCodes.js';
 import { rationale } from './rationale.js';
 import type {
@@ -87,12 +87,17 @@ class Trail {
 
   /**
    * Notes a row the ICD-10-CM search found, with the warning that says so: `searched` tells what was searched
-   * ("\"heart trouble\" is not a condition overturn lists by name, so it was searched").
+   * ("\"heart trouble\" is not a condition overturn lists by name, so it was searched"); `field`, the header field
+   * that routes instead of the row, a symptom ("Respiratory System - Cough").
    */
-  searched(row: IndexRow, searched: string, routedBy?: string): void {
+  searched(row: IndexRow, searched: string, field?: string): void {
     this.use(row);
     this.check(row, () => `the ICD-10-CM ${row.level} ${span(row)} (${row.title})`);
-    const routes = routedBy === undefined ? '' : `, a symptom: the field before it, ${routedBy}, routes`;
+    // A symptom under a header field: the field, not the symptom, chose the specialist (recommend, below).
+    const routes =
+      field === undefined
+        ? ''
+        : `, a symptom, so the field named before it ("${field}") chose the specialist`;
     this.warnings.push(
       `${searched} in the ICD-10-CM titles: the closest is ${span(row)} (${row.title})${routes}. Check that this is the condition, or give its ICD-10-CM code.`,
     );
@@ -216,15 +221,16 @@ export function recommend(
       // header: a field named elsewhere may be past or another person's ("was pregnant last year, now abdominal
       // pain", "family history of autoimmune disease, now fatigue"), as a review found.
       const headerWords = conditionText === undefined ? 0 : wordsOfHeader(conditionText);
-      fieldOverSymptom =
-        SYMPTOMS.test(match.row.from) &&
-        conditions.some((found) => found.start === 0 && found.end < headerWords);
+      const headerField = SYMPTOMS.test(match.row.from)
+        ? conditions.find((found) => found.start === 0 && found.end < headerWords)
+        : undefined;
+      fieldOverSymptom = headerField !== undefined;
       if (fieldOverSymptom) conditions.push(searched);
       else conditions.unshift(searched);
       trail.searched(
         match.row,
         `"${clip(input.condition ?? '')}" is not a condition overturn lists by name, so it was searched`,
-        fieldOverSymptom ? `"${(conditions[0] as Found<Target>).phrase}"` : undefined,
+        headerField?.phrase,
       );
     }
   }
@@ -1166,9 +1172,6 @@ function procedureTarget(
     return diagnosed;
   return (row.range ? rules.rangeTargets.get(row.range) : undefined) ?? { area };
 }
-
-/** The symptoms chapter (R00–R99): a sign, not a disease (status and encounter codes are not read so). */
-const SYMPTOMS = /^R/;
 
 /** A header before the case's own words: "Respiratory System - Cough", "Central Nervous System/ Neuromuscular: …". */
 const HEADER = /^([^-\u2013\u2014:]{1,80}?)\s*[-\u2013\u2014:]\s/;
