@@ -109,7 +109,8 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
  * Possessives are one word: a listed "does not take my insurance" also reads "did not take her insurance", and
  * "your plan" the plan of whoever the letter speaks of. Chosen on the corpus folds and the development set's
  * cross-validation (2026-12-07: folds 4,145 → 4,154/5,819 right, flips 257 → 256; development 1,309 → 1,314/1,835
- * and 421 → 423/644 never learned).
+ * and 421 → 423/644 never learned). A wording that told the payer apart by "our" alone ("did not respond to our
+ * request", "you do not meet our") now names what it is about, since "your" and "their" read the same (a review).
  */
 const POSSESSIVES: ReadonlyMap<string, string> = new Map([
   ['your', 'my'],
