@@ -5,6 +5,9 @@ import type { CaseFacts } from './types.js';
 /** The longest reason quoted: a letter quotes a sentence, not the notice. */
 const MAX_REASON = 400;
 
+/** White space other than single spaces: where a sentence quoted needs its spaces made single. */
+const UNEVEN_SPACE = /[^\S ]|\s\s/;
+
 /**
  * The facts of a case that its letters quote: the denial's own sentence of reason, the procedure, the codes as
  * printed, the dates, the plan type and the state. Nothing is inferred: a fact the case does not hold is absent.
@@ -62,7 +65,10 @@ function reasonSentence(
     const words = (wording.matched ?? wording.value).toLowerCase();
     const at = lowered.findIndex((sentence) => sentence.includes(words));
     if (at < 0) continue;
-    const trimmed = (sentences[at] as string).replace(/\s+/g, ' ').trim();
+    const sentence = sentences[at] as string;
+    // Most sentences hold no run of spaces nor a tab: the replace, a match per space, is for those that do (it
+    // was most of this function's time).
+    const trimmed = (UNEVEN_SPACE.test(sentence) ? sentence.replace(/\s+/g, ' ') : sentence).trim();
     return trimmed.length > MAX_REASON ? `${trimmed.slice(0, MAX_REASON - 1)}…` : trimmed;
   }
   return undefined;
