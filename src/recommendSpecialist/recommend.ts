@@ -698,7 +698,6 @@ export function recommend(
   // Each specialist once, in this order, and none the answer names already (nor one a context row removes): pushed
   // into one list, not spread into a list to be filtered through a Set (most of a recommendation's own time went to
   // building its result; profile of analyzeCase, 2026-12-07).
-  const removed = context.length ? context.flatMap((row) => row.removeAlternatives ?? []) : NO_CODES_TEXT;
   const alternatives: AlternativeSpecialist[] = [];
   const addAlternatives = (list: readonly AlternativeSpecialist[]) => {
     for (const alternative of list) {
@@ -706,7 +705,8 @@ export function recommend(
       if (
         code === specialtyCode ||
         code === subspecialtyCode ||
-        removed.includes(code) ||
+        // Read in place: a flatMap of the rows' lists was a tenth of this function's own time.
+        context.some((row) => row.removeAlternatives?.includes(code) === true) ||
         alternatives.some((added) => added.taxonomyCode === code)
       )
         continue;
@@ -1206,7 +1206,6 @@ function ageFits(age: number | undefined, target: Target): boolean {
 
 const NO_WORDS: readonly string[] = [];
 const NO_CODES: readonly CodeInText[] = [];
-const NO_CODES_TEXT: readonly string[] = [];
 const NO_AGES: readonly StatedAge[] = [];
 
 /**
