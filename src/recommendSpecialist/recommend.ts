@@ -64,13 +64,21 @@ export type Route =
 class Trail {
   readonly warnings: string[] = [];
   readonly evidence: SpecialistEvidence[] = [];
-  readonly ruleIds = new Set<string>();
-  readonly citations = new Set<string>();
+  /**
+   * Lists, each value once: an answer has some fifteen of each, and comparing them was cheaper than a Set and
+   * its copy into the answer.
+   */
+  readonly ruleIds: string[] = [];
+  readonly citations: string[] = [];
   readonly unconfirmed: string[] = [];
 
   use(row: { id: string; citation: string }): void {
-    this.ruleIds.add(row.id);
-    this.citations.add(row.citation);
+    this.addRuleId(row.id);
+    if (!this.citations.includes(row.citation)) this.citations.push(row.citation);
+  }
+
+  addRuleId(id: string): void {
+    if (!this.ruleIds.includes(id)) this.ruleIds.push(id);
   }
 
   /**
@@ -515,7 +523,7 @@ export function recommend(
       use: isRoute ? 'routing' : 'alternative',
     });
     if (isRoute) return;
-    trail.ruleIds.add(hit.target.range.id);
+    trail.addRuleId(hit.target.range.id);
     extra.push(
       specialist(judgingSpecialty(hit.target), `For ${hit.code.display} (${hit.target.range.title})`),
     );
@@ -860,9 +868,9 @@ export function recommend(
     area: { id: area.id, name: area.name },
     confidence,
     evidence: trail.evidence,
-    ruleIds: [...trail.ruleIds],
+    ruleIds: trail.ruleIds,
     warnings: trail.warnings,
-    citations: [...trail.citations],
+    citations: trail.citations,
     ruleSet: ruleSet.ref,
   };
   if (subspecialty) answer.subspecialty = subspecialty;
