@@ -332,16 +332,15 @@ export class PhraseMatcher<Payload> {
       parts.word.length === parts.parentGap.length &&
       parts.fail.length === states;
     if (!shaped) throw new RangeError('the automaton parts were made for other entries');
-    // Plain loops, not forEach: before V8 optimises them, a callback per word and per entry is paid in full.
-    const { vocabulary, payloads, phrases } = this;
-    const { words } = parts;
-    for (let id = 0; id < words.length; id++) vocabulary.set(words[id] as string, id);
+    parts.words.forEach((word, id) => {
+      this.vocabulary.set(word, id);
+    });
     const skipped = new Set(parts.skipped);
-    for (let index = 0; index < entries.length; index++) {
-      if (skipped.has(index)) continue;
-      payloads.push((entries[index] as PhraseEntry<Payload>).payload);
-      phrases.push(undefined);
-    }
+    entries.forEach((entry, index) => {
+      if (skipped.has(index)) return;
+      this.payloads.push(entry.payload);
+      this.phrases.push(undefined);
+    });
     this.skipped = [...parts.skipped];
     this.endsAt = parts.endsAt;
     // Locals, not fields, in the loops below: they run once, on a first call, before V8 optimises them.
@@ -352,15 +351,11 @@ export class PhraseMatcher<Payload> {
     // A parent is made before its children, so one pass in state order gives every depth.
     const depth = new Int32Array(states);
     const { parentGap, word } = parts;
-    // The deepest state found in the same pass: one pass over the states fewer, before V8 optimises this.
-    let deepest = 0;
     for (let state = 1; state < states; state++) {
       const parent = state - (parentGap[state - 1] as number);
       stateParent[state] = parent;
       stateWord[state] = word[state - 1] as number;
-      const stateDepth = (depth[parent] as number) + 1;
-      depth[state] = stateDepth;
-      if (stateDepth > deepest) deepest = stateDepth;
+      depth[state] = (depth[parent] as number) + 1;
     }
     this.stateParent = stateParent;
     this.stateWord = stateWord;
@@ -371,6 +366,8 @@ export class PhraseMatcher<Payload> {
     // Dictionary-suffix links from the failure links, shallowest states first (a failure is always
     // shallower than its state): the order the construction computes them in.
     // A counting sort by depth: firstAtDepth[d] is where the next state of depth d goes.
+    let deepest = 0;
+    for (let state = 1; state < states; state++) deepest = Math.max(deepest, depth[state] as number);
     const firstAtDepth = new Int32Array(deepest + 2);
     for (let state = 1; state < states; state++) {
       const slot = (depth[state] as number) + 1;
