@@ -76,12 +76,13 @@ export function finishCase(
 
 /** The denial part of a case, with the case's plan type and the notice date to pick rules by. */
 export function classificationInputOf(input: CaseInput): DenialInput {
-  const ruleDate = ruleDateOf(input);
-  return {
-    ...input.denial,
-    planType: input.planType,
-    ...(input.denial.asOf === undefined && ruleDate !== undefined ? { asOf: ruleDate } : {}),
-  };
+  // One spread, then the date assigned where it is missing: no empty object made and spread in on every call.
+  const denial: DenialInput = { ...input.denial, planType: input.planType };
+  if (input.denial.asOf === undefined) {
+    const ruleDate = ruleDateOf(input);
+    if (ruleDate !== undefined) denial.asOf = ruleDate;
+  }
+  return denial;
 }
 
 /** The deadline part of a case. The denial's stage says whether the care is still to come. */

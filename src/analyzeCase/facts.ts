@@ -5,6 +5,9 @@ import type { CaseFacts } from './types.js';
 /** The longest reason quoted: a letter quotes a sentence, not the notice. */
 const MAX_REASON = 400;
 
+/** White space other than single spaces: where a sentence quoted needs its spaces made single. */
+const UNEVEN_SPACE = /[^\S ]|\s\s/;
+
 /**
  * The facts of a case that its letters quote: the denial's own sentence of reason, the procedure, the codes as
  * printed, the dates, the plan type and the state. Nothing is inferred: a fact the case does not hold is absent.
@@ -48,22 +51,24 @@ function reasonSentence(
 ): string | undefined {
   const wordings = classification.evidence.filter((item) => item.kind === 'phrase');
   if (!wordings.length && !codes.length) return undefined;
-  const ofAnswer = (item: ClassificationEvidence) => item.category === classification.category;
-  const ordered = [
-    ...wordings.filter(ofAnswer),
-    ...wordings.filter((item) => !ofAnswer(item)),
-    ...codes.filter(ofAnswer),
-    ...codes.filter((item) => !ofAnswer(item)),
-  ];
   // Split and lowercased once, however many wordings are looked for (analyzeCase runs per request).
   const sentences = text.match(/[^.!?;\n]+[.!?;]*/g) ?? [];
   const lowered = sentences.map((sentence) => sentence.toLowerCase());
-  for (const wording of ordered) {
-    const words = (wording.matched ?? wording.value).toLowerCase();
-    const at = lowered.findIndex((sentence) => sentence.includes(words));
-    if (at < 0) continue;
-    const trimmed = (sentences[at] as string).replace(/\s+/g, ' ').trim();
-    return trimmed.length > MAX_REASON ? `${trimmed.slice(0, MAX_REASON - 1)}…` : trimmed;
+  // The answer's wordings first, then the others', then the codes likewise: walked in place, four passes, not
+  // filtered into four lists and spread into a fifth (that was a third of this function's own time).
+  for (let pass = 0; pass < 4; pass++) {
+    const ofAnswer = pass % 2 === 0;
+    for (const wording of pass < 2 ? wordings : codes) {
+      if ((wording.category === classification.category) !== ofAnswer) continue;
+      const words = (wording.matched ?? wording.value).toLowerCase();
+      const at = lowered.findIndex((sentence) => sentence.includes(words));
+      if (at < 0) continue;
+      const sentence = sentences[at] as string;
+      // Most sentences hold no run of spaces nor a tab: the replace, a match per space, is for those that do (it
+      // was most of this function's time).
+      const trimmed = (UNEVEN_SPACE.test(sentence) ? sentence.replace(/\s+/g, ' ') : sentence).trim();
+      return trimmed.length > MAX_REASON ? `${trimmed.slice(0, MAX_REASON - 1)}…` : trimmed;
+    }
   }
   return undefined;
 }

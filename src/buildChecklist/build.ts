@@ -12,7 +12,6 @@ import {
   CHECKLIST_PHASES,
   type Checklist,
   type ChecklistItem,
-  type ChecklistItemId,
   type Regulator,
   type TEMPLATE_FIELDS,
 } from './types.js';
@@ -102,17 +101,29 @@ export function buildChecklistFrom(
   fired: readonly ChecklistRule[],
   warnings: readonly string[],
 ): Checklist {
-  const winners = new Map<ChecklistItemId, ChecklistRule>();
+  // One winner per item, the first fired; each winner's rank read once, and the handful of winners put in order by
+  // insertion (no two share a rank: the item is part of it). A Map of winners, a Map of ranks and a sort with a
+  // comparator were a third of building a checklist (profile of analyzeCase, 2026-12-07).
+  const ordered: ChecklistRule[] = [];
+  const ranks: number[] = [];
+  let taken = 0;
   for (const rule of fired) {
-    const item = rule.event.params.item;
-    if (!winners.has(item)) winners.set(item, rule);
+    const { phase, item } = rule.event.params;
+    const itemRank = ITEM_RANK.get(item) as number;
+    const bit = 1 << itemRank;
+    if (taken & bit) continue;
+    taken |= bit;
+    const rank = (PHASE_RANK.get(phase) as number) * CHECKLIST_ITEM_IDS.length + itemRank;
+    let at = ordered.length;
+    ordered.push(rule);
+    ranks.push(rank);
+    for (; at > 0 && (ranks[at - 1] as number) > rank; at--) {
+      ordered[at] = ordered[at - 1] as ChecklistRule;
+      ranks[at] = ranks[at - 1] as number;
+    }
+    ordered[at] = rule;
+    ranks[at] = rank;
   }
-  // Ordered by phase, then by the item's place in the list: each winner's rank is looked up once, not on every
-  // comparison of the sort (the lookups were most of building a checklist's order).
-  const ordered = [...winners.values()];
-  const ranks = new Map<ChecklistRule, number>();
-  for (const rule of ordered) ranks.set(rule, rankOf(rule));
-  ordered.sort((a, b) => (ranks.get(a) as number) - (ranks.get(b) as number));
   const values = templateValues(parts);
   const items = ordered.map((rule) => itemOf(rule, parts, values));
   // Each warning once, in order: the case's, then the items', then the regulators'. A case has a handful, long
@@ -133,12 +144,6 @@ export function buildChecklistFrom(
 
 function addOnce(list: string[], value: string): void {
   if (!list.includes(value)) list.push(value);
-}
-
-/** A rule's place in a checklist: its item's phase first, then the item's place in the list of items. */
-function rankOf(rule: ChecklistRule): number {
-  const { phase, item } = rule.event.params;
-  return (PHASE_RANK.get(phase) as number) * CHECKLIST_ITEM_IDS.length + (ITEM_RANK.get(item) as number);
 }
 
 /** Runs the compiled checklist rules over a case. */
@@ -311,6 +316,9 @@ function careStepDueText(step: CareStep | undefined): string {
 /** The order of phases and of items within a phase, as ranks (an `indexOf` per comparison was a visible cost). */
 const PHASE_RANK: ReadonlyMap<string, number> = new Map(CHECKLIST_PHASES.map((phase, rank) => [phase, rank]));
 const ITEM_RANK: ReadonlyMap<string, number> = new Map(CHECKLIST_ITEM_IDS.map((id, rank) => [id, rank]));
+// buildChecklistFrom marks the items taken in the bits of one number.
+if (CHECKLIST_ITEM_IDS.length > 31)
+  throw new Error('more checklist items than bits in a number: widen `taken`');
 
 /**
  * Each template cut once into its text and `{name}` parts: `['Ask ', 'planName', ' for …']`, names at odd

@@ -73,7 +73,12 @@ export function computeRow(row: WindowRow, input: DeadlineInput): RowResult {
         `${skipped.join(' and ')}: the rule moves the last day to ${weekdayName(rolled.date)} ${rolled.date} (${row.citation}).`,
       );
     }
-    const observed = rollForward(deadline, { ...rule, includeObservedHolidays: true });
+    // Written out, not spread from `rule`: this runs for every row a deadline computes.
+    const observed = rollForward(deadline, {
+      weekends: rule.weekends,
+      federalHolidays: rule.federalHolidays,
+      includeObservedHolidays: true,
+    });
     if (observed.date !== rolled.date) {
       warnings.push(
         `${rolled.date} is an observed federal holiday; whether "Federal holiday" includes observed days is unconfirmed, so it does not extend the deadline here.`,

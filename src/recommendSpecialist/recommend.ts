@@ -37,7 +37,6 @@ import type {
   AreaRow,
   ClaimTypeRow,
   CodeHit,
-  NoteRow,
   ProcedureRow,
   RangeRow,
   SpecialistRules,
@@ -65,13 +64,21 @@ export type Route =
 class Trail {
   readonly warnings: string[] = [];
   readonly evidence: SpecialistEvidence[] = [];
-  readonly ruleIds = new Set<string>();
-  readonly citations = new Set<string>();
+  /**
+   * Lists, each value once: an answer has some fifteen of each, and comparing them was cheaper than a Set and
+   * its copy into the answer.
+   */
+  readonly ruleIds: string[] = [];
+  readonly citations: string[] = [];
   readonly unconfirmed: string[] = [];
 
   use(row: { id: string; citation: string }): void {
-    this.ruleIds.add(row.id);
-    this.citations.add(row.citation);
+    this.addRuleId(row.id);
+    if (!this.citations.includes(row.citation)) this.citations.push(row.citation);
+  }
+
+  addRuleId(id: string): void {
+    if (!this.ruleIds.includes(id)) this.ruleIds.push(id);
   }
 
   /**
@@ -516,7 +523,7 @@ export function recommend(
       use: isRoute ? 'routing' : 'alternative',
     });
     if (isRoute) return;
-    trail.ruleIds.add(hit.target.range.id);
+    trail.addRuleId(hit.target.range.id);
     extra.push(
       specialist(judgingSpecialty(hit.target), `For ${hit.code.display} (${hit.target.range.title})`),
     );
@@ -696,30 +703,37 @@ export function recommend(
   // (a kidney cancer's oncologist beside its nephrectomy's urologist), not its subspecialists.
   const alternativesRange =
     range ?? (diagnosed?.range !== undefined && diagnosed.area.id === area.id ? diagnosed.range : undefined);
-  const alternatives = dedupe(
-    [
-      ...procedureAlternatives,
-      ...extra,
-      ...alternativesOf(rules, alternativesRange?.alternatives, input.age, child, older),
-      ...(alternativesRange?.withoutAreaAlternatives
-        ? []
-        : alternativesOf(rules, area.alternatives, input.age, child, older)),
-      ...contextAlternatives,
-      // The treatment's own profession is preferred over the field's geriatric subspecialist: it stays an alternative.
-      ...(older && preferredPerformer && area.geriatricSubspecialty !== undefined
-        ? [
-            specialist(
-              area.geriatricSubspecialty,
-              "For an older patient, the field's geriatric subspecialist",
-            ),
-          ]
-        : []),
-      ...(child && !childApplied && area.specialty !== rules.children.alternative.code
-        ? [specialist(rules.children.alternative.code, rules.children.alternative.reason)]
-        : []),
-    ],
-    [specialtyCode, subspecialtyCode, ...context.flatMap((row) => row.removeAlternatives ?? [])],
-  );
+  // Each specialist once, in this order, and none the answer names already (nor one a context row removes): pushed
+  // into one list, not spread into a list to be filtered through a Set (most of a recommendation's own time went to
+  // building its result; profile of analyzeCase, 2026-12-07).
+  const alternatives: AlternativeSpecialist[] = [];
+  const addAlternatives = (list: readonly AlternativeSpecialist[]) => {
+    for (const alternative of list) {
+      const code = alternative.taxonomyCode;
+      if (
+        code === specialtyCode ||
+        code === subspecialtyCode ||
+        // Read in place: a flatMap of the rows' lists was a tenth of this function's own time.
+        context.some((row) => row.removeAlternatives?.includes(code) === true) ||
+        alternatives.some((added) => added.taxonomyCode === code)
+      )
+        continue;
+      alternatives.push(alternative);
+    }
+  };
+  addAlternatives(procedureAlternatives);
+  addAlternatives(extra);
+  addAlternatives(alternativesOf(rules, alternativesRange?.alternatives, input.age, child, older));
+  if (!alternativesRange?.withoutAreaAlternatives)
+    addAlternatives(alternativesOf(rules, area.alternatives, input.age, child, older));
+  addAlternatives(contextAlternatives);
+  // The treatment's own profession is preferred over the field's geriatric subspecialist: it stays an alternative.
+  if (older && preferredPerformer && area.geriatricSubspecialty !== undefined)
+    addAlternatives([
+      specialist(area.geriatricSubspecialty, "For an older patient, the field's geriatric subspecialist"),
+    ]);
+  if (child && !childApplied && area.specialty !== rules.children.alternative.code)
+    addAlternatives([specialist(rules.children.alternative.code, rules.children.alternative.reason)]);
   const performerAdded =
     performer !== undefined && alternatives.some((a) => a.taxonomyCode === performer?.code);
 
@@ -799,17 +813,27 @@ export function recommend(
   }
 
   // 5. Requirements, pitfalls, guidelines.
-  const wanted = new Set(context.flatMap((row) => row.requirements ?? []));
-  const requirements = rules.requirements.filter((row) => row.always || wanted.has(row.id));
-  const unwanted = new Set([...(area.avoid ?? []), ...context.flatMap((row) => row.avoid ?? [])]);
-  const avoid = rules.avoid.filter(
-    (row) => unwanted.has(row.id) || (row.always && !(row.unlessSpecialty ?? []).includes(specialtyCode)),
+  // The context rows (a claim type, a denial category) are a few, with short lists: read in place, not copied into
+  // Sets, and the notes' rows walked where they are, not copied into one list twice.
+  const requirements = rules.requirements.filter(
+    (row) => row.always || context.some((from) => from.requirements?.includes(row.id) === true),
   );
-  for (const row of [...requirements, ...avoid]) {
-    trail.use(row);
-    trail.check(row, () => `the advice "${row.id.replaceAll('_', ' ')}"`);
-  }
-  const guidelines = [...new Set([...(range?.guidelines ?? []), ...area.guidelines])];
+  const avoid = rules.avoid.filter(
+    (row) =>
+      area.avoid?.includes(row.id) === true ||
+      context.some((from) => from.avoid?.includes(row.id) === true) ||
+      (row.always && row.unlessSpecialty?.includes(specialtyCode) !== true),
+  );
+  const notes: { id: string; text: string }[] = [];
+  for (const rows of [requirements, avoid])
+    for (const row of rows) {
+      trail.use(row);
+      trail.check(row, () => `the advice "${row.id.replaceAll('_', ' ')}"`);
+      notes.push({ id: row.id, text: row.text });
+    }
+  const guidelines: string[] = [];
+  if (range?.guidelines) addEachOnce(guidelines, range.guidelines);
+  addEachOnce(guidelines, area.guidelines);
 
   if (route.kind === 'fallback')
     trail.warnings.push(claimRow?.missingConditionWarning ?? rules.fallback.warning);
@@ -839,14 +863,14 @@ export function recommend(
     }),
     requirements: requirements.map((row) => row.id),
     avoid: avoid.map((row) => row.id),
-    notes: [...requirements, ...avoid].map((row: NoteRow) => ({ id: row.id, text: row.text })),
+    notes,
     guidelines,
     area: { id: area.id, name: area.name },
     confidence,
     evidence: trail.evidence,
-    ruleIds: [...trail.ruleIds],
+    ruleIds: trail.ruleIds,
     warnings: trail.warnings,
-    citations: [...trail.citations],
+    citations: trail.citations,
     ruleSet: ruleSet.ref,
   };
   if (subspecialty) answer.subspecialty = subspecialty;
@@ -1227,13 +1251,9 @@ function toSpecialist(row: SpecialtyRow, reason?: string): AlternativeSpecialist
   return result;
 }
 
-function dedupe(list: AlternativeSpecialist[], exclude: (string | undefined)[]): AlternativeSpecialist[] {
-  const seen = new Set(exclude.filter((code) => code !== undefined));
-  return list.filter((item) => {
-    if (seen.has(item.taxonomyCode)) return false;
-    seen.add(item.taxonomyCode);
-    return true;
-  });
+/** Adds each value not in the list yet (a few short lists: cheaper than a Set). */
+function addEachOnce(list: string[], values: readonly string[]): void {
+  for (const value of values) if (!list.includes(value)) list.push(value);
 }
 
 const clip = (text: string) => {

@@ -85,8 +85,13 @@ export function decideSso(ruleSet: RuleSetWith<'sso'>, input: SsoInput): SsoDeci
   let reason = primary.reason;
   let status = primary.status;
   let penalty = primary.penalty;
-  const warnings = deciding.flatMap((finding) => finding.warnings);
-  const ruleIds = deciding.flatMap((finding) => finding.ruleIds);
+  // Copied by loops: two flatMaps were a third of a decision's own time (profile of analyzeCase, 2026-12-07).
+  const warnings: string[] = [];
+  const ruleIds: string[] = [];
+  for (const finding of deciding) {
+    for (const warning of finding.warnings) warnings.push(warning);
+    for (const id of finding.ruleIds) ruleIds.push(id);
+  }
 
   let exemption: SsoExemption | undefined;
   if (input.urgent === true && requirement !== 'not_required') {
@@ -150,8 +155,8 @@ export function decideSso(ruleSet: RuleSetWith<'sso'>, input: SsoInput): SsoDeci
     reason,
     citation: primary.citation,
     ruleStatus: status,
-    warnings: [...new Set(warnings)],
-    ruleIds: [...new Set(ruleIds)],
+    warnings: eachOnce(warnings),
+    ruleIds: eachOnce(ruleIds),
     ruleSet: ruleSet.ref,
   };
   if (coverage.length)
@@ -318,4 +323,11 @@ function cannotCompareWarning(listedBy: 'name' | 'code', where: string): string 
 /** A statement and its citation as one sentence: `Text (citation).` */
 function sentence(text: string, citation: string): string {
   return `${text.replace(/[.\s]+$/, '')} (${citation}).`;
+}
+
+/** The values in order, each once: a handful, so compared rather than hashed into a Set. */
+function eachOnce(values: readonly string[]): string[] {
+  const once: string[] = [];
+  for (const value of values) if (!once.includes(value)) once.push(value);
+  return once;
 }
