@@ -2,6 +2,7 @@ import type { RuleSetWith } from '../engine/compile.js';
 import type { DecisionRule } from '../engine/decisionRules.js';
 import { evaluateIndexedRules } from '../engine/decisionRules.js';
 import { type TermOccurrences, WINDOW_NUMBERS } from '../engine/proximityMatcher.js';
+import { StampedMarks } from '../engine/stampedMarks.js';
 import type { NormalizedText } from '../engine/textNormalizer.js';
 import type {
   ClassificationCandidate,
@@ -350,47 +351,21 @@ const PHRASE_SPANS: number[] = [];
 const TERM_BUFFER: TermOccurrences = [];
 /** Occurrences the buffers keep at most between calls: a huge text's are let go after it. */
 const BUFFER_KEPT = 1 << 16;
-/**
- * Numbers marked during one call (sentences, rows), kept from call to call (calls never overlap): a stamp per
- * number, the call's own, so that a new call starts with none marked without clearing the array.
- */
-class Marks {
-  private stamps = new Uint32Array(256);
-  private stamp = 0;
-
-  /** Starts a call's marks, for numbers below `size`. */
-  begin(size: number): void {
-    if (this.stamps.length < size) this.stamps = new Uint32Array(Math.max(size, 2 * this.stamps.length));
-    this.stamp++;
-    if (this.stamp === 0xffff_ffff) {
-      this.stamps.fill(0);
-      this.stamp = 1;
-    }
-  }
-
-  mark(value: number): void {
-    this.stamps[value] = this.stamp;
-  }
-
-  has(value: number): boolean {
-    return this.stamps[value] === this.stamp;
-  }
-}
-
-const SPECIFIC_SENTENCES = new Marks();
-const EMITTED_ROWS = new Marks();
+/** The sentences that give a specific reason and the rows already quoted, marked per letter (see StampedMarks). */
+const SPECIFIC_SENTENCES = new StampedMarks();
+const EMITTED_ROWS = new StampedMarks();
 
 /**
  * The categories (as bits) of the windows each span (a number) begins or ends, for one call, kept from call to
- * call: open addressing over typed arrays, a stamp per slot (the call's own), so that a new call starts empty
- * without clearing. A Map made per letter grew its table several times over (with the windows written into an
+ * call: open addressing over typed arrays, the slots filled marked per call (StampedMarks), so that a new call
+ * starts empty without clearing. A Map made per letter grew its table several times over (with the windows written into an
  * array kept from call to call too, what a 10,000-character letter allocates: 80 → 66 KB, sampled).
  */
 class SpanCategories {
   private keys = new Float64Array(256);
   private bits = new Int32Array(256);
-  private stamps = new Uint32Array(256);
-  private stamp = 0;
+  /** The slots filled this call. */
+  private readonly filled = new StampedMarks();
 
   /** Starts a call's table, with room for `spans` spans (kept at most half full). */
   begin(spans: number): void {
@@ -399,14 +374,8 @@ class SpanCategories {
     if (slots !== this.keys.length) {
       this.keys = new Float64Array(slots);
       this.bits = new Int32Array(slots);
-      this.stamps = new Uint32Array(slots);
-      this.stamp = 0;
     }
-    this.stamp++;
-    if (this.stamp === 0xffff_ffff) {
-      this.stamps.fill(0);
-      this.stamp = 1;
-    }
+    this.filled.begin(slots);
   }
 
   /** The slot that holds `span` this call, or the empty one where it would go. */
@@ -414,16 +383,16 @@ class SpanCategories {
     const mask = this.keys.length - 1;
     // Spans are integers below 2^53: their low and high 32 bits, mixed.
     let slot = (Math.imul(span | 0, 0x9e3779b1) ^ Math.imul((span / 0x1_0000_0000) | 0, 0x85ebca6b)) & mask;
-    while (this.stamps[slot] === this.stamp && this.keys[slot] !== span) slot = (slot + 1) & mask;
+    while (this.filled.has(slot) && this.keys[slot] !== span) slot = (slot + 1) & mask;
     return slot;
   }
 
   /** Adds categories to a span's. */
   add(span: number, bits: number): void {
     const slot = this.slotOf(span);
-    if (this.stamps[slot] === this.stamp) this.bits[slot] = (this.bits[slot] as number) | bits;
+    if (this.filled.has(slot)) this.bits[slot] = (this.bits[slot] as number) | bits;
     else {
-      this.stamps[slot] = this.stamp;
+      this.filled.mark(slot);
       this.keys[slot] = span;
       this.bits[slot] = bits;
     }
@@ -432,7 +401,7 @@ class SpanCategories {
   /** A span's categories (0: none). */
   get(span: number): number {
     const slot = this.slotOf(span);
-    return this.stamps[slot] === this.stamp ? (this.bits[slot] as number) : 0;
+    return this.filled.has(slot) ? (this.bits[slot] as number) : 0;
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type FactDefinition,
 } from './conditions.js';
 import { checkEffectiveRange, isInEffect, type Provenance, provenanceShape } from './provenance.js';
+import { StampedMarks } from './stampedMarks.js';
 import { editorSchemaShape } from './tables.js';
 
 /** A rule in json-rules-engine's format, with overturn's provenance fields beside it. */
@@ -103,9 +104,8 @@ export interface IndexedRules<Event> {
   /** The facts some rule needs a value of, and for each, the positions of the rules that need each value. */
   needFacts: readonly string[];
   needValues: readonly ReadonlyMap<unknown, readonly number[]>[];
-  /** Scratch: the rules marked for this evaluation carry its stamp (evaluations are synchronous). */
-  marks: Uint32Array;
-  stamp: number;
+  /** Scratch: the positions of the rules to test in this evaluation (evaluations are synchronous). */
+  marks: StampedMarks;
 }
 
 /** Indexes compiled rules by the value each needs (see {@link IndexedRules}). */
@@ -132,8 +132,7 @@ export function indexRules<Event>(compiled: readonly CompiledRule<Event>[]): Ind
     always,
     needFacts: [...needs.keys()],
     needValues: [...needs.values()],
-    marks: new Uint32Array(compiled.length),
-    stamp: 0,
+    marks: new StampedMarks(compiled.length),
   };
 }
 
@@ -155,11 +154,9 @@ export function evaluateIndexedRules<Event>(
   asOf?: string,
 ): DecisionRule<Event>[] {
   const { compiled, marks } = indexed;
-  indexed.stamp = indexed.stamp === 0xffffffff ? 1 : indexed.stamp + 1;
-  if (indexed.stamp === 1) marks.fill(0);
-  const stamp = indexed.stamp;
+  marks.begin(compiled.length);
   const { always } = indexed;
-  for (let index = 0; index < always.length; index++) marks[always[index] as number] = stamp;
+  for (let index = 0; index < always.length; index++) marks.mark(always[index] as number);
   // Plain indexed loops: a Map's entries iterator allocates on every call, and this runs on every call.
   const { needFacts, needValues } = indexed;
   for (let need = 0; need < needFacts.length; need++) {
@@ -169,17 +166,17 @@ export function evaluateIndexedRules<Event>(
       for (let at = 0; at < value.length; at++) {
         const positions = byValue.get(value[at]);
         if (positions)
-          for (let index = 0; index < positions.length; index++) marks[positions[index] as number] = stamp;
+          for (let index = 0; index < positions.length; index++) marks.mark(positions[index] as number);
       }
     }
     // An equal leaf needs the fact itself (a list is never equal to a scalar).
     const positions = byValue.get(value);
     if (positions)
-      for (let index = 0; index < positions.length; index++) marks[positions[index] as number] = stamp;
+      for (let index = 0; index < positions.length; index++) marks.mark(positions[index] as number);
   }
   const fired: DecisionRule<Event>[] = [];
   for (let position = 0; position < compiled.length; position++) {
-    if (marks[position] !== stamp) continue;
+    if (!marks.has(position)) continue;
     const { rule, test } = compiled[position] as CompiledRule<Event>;
     if (isInEffect(rule, asOf) && test(facts)) fired.push(rule);
   }
