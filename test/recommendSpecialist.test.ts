@@ -1651,6 +1651,9 @@ describe('how the condition is read', () => {
     expect(childSign({ condition: 'severe asthma, minor T.S.' })).toBe('"minor"');
     expect(childSign({ condition: 'a minor whose dental profile was not handicapping' })).toBe('"minor"');
     expect(childSign({ condition: 'minor crowding of the teeth' })).toBeUndefined();
+    // Condition names that end with "minor" are its form, not the patient's age.
+    expect(childSign({ condition: 'beta thalassaemia minor' })).toBeUndefined();
+    expect(childSign({ condition: 'recurrent erythema multiforme minor' })).toBeUndefined();
     expect(childSign({ condition: 'thalassemia minor' })).toBeUndefined();
     expect(childSign({ condition: 'mother of a minor' })).toBeUndefined();
   });

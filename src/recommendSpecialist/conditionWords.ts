@@ -70,12 +70,19 @@ export function wordOfChild(
  */
 function isMinorPerson(words: readonly string[], index: number): boolean {
   const next = words[index + 1];
-  if (next === undefined) return words[index - 1] !== 'thalassemia';
+  if (next === undefined) return !NAMES_ENDING_MINOR.has(words[index - 1] as string);
   return MINOR_FOLLOWERS.has(next) || (next.length === 1 && (words[index + 2]?.length ?? 1) === 1);
 }
 
 /** Words after which "minor" is a person: "a minor whose…", "a minor who…", "a minor diagnosed with…". */
 const MINOR_FOLLOWERS: ReadonlySet<string> = new Set(['whose', 'who', 'diagnosed']);
+
+/**
+ * The words before "minor" in the names of conditions that end with it: thalassemia minor (ICD-10-CM D56.3, in both
+ * spellings) and erythema multiforme minor (a form of L51, erythema multiforme). There "minor" names the
+ * condition's form, not the patient's age.
+ */
+const NAMES_ENDING_MINOR: ReadonlySet<string> = new Set(['thalassemia', 'thalassaemia', 'multiforme']);
 
 /**
  * Whether a word of childhood at `index` speaks of someone else or of long ago: a word of parenthood followed by
