@@ -4,6 +4,7 @@ import {
   buildChecklist,
   type CaseAnalysis,
   type CaseInput,
+  CHECKLIST_ITEM_IDS,
   type ChecklistItem,
   type ChecklistItemId,
   createOverturn,
@@ -106,6 +107,11 @@ describe('analyzeCase', () => {
 });
 
 describe('buildChecklist: tailored to the case', () => {
+  it('has fewer items than the bits of the number that marks the items taken', () => {
+    // buildChecklistFrom keeps one winner per item in the bits of a 32-bit number (1 << rank).
+    expect(CHECKLIST_ITEM_IDS.length).toBeLessThanOrEqual(31);
+  });
+
   const base: CaseInput = {
     denial: { codes: ['CO-50'] },
     planType: 'employer_erisa',
