@@ -608,6 +608,24 @@ export class PhraseMatcher<Payload> {
 
   /** Every distinct phrase that occurs in `text` (or in already tokenized words), in order of first occurrence. */
   findAll(text: string | readonly string[]): PhraseMatch<Payload>[] {
+    // A short text asked of a matcher not yet built is answered without building it, as forEachMatch does: the
+    // second-surgical-opinion vocabulary's automaton was built to read a first call's procedure name (about 2 ms).
+    if (this.unbuilt && typeof text === 'string') {
+      const words = tokenize(text);
+      if (words.length <= SHORT_TEXT && this.wordsReadUnbuilt + words.length <= WORDS_BEFORE_BUILD) {
+        this.wordsReadUnbuilt += words.length;
+        const entries = this.unbuilt;
+        const seen = new Set<number>();
+        const matches: PhraseMatch<Payload>[] = [];
+        this.matchEntriesWithoutAutomaton(entries, words, (entry) => {
+          if (seen.has(entry)) return;
+          seen.add(entry);
+          const { phrase, payload } = entries[entry] as PhraseEntry<Payload>;
+          matches.push({ phrase, payload });
+        });
+        return matches;
+      }
+    }
     this.build();
     const found = new Set<number>();
     const result: PhraseMatch<Payload>[] = [];
@@ -702,6 +720,17 @@ export class PhraseMatcher<Payload> {
     words: readonly string[],
     onMatch: (payload: Payload, startWord: number, endWord: number) => void,
   ): void {
+    this.matchEntriesWithoutAutomaton(entries, words, (entry, start, end) => {
+      onMatch((entries[entry] as PhraseEntry<Payload>).payload, start, end);
+    });
+  }
+
+  /** {@link matchWithoutAutomaton} giving each occurrence's index among the given entries. */
+  private matchEntriesWithoutAutomaton(
+    entries: readonly PhraseEntry<Payload>[],
+    words: readonly string[],
+    onMatch: (entry: number, startWord: number, endWord: number) => void,
+  ): void {
     if (!words.length) return;
     this.firstWords ??= entries.map((entry) => firstWordOf(entry.phrase));
     const present = new Set(words);
@@ -721,8 +750,7 @@ export class PhraseMatcher<Payload> {
       }
     }
     found.sort((a, b) => a.end - b.end || a.start - b.start || a.entry - b.entry);
-    for (const { entry, start, end } of found)
-      onMatch((entries[entry] as PhraseEntry<Payload>).payload, start, end);
+    for (const { entry, start, end } of found) onMatch(entry, start, end);
   }
 
   /** The vocabulary id of one word already split by {@link tokenize} (-1 for a word no phrase uses). */
