@@ -11,6 +11,14 @@ const RULE_FILE = new RegExp(
   `^${fileURLToPath(new URL('./rules/', import.meta.url)).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}.*\\.json$`,
 );
 
+/**
+ * JSON text with every character above U+007F written as a JSON `\u` escape: the same value, in a string V8 holds
+ * one byte a character. One `§` in a rule file made its whole text a two-byte string in the bundle.
+ */
+function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** src/_lib/lazyJson.ts, which the bundled rule files below are made of. */
 const LAZY_JSON = JSON.stringify(fileURLToPath(new URL('./src/_lib/lazyJson.ts', import.meta.url)));
 
@@ -26,7 +34,7 @@ const jsonAsLazyText: NonNullable<Options['esbuildPlugins']>[number] = {
   setup(build) {
     // Only the rule files: a dependency's own JSON (pdf-lib's font metrics) stays as its package wrote it.
     build.onLoad({ filter: RULE_FILE }, async (args) => {
-      const text = JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))));
+      const text = JSON.stringify(asciiJson(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')))));
       const contents = args.path.endsWith(`${sep}manifest.json`)
         ? `export default /* @__PURE__ */ JSON.parse(${text});`
         : `import { LazyJson } from ${LAZY_JSON};\nexport default /* @__PURE__ */ new LazyJson(${text});`;
