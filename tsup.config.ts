@@ -14,9 +14,14 @@ const RULE_FILE = new RegExp(
 /**
  * JSON text with every character above U+007F written as a JSON `\u` escape: the same value, in a string V8 holds
  * one byte a character. One `§` in a rule file made its whole text a two-byte string in the bundle.
+ * The apostrophe too (it is only ever inside a JSON string): with no `'` left, esbuild writes the text as a
+ * single-quoted string, not a template literal, and V8 scans a template's 2.7 MB about 13 ms slower.
  */
 function asciiJson(json: string): string {
-  return json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(
+    /['\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** src/_lib/lazyJson.ts, which the bundled rule files below are made of. */
