@@ -72,6 +72,7 @@ const codeRowSchema = lazySchema(() =>
 );
 
 export type CodeRow = z.infer<typeof codeRowSchema>;
+type CodeTable = z.infer<typeof codeTableSchema>;
 
 export const codeTableSchema = lazySchema(() =>
   z
@@ -472,9 +473,14 @@ export function compileClassification(
   collector: IssueCollector,
   /** The phrase automaton already built ({@link phraseAutomaton}): only for the bundled rule set, made by the build. */
   automaton?: PhraseAutomatonParts,
+  /**
+   * The code tables' rows by code, read row by row from the bundled files (`LazyRowMap`): only for the bundled rule
+   * set, proven by the test suite, whose files are then not read here.
+   */
+  codeTables?: { carc: ReadonlyMap<string, CodeRow>; rarc: ReadonlyMap<string, CodeRow> },
 ): ClassificationRules | undefined {
-  const carc = collector.parseFile(files.carc, codeTableSchema, read(files.carc));
-  const rarc = collector.parseFile(files.rarc, codeTableSchema, read(files.rarc));
+  const carc = codeTables ? undefined : collector.parseFile(files.carc, codeTableSchema, read(files.carc));
+  const rarc = codeTables ? undefined : collector.parseFile(files.rarc, codeTableSchema, read(files.rarc));
   const decisions = collector.parseFile(files.decisions, decisionFileSchema, read(files.decisions));
   // Trusted (bundled) files were proven by the test suite, their references too: read on the first text.
   const readPhrases = () => collector.parseFile(files.phrases, phraseTableSchema, read(files.phrases));
@@ -497,11 +503,11 @@ export function compileClassification(
     collector.add({ file: files.carc, path: ['codeSystem'], message: 'expected the CARC table' });
   if (rarc && rarc.codeSystem !== 'RARC')
     collector.add({ file: files.rarc, path: ['codeSystem'], message: 'expected the RARC table' });
-  if (!carc || !rarc || !decisions || (files.model && !model)) return undefined;
+  if ((!codeTables && (!carc || !rarc)) || !decisions || (files.model && !model)) return undefined;
   if (!trusted && (!phrases || !abbreviations)) return undefined;
 
   const rules = decisions.rules as DecisionRule<ClassificationEvent>[];
-  if (phrases) {
+  if (phrases && carc && rarc) {
     checkReferences(rules, files.decisions, collector, {
       carcCodes: new Set(carc.rows.map((row) => row.code)),
       rarcCodes: new Set(rarc.rows.map((row) => row.code)),
@@ -527,8 +533,8 @@ export function compileClassification(
   };
   const compiled = compileRules(rules);
   return {
-    carc: new Map(carc.rows.map((row) => [row.code, row])),
-    rarc: new Map(rarc.rows.map((row) => [row.code, row])),
+    carc: codeTables?.carc ?? new Map((carc as CodeTable).rows.map((row) => [row.code, row])),
+    rarc: codeTables?.rarc ?? new Map((rarc as CodeTable).rows.map((row) => [row.code, row])),
     decisionRules: rules,
     decisions: compiled,
     decisionIndex: indexRules(compiled),
