@@ -131,7 +131,8 @@ export function defaultClassification(): ClassificationRules {
       MANIFEST.domains.classification,
       read,
       issues,
-      readBundled(BUNDLED_PHRASE_AUTOMATON) as PhraseAutomatonParts | undefined,
+      // Parsed on the first text, with the phrase rows: a first code-only call does not parse its 250 KB.
+      () => readBundled(BUNDLED_PHRASE_AUTOMATON) as PhraseAutomatonParts | undefined,
       bundledCodeTables(),
     ),
   );

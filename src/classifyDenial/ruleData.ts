@@ -471,8 +471,11 @@ export function compileClassification(
   files: ClassificationFiles,
   read: (path: string) => unknown,
   collector: IssueCollector,
-  /** The phrase automaton already built ({@link phraseAutomaton}): only for the bundled rule set, made by the build. */
-  automaton?: PhraseAutomatonParts,
+  /**
+   * The phrase automaton already built ({@link phraseAutomaton}): only for the bundled rule set, made by the build.
+   * Given as a function, it is read with the phrase rows, on the first text: codes alone never parse it.
+   */
+  automaton?: PhraseAutomatonParts | (() => PhraseAutomatonParts | undefined),
   /**
    * The code tables' rows by code, read row by row from the bundled files (`LazyRowMap`): only for the bundled rule
    * set, proven by the test suite, whose files are then not read here.
@@ -489,6 +492,7 @@ export function compileClassification(
       ? collector.parseFile(files.abbreviations, abbreviationTableSchema, read(files.abbreviations))
       : { rows: [] };
   const trusted = !collector.checksFiles;
+  const automatonOf = () => (typeof automaton === 'function' ? automaton() : automaton);
   const phrases = trusted ? undefined : readPhrases();
   const abbreviations = trusted ? undefined : readAbbreviations();
   // A trusted (bundled) model is read on first use (TextModel); a caller's is validated now, with the rest.
@@ -516,7 +520,7 @@ export function compileClassification(
   }
   // A caller's phrases are compiled now, with the rest; trusted ones (which parse as they are) on the first text.
   let reader =
-    phrases && abbreviations ? compileReader(phrases.rows, abbreviations.rows, automaton) : undefined;
+    phrases && abbreviations ? compileReader(phrases.rows, abbreviations.rows, automatonOf()) : undefined;
   const readerOf = () => {
     if (!reader) {
       const latePhrases = readPhrases();
@@ -526,7 +530,7 @@ export function compileClassification(
       reader = compileReader(
         (latePhrases as NonNullable<typeof latePhrases>).rows,
         (lateAbbreviations as NonNullable<typeof lateAbbreviations>).rows,
-        automaton,
+        automatonOf(),
       );
     }
     return reader;
