@@ -57,9 +57,13 @@ describe('the phrase automaton built at build time', () => {
     expect(restored.parts()).toEqual(built.parts());
     for (const field of [
       'rootNext',
-      'transitionStates',
-      'transitionWords',
-      'transitionTargets',
+      'transitions',
+      'transitionMask',
+      'stateParent',
+      'stateWord',
+      'lengths',
+      'endsAt',
+      'payloads',
       'failOf',
       'outputLinkOf',
       'outputStart',

@@ -345,6 +345,27 @@ describe('a matcher not yet built', () => {
     );
   });
 
+  it('finds every distinct phrase of a short text exactly as its built automaton does, in the same order', () => {
+    const words = ['not', 'medically', 'necessary', 'knee', 'total', 'arthroplasty', 'x', "don't", 'cant'];
+    const phrase = fc
+      .array(fc.constantFrom(...words), { minLength: 0, maxLength: 4 })
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(phrase, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.constantFrom(...words, 'and', '—', 'Knee-', 'NOT'), { maxLength: 30 }),
+        (phrases, textParts) => {
+          const entries = phrases.map((phrase, payload) => ({ phrase, payload }));
+          const text = textParts.join(' ');
+          const built = new PhraseMatcher(entries);
+          built.parts(); // builds it
+          expect(new PhraseMatcher(entries).findAll(text)).toEqual(built.findAll(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('builds its automaton once it has read enough words, and answers the same after', () => {
     const matcher = new PhraseMatcher([
       { phrase: 'total knee arthroplasty', payload: 1 },

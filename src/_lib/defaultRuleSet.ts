@@ -18,7 +18,7 @@ import specialties from '../../rules/specialists/specialties.json';
 import ssoProcedures from '../../rules/sso/procedures.json';
 import ssoPrograms from '../../rules/sso/programs.json';
 import { type ChecklistRules, compileChecklist } from '../buildChecklist/ruleData.js';
-import { type ClassificationRules, compileClassification } from '../classifyDenial/ruleData.js';
+import { type ClassificationRules, type CodeRow, compileClassification } from '../classifyDenial/ruleData.js';
 import { compileDeadlines, type DeadlineRules } from '../computeAppealDeadline/ruleData.js';
 import { compileStates, type StateRules } from '../computeAppealDeadline/stateRules.js';
 import type { UsState } from '../computeAppealDeadline/states.js';
@@ -29,7 +29,7 @@ import { compileSpecialists, type SpecialistRules } from '../recommendSpecialist
 import { compileSso, type SsoRules } from '../requiresSecondSurgicalOpinion/ruleData.js';
 import type { RuleSetRef } from '../types.js';
 import { BUNDLED_PHRASE_AUTOMATON } from './bundledPhraseAutomaton.js';
-import { bundledFiles, readBundled } from './lazyJson.js';
+import { bundledFiles, LazyJson, LazyRowMap, readBundled } from './lazyJson.js';
 import { STATE_RULE_FILES } from './stateRuleFiles.js';
 
 /*
@@ -111,6 +111,19 @@ let states: ReadonlyMap<UsState, StateRules> | undefined;
 let sso: SsoRules | undefined;
 let specialists: SpecialistRules | undefined;
 
+/**
+ * The bundled CARC and RARC tables read row by row, when the build indexed their rows and no one has parsed them
+ * whole yet: parsing and mapping their 1,300 rows was a first call's cost, for the one or two codes it reads.
+ */
+function bundledCodeTables():
+  | { carc: ReadonlyMap<string, CodeRow>; rarc: ReadonlyMap<string, CodeRow> }
+  | undefined {
+  if (!(carc instanceof LazyJson && carc.readsRows && rarc instanceof LazyJson && rarc.readsRows))
+    return undefined;
+  const byCode = (row: CodeRow) => row.code;
+  return { carc: new LazyRowMap(carc, byCode), rarc: new LazyRowMap(rarc, byCode) };
+}
+
 /** The bundled classification rules, compiled on first use. */
 export function defaultClassification(): ClassificationRules {
   classification ??= compileTrusted(CLASSIFICATION_FILES, (read, issues) =>
@@ -118,7 +131,9 @@ export function defaultClassification(): ClassificationRules {
       MANIFEST.domains.classification,
       read,
       issues,
-      readBundled(BUNDLED_PHRASE_AUTOMATON) as PhraseAutomatonParts | undefined,
+      // Parsed on the first text, with the phrase rows: a first code-only call does not parse its 250 KB.
+      () => readBundled(BUNDLED_PHRASE_AUTOMATON) as PhraseAutomatonParts | undefined,
+      bundledCodeTables(),
     ),
   );
   return classification;

@@ -72,6 +72,7 @@ const codeRowSchema = lazySchema(() =>
 );
 
 export type CodeRow = z.infer<typeof codeRowSchema>;
+type CodeTable = z.infer<typeof codeTableSchema>;
 
 export const codeTableSchema = lazySchema(() =>
   z
@@ -470,11 +471,19 @@ export function compileClassification(
   files: ClassificationFiles,
   read: (path: string) => unknown,
   collector: IssueCollector,
-  /** The phrase automaton already built ({@link phraseAutomaton}): only for the bundled rule set, made by the build. */
-  automaton?: PhraseAutomatonParts,
+  /**
+   * The phrase automaton already built ({@link phraseAutomaton}): only for the bundled rule set, made by the build.
+   * Given as a function, it is read with the phrase rows, on the first text: codes alone never parse it.
+   */
+  automaton?: PhraseAutomatonParts | (() => PhraseAutomatonParts | undefined),
+  /**
+   * The code tables' rows by code, read row by row from the bundled files (`LazyRowMap`): only for the bundled rule
+   * set, proven by the test suite, whose files are then not read here.
+   */
+  codeTables?: { carc: ReadonlyMap<string, CodeRow>; rarc: ReadonlyMap<string, CodeRow> },
 ): ClassificationRules | undefined {
-  const carc = collector.parseFile(files.carc, codeTableSchema, read(files.carc));
-  const rarc = collector.parseFile(files.rarc, codeTableSchema, read(files.rarc));
+  const carc = codeTables ? undefined : collector.parseFile(files.carc, codeTableSchema, read(files.carc));
+  const rarc = codeTables ? undefined : collector.parseFile(files.rarc, codeTableSchema, read(files.rarc));
   const decisions = collector.parseFile(files.decisions, decisionFileSchema, read(files.decisions));
   // Trusted (bundled) files were proven by the test suite, their references too: read on the first text.
   const readPhrases = () => collector.parseFile(files.phrases, phraseTableSchema, read(files.phrases));
@@ -483,6 +492,7 @@ export function compileClassification(
       ? collector.parseFile(files.abbreviations, abbreviationTableSchema, read(files.abbreviations))
       : { rows: [] };
   const trusted = !collector.checksFiles;
+  const automatonOf = () => (typeof automaton === 'function' ? automaton() : automaton);
   const phrases = trusted ? undefined : readPhrases();
   const abbreviations = trusted ? undefined : readAbbreviations();
   // A trusted (bundled) model is read on first use (TextModel); a caller's is validated now, with the rest.
@@ -497,11 +507,11 @@ export function compileClassification(
     collector.add({ file: files.carc, path: ['codeSystem'], message: 'expected the CARC table' });
   if (rarc && rarc.codeSystem !== 'RARC')
     collector.add({ file: files.rarc, path: ['codeSystem'], message: 'expected the RARC table' });
-  if (!carc || !rarc || !decisions || (files.model && !model)) return undefined;
+  if ((!codeTables && (!carc || !rarc)) || !decisions || (files.model && !model)) return undefined;
   if (!trusted && (!phrases || !abbreviations)) return undefined;
 
   const rules = decisions.rules as DecisionRule<ClassificationEvent>[];
-  if (phrases) {
+  if (phrases && carc && rarc) {
     checkReferences(rules, files.decisions, collector, {
       carcCodes: new Set(carc.rows.map((row) => row.code)),
       rarcCodes: new Set(rarc.rows.map((row) => row.code)),
@@ -510,7 +520,7 @@ export function compileClassification(
   }
   // A caller's phrases are compiled now, with the rest; trusted ones (which parse as they are) on the first text.
   let reader =
-    phrases && abbreviations ? compileReader(phrases.rows, abbreviations.rows, automaton) : undefined;
+    phrases && abbreviations ? compileReader(phrases.rows, abbreviations.rows, automatonOf()) : undefined;
   const readerOf = () => {
     if (!reader) {
       const latePhrases = readPhrases();
@@ -520,15 +530,15 @@ export function compileClassification(
       reader = compileReader(
         (latePhrases as NonNullable<typeof latePhrases>).rows,
         (lateAbbreviations as NonNullable<typeof lateAbbreviations>).rows,
-        automaton,
+        automatonOf(),
       );
     }
     return reader;
   };
   const compiled = compileRules(rules);
   return {
-    carc: new Map(carc.rows.map((row) => [row.code, row])),
-    rarc: new Map(rarc.rows.map((row) => [row.code, row])),
+    carc: codeTables?.carc ?? new Map((carc as CodeTable).rows.map((row) => [row.code, row])),
+    rarc: codeTables?.rarc ?? new Map((rarc as CodeTable).rows.map((row) => [row.code, row])),
     decisionRules: rules,
     decisions: compiled,
     decisionIndex: indexRules(compiled),

@@ -193,6 +193,13 @@ export interface PhraseAutomatonParts {
   fail: number[];
   /** For each entry kept: the state its phrase ends at (its depth is the phrase's number of words). */
   endsAt: number[];
+  /**
+   * For each entry kept: its number of words; for each state: its dictionary-suffix link (-1 for none). Both follow
+   * from the arrays above, but working them out took a loop over the states by depth that ran before V8 optimised
+   * it: shipped, a first classification restores them as they are.
+   */
+  lengths: number[];
+  outputLink: number[];
 }
 
 /**
@@ -321,76 +328,50 @@ export class PhraseMatcher<Payload> {
       word: Array.from(this.stateWord.subarray(1)),
       fail: Array.from(this.failOf),
       endsAt: [...this.endsAt],
+      lengths: [...this.lengths],
+      outputLink: Array.from(this.outputLinkOf),
     };
   }
 
   private restore(entries: readonly PhraseEntry<Payload>[], parts: PhraseAutomatonParts): void {
     const states = parts.parentGap.length + 1;
+    const kept = entries.length - parts.skipped.length;
     const shaped =
       parts.entries === entries.length &&
-      parts.endsAt.length === entries.length - parts.skipped.length &&
+      parts.endsAt.length === kept &&
+      parts.lengths.length === kept &&
       parts.word.length === parts.parentGap.length &&
-      parts.fail.length === states;
+      parts.fail.length === states &&
+      parts.outputLink.length === states;
     if (!shaped) throw new RangeError('the automaton parts were made for other entries');
-    // Plain loops here instead of forEach took a millisecond off restore in CPU profiles but nothing off the first
-    // analyzeCase end to end (15 alternated fresh processes, twice; 2026-12-07): not kept.
-    parts.words.forEach((word, id) => {
-      this.vocabulary.set(word, id);
-    });
-    const skipped = new Set(parts.skipped);
-    entries.forEach((entry, index) => {
-      if (skipped.has(index)) return;
-      this.payloads.push(entry.payload);
-      this.phrases.push(undefined);
-    });
+    // Plain loops, locals rather than fields: this runs once, on a first call, before V8 optimises it.
+    const { words } = parts;
+    for (let id = 0; id < words.length; id++) this.vocabulary.set(words[id] as string, id);
+    if (parts.skipped.length === 0) {
+      for (let index = 0; index < entries.length; index++)
+        this.payloads.push((entries[index] as PhraseEntry<Payload>).payload);
+    } else {
+      const skipped = new Set(parts.skipped);
+      for (let index = 0; index < entries.length; index++)
+        if (!skipped.has(index)) this.payloads.push((entries[index] as PhraseEntry<Payload>).payload);
+    }
+    this.phrases.length = kept;
     this.skipped = [...parts.skipped];
     this.endsAt = parts.endsAt;
-    // Locals, not fields, in the loops below: they run once, on a first call, before V8 optimises them.
+    this.lengths = parts.lengths;
     const stateParent = new Int32Array(states);
     const stateWord = new Int32Array(states);
     stateParent[0] = -1;
     stateWord[0] = -1;
-    // A parent is made before its children, so one pass in state order gives every depth.
-    const depth = new Int32Array(states);
-    const { parentGap, word } = parts;
-    for (let state = 1; state < states; state++) {
-      const parent = state - (parentGap[state - 1] as number);
-      stateParent[state] = parent;
-      stateWord[state] = word[state - 1] as number;
-      depth[state] = (depth[parent] as number) + 1;
-    }
+    stateWord.set(parts.word, 1);
+    const { parentGap } = parts;
+    for (let state = 1; state < states; state++)
+      stateParent[state] = state - (parentGap[state - 1] as number);
     this.stateParent = stateParent;
     this.stateWord = stateWord;
-    // An entry's words are the depth of the state its phrase ends at.
-    this.lengths = parts.endsAt.map((state) => depth[state] as number);
     this.flatten(states);
     this.failOf.set(parts.fail);
-    // Dictionary-suffix links from the failure links, shallowest states first (a failure is always
-    // shallower than its state): the order the construction computes them in.
-    // A counting sort by depth: firstAtDepth[d] is where the next state of depth d goes.
-    let deepest = 0;
-    for (let state = 1; state < states; state++) deepest = Math.max(deepest, depth[state] as number);
-    const firstAtDepth = new Int32Array(deepest + 2);
-    for (let state = 1; state < states; state++) {
-      const slot = (depth[state] as number) + 1;
-      firstAtDepth[slot] = (firstAtDepth[slot] as number) + 1;
-    }
-    for (let level = 1; level <= deepest + 1; level++)
-      firstAtDepth[level] = (firstAtDepth[level] as number) + (firstAtDepth[level - 1] as number);
-    const byDepth = new Int32Array(states - 1);
-    for (let state = 1; state < states; state++) {
-      const level = depth[state] as number;
-      byDepth[firstAtDepth[level] as number] = state;
-      firstAtDepth[level] = (firstAtDepth[level] as number) + 1;
-    }
-    // linkOutputs, inlined: a call per state is paid in full before V8 optimises this loop.
-    const { failOf, outputStart, outputLinkOf } = this;
-    for (let at = 0; at < byDepth.length; at++) {
-      const state = byDepth[at] as number;
-      const fail = failOf[state] as number;
-      const failHasOutputs = (outputStart[fail + 1] as number) > (outputStart[fail] as number);
-      outputLinkOf[state] = failHasOutputs ? fail : (outputLinkOf[fail] as number);
-    }
+    this.outputLinkOf.set(parts.outputLink);
   }
 
   /**
@@ -473,15 +454,20 @@ export class PhraseMatcher<Payload> {
     this.rootNext = rootNext;
     // Outputs grouped by state, each state's in entry order (a counting sort).
     const outputStart = new Int32Array(states + 1);
-    for (const state of this.endsAt) outputStart[state + 1] = (outputStart[state + 1] as number) + 1;
+    const { endsAt } = this;
+    for (let entry = 0; entry < endsAt.length; entry++) {
+      const slot = (endsAt[entry] as number) + 1;
+      outputStart[slot] = (outputStart[slot] as number) + 1;
+    }
     for (let state = 0; state < states; state++)
       outputStart[state + 1] = (outputStart[state + 1] as number) + (outputStart[state] as number);
     const cursor = outputStart.slice(0, states);
-    const outputList = new Int32Array(this.endsAt.length);
-    this.endsAt.forEach((state, entry) => {
+    const outputList = new Int32Array(endsAt.length);
+    for (let entry = 0; entry < endsAt.length; entry++) {
+      const state = endsAt[entry] as number;
       outputList[cursor[state] as number] = entry;
       cursor[state] = (cursor[state] as number) + 1;
-    });
+    }
     this.outputStart = outputStart;
     this.outputList = outputList;
     this.failOf = new Int32Array(states);
@@ -608,6 +594,24 @@ export class PhraseMatcher<Payload> {
 
   /** Every distinct phrase that occurs in `text` (or in already tokenized words), in order of first occurrence. */
   findAll(text: string | readonly string[]): PhraseMatch<Payload>[] {
+    // A short text asked of a matcher not yet built is answered without building it, as forEachMatch does: the
+    // second-surgical-opinion vocabulary's automaton was built to read a first call's procedure name (about 2 ms).
+    if (this.unbuilt && typeof text === 'string') {
+      const words = tokenize(text);
+      if (words.length <= SHORT_TEXT && this.wordsReadUnbuilt + words.length <= WORDS_BEFORE_BUILD) {
+        this.wordsReadUnbuilt += words.length;
+        const entries = this.unbuilt;
+        const seen = new Set<number>();
+        const matches: PhraseMatch<Payload>[] = [];
+        this.matchEntriesWithoutAutomaton(entries, words, (entry) => {
+          if (seen.has(entry)) return;
+          seen.add(entry);
+          const { phrase, payload } = entries[entry] as PhraseEntry<Payload>;
+          matches.push({ phrase, payload });
+        });
+        return matches;
+      }
+    }
     this.build();
     const found = new Set<number>();
     const result: PhraseMatch<Payload>[] = [];
@@ -702,6 +706,17 @@ export class PhraseMatcher<Payload> {
     words: readonly string[],
     onMatch: (payload: Payload, startWord: number, endWord: number) => void,
   ): void {
+    this.matchEntriesWithoutAutomaton(entries, words, (entry, start, end) => {
+      onMatch((entries[entry] as PhraseEntry<Payload>).payload, start, end);
+    });
+  }
+
+  /** {@link matchWithoutAutomaton} giving each occurrence's index among the given entries. */
+  private matchEntriesWithoutAutomaton(
+    entries: readonly PhraseEntry<Payload>[],
+    words: readonly string[],
+    onMatch: (entry: number, startWord: number, endWord: number) => void,
+  ): void {
     if (!words.length) return;
     this.firstWords ??= entries.map((entry) => firstWordOf(entry.phrase));
     const present = new Set(words);
@@ -721,8 +736,7 @@ export class PhraseMatcher<Payload> {
       }
     }
     found.sort((a, b) => a.end - b.end || a.start - b.start || a.entry - b.entry);
-    for (const { entry, start, end } of found)
-      onMatch((entries[entry] as PhraseEntry<Payload>).payload, start, end);
+    for (const { entry, start, end } of found) onMatch(entry, start, end);
   }
 
   /** The vocabulary id of one word already split by {@link tokenize} (-1 for a word no phrase uses). */

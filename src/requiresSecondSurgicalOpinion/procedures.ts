@@ -65,18 +65,21 @@ export interface ConceptSource {
  */
 export class Vocabulary {
   private readonly matcher: PhraseMatcher<string>;
-  private readonly byTerm = new Map<string, string>();
+  /**
+   * Each term's key, made on the first exact lookup ({@link conceptOf}): reading a procedure's name goes through the
+   * matcher, and tokenizing every term for the keys was about a millisecond of a first call that never looks one up.
+   */
+  private byTerm: Map<string, string> | undefined;
+  private readonly concepts: readonly ConceptSource[];
   private readonly within = new Map<string, ReadonlySet<string>>();
 
   /** Expects a validated vocabulary: unique terms, known narrower ids, no cycles. */
   constructor(concepts: readonly ConceptSource[]) {
+    this.concepts = concepts;
     const narrower = new Map(concepts.map((concept) => [concept.id, concept.narrower ?? []]));
     const entries: { phrase: string; payload: string }[] = [];
     for (const concept of concepts) {
-      for (const term of concept.terms) {
-        this.byTerm.set(termKey(term), concept.id);
-        entries.push({ phrase: term, payload: concept.id });
-      }
+      for (const term of concept.terms) entries.push({ phrase: term, payload: concept.id });
     }
     const expand = (id: string): ReadonlySet<string> => {
       const known = this.within.get(id);
@@ -92,6 +95,13 @@ export class Vocabulary {
 
   /** The concept a name is exactly a term of (after normalisation), if any. */
   conceptOf(name: string): string | undefined {
+    if (!this.byTerm) {
+      // Set in the concepts' order, as the constructor did: a key two terms share keeps the later concept.
+      const byTerm = new Map<string, string>();
+      for (const concept of this.concepts)
+        for (const term of concept.terms) byTerm.set(termKey(term), concept.id);
+      this.byTerm = byTerm;
+    }
     return this.byTerm.get(termKey(name));
   }
 
