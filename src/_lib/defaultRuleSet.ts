@@ -31,6 +31,7 @@ import type { RuleSetRef } from '../types.js';
 import { BUNDLED_PHRASE_AUTOMATON } from './bundledPhraseAutomaton.js';
 import { bundledFiles, LazyJson, LazyRowMap, readBundled } from './lazyJson.js';
 import { STATE_RULE_FILES } from './stateRuleFiles.js';
+import { WholeOnDemandMap } from './wholeOnDemandMap.js';
 
 /*
  * Each domain's files apart, and each domain compiled by its own function: a bundler then keeps only the data a
@@ -160,7 +161,7 @@ export function defaultDeadlines(): DeadlineRules {
  * one state, and parsing all 51 files (330 KB) was about 1.5 ms of a first analyzeCase's 44. Going through every
  * state (the floor for a case whose state's rule is unknown) compiles the rest then.
  */
-export class BundledStates implements ReadonlyMap<UsState, StateRules> {
+export class BundledStates extends WholeOnDemandMap<UsState, StateRules> {
   private compiled = new Map<UsState, StateRules>();
   private complete = false;
   private readonly paths = MANIFEST.domains.states as Record<string, string>;
@@ -175,12 +176,8 @@ export class BundledStates implements ReadonlyMap<UsState, StateRules> {
     return one;
   }
 
-  has(state: UsState): boolean {
-    return this.get(state) !== undefined;
-  }
-
   /** Every state, in the manifest's order. */
-  private all(): Map<UsState, StateRules> {
+  protected all(): Map<UsState, StateRules> {
     if (!this.complete) {
       const all = compileTrusted(STATE_RULE_FILES, (read, issues) => compileStates(this.paths, read, issues));
       // The states already handed out keep their objects (setting a key keeps its place in the order).
@@ -189,33 +186,6 @@ export class BundledStates implements ReadonlyMap<UsState, StateRules> {
       this.complete = true;
     }
     return this.compiled;
-  }
-
-  get size(): number {
-    return this.all().size;
-  }
-
-  forEach(
-    callback: (value: StateRules, key: UsState, map: ReadonlyMap<UsState, StateRules>) => void,
-    thisArg?: unknown,
-  ): void {
-    for (const [state, rules] of this.all()) callback.call(thisArg, rules, state, this);
-  }
-
-  entries(): MapIterator<[UsState, StateRules]> {
-    return this.all().entries();
-  }
-
-  keys(): MapIterator<UsState> {
-    return this.all().keys();
-  }
-
-  values(): MapIterator<StateRules> {
-    return this.all().values();
-  }
-
-  [Symbol.iterator](): MapIterator<[UsState, StateRules]> {
-    return this.entries();
   }
 }
 

@@ -4,6 +4,8 @@
  * it uses, once. Run from source (tests, tsx) a rule file is imported as its object, and {@link readBundled}
  * passes it through.
  */
+import { WholeOnDemandMap } from './wholeOnDemandMap.js';
+
 export class LazyJson {
   private parsed: unknown;
   private done = false;
@@ -51,16 +53,18 @@ export class LazyJson {
  * A bundled code table's rows by key, each parsed the first time it is asked for ({@link LazyJson.row}): a first call
  * that reads two codes does not parse the 1,300 rows of the CARC and RARC tables and map them. Once the file has
  * been parsed whole (a caller read `defaultRuleSetSource`), its rows are mapped from that value instead. Only `get`
- * and `has` read rows alone; the rest of the map reads every row.
+ * and `has` read rows alone; the rest of the map reads every row ({@link WholeOnDemandMap}).
  */
-export class LazyRowMap<Row> implements ReadonlyMap<string, Row> {
+export class LazyRowMap<Row> extends WholeOnDemandMap<string, Row> {
   private readonly read = new Map<string, Row | undefined>();
   private whole: Map<string, Row> | undefined;
 
   constructor(
     private readonly file: LazyJson,
     private readonly keyOf: (row: Row) => string,
-  ) {}
+  ) {
+    super();
+  }
 
   get(key: string): Row | undefined {
     if (this.whole) return this.whole.get(key);
@@ -71,12 +75,8 @@ export class LazyRowMap<Row> implements ReadonlyMap<string, Row> {
     return row;
   }
 
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-
   /** Every row, from the parsed file (the rows already read alone keep their objects). */
-  private all(): Map<string, Row> {
+  protected all(): Map<string, Row> {
     if (!this.whole) {
       const whole = new Map<string, Row>();
       for (const row of (this.file.value() as { rows: Row[] }).rows) {
@@ -86,33 +86,6 @@ export class LazyRowMap<Row> implements ReadonlyMap<string, Row> {
       this.whole = whole;
     }
     return this.whole;
-  }
-
-  get size(): number {
-    return this.all().size;
-  }
-
-  forEach(
-    callback: (value: Row, key: string, map: ReadonlyMap<string, Row>) => void,
-    thisArg?: unknown,
-  ): void {
-    for (const [key, row] of this.all()) callback.call(thisArg, row, key, this);
-  }
-
-  entries(): MapIterator<[string, Row]> {
-    return this.all().entries();
-  }
-
-  keys(): MapIterator<string> {
-    return this.all().keys();
-  }
-
-  values(): MapIterator<Row> {
-    return this.all().values();
-  }
-
-  [Symbol.iterator](): MapIterator<[string, Row]> {
-    return this.entries();
   }
 }
 
