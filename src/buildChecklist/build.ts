@@ -1,3 +1,4 @@
+import { addOnce } from '../_lib/addOnce.js';
 import type { UsState } from '../computeAppealDeadline/states.js';
 import { addDays, daysBetween } from '../dates/arithmetic.js';
 import type { CompiledRuleSet } from '../engine/compile.js';
@@ -140,10 +141,6 @@ export function buildChecklistFrom(
     warnings: unique,
     ruleSet: ruleSet.ref,
   };
-}
-
-function addOnce(list: string[], value: string): void {
-  if (!list.includes(value)) list.push(value);
 }
 
 /** Runs the compiled checklist rules over a case. */

@@ -596,21 +596,18 @@ export class PhraseMatcher<Payload> {
   findAll(text: string | readonly string[]): PhraseMatch<Payload>[] {
     // A short text asked of a matcher not yet built is answered without building it, as forEachMatch does: the
     // second-surgical-opinion vocabulary's automaton was built to read a first call's procedure name (about 2 ms).
-    if (this.unbuilt && typeof text === 'string') {
-      const words = tokenize(text);
-      if (words.length <= SHORT_TEXT && this.wordsReadUnbuilt + words.length <= WORDS_BEFORE_BUILD) {
-        this.wordsReadUnbuilt += words.length;
-        const entries = this.unbuilt;
-        const seen = new Set<number>();
-        const matches: PhraseMatch<Payload>[] = [];
-        this.matchEntriesWithoutAutomaton(entries, words, (entry) => {
-          if (seen.has(entry)) return;
-          seen.add(entry);
-          const { phrase, payload } = entries[entry] as PhraseEntry<Payload>;
-          matches.push({ phrase, payload });
-        });
-        return matches;
-      }
+    const words = typeof text === 'string' ? this.wordsToReadUnbuilt(text) : undefined;
+    if (words && this.unbuilt) {
+      const entries = this.unbuilt;
+      const seen = new Set<number>();
+      const matches: PhraseMatch<Payload>[] = [];
+      this.matchEntriesWithoutAutomaton(entries, words, (entry) => {
+        if (seen.has(entry)) return;
+        seen.add(entry);
+        const { phrase, payload } = entries[entry] as PhraseEntry<Payload>;
+        matches.push({ phrase, payload });
+      });
+      return matches;
     }
     this.build();
     const found = new Set<number>();
@@ -646,6 +643,19 @@ export class PhraseMatcher<Payload> {
     return phrase;
   }
 
+  /**
+   * The words of a short text to read without building the automaton (counted against
+   * {@link WORDS_BEFORE_BUILD}), or undefined once the matcher is built or the text is too long to read that way.
+   */
+  private wordsToReadUnbuilt(text: string): string[] | undefined {
+    if (!this.unbuilt) return undefined;
+    const words = tokenize(text);
+    if (words.length > SHORT_TEXT || this.wordsReadUnbuilt + words.length > WORDS_BEFORE_BUILD)
+      return undefined;
+    this.wordsReadUnbuilt += words.length;
+    return words;
+  }
+
   /** Calls `onMatch` for every occurrence, in order of its last word, with its first and last word positions. */
   forEachMatch(
     text: string | readonly string[] | Int32Array,
@@ -653,13 +663,10 @@ export class PhraseMatcher<Payload> {
     /** For ids: how many to read (a reused buffer can be longer than the text). */
     count?: number,
   ): void {
-    if (this.unbuilt && typeof text === 'string' && count === undefined) {
-      const words = tokenize(text);
-      if (words.length <= SHORT_TEXT && this.wordsReadUnbuilt + words.length <= WORDS_BEFORE_BUILD) {
-        this.wordsReadUnbuilt += words.length;
-        this.matchWithoutAutomaton(this.unbuilt, words, onMatch);
-        return;
-      }
+    const words = typeof text === 'string' && count === undefined ? this.wordsToReadUnbuilt(text) : undefined;
+    if (words && this.unbuilt) {
+      this.matchWithoutAutomaton(this.unbuilt, words, onMatch);
+      return;
     }
     this.build();
     const ids = this.idsOf(text);

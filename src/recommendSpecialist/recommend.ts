@@ -1,3 +1,4 @@
+import { addEachOnce, addOnce } from '../_lib/addOnce.js';
 import type { RuleSetWith } from '../engine/compile.js';
 import { tokenize } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
@@ -73,12 +74,8 @@ class Trail {
   readonly unconfirmed: string[] = [];
 
   use(row: { id: string; citation: string }): void {
-    this.addRuleId(row.id);
-    if (!this.citations.includes(row.citation)) this.citations.push(row.citation);
-  }
-
-  addRuleId(id: string): void {
-    if (!this.ruleIds.includes(id)) this.ruleIds.push(id);
+    addOnce(this.ruleIds, row.id);
+    addOnce(this.citations, row.citation);
   }
 
   /**
@@ -523,7 +520,7 @@ export function recommend(
       use: isRoute ? 'routing' : 'alternative',
     });
     if (isRoute) return;
-    trail.addRuleId(hit.target.range.id);
+    addOnce(trail.ruleIds, hit.target.range.id);
     extra.push(
       specialist(judgingSpecialty(hit.target), `For ${hit.code.display} (${hit.target.range.title})`),
     );
@@ -1249,11 +1246,6 @@ function toSpecialist(row: SpecialtyRow, reason?: string): AlternativeSpecialist
   if (row.board) result.board = row.board.name;
   if (reason) result.reason = reason;
   return result;
-}
-
-/** Adds each value not in the list yet (a few short lists: cheaper than a Set). */
-function addEachOnce(list: string[], values: readonly string[]): void {
-  for (const value of values) if (!list.includes(value)) list.push(value);
 }
 
 const clip = (text: string) => {

@@ -1,3 +1,4 @@
+import { eachOnce } from '../_lib/addOnce.js';
 import type { RuleSetWith } from '../engine/compile.js';
 import { isInEffect } from '../engine/provenance.js';
 import type { RuleStatus } from '../types.js';
@@ -323,11 +324,4 @@ function cannotCompareWarning(listedBy: 'name' | 'code', where: string): string 
 /** A statement and its citation as one sentence: `Text (citation).` */
 function sentence(text: string, citation: string): string {
   return `${text.replace(/[.\s]+$/, '')} (${citation}).`;
-}
-
-/** The values in order, each once: a handful, so compared rather than hashed into a Set. */
-function eachOnce(values: readonly string[]): string[] {
-  const once: string[] = [];
-  for (const value of values) if (!once.includes(value)) once.push(value);
-  return once;
 }
