@@ -198,8 +198,10 @@ const STOP_WORDS = new Set([
     'supports supporting supported burning born attack attacks attacked broken broke ' +
     'disabled body affects affected affecting based known impairment impairments ' +
     // "lost weight" and "lost about 13 pounds" found the acquired absence of a limb (Z89, whose "lost leg" still reads
-    // whole with both words): "lost" says no organ.
-    'lost'
+    // whole with both words): "lost" says no organ. "A partial hospitalization program" found partial trisomies (Q92),
+    // and "a mammogram with suspicious results" the disorders resulting from impaired renal tubular function (N25):
+    // neither word names a condition ("partial trisomy" and "partial seizures" still find theirs by the other word).
+    'lost partial result results resulting'
   ).split(' '),
 ]);
 

@@ -583,7 +583,11 @@ export function recommend(
 
   // 3. The specialists.
   const specialtyCode = range?.specialty ?? area.specialty;
-  let subspecialtyCode = range?.subspecialty ?? area.subspecialty;
+  // A range that names its own specialty (the breast's general surgeon in gynecology's area) does not take the area's
+  // subspecialist, who belongs to another specialty (the gynecologist).
+  let subspecialtyCode =
+    range?.subspecialty ??
+    (range?.specialty !== undefined && range.specialty !== area.specialty ? undefined : area.subspecialty);
   // A child past the perinatal period whose perinatal condition still routes is the general pediatrician's, not the
   // neonatologist's (the range's own alternative); a neonatal treatment that decides (a NICU stay appealed after the
   // second birthday) keeps him.
