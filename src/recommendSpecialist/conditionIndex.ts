@@ -201,7 +201,9 @@ const STOP_WORDS = new Set([
     // whole with both words): "lost" says no organ. "A partial hospitalization program" found partial trisomies (Q92),
     // and "a mammogram with suspicious results" the disorders resulting from impaired renal tubular function (N25):
     // neither word names a condition ("partial trisomy" and "partial seizures" still find theirs by the other word).
-    'lost partial result results resulting'
+    // Nor does "abnormal" alone: with "results" unscored, "abnormal lab results" found abnormal uterine bleeding (N93),
+    // which its other words still find ("abnormal uterine bleeding", "abnormal heart rhythm" keep their terms whole).
+    'lost partial result results resulting abnormal'
   ).split(' '),
 ]);
 
