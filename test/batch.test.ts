@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchTestHooks, runBatch, runX12Batch } from '../src/cli/batch.js';
 import { BATCH_FIELDS, summaryLine } from '../src/cli/batchRecords.js';
 import { analyzeCase, type CaseAnalysis, OverturnError } from '../src/index.js';
+import { CLI } from './_helpers/cli.js';
 import { sampleCases, shiftedCase } from './_helpers/sampleCases.js';
 
 const root = join(import.meta.dirname, '..');
@@ -100,7 +101,7 @@ const parseOutput = (text: string): unknown[] =>
     .map((line) => JSON.parse(line));
 
 const cli = (args: string[], input?: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'batch', ...args], {
+  spawnSync(process.execPath, [CLI, 'batch', ...args], {
     cwd: root,
     encoding: 'utf8',
     input,
@@ -408,7 +409,7 @@ describe('overturn batch (CLI)', () => {
 
 describe('overturn batch on FHIR and X12 835 input', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'batch', ...args], {
+    spawnSync(process.execPath, [CLI, 'batch', ...args], {
       cwd: root,
       encoding: 'utf8',
     });

@@ -7,11 +7,12 @@ import { diffJsonReport, diffTextReport, runDiff } from '../src/cli/diffCommand.
 import type { Colors } from '../src/cli/report.js';
 import { exitCodeOf, junitReport, runFixtures, textReport } from '../src/cli/testCommand.js';
 import { validateRuleDirectory } from '../src/cli/validateCommand.js';
+import { CLI } from './_helpers/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const plain: Colors = { bold: String, dim: String, red: String, yellow: String, green: String, cyan: String };
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+  spawnSync(process.execPath, [CLI, ...args], {
     cwd: root,
     encoding: 'utf8',
   });

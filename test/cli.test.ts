@@ -3,11 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLI } from './_helpers/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const cli = (...args: string[]) => cliWith({}, ...args);
 const cliWith = (options: { input?: string; env?: Record<string, string> }, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+  spawnSync(process.execPath, [CLI, ...args], {
     cwd: root,
     encoding: 'utf8',
     input: options.input,
@@ -332,12 +333,11 @@ describe('the CLI behaves in a shell', () => {
     const lines = `${readFileSync(join(root, 'examples/knee-replacement-necessity.json'), 'utf8').replace(/\n/g, '')}\n`;
     const input = join(dir, 'many.ndjson');
     writeFileSync(input, lines.repeat(2000));
-    const main = join(root, 'src/cli/main.ts');
     const status = spawnSync(
       'bash',
       [
         '-c',
-        `"${process.execPath}" --import tsx "${main}" batch "${input}" --as-of 2026-06-01 | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+        `"${process.execPath}" "${CLI}" batch "${input}" --as-of 2026-06-01 | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`,
       ],
       { cwd: root, encoding: 'utf8' },
     );
@@ -347,7 +347,7 @@ describe('the CLI behaves in a shell', () => {
       'bash',
       [
         '-c',
-        `"${process.execPath}" --import tsx "${main}" analyze examples/knee-replacement-necessity.json --json > /dev/full`,
+        `"${process.execPath}" "${CLI}" analyze examples/knee-replacement-necessity.json --json > /dev/full`,
       ],
       { cwd: root, encoding: 'utf8' },
     );

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { letterPdf } from '../src/cli/letterPdf.js';
 import { draftLetterOf, LETTER_KINDS } from '../src/cli/letterRequests.js';
 import { analyzeCase, type CaseInput, type Letter } from '../src/index.js';
+import { CLI } from './_helpers/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const example = (name: string) =>
@@ -128,7 +129,7 @@ describe('letterPdf', () => {
 
 describe('overturn letter --pdf', () => {
   const cli = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+    spawnSync(process.execPath, [CLI, ...args], {
       encoding: 'utf8',
       cwd: root,
     });

@@ -26,6 +26,7 @@ import {
   type Letter,
   OverturnError,
 } from '../src/index.js';
+import { CLI } from './_helpers/cli.js';
 import { issuesOf } from './_helpers/errors.js';
 
 const root = join(import.meta.dirname, '..');
@@ -358,17 +359,7 @@ describe('the evidence of an appeal, from a request or the command line', () => 
     const cli = (kind: string) =>
       spawnSync(
         process.execPath,
-        [
-          '--import',
-          'tsx',
-          join(root, 'src/cli/main.ts'),
-          'letter',
-          '--kind',
-          kind,
-          'examples/knee-replacement-necessity.json',
-          '--evidence',
-          file,
-        ],
+        [CLI, 'letter', '--kind', kind, 'examples/knee-replacement-necessity.json', '--evidence', file],
         { encoding: 'utf8', cwd: root },
       );
     const appeal = cli('appeal');

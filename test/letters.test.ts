@@ -13,6 +13,7 @@ import {
   draftRecordsRequest,
   type Letter,
 } from '../src/index.js';
+import { CLI } from './_helpers/cli.js';
 import { answerOrInvalid, issuesOf } from './_helpers/errors.js';
 
 const root = join(import.meta.dirname, '..');
@@ -305,7 +306,7 @@ describe('parties validation', () => {
 
 describe('overturn letter', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+    spawnSync(process.execPath, [CLI, ...args], {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, FORCE_COLOR: '', NO_COLOR: '' },

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from './_helpers/cli.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -15,7 +16,7 @@ describe('overturn mcp', () => {
     await client.connect(
       new StdioClientTransport({
         command: process.execPath,
-        args: ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'mcp'],
+        args: [CLI, 'mcp'],
         cwd: root,
         stderr: 'pipe',
       }),
