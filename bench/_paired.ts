@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
+import { staleBuildInput } from '../scripts/build-freshness.js';
 
 const dist = join(import.meta.dirname, '..', 'dist');
 
@@ -17,26 +18,14 @@ export async function builtPackage(): Promise<{
   const entry = join(dist, 'index.js');
   if (!existsSync(entry)) throw new Error('the benchmarks time dist/: run npm run build first');
   // A build older than the sources or the rules would time code that is no longer there.
-  const built = statSync(entry).mtimeMs;
-  const changed = ['src', 'rules'].find((folder) => newestIn(join(dist, '..', folder)) > built);
-  if (changed) throw new Error(`dist/ is older than ${changed}/: run npm run build first`);
+  const stale = staleBuildInput(join(dist, '..'), entry);
+  if (stale) throw new Error(`dist/ is older than ${stale}: run npm run build first`);
   return {
     overturn: (await import(pathToFileURL(entry).href)) as typeof import('../src/index.js'),
     reference: (await import(
       pathToFileURL(join(dist, 'reference.js')).href
     )) as typeof import('../src/reference.js'),
   };
-}
-
-/** The latest modification time of any file under `folder`. */
-function newestIn(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestIn(path));
-    else if (entry.isFile()) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
 }
 
 /**

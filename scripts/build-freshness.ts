@@ -1,0 +1,43 @@
+/**
+ * Whether `dist/` is older than what it is built from: the benchmarks refuse a stale build (bench/_paired.ts) and the
+ * test suite rebuilds one (test/_helpers/globalSetup.ts), since both run the build rather than the sources.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What tsup reads: the sources, the rule files, its config and the one script the config imports, the settings. */
+const BUILD_INPUTS = [
+  'src',
+  'rules',
+  'scripts/rule-digests.ts',
+  'tsup.config.ts',
+  'package.json',
+  'tsconfig.json',
+];
+
+/**
+ * The first build input (of the repository at `root`) changed after `builtFile` was written, or `builtFile` itself
+ * when it is missing; undefined when the build is fresh.
+ *
+ * @example
+ * ```ts
+ * const stale = staleBuildInput(root, join(root, 'dist/cli.js'));
+ * if (stale) throw new Error(`dist/ is older than ${stale}: run npm run build first`);
+ * ```
+ */
+export function staleBuildInput(root: string, builtFile: string): string | undefined {
+  if (!existsSync(builtFile)) return builtFile;
+  const built = statSync(builtFile).mtimeMs;
+  return BUILD_INPUTS.find((input) => newestUnder(join(root, input)) > built);
+}
+
+/** The newest modification time of the files under a path (a file, or a folder read recursively). */
+function newestUnder(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true }))
+    newest = Math.max(newest, newestUnder(join(path, entry.name)));
+  return newest;
+}
