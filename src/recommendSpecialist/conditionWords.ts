@@ -807,3 +807,31 @@ export function findAll<Payload>(matcher: PhraseMatcher<PhraseHit<Payload>>, tex
   const named = (item: Found<Payload>) => firstNamed.get(item.payload) ?? item.start;
   return kept.sort((a, b) => named(a) - named(b) || a.start - b.start);
 }
+
+/**
+ * The condition phrases said of another person ("my husband is schizophrenic", "my mother's infected tooth", "family
+ * history: father with epilepsy") after the others: the patient's own condition routes. A relative's word opens the
+ * span, which runs to the end of its clause or to the writer's own turn ("…; I have", "and I"). Not a son, daughter or
+ * child: a parent writing for a child names the patient that way. When every phrase is another's, or none is, the
+ * order is kept (a carer writing of a spouse names only the spouse's conditions).
+ */
+export function othersLast<Payload>(found: Found<Payload>[], text: string | undefined): Found<Payload>[] {
+  if (found.length < 2 || !text || !OTHER_PERSON_CUE.test(text)) return found;
+  const spans: [number, number][] = [];
+  for (const match of text.matchAll(OTHER_PERSON_SPAN)) {
+    const from = tokenize(text.slice(0, match.index)).length;
+    spans.push([from, from + tokenize(match[0]).length]);
+  }
+  const others = found.map((item) => spans.some(([from, to]) => item.start >= from && item.start < to));
+  if (others.every(Boolean) || !others.some(Boolean)) return found;
+  return [...found.filter((_, index) => !others[index]), ...found.filter((_, index) => others[index])];
+}
+
+const RELATIVES =
+  "(?:husband|wife|spouse|mother|father|mom|mum|dad|sister|brother|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin)(?:['\u2019]s)?";
+const OTHER_PERSON_CUE = new RegExp(`\\b(?:${RELATIVES}|family history)\\b`, 'i');
+/** A relative (after "my", "his", "her", "our", "their") or a family history, to its clause's end or the writer's turn. */
+const OTHER_PERSON_SPAN = new RegExp(
+  `(?:\\b(?:my|his|her|our|their)\\s+${RELATIVES}\\b|\\bfamily history\\b)(?:(?!\\b(?:I|I'm|I am|me|myself)\\b)[^;.()[\\]\\n])*`,
+  'gi',
+);

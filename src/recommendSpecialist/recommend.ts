@@ -16,6 +16,7 @@ import {
   OTHER_PERSON_WORDS,
   olderAgeIn,
   olderWordIsPatients,
+  othersLast,
   parentAfterAge,
   pastHistoryLast,
   pastHistoryTest,
@@ -150,15 +151,18 @@ export function recommend(
   // The rule set builds each automaton when it is first read (ruleData.ts): read only when there is text.
   let conditions = perinatalHistoryLast(
     specificFirst(
-      pastHistoryLast(
-        conditionText?.trim()
-          ? readQualified(
-              withoutNegated(findAll(rules.conditions, conditionText), conditionWords, conditionText),
-              conditionWords,
-              conditionText,
-              rules,
-            )
-          : [],
+      othersLast(
+        pastHistoryLast(
+          conditionText?.trim()
+            ? readQualified(
+                withoutNegated(findAll(rules.conditions, conditionText), conditionWords, conditionText),
+                conditionWords,
+                conditionText,
+                rules,
+              )
+            : [],
+          conditionText,
+        ),
         conditionText,
       ),
     ),
