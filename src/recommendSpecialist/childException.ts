@@ -3,13 +3,8 @@
  * nursing, personal care, post-acute care are the pediatrician's for a child): a code or a condition of an area or
  * range in `childAreaExceptFor`, named as the child's own and present. Split from recommend.ts, which composes it.
  */
-import {
-  clausesOfWords,
-  type Found,
-  OTHER_PERSON_WORDS,
-  pastHistoryTest,
-  withoutDenied,
-} from './conditionWords.js';
+import { pastHistoryTest } from './conditionOrder.js';
+import { clausesOfWords, type Found, OTHER_PERSON_WORDS, withoutDenied } from './conditionWords.js';
 import { SECONDARY } from './icd10.js';
 import type { CodeHit, ProcedureRow, Target } from './ruleData.js';
 

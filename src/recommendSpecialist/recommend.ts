@@ -5,6 +5,13 @@ import type { Confidence } from '../types.js';
 import { childAreaException, namesTarget, notThePatients } from './childException.js';
 import type { ConditionMatch, IndexRow } from './conditionIndex.js';
 import {
+  othersLast,
+  pastHistoryLast,
+  pastHistoryTest,
+  perinatalHistoryLast,
+  withoutPastHistory,
+} from './conditionOrder.js';
+import {
   clausesOfWords,
   type Found,
   findAll,
@@ -16,11 +23,7 @@ import {
   OTHER_PERSON_WORDS,
   olderAgeIn,
   olderWordIsPatients,
-  othersLast,
   parentAfterAge,
-  pastHistoryLast,
-  pastHistoryTest,
-  perinatalHistoryLast,
   readQualified,
   type StatedAge,
   statedAges,
@@ -28,7 +31,6 @@ import {
   withoutAccents,
   withoutDenied,
   withoutNegated,
-  withoutPastHistory,
   wordIn,
   wordOfChild,
 } from './conditionWords.js';
