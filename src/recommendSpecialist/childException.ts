@@ -59,8 +59,9 @@ export function childAreaException(
  * A test of the conditions found in a text that are not the patient's present ones: named as history ("history of
  * tracheostomy, decannulated"), or a relative's in the same clause: a relative followed by a word of having, the
  * condition within three words after it ("mother has asthma", "a brother who has cerebral palsy", "father has acute
- * leukemia", "siblings have CF"), a relative's possessive just before it ("mother's leukemia"), or a family history
- * ("family history of leukemia"); not a relative who cares ("cared for by his mother, ventilator dependent", "mother has
+ * leukemia", "siblings have CF", "my husband is schizophrenic"), a relative's possessive just before it ("mother's
+ * leukemia"), or a family history ("family history of leukemia", "family history: father schizophrenic"); not a
+ * relative who cares ("cared for by his mother, ventilator dependent", "mother has
  * to suction the trach", "mother has limited English, trach dependent").
  */
 export function notThePatients(
@@ -74,7 +75,9 @@ export function notThePatients(
   return (found) => {
     if (isPast(found)) return true;
     const start = found.start;
-    if (words[start - 1] === 'of' && words[start - 2] === 'history' && words[start - 3] === 'family')
+    // A family history names the relatives' conditions just after it ("family history of leukemia", "family history:
+    // father schizophrenic").
+    if ([2, 3].some((back) => words[start - back] === 'history' && words[start - back - 1] === 'family'))
       return true;
     // A condition the search found is read at the text's start: it is the patient's only where the text names no
     // relative and denies nothing ("mother has hemiplegia", "no hemiplegia").
@@ -110,8 +113,17 @@ export function notThePatients(
   };
 }
 
-/** After a relative, the words that make the condition theirs ("mother has", "father with"). */
-const HAVING_WORDS: ReadonlySet<string> = new Set(['has', 'have', 'had', 'with', 'suffers', 'suffered']);
+/** After a relative, the words that make the condition theirs ("mother has", "father with", "husband is schizophrenic"). */
+const HAVING_WORDS: ReadonlySet<string> = new Set([
+  'has',
+  'have',
+  'had',
+  'with',
+  'suffers',
+  'suffered',
+  'is',
+  'was',
+]);
 
 /** Relatives named as those who care for the patient, whose conditions are seldom what the text names. */
 const CARER_WORDS: ReadonlySet<string> = new Set(['caregiver', 'caregivers', 'parents']);

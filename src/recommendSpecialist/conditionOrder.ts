@@ -1,7 +1,7 @@
 /**
  * Which of the conditions found in a text comes first: the patient's present ones before those of the past ("history
- * of …"), of the perinatal period (for a patient past infancy) and of other people ("my husband is …"), for the first
- * condition named routes. Split from conditionWords.ts, which finds them; nothing here picks a specialist.
+ * of …") and of the perinatal period (for a patient past infancy), for the first condition named routes. Split from
+ * conditionWords.ts, which finds them; nothing here picks a specialist.
  */
 import { tokenize } from '../engine/phraseMatcher.js';
 import { CONTEXT_REACH, type Found, inPerinatalChapter } from './conditionWords.js';
@@ -15,10 +15,11 @@ export function perinatalHistoryLast<Payload extends { range?: { from: string } 
   age: number | undefined,
   fromAge: number | undefined,
 ): Found<Payload>[] {
-  if (found.length < 2 || age === undefined || fromAge === undefined || age < fromAge) return found;
-  const perinatal = (item: Found<Payload>) =>
-    item.payload.range !== undefined && inPerinatalChapter(item.payload.range);
-  return [...found.filter((item) => !perinatal(item)), ...found.filter(perinatal)];
+  if (age === undefined || fromAge === undefined || age < fromAge) return found;
+  return lastWhere(
+    found,
+    (item) => item.payload.range !== undefined && inPerinatalChapter(item.payload.range),
+  );
 }
 
 /**
@@ -30,10 +31,23 @@ export function pastHistoryLast<Payload>(
   found: Found<Payload>[],
   text: string | undefined,
 ): Found<Payload>[] {
+  return found.length < 2 ? found : lastWhere(found, pastHistoryTest(text));
+}
+
+/**
+ * The items that pass `moved` after the others, each group in its own order (so when all or none pass, the order is
+ * kept).
+ *
+ * @example
+ * ```ts
+ * lastWhere(found, pastHistoryTest(text)); // "history of asthma; pneumonia": the pneumonia first
+ * ```
+ */
+export function lastWhere<Item>(found: Item[], moved: (item: Item) => boolean): Item[] {
   if (found.length < 2) return found;
-  const past = found.map(pastHistoryTest(text));
-  if (past.every(Boolean) || !past.some(Boolean)) return found;
-  return [...found.filter((_, index) => !past[index]), ...found.filter((_, index) => past[index])];
+  const flags = found.map(moved);
+  if (!flags.some(Boolean)) return found;
+  return [...found.filter((_, index) => !flags[index]), ...found.filter((_, index) => flags[index])];
 }
 
 /**
@@ -92,31 +106,3 @@ export function pastHistoryTest(text: string | undefined): <Payload>(item: Found
 export function withoutPastHistory(text: string): string {
   return text.replace(/\bhistory of\b[^,;.()[\]\n]*/gi, ' ');
 }
-
-/**
- * The condition phrases said of another person ("my husband is schizophrenic", "my mother's infected tooth", "family
- * history: father with epilepsy") after the others: the patient's own condition routes. A relative's word opens the
- * span, which runs to the end of its clause or to the writer's own turn ("…; I have", "and I"). Not a son, daughter or
- * child: a parent writing for a child names the patient that way. When every phrase is another's, or none is, the
- * order is kept (a carer writing of a spouse names only the spouse's conditions).
- */
-export function othersLast<Payload>(found: Found<Payload>[], text: string | undefined): Found<Payload>[] {
-  if (found.length < 2 || !text || !OTHER_PERSON_CUE.test(text)) return found;
-  const spans: [number, number][] = [];
-  for (const match of text.matchAll(OTHER_PERSON_SPAN)) {
-    const from = tokenize(text.slice(0, match.index)).length;
-    spans.push([from, from + tokenize(match[0]).length]);
-  }
-  const others = found.map((item) => spans.some(([from, to]) => item.start >= from && item.start < to));
-  if (others.every(Boolean) || !others.some(Boolean)) return found;
-  return [...found.filter((_, index) => !others[index]), ...found.filter((_, index) => others[index])];
-}
-
-const RELATIVES =
-  "(?:husband|wife|spouse|mother|father|mom|mum|dad|sister|brother|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin)(?:['\u2019]s)?";
-const OTHER_PERSON_CUE = new RegExp(`\\b(?:${RELATIVES}|family history)\\b`, 'i');
-/** A relative (after "my", "his", "her", "our", "their") or a family history, to its clause's end or the writer's turn. */
-const OTHER_PERSON_SPAN = new RegExp(
-  `(?:\\b(?:my|his|her|our|their)\\s+${RELATIVES}\\b|\\bfamily history\\b)(?:(?!\\b(?:I|I'm|I am|me|myself)\\b)[^;.()[\\]\\n])*`,
-  'gi',
-);

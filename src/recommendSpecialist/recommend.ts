@@ -5,7 +5,7 @@ import type { Confidence } from '../types.js';
 import { childAreaException, namesTarget, notThePatients } from './childException.js';
 import type { ConditionMatch, IndexRow } from './conditionIndex.js';
 import {
-  othersLast,
+  lastWhere,
   pastHistoryLast,
   pastHistoryTest,
   perinatalHistoryLast,
@@ -151,23 +151,22 @@ export function recommend(
       ? (wordOfChild(rules, conditionWords, conditionAges) ?? wordOfChild(rules, procedureWords))
       : undefined;
   // The rule set builds each automaton when it is first read (ruleData.ts): read only when there is text.
-  let conditions = perinatalHistoryLast(
-    specificFirst(
-      othersLast(
-        pastHistoryLast(
-          conditionText?.trim()
-            ? readQualified(
-                withoutNegated(findAll(rules.conditions, conditionText), conditionWords, conditionText),
-                conditionWords,
-                conditionText,
-                rules,
-              )
-            : [],
-          conditionText,
-        ),
+  const named = conditionText?.trim()
+    ? readQualified(
+        withoutNegated(findAll(rules.conditions, conditionText), conditionWords, conditionText),
+        conditionWords,
         conditionText,
-      ),
-    ),
+        rules,
+      )
+    : [];
+  // The patient's present conditions first: a past one ("history of …") and another person's ("my husband is
+  // schizophrenic", "mother's leukemia", by the test the child's exception uses) come after them.
+  const ownFirst =
+    named.length < 2
+      ? named
+      : lastWhere(pastHistoryLast(named, conditionText), notThePatients(conditionText, conditionWords));
+  let conditions = perinatalHistoryLast(
+    specificFirst(ownFirst),
     patientAge,
     rules.children.perinatalHistoryFromAge,
   );
