@@ -401,6 +401,13 @@ export function recommend(
     (condition.whole !== true || condition.payload.range?.confidence === 'medium');
   const diagnosed = codes.principal?.target ?? condition?.payload;
   const adultsOnlyForChild = child && procedure?.payload.adultsOnly === true;
+  // A geriatrician's treatment for a given younger age: the condition's specialist judges the care it needs.
+  const olderOnlyForYounger =
+    procedure?.payload.olderAdultsOnly === true &&
+    patientAge !== undefined &&
+    rules.olderAdults !== undefined &&
+    patientAge < rules.olderAdults.ageAtLeast;
+  const notForThisAge = adultsOnlyForChild || olderOnlyForYounger;
   // A deciding treatment yields to a condition of an area it names (rehabilitation for alcohol use disorder); a
   // treatment that does not decide takes the route over the areas it names (`decidesOver`: a cancer drug for a
   // melanoma). For a given adult age, a range of children's care takes no treatment's yield: the treatments' lists
@@ -443,7 +450,7 @@ export function recommend(
   // For a child, the treatment's `childArea` holds: nothing named keeps the condition's own specialists.
   const childAreaHolds = child && childException === undefined;
   const decides =
-    !adultsOnlyForChild &&
+    !notForThisAge &&
     !pediatricForAdult &&
     ((namedTreatment?.payload.decides === true ? !yields : names(namedTreatment?.payload.decidesOver)) ||
       (childAreaHolds && namedTreatment?.payload.childDecides === true));
@@ -603,7 +610,9 @@ export function recommend(
   // A treatment read from its code moves it only where it routes, nothing else naming the condition.
   const judgedTreatment = route.kind === 'procedure' ? procedure : namedTreatment;
   const preferredPerformer =
-    !child && judgedTreatment?.payload.performerPreferred ? judgedTreatment.payload.performedBy : undefined;
+    !child && !olderOnlyForYounger && judgedTreatment?.payload.performerPreferred
+      ? judgedTreatment.payload.performedBy
+      : undefined;
   if (preferredPerformer) {
     subspecialtyCode = preferredPerformer;
   } else if (child && route.kind === 'procedure' && route.found.payload.performerTreatsChildren) {
@@ -675,7 +684,7 @@ export function recommend(
     procedureTarget(rules, procedure.payload, false).area.id !== routed.area.id;
   if (procedure) {
     const row = procedure.payload;
-    if (!drugForOtherArea && !adultsOnlyForChild) {
+    if (!drugForOtherArea && !notForThisAge) {
       performer = rules.specialties.get(row.performedBy) as SpecialtyRow;
       procedureAlternatives.push(
         specialist(

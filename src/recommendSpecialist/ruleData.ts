@@ -390,6 +390,13 @@ const procedureRowSchema = lazySchema(() =>
        */
       adultsOnly: z.boolean().optional(),
       /**
+       * A treatment whose performer is the older adult's (a geriatrician for a nursing-home stay): for a given age
+       * under the older-adult age (`olderAdults.ageAtLeast`) it neither decides nor adds its performer, and the
+       * condition routes (a 24-year-old's long-term psychiatric care, a 40-year-old's home nursing after a spinal
+       * cord injury). Without an age it holds: most who need such care are older.
+       */
+      olderAdultsOnly: z.boolean().optional(),
+      /**
        * Without an age, this many conditions from different areas named at once, none of them a childhood one,
        * say older adult (personal care for heart failure, a stroke and osteoporosis): several chronic conditions
        * together are the ground of geriatric medicine.
