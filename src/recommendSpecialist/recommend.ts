@@ -401,12 +401,14 @@ export function recommend(
     (condition.whole !== true || condition.payload.range?.confidence === 'medium');
   const diagnosed = codes.principal?.target ?? condition?.payload;
   const adultsOnlyForChild = child && procedure?.payload.adultsOnly === true;
-  // A geriatrician's treatment for a given younger age: the condition's specialist judges the care it needs.
+  // A geriatrician's treatment for a given younger age: the specialist of a diagnosis named (a code, or words the
+  // rules list) judges the care it needs; a condition the search only guessed at ("frail, falls") leaves it to him.
   const olderOnlyForYounger =
     procedure?.payload.olderAdultsOnly === true &&
     patientAge !== undefined &&
     rules.olderAdults !== undefined &&
-    patientAge < rules.olderAdults.ageAtLeast;
+    patientAge < rules.olderAdults.ageAtLeast &&
+    (codes.principal !== undefined || (condition !== undefined && condition.indexRow === undefined));
   const notForThisAge = adultsOnlyForChild || olderOnlyForYounger;
   // A deciding treatment yields to a condition of an area it names (rehabilitation for alcohol use disorder); a
   // treatment that does not decide takes the route over the areas it names (`decidesOver`: a cancer drug for a

@@ -391,9 +391,10 @@ const procedureRowSchema = lazySchema(() =>
       adultsOnly: z.boolean().optional(),
       /**
        * A treatment whose performer is the older adult's (a geriatrician for a nursing-home stay): for a given age
-       * under the older-adult age (`olderAdults.ageAtLeast`) it neither decides nor adds its performer, and the
-       * condition routes (a 24-year-old's long-term psychiatric care, a 40-year-old's home nursing after a spinal
-       * cord injury). Without an age it holds: most who need such care are older.
+       * under the older-adult age (`olderAdults.ageAtLeast`) with a diagnosis named (a code, or a condition the rules
+       * list, not a search's guess) it neither decides nor adds its performer, and that diagnosis routes (a
+       * 24-year-old's long-term psychiatric care, a 40-year-old's home nursing after a spinal cord injury). Without
+       * an age it holds: most who need such care are older.
        */
       olderAdultsOnly: z.boolean().optional(),
       /**
