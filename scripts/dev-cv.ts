@@ -8,6 +8,8 @@
  *   npm run cv:development                        # the model as shipped
  *   npm run cv:development -- --rows 2264         # the model learning more development rows
  *   npm run cv:development -- --weight 2          # each development row learned twice
+ *   npm run cv:development -- --from 2909         # also a tally of the rows from 2,909 on (a split in time: the
+ *                                                 # same unlearned rows read under each --rows)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,9 @@ import { readerWithModel } from './reader-with-model.js';
 import { DEVELOPMENT_ROWS, FOLDS, foldOf, loadExamples } from './train-classifier.js';
 
 const root = join(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { rows: { type: 'string' }, weight: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string' }, weight: { type: 'string' }, from: { type: 'string' } },
+});
 const developmentRows = values.rows === undefined ? DEVELOPMENT_ROWS : Number(values.rows);
 const developmentWeight = values.weight === undefined ? 1 : Number(values.weight);
 const { examples, sha256 } = loadExamples({ developmentRows, developmentWeight });
@@ -50,6 +54,9 @@ const tallies = [
     from: developmentRows,
     to: rows.length,
   },
+  ...(values.from === undefined
+    ? []
+    : [{ name: `rows ${Number(values.from) + 1}–${rows.length}`, from: Number(values.from), to: rows.length }]),
 ].map((range) => ({ ...range, right: 0, flips: 0, unknown: 0, stated: 0 }));
 rows.forEach((row, index) => {
   // A learned row's fold is its text's, as the trainer chose it.
