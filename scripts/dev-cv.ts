@@ -56,7 +56,13 @@ const tallies = [
   },
   ...(values.from === undefined
     ? []
-    : [{ name: `rows ${Number(values.from) + 1}–${rows.length}`, from: Number(values.from), to: rows.length }]),
+    : [
+        {
+          name: `rows ${Number(values.from) + 1}–${rows.length}`,
+          from: Number(values.from),
+          to: rows.length,
+        },
+      ]),
 ].map((range) => ({ ...range, right: 0, flips: 0, unknown: 0, stated: 0 }));
 rows.forEach((row, index) => {
   // A learned row's fold is its text's, as the trainer chose it.
