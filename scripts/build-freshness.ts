@@ -1,7 +1,9 @@
 /**
- * Whether `dist/` is older than what it is built from: the benchmarks refuse a stale build (bench/_paired.ts) and the
- * test suite rebuilds one (test/_helpers/globalSetup.ts), since both run the build rather than the sources.
+ * Whether `dist/` is older than what it is built from: the benchmarks refuse a stale build (bench/_paired.ts), and the
+ * test suite (test/_helpers/globalSetup.ts) and `npm test`'s build step (scripts/build-if-stale.ts) rebuild one
+ * ({@link buildWhenStale}), since they run the build rather than the sources.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -40,4 +42,28 @@ function newestUnder(path: string): number {
   for (const entry of readdirSync(path, { withFileTypes: true }))
     newest = Math.max(newest, newestUnder(join(path, entry.name)));
   return newest;
+}
+
+/**
+ * Builds `dist/` (tsup, as `npm run build`) when `builtFile` is missing or older than a build input; the stale input,
+ * or undefined when the build was fresh and nothing ran. `showBuild` lets tsup's report through (its errors always
+ * are).
+ *
+ * @example
+ * ```ts
+ * buildWhenStale(root, join(root, 'dist/cli.js')); // undefined: nothing to build
+ * ```
+ */
+export function buildWhenStale(
+  root: string,
+  builtFile: string,
+  { showBuild = false }: { showBuild?: boolean } = {},
+): string | undefined {
+  const stale = staleBuildInput(root, builtFile);
+  if (stale !== undefined)
+    execFileSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js')], {
+      cwd: root,
+      stdio: ['ignore', showBuild ? 'inherit' : 'ignore', 'inherit'],
+    });
+  return stale;
 }

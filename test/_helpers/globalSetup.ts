@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { staleBuildInput } from '../../scripts/build-freshness.js';
+import { buildWhenStale } from '../../scripts/build-freshness.js';
 import { CLI } from './cli.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -10,10 +9,6 @@ const root = join(import.meta.dirname, '..', '..');
  * spawn the build (`cli.ts`). A clean install builds it already (`npm ci` runs `prepare`), so CI never rebuilds
  * here; a developer who has just edited a source file gets a build of it, not a stale one.
  */
-export default function buildWhenStale(): void {
-  if (staleBuildInput(root, CLI))
-    execFileSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js')], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+export default function buildBeforeTheSuite(): void {
+  buildWhenStale(root, CLI);
 }
