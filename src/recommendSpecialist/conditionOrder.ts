@@ -1,7 +1,8 @@
 /**
  * Which of the conditions found in a text comes first: the patient's present ones before those of the past ("history
- * of …") and of the perinatal period (for a patient past infancy), for the first condition named routes. Split from
- * conditionWords.ts, which finds them; nothing here picks a specialist.
+ * of …", read here; childException.ts's `notThePatients` adds other people's) and of the perinatal period (for a
+ * patient past infancy), for the first condition named routes. Split from conditionWords.ts, which finds them;
+ * nothing here picks a specialist.
  */
 import { tokenize } from '../engine/phraseMatcher.js';
 import { CONTEXT_REACH, type Found, inPerinatalChapter } from './conditionWords.js';
@@ -20,18 +21,6 @@ export function perinatalHistoryLast<Payload extends { range?: { from: string } 
     found,
     (item) => item.payload.range !== undefined && inPerinatalChapter(item.payload.range),
   );
-}
-
-/**
- * The condition phrases with those of the patient's past ("a history of rheumatic fever", see historyLists)
- * after the others: the first condition named routes, and a past one is background to the present one, not the
- * dispute. When every phrase is in the past, the order is kept.
- */
-export function pastHistoryLast<Payload>(
-  found: Found<Payload>[],
-  text: string | undefined,
-): Found<Payload>[] {
-  return found.length < 2 ? found : lastWhere(found, pastHistoryTest(text));
 }
 
 /**

@@ -4,13 +4,7 @@ import { tokenize } from '../engine/phraseMatcher.js';
 import type { Confidence } from '../types.js';
 import { childAreaException, namesTarget, notThePatients } from './childException.js';
 import type { ConditionMatch, IndexRow } from './conditionIndex.js';
-import {
-  lastWhere,
-  pastHistoryLast,
-  pastHistoryTest,
-  perinatalHistoryLast,
-  withoutPastHistory,
-} from './conditionOrder.js';
+import { lastWhere, pastHistoryTest, perinatalHistoryLast, withoutPastHistory } from './conditionOrder.js';
 import {
   clausesOfWords,
   type Found,
@@ -160,11 +154,8 @@ export function recommend(
       )
     : [];
   // The patient's present conditions first: a past one ("history of …") and another person's ("my husband is
-  // schizophrenic", "mother's leukemia", by the test the child's exception uses) come after them.
-  const ownFirst =
-    named.length < 2
-      ? named
-      : lastWhere(pastHistoryLast(named, conditionText), notThePatients(conditionText, conditionWords));
+  // schizophrenic", "mother's leukemia") come after them, by the test the child's exception uses, which reads both.
+  const ownFirst = named.length < 2 ? named : lastWhere(named, notThePatients(conditionText, conditionWords));
   let conditions = perinatalHistoryLast(
     specificFirst(ownFirst),
     patientAge,
