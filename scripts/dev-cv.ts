@@ -25,6 +25,7 @@ const { values } = parseArgs({
 });
 const developmentRows = values.rows === undefined ? DEVELOPMENT_ROWS : Number(values.rows);
 const developmentWeight = values.weight === undefined ? 1 : Number(values.weight);
+const fromRow = values.from === undefined ? undefined : Number(values.from);
 const { examples, sha256 } = loadExamples({ developmentRows, developmentWeight });
 const rows = JSON.parse(readFileSync(join(root, 'test/dev/denials.json'), 'utf8')) as {
   text: string;
@@ -54,15 +55,9 @@ const tallies = [
     from: developmentRows,
     to: rows.length,
   },
-  ...(values.from === undefined
+  ...(fromRow === undefined
     ? []
-    : [
-        {
-          name: `rows ${Number(values.from) + 1}–${rows.length}`,
-          from: Number(values.from),
-          to: rows.length,
-        },
-      ]),
+    : [{ name: `rows ${fromRow + 1}–${rows.length}`, from: fromRow, to: rows.length }]),
 ].map((range) => ({ ...range, right: 0, flips: 0, unknown: 0, stated: 0 }));
 rows.forEach((row, index) => {
   // A learned row's fold is its text's, as the trainer chose it.
