@@ -203,7 +203,11 @@ const STOP_WORDS = new Set([
     // neither word names a condition ("partial trisomy" and "partial seizures" still find theirs by the other word).
     // Nor does "abnormal" alone: with "results" unscored, "abnormal lab results" found abnormal uterine bleeding (N93),
     // which its other words still find ("abnormal uterine bleeding", "abnormal heart rhythm" keep their terms whole).
-    'lost partial result results resulting abnormal'
+    'lost partial result results resulting abnormal ' +
+    // "A physician who entered psychoanalysis" and "entering the hospital" found foreign bodies "entering through
+    // natural orifice" (T15–T19), and "in conjunction with" (by the search's fuzziness) conduct disorders (F91):
+    // neither word names a condition.
+    'enter enters entered entering conjunction'
   ).split(' '),
 ]);
 
@@ -274,14 +278,20 @@ export interface ConditionMatch<Target> {
  * Words kept apart from Porter2's stems: it gives "conduction" and "conductive" the stem of "conduct", so a heart's
  * "conduction abnormality" found conduct disorders (F91), and a child's "conduct problems" would find the heart's
  * conduction disorders (I45); and "personality" the stem of "person" and "personal", so "a person who cannot walk"
- * and "personal care needs" found personality disorders (F60). Each is read as its own form (a plural as its
- * singular).
+ * and "personal care needs" found personality disorders (F60). Three inflammations lose their "-itis" to a common
+ * word's stem: "enteritis" to "enter" ("a physician who entered psychoanalysis" found enteritis and colitis,
+ * K50–K52), "conjunctivitis" to "conjunct" ("in conjunction with" found the conjunctiva's disorders, H10–H11) and
+ * "appendicitis" to "append" ("the report appended to the claim" found the appendix's diseases, K35–K38). Each is
+ * read as its own form (a plural as its singular).
  */
 const OWN_STEM: ReadonlyMap<string, string> = new Map([
   ['conduction', 'conduction'],
   ['conductive', 'conductive'],
   ['personality', 'personality'],
   ['personalities', 'personality'],
+  ['enteritis', 'enteritis'],
+  ['conjunctivitis', 'conjunctivitis'],
+  ['appendicitis', 'appendicitis'],
 ]);
 
 /** A word as the index keeps it, once it is known to count: its own form, its synonyms', or its Porter2 stem. */
