@@ -207,7 +207,22 @@ const STOP_WORDS = new Set([
     // "A physician who entered psychoanalysis" and "entering the hospital" found foreign bodies "entering through
     // natural orifice" (T15–T19), and "in conjunction with" (by the search's fuzziness) conduct disorders (F91):
     // neither word names a condition.
-    'enter enters entered entering conjunction'
+    'enter enters entered entering conjunction ' +
+    // Words of a plan's or a person's sentence that share a stem with a title's word (a survey of the development
+    // rows' words against the titles' stems): "coverage terminated" found a failed termination of pregnancy (O07),
+    // "formulary exception" a title's "except", "not reasonable and necessary" the "other reasons" of Z53 and Z04,
+    // "later diagnosed with it" amyotrophic lateral sclerosis (G12), "under the care of her doctor" diabetes "due to
+    // underlying condition" (E08), "visit limits reached" vasculitis "limited to skin" (L95), "the effective date"
+    // the toxic effects of alcohol (T51), "plan rules" conditions "ruled out" (Z03), "her medications" the
+    // complications of medical care (T80–T88) and "extreme fatigue" the extremities: none names a condition.
+    'terminate terminated terminates exception exceptions exceptional except reason reasons reasonable reasonably ' +
+    'later under underlying limit limits effective effectively ineffective rule rules ruled medication medications ' +
+    'extreme extremely ' +
+    // And, from the same survey: "continued care" found the disorders of continuity of bone (M84), "service excluded
+    // by the plan" a title's "excluding foot" (M76), "specialized formula" the codes for special purposes (U00–U85),
+    // "followed by a neurologist" a development retarded "following" malnutrition (E45).
+    'continue continues continued continuing continuous continuation exclude excludes excluded excluding ' +
+    'specialized follow follows followed following'
   ).split(' '),
 ]);
 
@@ -278,7 +293,7 @@ export interface ConditionMatch<Target> {
  * Words kept apart from Porter2's stems: it gives "conduction" and "conductive" the stem of "conduct", so a heart's
  * "conduction abnormality" found conduct disorders (F91), and a child's "conduct problems" would find the heart's
  * conduction disorders (I45); and "personality" the stem of "person" and "personal", so "a person who cannot walk"
- * and "personal care needs" found personality disorders (F60). Three inflammations lose their "-itis" to a common
+ * and "personal care needs" found personality disorders (F60); and those below. Three inflammations lose their "-itis" to a common
  * word's stem: "enteritis" to "enter" ("a physician who entered psychoanalysis" found enteritis and colitis,
  * K50–K52), "conjunctivitis" to "conjunct" ("in conjunction with" found the conjunctiva's disorders, H10–H11) and
  * "appendicitis" to "append" ("the report appended to the claim" found the appendix's diseases, K35–K38). Each is
@@ -292,6 +307,13 @@ const OWN_STEM: ReadonlyMap<string, string> = new Map([
   ['enteritis', 'enteritis'],
   ['conjunctivitis', 'conjunctivitis'],
   ['appendicitis', 'appendicitis'],
+  // "A home health aide" found HIV disease (B20) through "AIDS"; "skilled nursing" the scholastic skills' disorders
+  // (F81); "a communication device" communicable diseases.
+  ['aide', 'aide'],
+  ['aides', 'aide'],
+  ['skilled', 'skilled'],
+  ['communication', 'communication'],
+  ['communications', 'communication'],
 ]);
 
 /** A word as the index keeps it, once it is known to count: its own form, its synonyms', or its Porter2 stem. */
@@ -308,6 +330,21 @@ function indexForms(word: string): string | string[] {
  * trisomy 13 (Q91). Left out of the scoring only: a term's number still counts toward reading it whole.
  */
 const NUMBER = /^\d+$/;
+
+/**
+ * A word (lowercase) as the search scores it: its forms (a stem, or a synonym's stems), or none for a stop word
+ * or a number. For audits of the stems (scripts/condition-stem-audit.ts).
+ *
+ * @example
+ * ```ts
+ * scoredForms('conditions'); // [] (a generic word)
+ * scoredForms('enteritis'); // ['enteritis'] (kept apart from "enter")
+ * ```
+ */
+export function scoredForms(word: string): string[] {
+  const forms = processTerm(word);
+  return forms === null ? [] : typeof forms === 'string' ? [forms] : forms;
+}
 
 /** The words of a text as the index keeps them: lowercase, generic words dropped, synonyms read as one, Porter2 stems. */
 function processTerm(term: string): string | string[] | null {
