@@ -293,11 +293,12 @@ export interface ConditionMatch<Target> {
  * Words kept apart from Porter2's stems: it gives "conduction" and "conductive" the stem of "conduct", so a heart's
  * "conduction abnormality" found conduct disorders (F91), and a child's "conduct problems" would find the heart's
  * conduction disorders (I45); and "personality" the stem of "person" and "personal", so "a person who cannot walk"
- * and "personal care needs" found personality disorders (F60); and those below. Three inflammations lose their "-itis" to a common
+ * and "personal care needs" found personality disorders (F60). Three inflammations lose their "-itis" to a common
  * word's stem: "enteritis" to "enter" ("a physician who entered psychoanalysis" found enteritis and colitis,
  * K50–K52), "conjunctivitis" to "conjunct" ("in conjunction with" found the conjunctiva's disorders, H10–H11) and
- * "appendicitis" to "append" ("the report appended to the claim" found the appendix's diseases, K35–K38). Each is
- * read as its own form (a plural as its singular).
+ * "appendicitis" to "append" ("the report appended to the claim" found the appendix's diseases, K35–K38); and the
+ * words below share a title word's stem (scripts/condition-stem-audit.ts). Each is read as its own form (a plural
+ * as its singular).
  */
 const OWN_STEM: ReadonlyMap<string, string> = new Map([
   ['conduction', 'conduction'],
