@@ -395,6 +395,9 @@ function wholeWordsOf(words: readonly string[]): string[] {
   });
 }
 
+/** A first letter people leave out when they spell by ear (psoriasis, pneumonia, knee, gnathic, wrist). */
+const SILENT_FIRST = /^(p[sn]|kn|gn|wr)/;
+
 /** How many of the best-scored results are re-ranked; the rest cannot win. */
 const CANDIDATES = 25;
 
@@ -466,9 +469,18 @@ export class ConditionIndex<Target> {
     if (!results.length) return undefined;
     const queryWords = tokenize(query);
     const words = new Set(processedWords(queryWords));
+    // A word read through a typo must begin as one of the text's words does: people seldom mistype a first letter,
+    // and a correct word one letter from a title's is no typo ("mastectomy" had found a vasectomy's sterilization
+    // block, "foster child" zoster, "carotid" the parotid gland). A silent first letter may be left out
+    // ("soriasis", "neumonia", "nee"). A row holding no word as typed is left out; one that also holds such words
+    // counts only those ("selective" is read as "elective" as well, beside "selective mutism" itself).
+    const initials = new Set([...words].map((word) => word[0]));
+    const readsAsTyped = (term: string) =>
+      words.has(term) || initials.has(term[0]) || (SILENT_FIRST.test(term) && initials.has(term[1]));
+    const typed = (result: { terms: string[] }) => result.terms.some(readsAsTyped);
     const present = new Set(wholeWordsOf(queryWords));
     let best: { id: number; key: number[]; queryTerms: string[]; whole: boolean } | undefined;
-    const candidates = results.slice(0, CANDIDATES);
+    const candidates = results.filter(typed).slice(0, CANDIDATES);
     // The text's words that some candidate holds as written: only such a word can be read "through a typo".
     const written = new Set(candidates.flatMap((result) => result.terms).filter((term) => words.has(term)));
     for (const result of candidates) {
@@ -484,7 +496,9 @@ export class ConditionIndex<Target> {
       const typos = result.queryTerms.filter(
         (term) => written.has(term) && !result.terms.includes(term),
       ).length;
-      const key = [whole ? 1 : 0, result.queryTerms.length, -typos, primary ? 1 : 0, result.score];
+      // A word matched only past its first letter does not count among the text's words the row holds.
+      const misread = result.terms.filter((term) => !readsAsTyped(term)).length;
+      const key = [whole ? 1 : 0, result.queryTerms.length - misread, -typos, primary ? 1 : 0, result.score];
       if (!best || isGreater(key, best.key)) best = { id, key, queryTerms: result.queryTerms, whole };
     }
     if (!best) return undefined;
