@@ -147,6 +147,73 @@ describe('ConditionIndex', () => {
     expect(stems.find('a person who cannot walk')).toBeUndefined();
   });
 
+  it('keeps enteritis, conjunctivitis, appendicitis and an aide apart from the common words that share their stems', () => {
+    const stems = new ConditionIndex([
+      { row: row('k.enteritis', 'K50', "Crohn's disease [regional enteritis]"), target: 'gut' },
+      { row: row('h.conjunctivitis', 'H10', 'Conjunctivitis'), target: 'eye' },
+      { row: row('k.appendicitis', 'K35', 'Acute appendicitis'), target: 'surgery' },
+      {
+        row: row('b.hiv', 'B20', 'Human immunodeficiency virus [HIV] disease', ['aids']),
+        target: 'infection',
+      },
+      {
+        row: row('f.skills', 'F81', 'Specific developmental disorders of scholastic skills'),
+        target: 'child',
+      },
+    ]);
+    expect(stems.find('a physician who entered psychoanalysis')).toBeUndefined();
+    expect(stems.find('in conjunction with')).toBeUndefined();
+    expect(stems.find('the report appended to the claim')).toBeUndefined();
+    expect(stems.find('needs a home health aide')).toBeUndefined();
+    expect(stems.find('skilled nursing')).toBeUndefined();
+    expect(stems.find('regional enteritis')?.target).toBe('gut');
+    expect(stems.find('allergic conjunctivitis')?.target).toBe('eye');
+    expect(stems.find('appendicitis')?.target).toBe('surgery');
+    expect(stems.find('AIDS')?.target).toBe('infection');
+  });
+
+  it("scores no word of a plan's or a person's sentence that only shares a stem with a title's", () => {
+    const plain = new ConditionIndex([
+      { row: row('o.termination', 'O07', 'Failed attempted termination of pregnancy'), target: 'pregnancy' },
+      {
+        row: row('g.lateral', 'G12', 'Spinal muscular atrophy and related syndromes', [
+          'amyotrophic lateral sclerosis',
+        ]),
+        target: 'nerves',
+      },
+      { row: row('m.continuity', 'M84', 'Disorder of continuity of bone'), target: 'bone' },
+    ]);
+    expect(plain.find('coverage terminated')).toBeUndefined();
+    expect(plain.find('later diagnosed with it')).toBeUndefined();
+    expect(plain.find('continued care')).toBeUndefined();
+    expect(plain.find('amyotrophic lateral sclerosis')?.target).toBe('nerves');
+  });
+
+  it("reads a typo only where the word begins as the text's does, or past a silent first letter", () => {
+    const typos = new ConditionIndex([
+      {
+        row: row('z.vasectomy', 'Z30', 'Encounter for contraceptive management', ['vasectomy']),
+        target: 'gyn',
+      },
+      { row: row('l.psoriasis', 'L40', 'Psoriasis'), target: 'skin' },
+      {
+        row: row('f.mutism', 'F94', 'Disorders of social functioning', [
+          'selective mutism',
+          'elective mutism',
+        ]),
+        target: 'mind',
+      },
+      { row: row('m.adult', 'M83', 'Adult osteomalacia'), target: 'bone' },
+    ]);
+    // "mastectomy" is a word of its own, one letter from "vasectomy": no typo.
+    expect(typos.find('mastectomy')).toBeUndefined();
+    expect(typos.find('vasectomy')?.target).toBe('gyn');
+    // People spell by ear: "soriasis" is psoriasis.
+    expect(typos.find('soriasis')?.target).toBe('skin');
+    // "selective" is also "elective" past its first letter; the row still holds "selective mutism" as typed.
+    expect(typos.find('adult selective mutism')?.target).toBe('mind');
+  });
+
   it('prefers a word matched as written over one matched only through a typo, even in a status row', () => {
     const typo = new ConditionIndex([
       { row: row('e.stature', 'E34', 'Other endocrine disorders', ['short stature']), target: 'glands' },

@@ -405,7 +405,8 @@ const CANDIDATES = 25;
  * Finds the ICD-10-CM chapter, block or category whose title or plain terms best match a condition in
  * plain words. minisearch scores the rows (BM25 over titles and terms, terms weighed double, Porter2 stems,
  * one typo forgiven in stems of six or seven letters, two from eight: a fifth of the length, rounded; at
- * most one typo was measured on the development set and lost a case); among the best, a row with a whole
+ * most one typo was measured on the development set and lost a case; a typo only where the word begins as the
+ * text's does, a silent first letter aside); among the best, a row with a whole
  * term (or its whole title) in the text wins ("fever" is a term of the general-symptoms block, "rheumatic
  * fever" is not in the text), then the row matching more of the text's words, then the row reading fewer of
  * them through a typo where another row holds the word as written, then a disease over a symptom, status or
