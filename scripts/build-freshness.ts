@@ -1,6 +1,6 @@
 /**
  * Whether `dist/` is older than what it is built from: the benchmarks refuse a stale build (bench/_paired.ts), and the
- * test suite (test/_helpers/globalSetup.ts) and `npm test`'s build step (scripts/build-if-stale.ts) rebuild one
+ * test suite (test/_helpers/globalSetup.ts) and the package checks' build step (scripts/build-if-stale.ts) rebuild one
  * ({@link buildWhenStale}), since they run the build rather than the sources.
  */
 import { execFileSync } from 'node:child_process';

@@ -1,6 +1,7 @@
-// After the build: the package as a user gets it. Packs the tarball, installs it into an empty project, and
-// runs the README's commands there, from the installed package alone (no repository files, no tsx), checking
-// real answers. Run by `npm run check:package` (part of `npm test`).
+// After the build: the package as a user gets it. Packs the tarball, checks its types as a user's TypeScript
+// resolves them (attw, node16 profile), installs it into an empty project, and runs the README's commands there, from
+// the installed package alone (no repository files, no tsx), checking real answers. Run by `npm run check:package`
+// (part of `npm test`).
 //
 // The expected dates are the rules' own, worked by hand: the knee case was received 2026-10-06, and an
 // employer plan allows 180 days (29 CFR 2560.503-1(h)(3)(i)): 2027-04-04. The Medicare notice is dated
@@ -32,6 +33,10 @@ try {
   });
   expect('npm pack', packed.status === 0, packed.stderr);
   const tarball = join(work, packed.stdout.trim().split('\n').at(-1));
+  // On this tarball rather than through `attw --pack`, whose `npm pack` runs `prepare` and rebuilds dist/ (35 s of
+  // CI's ten minutes, just after dist/ was made current).
+  const types = run('npx', ['--no-install', 'attw', tarball, '--profile', 'node16'], { cwd: root });
+  expect('attw: the types as node16 resolves them', types.status === 0, types.stdout + types.stderr);
   writeFileSync(
     join(work, 'package.json'),
     '{ "name": "try-overturn", "private": true, "type": "module" }\n',
@@ -230,7 +235,9 @@ try {
 }
 
 if (failures.length) {
-  console.error(`The installed package does not work as the README says:\n- ${failures.join('\n- ')}`);
+  console.error(`The packed package does not work as a user gets it:\n- ${failures.join('\n- ')}`);
   process.exit(1);
 }
-console.log('installed package: the README commands run from the packed tarball, with the answers expected');
+console.log(
+  'packed package: its types resolve (attw, node16), and the README commands run from it installed, with the answers expected',
+);
