@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tokenize } from '../src/engine/phraseMatcher.js';
 import { indexRows, scoredForms } from '../src/recommendSpecialist/conditionIndex.js';
+import { inflects } from './inflection.js';
 
 const root = join(import.meta.dirname, '..');
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -40,18 +41,17 @@ for (const row of readJson('test/dev/specialists.json') as { condition: string; 
     counts.set(word, (counts.get(word) ?? 0) + 1);
 }
 
-// A plain inflection of the same word (a plural, a past tense) is the same thing, not worth a line.
-const INFLECTION = /^(s|es|d|ed|ing|ly|'s)?$/;
-const inflects = (a: string, b: string) =>
-  (b.startsWith(a) && INFLECTION.test(b.slice(a.length))) ||
-  (a.startsWith(b) && INFLECTION.test(a.slice(b.length)));
-
 const lines: [number, string, string, string][] = [];
 for (const [word, count] of counts) {
   if (word.length < 3) continue;
   for (const form of scoredForms(word)) {
     const others = indexWords.get(form);
-    if (!others || others.has(word) || [...others].every((other) => inflects(word, other))) continue;
+    if (
+      !others ||
+      others.has(word) ||
+      [...others].every((other) => inflects(word, other) || inflects(other, word))
+    )
+      continue;
     lines.push([count, word, form, [...others].sort().join(', ')]);
   }
 }

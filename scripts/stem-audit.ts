@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { abbreviationTableSchema, createDenialNormalizer } from '../src/classifyDenial/textRules.js';
 import { tokenize } from '../src/engine/phraseMatcher.js';
+import { inflects } from './inflection.js';
 import { loadExamples } from './train-classifier.js';
 
 const root = join(import.meta.dirname, '..');
@@ -43,13 +44,6 @@ for (const row of readJson('rules/classification/phrases.json').rows as {
   const wordings = [...(row.phrases ?? []), ...(row.near ?? []).flatMap((pattern) => pattern.terms.flat())];
   for (const wording of wordings) for (const word of tokenize(wording)) phraseWords.add(word);
 }
-
-// A plain inflection: the same word with an ending of number, tense or -ly (and a silent e or a y let go).
-const INFLECTION = /^(s|es|d|ed|ing|ly|ies|ied)$/;
-const inflects = (word: string, other: string) =>
-  [word, word.replace(/e$/, ''), word.replace(/y$/, '')].some(
-    (base) => base && other.startsWith(base) && INFLECTION.test(other.slice(base.length)),
-  );
 
 const lines: string[] = [];
 for (const word of [...phraseWords].sort()) {
