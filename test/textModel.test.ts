@@ -5,6 +5,7 @@ import { buildModel, loadExamples, train } from '../scripts/train-classifier.js'
 import { textFeatures } from '../src/classifyDenial/textFeatures.js';
 import { TextModel, textModelFileSchema } from '../src/classifyDenial/textModel.js';
 import { createDenialNormalizer } from '../src/classifyDenial/textRules.js';
+import { measuredRows, overlap, pageOf, wordsOf } from './_helpers/measuredSets.js';
 
 const root = join(import.meta.dirname, '..');
 const onDisk = readFileSync(join(root, 'rules/classification/model.json'), 'utf8');
@@ -172,11 +173,6 @@ const MEASURED = [
   { name: 'the development set of denials', path: 'test/dev/denials.json' },
 ];
 
-const measured = (path: string) =>
-  JSON.parse(readFileSync(join(root, path), 'utf8')) as { text: string; source: { url: string } }[];
-
-const pageOf = (url: string) => url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/+$/, '');
-
 /** Every corpus row, with its file. */
 function corpusRows(): { file: string; text: string; url: string }[] {
   const rows: { file: string; text: string; url: string }[] = [];
@@ -188,21 +184,6 @@ function corpusRows(): { file: string; text: string; url: string }[] {
   }
   return rows;
 }
-
-// Words of three letters or more; a row of fewer than four such words is too short to tell a copy from a
-// common phrase.
-const words = (text: string) =>
-  new Set(
-    text
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((word) => word.length > 2),
-  );
-const overlap = (a: Set<string>, b: Set<string>) => {
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return shared / (a.size + b.size - shared);
-};
 
 /**
  * A finder of the first wording (in the set's order) that has most of its words in common with a text:
@@ -245,7 +226,7 @@ function firstCloseWording(wordings: readonly Set<string>[], threshold: number) 
 
 describe.each(MEASURED)('the corpus and $name', ({ path }) => {
   it('share no source: no corpus row comes from a page of a measured set (nothing is learned twice or seen in the held-out set)', () => {
-    const pages = new Set(measured(path).map((item) => pageOf(item.source.url)));
+    const pages = new Set(measuredRows(path).map((item) => pageOf(item.source.url)));
     const shared = corpusRows()
       .filter((row) => pages.has(pageOf(row.url)))
       .map((row) => `${row.file}: ${row.url}`);
@@ -255,34 +236,18 @@ describe.each(MEASURED)('the corpus and $name', ({ path }) => {
   it('share no wording: no corpus row has most of its words in common with a measured wording', () => {
     // The same letter can be quoted on two pages (a syndicated story, a mirrored decision): a source check
     // alone would miss it.
-    const wordings = measured(path).map((item) => ({ text: item.text, words: words(item.text) }));
+    const wordings = measuredRows(path).map((item) => ({ text: item.text, words: wordsOf(item.text) }));
     const closest = firstCloseWording(
       wordings.map((item) => item.words),
       0.6,
     );
     const copies: string[] = [];
     for (const row of corpusRows()) {
-      const own = words(row.text);
+      const own = wordsOf(row.text);
       if (own.size < 4) continue;
       const copy = closest(own);
       if (copy !== undefined) copies.push(`${row.file}: "${row.text}" ~ "${wordings[copy]?.text}"`);
     }
     expect(copies).toEqual([]);
-  });
-});
-
-describe('the development set of denials and the held-out set', () => {
-  it('share no source and no wording: tuning on the one never reads the other', () => {
-    const heldOut = measured('test/held-out/denials.json');
-    const pages = new Set(heldOut.map((item) => pageOf(item.source.url)));
-    const heldOutWords = heldOut.map((item) => words(item.text));
-    const touching = measured('test/dev/denials.json')
-      .filter(
-        (item) =>
-          pages.has(pageOf(item.source.url)) ||
-          heldOutWords.some((other) => overlap(words(item.text), other) > 0.5),
-      )
-      .map((item) => item.source.url);
-    expect(touching).toEqual([]);
   });
 });
