@@ -711,6 +711,22 @@ describe('recommendSpecialist: bad input', () => {
       { numRuns: 1000 },
     );
   });
+
+  it("reads the names of an object's built-in properties as plain words", () => {
+    // "constructor" once reached the synonym table's prototype and threw a TypeError (session 68).
+    const names = [...Object.getOwnPropertyNames(Object.prototype), 'prototype'];
+    for (const name of names) {
+      for (const input of [
+        { condition: name },
+        { condition: `${name} of the knee`, procedure: name },
+        { condition: 'low back pain', procedure: name, age: 7 },
+      ]) {
+        const result = recommendSpecialist(input);
+        expect(result.specialty.taxonomyCode).toMatch(/^\d{3}[0-9A-Z]{6}X$/);
+      }
+    }
+    expect(recommendSpecialist({ condition: 'constructor' }).confidence).toBe('low');
+  });
 });
 
 describe('the ICD-10-CM range index', () => {

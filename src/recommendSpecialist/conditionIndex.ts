@@ -321,7 +321,8 @@ const OWN_STEM: ReadonlyMap<string, string> = new Map([
 function indexForms(word: string): string | string[] {
   const own = OWN_STEM.get(word);
   if (own !== undefined) return own;
-  const same = SAME_AS[word] ?? word;
+  // An own property only: a text's "constructor" is a word, not the object's constructor (it threw a TypeError).
+  const same = Object.hasOwn(SAME_AS, word) ? (SAME_AS[word] as string | readonly string[]) : word;
   return typeof same === 'string' ? stemOf(same) : same.map(stemOf);
 }
 
