@@ -234,47 +234,50 @@ const STOP_WORDS = new Set([
  * ("cervical" is the neck or the cervix, so it is not).
  */
 const MALIGNANT_NEOPLASM = ['malignant', 'neoplasm'];
-const SAME_AS: Readonly<Record<string, string | readonly string[]>> = {
-  cancer: MALIGNANT_NEOPLASM,
-  cancers: MALIGNANT_NEOPLASM,
-  carcinoma: MALIGNANT_NEOPLASM,
-  carcinomas: MALIGNANT_NEOPLASM,
-  adenocarcinoma: MALIGNANT_NEOPLASM,
-  malignancy: MALIGNANT_NEOPLASM,
-  malignancies: MALIGNANT_NEOPLASM,
-  tumor: 'neoplasm',
-  tumors: 'neoplasm',
-  tumour: 'neoplasm',
-  tumours: 'neoplasm',
-  esophageal: 'esophagus',
-  oesophageal: 'esophagus',
-  gastric: 'stomach',
-  hepatic: 'liver',
-  renal: 'kidney',
-  pulmonary: 'lung',
-  cardiac: 'heart',
-  cerebral: 'brain',
-  pancreatic: 'pancreas',
-  ovarian: 'ovary',
-  uterine: 'uterus',
-  colonic: 'colon',
-  rectal: 'rectum',
-  prostatic: 'prostate',
-  testicular: 'testis',
-  tracheal: 'trachea',
-  // Lay names of organs, as the list names them ("belly" and "tummy" are not: they name aches, fat and bugs as
-  // often as the abdomen's diseases, and found the peritoneum's abscesses; the abdominal-pain terms read them).
-  testicle: 'testis',
-  testicles: 'testis',
-  testes: 'testis',
-  womb: 'uterus',
-  windpipe: 'trachea',
-  laryngeal: 'larynx',
-  pharyngeal: 'pharynx',
-  bronchial: 'bronchus',
-  cutaneous: 'skin',
-  aural: 'ear',
-};
+// A Map, not an object: a person's word ("constructor") must never reach an object's prototype.
+const SAME_AS: ReadonlyMap<string, string | readonly string[]> = new Map(
+  Object.entries({
+    cancer: MALIGNANT_NEOPLASM,
+    cancers: MALIGNANT_NEOPLASM,
+    carcinoma: MALIGNANT_NEOPLASM,
+    carcinomas: MALIGNANT_NEOPLASM,
+    adenocarcinoma: MALIGNANT_NEOPLASM,
+    malignancy: MALIGNANT_NEOPLASM,
+    malignancies: MALIGNANT_NEOPLASM,
+    tumor: 'neoplasm',
+    tumors: 'neoplasm',
+    tumour: 'neoplasm',
+    tumours: 'neoplasm',
+    esophageal: 'esophagus',
+    oesophageal: 'esophagus',
+    gastric: 'stomach',
+    hepatic: 'liver',
+    renal: 'kidney',
+    pulmonary: 'lung',
+    cardiac: 'heart',
+    cerebral: 'brain',
+    pancreatic: 'pancreas',
+    ovarian: 'ovary',
+    uterine: 'uterus',
+    colonic: 'colon',
+    rectal: 'rectum',
+    prostatic: 'prostate',
+    testicular: 'testis',
+    tracheal: 'trachea',
+    // Lay names of organs, as the list names them ("belly" and "tummy" are not: they name aches, fat and bugs as
+    // often as the abdomen's diseases, and found the peritoneum's abscesses; the abdominal-pain terms read them).
+    testicle: 'testis',
+    testicles: 'testis',
+    testes: 'testis',
+    womb: 'uterus',
+    windpipe: 'trachea',
+    laryngeal: 'larynx',
+    pharyngeal: 'pharynx',
+    bronchial: 'bronchus',
+    cutaneous: 'skin',
+    aural: 'ear',
+  }),
+);
 
 /** A search hit: the row, what it routes to, and the query words it matched. */
 export interface ConditionMatch<Target> {
@@ -321,8 +324,7 @@ const OWN_STEM: ReadonlyMap<string, string> = new Map([
 function indexForms(word: string): string | string[] {
   const own = OWN_STEM.get(word);
   if (own !== undefined) return own;
-  // An own property only: a text's "constructor" is a word, not the object's constructor (it threw a TypeError).
-  const same = Object.hasOwn(SAME_AS, word) ? (SAME_AS[word] as string | readonly string[]) : word;
+  const same = SAME_AS.get(word) ?? word;
   return typeof same === 'string' ? stemOf(same) : same.map(stemOf);
 }
 
