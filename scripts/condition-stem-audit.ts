@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { tokenize } from '../src/engine/phraseMatcher.js';
 import { indexRows, scoredForms } from '../src/recommendSpecialist/conditionIndex.js';
 import { inflects } from './inflection.js';
+import { printLines } from './print-lines.js';
 
 const root = join(import.meta.dirname, '..');
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -56,9 +57,4 @@ for (const [word, count] of counts) {
   }
 }
 lines.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
-// Piped into `head`, the reader may close early: that is the end, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-process.stdout.write(`${lines.map((line) => line.join('\t')).join('\n')}\n`);
+printLines(lines.map((line) => line.join('\t')));

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { abbreviationTableSchema, createDenialNormalizer } from '../src/classifyDenial/textRules.js';
 import { tokenize } from '../src/engine/phraseMatcher.js';
 import { inflects } from './inflection.js';
+import { printLines } from './print-lines.js';
 import { loadExamples } from './train-classifier.js';
 
 const root = join(import.meta.dirname, '..');
@@ -54,5 +55,4 @@ for (const word of [...phraseWords].sort()) {
   if (others.length)
     lines.push(`${word} [${stem}] ~ ${others.map((other) => `${other} (${counts.get(other)})`).join(', ')}`);
 }
-console.log(lines.join('\n'));
-console.log(`${lines.length} phrase words share their stem with another word`);
+printLines([...lines, `${lines.length} phrase words share their stem with another word`]);
