@@ -547,15 +547,31 @@ function findWording(
     const { row, phrase } = payloads[entry] as Extract<TextPayload, { kind: 'phrase' }>;
     emit(row, entryRow[entry] as number, spans[2 * index] as number, spans[2 * index + 1] as number, phrase);
   }
+  // The other way round: a window that lies wholly inside a listed wording of another category is part of that
+  // wording ("procedure code invalid for billing provider" holds the coding row's "code … invalid", but says the
+  // provider may not bill the code), so it yields to it, unless a wording of its own category holds it too.
+  const insideWordingOfOtherCategory = (windowRow: number, start: number, end: number) => {
+    const own = rowCategory[windowRow] as number;
+    if (own === 0) return false;
+    let other = false;
+    for (let index = 0; index < phraseCount; index++) {
+      if ((spans[2 * index] as number) > start || (spans[2 * index + 1] as number) < end) continue;
+      const entry = phrases[index] as number;
+      const { row } = payloads[entry] as Extract<TextPayload, { kind: 'phrase' }>;
+      if (!row.category || row.frame) continue;
+      const category = rowCategory[entryRow[entry] as number] as number;
+      if ((category & own) !== 0) return false;
+      other = true;
+    }
+    return other;
+  };
   for (let at = 0; at < windowCount * WINDOW_NUMBERS; at += WINDOW_NUMBERS) {
     const pattern = windows[at] as number;
-    emit(
-      (rules.nearPatterns[pattern] as NearPattern).row,
-      patternRow[pattern] as number,
-      windows[at + 1] as number,
-      windows[at + 2] as number,
-      undefined,
-    );
+    const rowIndex = patternRow[pattern] as number;
+    const start = windows[at + 1] as number;
+    const end = windows[at + 2] as number;
+    if (insideWordingOfOtherCategory(rowIndex, start, end)) continue;
+    emit((rules.nearPatterns[pattern] as NearPattern).row, rowIndex, start, end, undefined);
   }
   if (phrases.length > BUFFER_KEPT) phrases.length = 0;
   if (spans.length > 2 * BUFFER_KEPT) spans.length = 0;
