@@ -43,26 +43,30 @@ export function prepareCase(ruleSet: CompiledRuleSet, raw: CaseInput): CaseParts
  * always in this one shape. The parts built from it below are made the same way, field by field.
  */
 function caseInOneShape(input: CaseInput): CaseInput {
-  return {
-    denial: input.denial,
-    planType: input.planType,
-    noticeDate: input.noticeDate,
-    receivedDate: input.receivedDate,
-    urgent: input.urgent,
-    state: input.state,
-    condition: input.condition,
-    icd10: input.icd10,
-    procedure: input.procedure,
-    claimType: input.claimType,
-    asOf: input.asOf,
-    level: input.level,
-    planWindow: input.planWindow,
-    funding: input.funding,
-    planSsoProcedures: input.planSsoProcedures,
-    age: input.age,
-    careEnding: input.careEnding,
-    careEndDate: input.careEndDate,
+  const shaped: Record<string, unknown> = {
+    denial: undefined,
+    planType: undefined,
+    noticeDate: undefined,
+    receivedDate: undefined,
+    urgent: undefined,
+    state: undefined,
+    condition: undefined,
+    icd10: undefined,
+    procedure: undefined,
+    claimType: undefined,
+    asOf: undefined,
+    level: undefined,
+    planWindow: undefined,
+    funding: undefined,
+    planSsoProcedures: undefined,
+    age: undefined,
+    careEnding: undefined,
+    careEndDate: undefined,
   };
+  // Only the fields given are read, by a for-in over the case: V8 reads those by its own list of the case's fields,
+  // not by name, whatever the case's shape. A valid case holds no other field.
+  for (const field in input) shaped[field] = (input as unknown as Record<string, unknown>)[field];
+  return shaped as unknown as CaseInput;
 }
 
 /** The second-surgical-opinion part of a case, or undefined when it names no procedure. */
