@@ -6,7 +6,7 @@ import { evaluateIndexedRules } from '../engine/decisionRules.js';
 import type { SpecialistRecommendation } from '../recommendSpecialist/types.js';
 import type { SsoDecision } from '../requiresSecondSurgicalOpinion/types.js';
 import type { AppealDeadline, AppealLevel, CareStep, DenialClassification, Duration } from '../types.js';
-import type { ChecklistFacts, ChecklistRule } from './ruleData.js';
+import type { ChecklistFacts, ChecklistParams, ChecklistRule } from './ruleData.js';
 import {
   type CaseInput,
   CHECKLIST_ITEM_IDS,
@@ -109,7 +109,7 @@ export function buildChecklistFrom(
   const ranks: number[] = [];
   let taken = 0;
   for (const rule of fired) {
-    const { phase, item } = rule.event.params;
+    const { phase, item } = paramsOf(ruleSet, rule);
     const itemRank = ITEM_RANK.get(item) as number;
     const bit = 1 << itemRank;
     if (taken & bit) continue;
@@ -126,7 +126,7 @@ export function buildChecklistFrom(
     ranks[at] = rank;
   }
   const values = templateValues(parts);
-  const items = ordered.map((rule) => itemOf(rule, parts, values));
+  const items = ordered.map((rule) => itemOf(rule, paramsOf(ruleSet, rule), parts, values));
   // Each warning once, in order: the case's, then the items', then the regulators'. A case has a handful, long
   // and mostly built for this call: comparing them is cheaper than hashing every character into a Set.
   const unique: string[] = [];
@@ -148,14 +148,23 @@ export function firedChecklistRules(ruleSet: CompiledRuleSet, parts: CaseParts):
   return evaluateIndexedRules(ruleSet.checklist.index, checklistFacts(parts), ruleDateOf(parts.input));
 }
 
-function itemOf(rule: ChecklistRule, parts: CaseParts, caseValues: Record<string, string>): ChecklistItem {
-  const { params } = rule.event;
+/** A rule's item fields, in the one shape the rule set keeps them in (`ChecklistRules.params`). */
+function paramsOf(ruleSet: CompiledRuleSet, rule: ChecklistRule): ChecklistParams {
+  return ruleSet.checklist.params.get(rule) ?? rule.event.params;
+}
+
+function itemOf(
+  rule: ChecklistRule,
+  params: ChecklistParams,
+  parts: CaseParts,
+  caseValues: Record<string, string>,
+): ChecklistItem {
   // An item dated by a care step speaks of that step's date.
   const anchoredStep = params.due && careStepOf(parts.deadline, params.due.anchor);
   const values = anchoredStep ? { ...caseValues, careStepDue: careStepDueText(anchoredStep) } : caseValues;
   // Built field by field in the order a reader sees them: spreading the citation in copied an object per item,
   // a tenth of building a checklist.
-  const cited = citationOf(rule, parts);
+  const cited = citationOf(rule, params.citeFrom, parts);
   const item = {
     id: params.item,
     title: fill(params.title, values),
@@ -212,8 +221,11 @@ function careStepOf(deadline: AppealDeadline, anchor: string): CareStep | undefi
   return deadline.careSteps?.find((step) => step.kind === anchor);
 }
 
-function citationOf(rule: ChecklistRule, parts: CaseParts): { citation: string; sourceUrl?: string } {
-  const citeFrom = rule.event.params.citeFrom;
+function citationOf(
+  rule: ChecklistRule,
+  citeFrom: ChecklistParams['citeFrom'],
+  parts: CaseParts,
+): { citation: string; sourceUrl?: string } {
   if (citeFrom === 'continue_benefits' || citeFrom === 'fast_review') {
     const step = careStepOf(parts.deadline, citeFrom);
     if (step) return { citation: step.citation, sourceUrl: step.sourceUrl };

@@ -162,6 +162,8 @@ const checklistEventSchema = lazySchema(() =>
 
 export type ChecklistEvent = z.infer<typeof checklistEventSchema>;
 export type ChecklistRule = DecisionRule<ChecklistEvent>;
+/** What a checklist rule says of its item. */
+export type ChecklistParams = ChecklistEvent['params'];
 
 export const itemsFileSchema = lazySchema(() =>
   decisionRuleFileSchema(CHECKLIST_FACTS, checklistEventSchema).superRefine((file, ctx) => {
@@ -183,6 +185,30 @@ export interface ChecklistRules {
   compiled: readonly CompiledRule<ChecklistEvent>[];
   /** The same rules, indexed by the value each needs (the compiled engine tests only those that can fire). */
   index: IndexedRules<ChecklistEvent>;
+  /**
+   * Each rule's item fields in one shape, by rule ({@link paramsInOneShape}). The rules themselves stay as written.
+   */
+  params: ReadonlyMap<ChecklistRule, ChecklistParams>;
+}
+
+/**
+ * A rule's item fields with every field present (undefined where the rule gives none), in the schema's order. The
+ * rules' own come in ten shapes, one per set of optional fields, and each item read them all: lookups V8 cannot
+ * specialise, on every case.
+ */
+function paramsInOneShape(params: ChecklistParams): ChecklistParams {
+  return {
+    item: params.item,
+    title: params.title,
+    why: params.why,
+    priority: params.priority,
+    phase: params.phase,
+    due: params.due,
+    citeFrom: params.citeFrom,
+    warning: params.warning,
+    sendTo: params.sendTo,
+    automatic: params.automatic,
+  };
 }
 
 /** Validates and compiles the checklist rules; records every problem in `collector`. */
@@ -195,5 +221,10 @@ export function compileChecklist(
   if (!file) return undefined;
   const rules = file.rules as ChecklistRule[];
   const compiled = compileRules(rules);
-  return { rules, compiled, index: indexRules(compiled) };
+  return {
+    rules,
+    compiled,
+    index: indexRules(compiled),
+    params: new Map(rules.map((rule) => [rule, paramsInOneShape(rule.event.params)])),
+  };
 }
