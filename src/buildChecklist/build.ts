@@ -6,16 +6,14 @@ import { evaluateIndexedRules } from '../engine/decisionRules.js';
 import type { SpecialistRecommendation } from '../recommendSpecialist/types.js';
 import type { SsoDecision } from '../requiresSecondSurgicalOpinion/types.js';
 import type { AppealDeadline, AppealLevel, CareStep, DenialClassification, Duration } from '../types.js';
-import type { ChecklistFacts, ChecklistRule } from './ruleData.js';
 import {
-  type CaseInput,
-  CHECKLIST_ITEM_IDS,
-  CHECKLIST_PHASES,
-  type Checklist,
-  type ChecklistItem,
-  type Regulator,
-  type TEMPLATE_FIELDS,
-} from './types.js';
+  type ChecklistFacts,
+  type ChecklistParams,
+  type ChecklistRule,
+  type ChecklistStep,
+  checklistStepOf,
+} from './ruleData.js';
+import type { CaseInput, Checklist, ChecklistItem, Regulator, TEMPLATE_FIELDS } from './types.js';
 
 /** Dated items due within this many days of `asOf` are `due_soon` (as deadlines are). */
 const DUE_SOON_DAYS = 14;
@@ -106,27 +104,25 @@ export function buildChecklistFrom(
   // insertion (no two share a rank: the item is part of it). A Map of winners, a Map of ranks and a sort with a
   // comparator were a third of building a checklist (profile of analyzeCase, 2026-12-07).
   const ordered: ChecklistRule[] = [];
-  const ranks: number[] = [];
+  const steps: ChecklistStep[] = [];
   let taken = 0;
   for (const rule of fired) {
-    const { phase, item } = rule.event.params;
-    const itemRank = ITEM_RANK.get(item) as number;
-    const bit = 1 << itemRank;
+    const step = stepOf(ruleSet, rule);
+    const bit = 1 << step.itemRank;
     if (taken & bit) continue;
     taken |= bit;
-    const rank = (PHASE_RANK.get(phase) as number) * CHECKLIST_ITEM_IDS.length + itemRank;
     let at = ordered.length;
     ordered.push(rule);
-    ranks.push(rank);
-    for (; at > 0 && (ranks[at - 1] as number) > rank; at--) {
+    steps.push(step);
+    for (; at > 0 && (steps[at - 1] as ChecklistStep).order > step.order; at--) {
       ordered[at] = ordered[at - 1] as ChecklistRule;
-      ranks[at] = ranks[at - 1] as number;
+      steps[at] = steps[at - 1] as ChecklistStep;
     }
     ordered[at] = rule;
-    ranks[at] = rank;
+    steps[at] = step;
   }
   const values = templateValues(parts);
-  const items = ordered.map((rule) => itemOf(rule, parts, values));
+  const items = ordered.map((rule, at) => itemOf(rule, steps[at] as ChecklistStep, parts, values));
   // Each warning once, in order: the case's, then the items', then the regulators'. A case has a handful, long
   // and mostly built for this call: comparing them is cheaper than hashing every character into a Set.
   const unique: string[] = [];
@@ -148,18 +144,28 @@ export function firedChecklistRules(ruleSet: CompiledRuleSet, parts: CaseParts):
   return evaluateIndexedRules(ruleSet.checklist.index, checklistFacts(parts), ruleDateOf(parts.input));
 }
 
-function itemOf(rule: ChecklistRule, parts: CaseParts, caseValues: Record<string, string>): ChecklistItem {
-  const { params } = rule.event;
+/** What building a rule's item needs, as its rule set worked it out (`ChecklistRules.steps`). */
+function stepOf(ruleSet: CompiledRuleSet, rule: ChecklistRule): ChecklistStep {
+  return ruleSet.checklist.steps.get(rule) ?? checklistStepOf(rule);
+}
+
+function itemOf(
+  rule: ChecklistRule,
+  step: ChecklistStep,
+  parts: CaseParts,
+  caseValues: Record<string, string>,
+): ChecklistItem {
+  const { params } = step;
   // An item dated by a care step speaks of that step's date.
   const anchoredStep = params.due && careStepOf(parts.deadline, params.due.anchor);
   const values = anchoredStep ? { ...caseValues, careStepDue: careStepDueText(anchoredStep) } : caseValues;
   // Built field by field in the order a reader sees them: spreading the citation in copied an object per item,
   // a tenth of building a checklist.
-  const cited = citationOf(rule, parts);
+  const cited = citationOf(rule, params.citeFrom, parts);
   const item = {
     id: params.item,
-    title: fill(params.title, values),
-    why: fill(params.why, values),
+    title: fill(step.title, values),
+    why: fill(step.why, values),
     priority: params.priority,
     phase: params.phase,
     citation: cited.citation,
@@ -212,8 +218,11 @@ function careStepOf(deadline: AppealDeadline, anchor: string): CareStep | undefi
   return deadline.careSteps?.find((step) => step.kind === anchor);
 }
 
-function citationOf(rule: ChecklistRule, parts: CaseParts): { citation: string; sourceUrl?: string } {
-  const citeFrom = rule.event.params.citeFrom;
+function citationOf(
+  rule: ChecklistRule,
+  citeFrom: ChecklistParams['citeFrom'],
+  parts: CaseParts,
+): { citation: string; sourceUrl?: string } {
   if (citeFrom === 'continue_benefits' || citeFrom === 'fast_review') {
     const step = careStepOf(parts.deadline, citeFrom);
     if (step) return { citation: step.citation, sourceUrl: step.sourceUrl };
@@ -310,26 +319,12 @@ function careStepDueText(step: CareStep | undefined): string {
   return step.dueBy === 'noon' ? `noon on ${step.dueDate}` : step.dueDate;
 }
 
-/** The order of phases and of items within a phase, as ranks (an `indexOf` per comparison was a visible cost). */
-const PHASE_RANK: ReadonlyMap<string, number> = new Map(CHECKLIST_PHASES.map((phase, rank) => [phase, rank]));
-const ITEM_RANK: ReadonlyMap<string, number> = new Map(CHECKLIST_ITEM_IDS.map((id, rank) => [id, rank]));
 // buildChecklistFrom marks the items taken in the bits of one 32-bit number: a test holds the list under 32 items
 // (test/analyzeCase.test.ts), rather than a check that would throw when the package is imported.
 
-/**
- * Each template cut once into its text and `{name}` parts: `['Ask ', 'planName', ' for …']`, names at odd
- * indexes. Bounded, as a caller's rule sets could bring any number of templates.
- */
-const templates = new Map<string, readonly string[]>();
-
-/** Replaces each `{name}` with its value (names are checked when the rule set is loaded). */
-function fill(text: string, values: Record<string, string>): string {
-  let parts = templates.get(text);
-  if (!parts) {
-    parts = text.split(/\{([A-Za-z]+)\}/);
-    if (templates.size < 10_000) templates.set(text, parts);
-  }
-  if (parts.length === 1) return text;
+/** Replaces each `{name}` of a template cut into parts (names at odd indexes) with its value (names are checked when the rule set is loaded). */
+function fill(parts: readonly string[], values: Record<string, string>): string {
+  if (parts.length === 1) return parts[0] as string;
   let out = parts[0] as string;
   for (let at = 1; at < parts.length; at += 2) {
     const name = parts[at] as string;

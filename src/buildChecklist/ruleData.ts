@@ -162,6 +162,8 @@ const checklistEventSchema = lazySchema(() =>
 
 export type ChecklistEvent = z.infer<typeof checklistEventSchema>;
 export type ChecklistRule = DecisionRule<ChecklistEvent>;
+/** What a checklist rule says of its item. */
+export type ChecklistParams = ChecklistEvent['params'];
 
 export const itemsFileSchema = lazySchema(() =>
   decisionRuleFileSchema(CHECKLIST_FACTS, checklistEventSchema).superRefine((file, ctx) => {
@@ -183,6 +185,58 @@ export interface ChecklistRules {
   compiled: readonly CompiledRule<ChecklistEvent>[];
   /** The same rules, indexed by the value each needs (the compiled engine tests only those that can fire). */
   index: IndexedRules<ChecklistEvent>;
+  /** What building each rule's item needs, worked out once, by rule ({@link checklistStepOf}). */
+  steps: ReadonlyMap<ChecklistRule, ChecklistStep>;
+}
+
+/** What building a rule's item needs of the rule, worked out once per rule set rather than per item. */
+export interface ChecklistStep {
+  /** The rule's params with every field present ({@link paramsInOneShape}). */
+  params: ChecklistParams;
+  /** The item's rank among the items; its rank in the checklist is its phase's, then its own. */
+  itemRank: number;
+  order: number;
+  /** The title and why cut into text and `{name}` parts, names at odd indexes (`['Ask ', 'regulator', ' for …']`). */
+  title: readonly string[];
+  why: readonly string[];
+}
+
+/** A rule's {@link ChecklistStep}. */
+export function checklistStepOf(rule: ChecklistRule): ChecklistStep {
+  const params = paramsInOneShape(rule.event.params);
+  const itemRank = CHECKLIST_ITEM_IDS.indexOf(params.item);
+  return {
+    params,
+    itemRank,
+    order: CHECKLIST_PHASES.indexOf(params.phase) * CHECKLIST_ITEM_IDS.length + itemRank,
+    title: templateParts(params.title),
+    why: templateParts(params.why),
+  };
+}
+
+/** A template cut into its text and `{name}` parts, names at odd indexes. */
+function templateParts(text: string): readonly string[] {
+  return text.split(/\{([A-Za-z]+)\}/);
+}
+
+/**
+ * A rule's item fields with every field present (undefined where the rule gives none), in the schema's order. The
+ * rules' own come in ten shapes, one per set of optional fields, and each item read them all: lookups V8 cannot
+ * specialise, on every case. The rules themselves stay as written.
+ */
+function paramsInOneShape(params: ChecklistParams): ChecklistParams {
+  return {
+    item: params.item,
+    title: params.title,
+    why: params.why,
+    priority: params.priority,
+    phase: params.phase,
+    due: params.due,
+    citeFrom: params.citeFrom,
+    warning: params.warning,
+    sendTo: params.sendTo,
+    automatic: params.automatic,
+  };
 }
 
 /** Validates and compiles the checklist rules; records every problem in `collector`. */
@@ -195,5 +249,10 @@ export function compileChecklist(
   if (!file) return undefined;
   const rules = file.rules as ChecklistRule[];
   const compiled = compileRules(rules);
-  return { rules, compiled, index: indexRules(compiled) };
+  return {
+    rules,
+    compiled,
+    index: indexRules(compiled),
+    steps: new Map(rules.map((rule) => [rule, checklistStepOf(rule)])),
+  };
 }

@@ -95,6 +95,45 @@ export type WindowRow = z.infer<typeof windowRowSchema> & {
   expeditedWindow?: Duration;
 };
 
+/**
+ * A window row with every field present (undefined where the row gives none), in one order. The rows come in as many
+ * shapes as sets of optional fields (17 among the federal rows alone, more with the states'), and each deadline reads
+ * a dozen of their fields: lookups V8 cannot specialise, on every call. Compiled rows are kept in this shape.
+ */
+export function windowRowInOneShape(row: WindowRow): WindowRow {
+  return {
+    id: row.id,
+    citation: row.citation,
+    sourceUrl: row.sourceUrl,
+    verifiedOn: row.verifiedOn,
+    status: row.status,
+    effectiveFrom: row.effectiveFrom,
+    effectiveTo: row.effectiveTo,
+    note: row.note,
+    planTypes: row.planTypes,
+    level: row.level,
+    firstLevel: row.firstLevel,
+    urgent: row.urgent,
+    window: row.window,
+    clockStart: row.clockStart,
+    presumedReceiptDays: row.presumedReceiptDays,
+    onMissingDay: row.onMissingDay,
+    rollForward: row.rollForward,
+    filedWhen: row.filedWhen,
+    planWindow: row.planWindow,
+    latestPossible: row.latestPossible,
+    nextLevels: row.nextLevels,
+    warning: row.warning,
+    weekendWarning: row.weekendWarning,
+    stateLaw: row.stateLaw,
+    state: row.state,
+    quote: row.quote,
+    standardDecision: row.standardDecision,
+    expeditedDecision: row.expeditedDecision,
+    expeditedWindow: row.expeditedWindow,
+  };
+}
+
 export const windowsFileSchema = lazySchema(() =>
   tableFileSchema('deadline-windows', windowRowSchema, (rows, ctx) =>
     onePerPlanType(rows, ctx, {
@@ -185,8 +224,9 @@ export function compileDeadlines(
   const thresholds = collector.parseFile(files.thresholds, thresholdsFileSchema, read(files.thresholds));
   const careSteps = collector.parseFile(files.careSteps, careStepsFileSchema, read(files.careSteps));
   if (!windows || !decisions || !thresholds || !careSteps) return undefined;
+  const rows = windows.rows.map(windowRowInOneShape);
   const byPlanType = new Map<PlanType, WindowRow[]>();
-  for (const row of windows.rows) {
+  for (const row of rows) {
     for (const planType of row.planTypes) {
       const list = byPlanType.get(planType) ?? [];
       list.push(row);
@@ -194,7 +234,7 @@ export function compileDeadlines(
     }
   }
   return {
-    windows: windows.rows,
+    windows: rows,
     careSteps: careSteps.rows,
     byPlanType,
     decisions: decisions.rows,

@@ -4,7 +4,7 @@ import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '
 import type { IssueCollector } from '../engine/ruleSet.js';
 import { editorSchemaShape } from '../engine/tables.js';
 import type { PlanType } from '../types.js';
-import { checkWindowClock, type WindowRow } from './ruleData.js';
+import { checkWindowClock, type WindowRow, windowRowInOneShape } from './ruleData.js';
 import { US_STATES, type UsState } from './states.js';
 
 /**
@@ -174,7 +174,7 @@ function windowRowOf(
   if ('expeditedDecision' in row && row.expeditedDecision)
     windowRow.expeditedDecision = row.expeditedDecision;
   if ('expeditedWindow' in row && row.expeditedWindow) windowRow.expeditedWindow = row.expeditedWindow;
-  return windowRow;
+  return windowRowInOneShape(windowRow);
 }
 
 /** Validates each jurisdiction's file and turns its windows into rows; records every problem. */

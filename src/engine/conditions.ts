@@ -214,68 +214,101 @@ function operandProblem(
 export type CompiledCondition = (facts: Readonly<Record<string, unknown>>) => boolean;
 
 /**
+ * A condition compiled against fact slots: a predicate over the facts' values, read once into an array in the
+ * order `slotOf` numbered them. Each leaf then reads its fact by position: read by name, one closure's `facts[fact]`
+ * served every fact of every rule, a lookup V8 cannot specialise (a tenth of evaluating the checklist rules).
+ */
+export type SlottedCondition = (values: readonly unknown[]) => boolean;
+
+/**
  * Compiles a validated condition tree into one closure. The operator semantics are json-rules-engine's
  * (7.3.1, `engine-default-operators.js`), including its fact-value validators: `contains` on a
  * non-array and a numeric comparison on a value that is not numeric are false, not errors.
  */
 export function compileCondition(condition: Condition): CompiledCondition {
+  const facts: string[] = [];
+  const test = compileSlottedCondition(condition, (fact) => slotIn(facts, fact));
+  return (given) => test(factValues(given, facts, []));
+}
+
+/** The slot of `fact` in `facts`, added at the end when new: how an evaluator numbers the facts its rules read. */
+export function slotIn(facts: string[], fact: string): number {
+  const at = facts.indexOf(fact);
+  return at < 0 ? facts.push(fact) - 1 : at;
+}
+
+/** The values of `facts` (by name) into `values`, slot by slot: what a {@link SlottedCondition} reads. */
+export function factValues(
+  given: Readonly<Record<string, unknown>>,
+  facts: readonly string[],
+  values: unknown[],
+): unknown[] {
+  for (let slot = 0; slot < facts.length; slot++) values[slot] = given[facts[slot] as string];
+  return values;
+}
+
+/** {@link compileCondition} against fact slots ({@link SlottedCondition}); `slotOf` numbers each fact read. */
+export function compileSlottedCondition(
+  condition: Condition,
+  slotOf: (fact: string) => number,
+): SlottedCondition {
   // Plain loops rather than every/some: those would allocate a closure on every evaluation.
   if ('all' in condition) {
-    const parts = condition.all.map(compileCondition);
-    return (facts) => {
+    const parts = condition.all.map((part) => compileSlottedCondition(part, slotOf));
+    return (values) => {
       for (let index = 0; index < parts.length; index++)
-        if (!(parts[index] as CompiledCondition)(facts)) return false;
+        if (!(parts[index] as SlottedCondition)(values)) return false;
       return true;
     };
   }
   if ('any' in condition) {
-    const parts = condition.any.map(compileCondition);
-    return (facts) => {
+    const parts = condition.any.map((part) => compileSlottedCondition(part, slotOf));
+    return (values) => {
       for (let index = 0; index < parts.length; index++)
-        if ((parts[index] as CompiledCondition)(facts)) return true;
+        if ((parts[index] as SlottedCondition)(values)) return true;
       return false;
     };
   }
   if ('not' in condition) {
-    const inner = compileCondition(condition.not);
-    return (facts) => !inner(facts);
+    const inner = compileSlottedCondition(condition.not, slotOf);
+    return (values) => !inner(values);
   }
-  return compileLeaf(condition);
+  return compileLeaf(condition, slotOf(condition.fact));
 }
 
 const isNumeric = (value: unknown) => Number.parseFloat(value as string).toString() !== 'NaN';
 
-function compileLeaf({ fact, operator, value }: FactCondition): CompiledCondition {
+function compileLeaf({ operator, value }: FactCondition, slot: number): SlottedCondition {
   switch (operator) {
     case 'equal':
-      return (facts) => facts[fact] === value;
+      return (values) => values[slot] === value;
     case 'notEqual':
-      return (facts) => facts[fact] !== value;
+      return (values) => values[slot] !== value;
     case 'in': {
       const list = value as Scalar[];
-      return (facts) => list.indexOf(facts[fact] as Scalar) > -1;
+      return (values) => list.indexOf(values[slot] as Scalar) > -1;
     }
     case 'notIn': {
       const list = value as Scalar[];
-      return (facts) => list.indexOf(facts[fact] as Scalar) === -1;
+      return (values) => list.indexOf(values[slot] as Scalar) === -1;
     }
     case 'contains':
-      return (facts) => {
-        const list = facts[fact];
+      return (values) => {
+        const list = values[slot];
         return Array.isArray(list) && list.indexOf(value) > -1;
       };
     case 'doesNotContain':
-      return (facts) => {
-        const list = facts[fact];
+      return (values) => {
+        const list = values[slot];
         return Array.isArray(list) && list.indexOf(value) === -1;
       };
     case 'lessThan':
-      return (facts) => isNumeric(facts[fact]) && (facts[fact] as number) < (value as number);
+      return (values) => isNumeric(values[slot]) && (values[slot] as number) < (value as number);
     case 'lessThanInclusive':
-      return (facts) => isNumeric(facts[fact]) && (facts[fact] as number) <= (value as number);
+      return (values) => isNumeric(values[slot]) && (values[slot] as number) <= (value as number);
     case 'greaterThan':
-      return (facts) => isNumeric(facts[fact]) && (facts[fact] as number) > (value as number);
+      return (values) => isNumeric(values[slot]) && (values[slot] as number) > (value as number);
     case 'greaterThanInclusive':
-      return (facts) => isNumeric(facts[fact]) && (facts[fact] as number) >= (value as number);
+      return (values) => isNumeric(values[slot]) && (values[slot] as number) >= (value as number);
   }
 }

@@ -3,8 +3,12 @@ import {
   type CompiledCondition,
   type Condition,
   compileCondition,
+  compileSlottedCondition,
   conditionSchema,
   type FactDefinition,
+  factValues,
+  type SlottedCondition,
+  slotIn,
 } from './conditions.js';
 import { checkEffectiveRange, isInEffect, type Provenance, provenanceShape } from './provenance.js';
 import { StampedMarks } from './stampedMarks.js';
@@ -101,27 +105,40 @@ export interface IndexedRules<Event> {
   compiled: readonly CompiledRule<Event>[];
   /** Positions (in `compiled`) of the rules that need no particular value. */
   always: readonly number[];
-  /** The facts some rule needs a value of, and for each, the positions of the rules that need each value. */
-  needFacts: readonly string[];
+  /** The slots (in `facts`) of the facts some rule needs a value of, and for each, the positions of the rules that need each value. */
+  needSlots: readonly number[];
   needValues: readonly ReadonlyMap<unknown, readonly number[]>[];
-  /** Scratch: the positions of the rules to test in this evaluation (evaluations are synchronous). */
+  /** Every fact a rule reads, each read once per evaluation into `values` (see SlottedCondition). */
+  facts: readonly string[];
+  /** Each rule's condition, by position, over the facts' slots. */
+  tests: readonly SlottedCondition[];
+  /**
+   * Whether each rule, by position, has an effective date: the others are in effect on any date (isInEffect), so
+   * their own fields, of as many shapes as there are rule files, are not read per evaluation.
+   */
+  dated: readonly boolean[];
+  /** Scratch: the positions of the rules to test and the facts' values, in this evaluation (evaluations are synchronous). */
   marks: StampedMarks;
+  values: unknown[];
 }
 
 /** Indexes compiled rules by the value each needs (see {@link IndexedRules}). */
 export function indexRules<Event>(compiled: readonly CompiledRule<Event>[]): IndexedRules<Event> {
   const always: number[] = [];
-  const needs = new Map<string, Map<unknown, number[]>>();
+  const facts: string[] = [];
+  const slotOf = (fact: string) => slotIn(facts, fact);
+  const needs = new Map<number, Map<unknown, number[]>>();
   compiled.forEach(({ rule }, position) => {
     const leaf = neededLeaf(rule.conditions);
     if (!leaf) {
       always.push(position);
       return;
     }
-    let byValue = needs.get(leaf.fact);
+    const slot = slotOf(leaf.fact);
+    let byValue = needs.get(slot);
     if (!byValue) {
       byValue = new Map();
-      needs.set(leaf.fact, byValue);
+      needs.set(slot, byValue);
     }
     const positions = byValue.get(leaf.value);
     if (positions) positions.push(position);
@@ -130,9 +147,13 @@ export function indexRules<Event>(compiled: readonly CompiledRule<Event>[]): Ind
   return {
     compiled,
     always,
-    needFacts: [...needs.keys()],
+    needSlots: [...needs.keys()],
     needValues: [...needs.values()],
+    tests: compiled.map(({ rule }) => compileSlottedCondition(rule.conditions, slotOf)),
+    facts,
+    dated: compiled.map(({ rule }) => rule.effectiveFrom !== undefined || rule.effectiveTo !== undefined),
     marks: new StampedMarks(compiled.length),
+    values: [],
   };
 }
 
@@ -153,15 +174,16 @@ export function evaluateIndexedRules<Event>(
   facts: Readonly<Record<string, unknown>>,
   asOf?: string,
 ): DecisionRule<Event>[] {
-  const { compiled, marks } = indexed;
+  const { compiled, marks, tests, dated } = indexed;
+  const values = factValues(facts, indexed.facts, indexed.values);
   marks.begin(compiled.length);
   const { always } = indexed;
   for (let index = 0; index < always.length; index++) marks.mark(always[index] as number);
   // Plain indexed loops: a Map's entries iterator allocates on every call, and this runs on every call.
-  const { needFacts, needValues } = indexed;
-  for (let need = 0; need < needFacts.length; need++) {
+  const { needSlots, needValues } = indexed;
+  for (let need = 0; need < needSlots.length; need++) {
     const byValue = needValues[need] as ReadonlyMap<unknown, readonly number[]>;
-    const value = facts[needFacts[need] as string];
+    const value = values[needSlots[need] as number];
     if (Array.isArray(value)) {
       for (let at = 0; at < value.length; at++) {
         const positions = byValue.get(value[at]);
@@ -177,8 +199,11 @@ export function evaluateIndexedRules<Event>(
   const fired: DecisionRule<Event>[] = [];
   for (let position = 0; position < compiled.length; position++) {
     if (!marks.has(position)) continue;
-    const { rule, test } = compiled[position] as CompiledRule<Event>;
-    if (isInEffect(rule, asOf) && test(facts)) fired.push(rule);
+    const { rule } = compiled[position] as CompiledRule<Event>;
+    if (dated[position] && !isInEffect(rule, asOf)) continue;
+    if ((tests[position] as SlottedCondition)(values)) fired.push(rule);
   }
+  // The values are the caller's facts: not kept past the call.
+  values.fill(undefined);
   return fired;
 }
