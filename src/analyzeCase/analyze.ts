@@ -43,7 +43,8 @@ export function prepareCase(ruleSet: CompiledRuleSet, raw: CaseInput): CaseParts
  * always in this one shape. The parts built from it below are made the same way, field by field.
  */
 function caseInOneShape(input: CaseInput): CaseInput {
-  const shaped: Record<string, unknown> = {
+  // Typed by the case's field names, so that a field added to CaseInput and missing here does not compile.
+  const shaped: Record<keyof CaseInput, unknown> = {
     denial: undefined,
     planType: undefined,
     noticeDate: undefined,
@@ -65,7 +66,8 @@ function caseInOneShape(input: CaseInput): CaseInput {
   };
   // Only the fields given are read, by a for-in over the case: V8 reads those by its own list of the case's fields,
   // not by name, whatever the case's shape. A valid case holds no other field.
-  for (const field in input) shaped[field] = (input as unknown as Record<string, unknown>)[field];
+  for (const field in input)
+    (shaped as Record<string, unknown>)[field] = (input as unknown as Record<string, unknown>)[field];
   return shaped as unknown as CaseInput;
 }
 

@@ -6,13 +6,7 @@ import { evaluateIndexedRules } from '../engine/decisionRules.js';
 import type { SpecialistRecommendation } from '../recommendSpecialist/types.js';
 import type { SsoDecision } from '../requiresSecondSurgicalOpinion/types.js';
 import type { AppealDeadline, AppealLevel, CareStep, DenialClassification, Duration } from '../types.js';
-import {
-  type ChecklistFacts,
-  type ChecklistParams,
-  type ChecklistRule,
-  type ChecklistStep,
-  checklistStepOf,
-} from './ruleData.js';
+import type { ChecklistFacts, ChecklistParams, ChecklistRule, ChecklistStep } from './ruleData.js';
 import type { CaseInput, Checklist, ChecklistItem, Regulator, TEMPLATE_FIELDS } from './types.js';
 
 /** Dated items due within this many days of `asOf` are `due_soon` (as deadlines are). */
@@ -144,9 +138,12 @@ export function firedChecklistRules(ruleSet: CompiledRuleSet, parts: CaseParts):
   return evaluateIndexedRules(ruleSet.checklist.index, checklistFacts(parts), ruleDateOf(parts.input));
 }
 
-/** What building a rule's item needs, as its rule set worked it out (`ChecklistRules.steps`). */
+/**
+ * What building a rule's item needs, as its rule set worked it out (`ChecklistRules.steps`). Both engines fire the
+ * rule set's own rule objects (the reference engine maps its ids back to them), so every fired rule has its step.
+ */
 function stepOf(ruleSet: CompiledRuleSet, rule: ChecklistRule): ChecklistStep {
-  return ruleSet.checklist.steps.get(rule) ?? checklistStepOf(rule);
+  return ruleSet.checklist.steps.get(rule) as ChecklistStep;
 }
 
 function itemOf(

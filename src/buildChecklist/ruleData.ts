@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { EveryField } from '../_lib/everyField.js';
 import { lazySchema } from '../_lib/lazySchema.js';
 import { US_STATES } from '../computeAppealDeadline/states.js';
 import type { FactDefinition } from '../engine/conditions.js';
@@ -193,8 +194,9 @@ export interface ChecklistRules {
 export interface ChecklistStep {
   /** The rule's params with every field present ({@link paramsInOneShape}). */
   params: ChecklistParams;
-  /** The item's rank among the items; its rank in the checklist is its phase's, then its own. */
+  /** The item's rank among the items (CHECKLIST_ITEM_IDS). */
   itemRank: number;
+  /** Its place in the checklist: its phase's rank, then its item's (`itemRank`). */
   order: number;
   /** The title and why cut into text and `{name}` parts, names at odd indexes (`['Ask ', 'regulator', ' for …']`). */
   title: readonly string[];
@@ -202,7 +204,7 @@ export interface ChecklistStep {
 }
 
 /** A rule's {@link ChecklistStep}. */
-export function checklistStepOf(rule: ChecklistRule): ChecklistStep {
+function checklistStepOf(rule: ChecklistRule): ChecklistStep {
   const params = paramsInOneShape(rule.event.params);
   const itemRank = CHECKLIST_ITEM_IDS.indexOf(params.item);
   return {
@@ -225,7 +227,7 @@ function templateParts(text: string): readonly string[] {
  * specialise, on every case. The rules themselves stay as written.
  */
 function paramsInOneShape(params: ChecklistParams): ChecklistParams {
-  return {
+  const shaped: EveryField<ChecklistParams> = {
     item: params.item,
     title: params.title,
     why: params.why,
@@ -237,6 +239,7 @@ function paramsInOneShape(params: ChecklistParams): ChecklistParams {
     sendTo: params.sendTo,
     automatic: params.automatic,
   };
+  return shaped;
 }
 
 /** Validates and compiles the checklist rules; records every problem in `collector`. */

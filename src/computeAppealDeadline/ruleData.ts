@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { EveryField } from '../_lib/everyField.js';
 import { lazySchema } from '../_lib/lazySchema.js';
 import { onePerPlanType } from '../_lib/onePerPlanType.js';
 import { checkEffectiveRange, nonConfirmedNeedsWarning, provenanceShape } from '../engine/provenance.js';
@@ -101,7 +102,7 @@ export type WindowRow = z.infer<typeof windowRowSchema> & {
  * a dozen of their fields: lookups V8 cannot specialise, on every call. Compiled rows are kept in this shape.
  */
 export function windowRowInOneShape(row: WindowRow): WindowRow {
-  return {
+  const shaped: EveryField<WindowRow> = {
     id: row.id,
     citation: row.citation,
     sourceUrl: row.sourceUrl,
@@ -132,6 +133,7 @@ export function windowRowInOneShape(row: WindowRow): WindowRow {
     expeditedDecision: row.expeditedDecision,
     expeditedWindow: row.expeditedWindow,
   };
+  return shaped;
 }
 
 export const windowsFileSchema = lazySchema(() =>
