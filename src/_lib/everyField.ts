@@ -19,4 +19,4 @@ export type EveryField<T> = { [K in Exclude<keyof T, OptionalKeys<T>>]: T[K] } &
 };
 
 /** The keys of `T`'s optional fields. */
-type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[keyof T];
+type OptionalKeys<T> = { [K in keyof T]-?: Partial<Pick<T, K>> extends Pick<T, K> ? K : never }[keyof T];
